@@ -1,0 +1,213 @@
+"""The `decisions` command: a thin layer over library functions, each with --json output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .settings import load_settings
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="where the index lives (default ./data or $DECISIONS_DATA_DIR)")
+    parser.add_argument("--model", help="sentence-transformers model name or path (default all-MiniLM-L6-v2)")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--type", choices=["mayoral", "director", "assistant_director", "executive_director", "other"])
+    parser.add_argument("--date-from", help="ISO date, e.g. 2018-01-01")
+    parser.add_argument("--date-to")
+    parser.add_argument("--min-amount", type=int, help="pounds")
+    parser.add_argument("--max-amount", type=int)
+    parser.add_argument("--decision-maker")
+    parser.add_argument("--directorate")
+    parser.add_argument("--staff", action="store_true", help="include deferred and Part 2 decisions")
+
+
+def _settings(args: argparse.Namespace):
+    return load_settings(data_dir=args.data_dir, model=args.model, staff=True if getattr(args, "staff", False) else None)
+
+
+def _filter_values(args: argparse.Namespace) -> dict:
+    keys = ("type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate")
+    return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from indexer.embed import ModelUnavailable
+    from indexer.pipeline import run_index
+    from indexer.store import IndexBusy
+
+    settings = _settings(args)
+    try:
+        summary = run_index(Path(args.corpus), settings, force=args.force)
+    except (IndexBusy, FileNotFoundError, ModelUnavailable) as exc:
+        print(f"decisions index: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2))
+    else:
+        print("\n".join(summary.lines()))
+    if not summary.usable:
+        print("decisions index: nothing usable was produced; the previous index (if any) is unchanged", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _open_index(settings):
+    from search_api.index import IndexHolder
+
+    return IndexHolder(settings).get()
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from search_api.index import IndexUnavailable
+    from search_api.search import SearchRequest, search
+
+    settings = _settings(args)
+    try:
+        index = _open_index(settings)
+    except IndexUnavailable as exc:
+        print(f"decisions search: {exc}", file=sys.stderr)
+        return 2
+    request = SearchRequest(
+        q=args.query[: settings.max_query_chars], limit=args.limit, offset=args.offset, mode=args.mode,
+        filters=_filter_values(args), staff=settings.staff, today=settings.today(),
+    )  # fmt: skip
+    response = search(index, request)
+    if args.json:
+        from search_api.app import search_out
+
+        print(json.dumps(search_out(response, args.limit, args.offset), indent=2, ensure_ascii=False))
+        return 0
+    print(format_search(response))
+    return 0
+
+
+def format_search(response) -> str:
+    lines = []
+    for u in response.filters.get("understood", []):
+        lines.append(f"Understood {u['words']!r} as {u['name']} = {u['value']}")
+    lines.append(f"{response.total} decisions" + (f" — {response.reason}" if response.reason else ""))
+    for rank, r in enumerate(response.results, 1):
+        date = (r.date or "no date") + (" (approx.)" if r.date_inferred else "")
+        lines.append(f"\n{rank}. {r.ref or '(no reference)'}  {r.title}")
+        lines.append(f"   {r.decision_type} · {date} · {r.decision_maker or 'unknown decision maker'}")
+        for p in r.passages:
+            snippet = " ".join(p.text.split())
+            snippet = snippet if len(snippet) <= 240 else snippet[:237] + "..."
+            lines.append(f"   [{p.paragraph or '—'}] {snippet}")
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from search_api.answer import answer_question
+    from search_api.index import IndexUnavailable
+
+    settings = _settings(args)
+    try:
+        index = _open_index(settings)
+    except IndexUnavailable as exc:
+        print(f"decisions ask: {exc}", file=sys.stderr)
+        return 2
+    result = answer_question(index, args.question[: settings.max_query_chars], settings,
+                             filters=_filter_values(args), staff=settings.staff)  # fmt: skip
+    if args.json:
+        print(json.dumps(asdict(result), indent=2, ensure_ascii=False))
+        return 0
+    if not result.answered:
+        print(f"Not found in the decisions. {result.explanation or ''}".strip())
+        for p in result.related[:3]:
+            print(f"  possibly related: [{p.paragraph or '—'}] {' '.join(p.text.split())[:200]}")
+        return 0
+    print(result.answer)
+    for i, c in enumerate(result.citations, 1):
+        print(f"  [{i}] {c.ref or c.title}, paragraph {c.paragraph or '—'}: \"{c.quote}\"")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from search_api.app import create_app
+    from search_api.index import IndexHolder, IndexUnavailable
+
+    settings = _settings(args)
+    if settings.staff and not settings.staff_token and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("decisions serve: staff mode shows withheld decisions; bind it to 127.0.0.1 or set "
+              "DECISIONS_STAFF_TOKEN", file=sys.stderr)  # fmt: skip
+        return 2
+    holder = IndexHolder(settings)
+    try:
+        holder.get()  # load the model and index before the first request, and fail early
+    except IndexUnavailable as exc:
+        print(f"decisions serve: {exc}", file=sys.stderr)
+        return 2
+    print(f"Serving decision search on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
+    uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from search_api.evaluate import evaluate_file, format_report
+
+    settings = _settings(args)
+    report = evaluate_file(Path(args.file), _open_index(settings), settings)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="decisions", description="Search GLA decisions offline.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="index a folder of decisions (.txt, .html, .pdf)")
+    p.add_argument("corpus", help="folder to read, recursively")
+    p.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _common(p)
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the index")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--mode", choices=["hybrid", "keyword", "semantic", "exhaustive"], default="hybrid")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+    _filters(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question from the decisions, with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+    _filters(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="serve the web site and JSON API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--staff", action="store_true", help="show deferred and Part 2 decisions (marked)")
+    _common(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="score search and answers against a JSONL file of questions")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    _common(p)
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

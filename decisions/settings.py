@@ -1,0 +1,55 @@
+"""Configuration, read once from flags and the environment into one object."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Queries are capped before any parsing or regular expression runs (see search_api/query.py).
+MAX_QUERY_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    model: str = DEFAULT_MODEL  # a sentence-transformers name or a local path
+    staff: bool = False  # show deferred and Part 2 decisions, marked
+    staff_token: str | None = None
+    today_override: dt.date | None = None  # for tests and replaying an old day
+    llm_url: str | None = None  # an OpenAI-compatible endpoint; off unless set
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 20.0
+    max_query_chars: int = MAX_QUERY_CHARS
+
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
+    def with_overrides(self, **changes) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_settings(**overrides) -> Settings:
+    """Environment first, then explicit overrides (command-line flags) win."""
+    env = os.environ
+    today = env.get("DECISIONS_TODAY")
+    settings = Settings(
+        data_dir=Path(env.get("DECISIONS_DATA_DIR", "data")),
+        model=env.get("DECISIONS_MODEL", DEFAULT_MODEL),
+        staff=_truthy(env.get("DECISIONS_STAFF")),
+        staff_token=env.get("DECISIONS_STAFF_TOKEN") or None,
+        today_override=dt.date.fromisoformat(today) if today else None,
+        llm_url=env.get("DECISIONS_LLM_URL") or None,
+        llm_model=env.get("DECISIONS_LLM_MODEL") or None,
+        llm_api_key=env.get("DECISIONS_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
+    )
+    if overrides.get("data_dir") is not None:
+        overrides["data_dir"] = Path(overrides["data_dir"])
+    return settings.with_overrides(**overrides)

@@ -1,0 +1,399 @@
+"""One document's plain text → a SourceDocument: clean text, metadata, paragraphs.
+
+Input is already-normalised text (NFKC, LF) from a london.gov.uk page, a signed PDF or a
+decision form. Parsing never raises: whatever arrives becomes at least an "other" document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from decisions.records import Paragraph, SourceDocument
+
+from . import dates
+from .amounts import amounts_in, approved_amount
+
+log = logging.getLogger(__name__)
+
+# --- london.gov.uk boilerplate ------------------------------------------------------------
+
+# The page header: "Skip to main content" / "Mayor of London logo London Assembly logo" / "Home".
+_SITE_NAV = {"skip to main content", "mayor of london logo london assembly logo", "mayor of london logo"}
+_NAV_AFTER_SITE = _SITE_NAV | {"london assembly logo", "home", "menu", "search"}
+_FOOTER_START = "need a document on this page in an accessible format?"  # the footer runs to the end
+
+
+def strip_boilerplate(text: str) -> str:
+    """Drop the site navigation at the top and the accessibility footer at the end."""
+    lines = text.split("\n")
+    first, seen_site = 0, False
+    while first < len(lines):
+        key = lines[first].strip().lower()
+        if key and key not in _SITE_NAV and not (seen_site and key in _NAV_AFTER_SITE):
+            break
+        seen_site, first = seen_site or bool(key), first + 1
+    ends = [i for i in range(first, len(lines)) if lines[i].strip().lower() == _FOOTER_START]
+    return "\n".join(lines[first : ends[0] if ends else len(lines)]).strip()
+
+
+# --- reference codes -----------------------------------------------------------------------
+
+_PREFIX_TYPES = {
+    "MD": "mayoral", "DD": "director", "ADD": "assistant_director", "AD": "assistant_director",
+    "EDD": "executive_director", "DMPD": "other", "DMFD": "other",  # Deputy Mayor decisions
+}  # fmt: skip
+_PREFIXES = "ADD|AD|EDD|DMPD|DMFD|MD|DD"  # longest first where one prefix starts another
+# "MD2848", "ADD2793", "DD 2593", "MD-2848". Upper case only, so "add 200 homes" is no ref;
+# \b on both sides keeps "G7", "2021-22" and "XMD2848" out.
+_SHORT_REF = re.compile(rf"\b({_PREFIXES})[ -]?(\d{{3,5}})\b")
+# "Director Decision 2593", "Director Decision (DD) 2593", "Mayoral Decision 2721"
+_LONG_REF = re.compile(
+    r"\b(?P<kind>Mayoral|Executive\s+Director|Assistant\s+Director|Director)(?:['’]s)?\s+Decision\s?"
+    r"(?:\((?P<abbr>[A-Za-z]{2,4})\)\s?)?(?:no\.?\s?|number\s)?(?P<num>\d{3,5})\b",
+    re.IGNORECASE,
+)
+_LONG_PREFIX = {"mayoral": "MD", "director": "DD", "assistant director": "ADD", "executive director": "EDD"}
+_BARE_REF = re.compile(rf"({_PREFIXES})\s?[-–]?\s?(\d{{3,5}})", re.IGNORECASE)  # "md 2848", "MD-2848"
+
+
+def _long_ref(match: re.Match[str]) -> str:
+    abbr = (match.group("abbr") or "").upper()
+    kind = _LONG_PREFIX[" ".join(match.group("kind").lower().split())]
+    return (abbr if abbr in _PREFIX_TYPES else kind) + match.group("num")
+
+
+def find_refs(text: str) -> list[str]:
+    """Every decision reference in `text`, normalised ("DD2593"), unique, in reading order."""
+    found = [(m.start(), m.group(1) + m.group(2)) for m in _SHORT_REF.finditer(text or "")]
+    found += [(m.start(), _long_ref(m)) for m in _LONG_REF.finditer(text or "")]
+    return list(dict.fromkeys(ref for _, ref in sorted(found)))
+
+
+def normalise_ref(text: str | None) -> str | None:
+    """ "md 2848" → "MD2848", "Director Decision (DD) 2593" → "DD2593", junk → None."""
+    bare = _BARE_REF.fullmatch((text or "").strip())
+    return bare.group(1).upper() + bare.group(2) if bare else next(iter(find_refs(text or "")), None)
+
+
+# --- "Key: value" fields and metadata -----------------------------------------------------------
+
+Fields = dict[str, tuple[str, str]]  # lower-cased key → (value, the next non-blank line)
+
+
+def _fields(lines: list[str]) -> Fields:
+    """First "Key: value" of each key: "Decision by: Sadiq Khan, Mayor of London"."""
+    fields: Fields = {}
+    for i, line in enumerate(lines):
+        key, colon, value = line.partition(":")
+        key = " ".join(key.lower().split())
+        if colon and 0 < len(key) <= 40 and key not in fields:
+            fields[key] = (value.strip(), _next_line(lines, i))
+    return fields
+
+
+def _get(fields: Fields, key: str) -> str:
+    return fields.get(key, ("", ""))[0]
+
+
+def _next_line(lines: list[str], i: int, step: int = 1) -> str:
+    """The next (step=1) or previous (step=-1) non-blank line, stripped; "" at either end."""
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return lines[j].strip() if 0 <= j < len(lines) else ""
+
+
+# "AUTHORISING ASSISTANT DIRECTOR/HEAD OF UNIT", "It has my approval.", "The above request has my approval."
+_SIGN_OFF = re.compile(r"\s*(?:authorising\b|(?:it|the above request) has my approval)", re.IGNORECASE)
+
+
+def _sign_off(lines: list[str]) -> Fields:
+    """Fields of the sign-off block: "AUTHORISING ASSISTANT DIRECTOR/HEAD OF UNIT" … "It has my
+    approval." / "Name: Luke Bruce" / "Position: …" / "Date: 18/11/2025", up to the next heading
+    (so the finance officer's later "Date: 26 November 2025" is not taken for the signature)."""
+    start = next((i for i, s in enumerate(lines) if _SIGN_OFF.match(s)), None)
+    if start is None:
+        return {}
+    end = next((j for j in range(start + 1, len(lines)) if _is_strong_heading(lines[j])), len(lines))
+    return _fields(lines[start:end])
+
+
+# "REQUEST FOR ASSISTANT DIRECTOR DECISION – ADD2793" (the next line is the title)
+_REQUEST = re.compile(r"\s*request\s+for\s+(?P<kind>[a-z ]{0,40}?)\s*decision\b", re.IGNORECASE)
+_MEANINGFUL = re.compile(r"[^\W\d_]{3}")  # a line with a real word in it
+_TYPE_WORDS = (("assistant director", "assistant_director"), ("executive director", "executive_director"),
+               ("deputy mayor", "other"), ("director", "director"), ("mayor", "mayoral"))  # fmt: skip
+# "PART 2 – CONFIDENTIAL FACTS AND ADVICE", "Part 2 – Confidential" near the top
+_PART2_HEADING = re.compile(r"\s*part\s?(?:2|ii)\b[^a-z]{0,5}confidential", re.IGNORECASE)
+
+
+def _type_from_words(words: str) -> str | None:
+    """ "Mayor" → mayoral, "Director" → director, "Assistant Director" → assistant_director."""
+    return next((kind for needle, kind in _TYPE_WORDS if needle in words.lower()), None)
+
+
+def _own_ref(fields: Fields, head: list[str]) -> str | None:
+    """ "Reference code: MD2848", else a title line ("MD2848 Engaging…", "REQUEST FOR … – ADD2793"),
+    else the first reference near the top."""
+    ref = normalise_ref(_get(fields, "reference code"))
+    for line in head:
+        lead = _SHORT_REF.match(line)
+        ref = ref or (lead.group(1) + lead.group(2) if lead else None)
+        ref = ref or (find_refs(line)[0] if _REQUEST.match(line) and find_refs(line) else None)
+    return ref or next(iter(find_refs("\n".join(head))), None)
+
+
+def _decision_type(fields: Fields, ref: str | None, head: list[str]) -> str:
+    """ "Decision type: Director" first (DD2691 is made by an Executive Director but is a DD),
+    then the reference prefix, then "REQUEST FOR ASSISTANT DIRECTOR DECISION"."""
+    requests = [m.group("kind") for m in map(_REQUEST.match, head) if m]
+    return (
+        _type_from_words(_get(fields, "decision type"))
+        or (_PREFIX_TYPES[ref.rstrip("0123456789")] if ref else None)
+        or (_type_from_words(requests[0]) if requests else None)
+        or "other"
+    )
+
+
+def _title(head: list[str], ref: str | None, path: str) -> str:
+    for i, line in enumerate(head):
+        if _REQUEST.match(line) and i + 1 < len(head) and not _is_strong_heading(head[i + 1]):
+            return head[i + 1][:200]
+        lead = _SHORT_REF.match(line)
+        rest = line[lead.end() :].strip(" :-–—") if lead and lead.group(1) + lead.group(2) == ref else ""
+        if _MEANINGFUL.search(rest):  # "MD2848 Engaging Londoners in Recovery Programme 2021-2023"
+            return rest[:200]
+    return _fallback_title(head, path)
+
+
+def _fallback_title(head: list[str], path: str) -> str:
+    line = next((s for s in head if _MEANINGFUL.search(s)), None)
+    return line[:200] if line else (PurePath(path or "").stem or "Untitled document")
+
+
+def _decision_maker(fields: Fields, lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(name, role, directorate) from "Decision by: Tunde Olayinka, Executive Director, Communities
+    and Skills" or the sign-off's "Name:" / "Position: Assistant Director, Strategic Partnerships Unit"."""
+    name, _, role = _get(fields, "decision by").partition(",")
+    if not name.strip():
+        name, role = _get(_sign_off(lines), "name"), _get(_sign_off(lines), "position")
+    found = re.search(r"(?:Executive|Assistant)\s+Director(?:,\s?|\s(?:of|for)\s)(.+)", role)
+    directorate = _get(fields, "directorate") or (found.group(1).strip() if found else None)
+    return name.strip() or None, role.strip() or None, directorate
+
+
+def _answer(lines: list[str], question: str) -> str:
+    """The answer after a form question: "Is there a part 2 form? NO" → "NO"."""
+    found = next((line for line in lines if question in line.lower()), "")
+    return found[found.lower().find(question) + len(question) :].strip().upper()
+
+
+def _set_dates(doc: SourceDocument, lines: list[str], fields: Fields, today: dt.date | None) -> None:
+    doc.date_signed, source = dates.field_date(*fields.get("date signed", ("", ""))), "Date signed field"
+    if doc.date_signed is None:  # the ADD form: "Date: 18/11/2025" under "It has my approval."
+        signed = _get(_sign_off(lines), "date")
+        doc.date_signed, source = dates.parse_iso(signed), f"signature block 'Date: {signed}'"
+    doc.date_published = dates.field_date(*fields.get("date published", ("", "")))
+    defer = _answer(lines, "to be deferred?")  # "Is the publication of Part 1 … to be deferred? YES/NO"
+    doc.deferred_until = dates.deferral_date(defer, _get(fields, "until what date"))
+    doc.date, doc.date_source, doc.date_inferred = dates.decision_date(
+        doc.date_signed, doc.date_published, doc.text, signed_source=source, today=today
+    )
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+# Headings of GLA decision forms and pages, compared after _heading_key().
+_KNOWN_HEADINGS = {
+    "key information", "executive summary", "decision", "decisions", "decision required - supporting report",
+    "introduction and background", "background", "objectives and expected outcomes", "equality comments",
+    "other considerations", "financial comments", "legal comments", "planned delivery approach and next steps",
+    "appendices and supporting papers", "public access to information", "risk register", "risks and issues",
+    "key risks and issues", "links to mayoral strategies and priorities", "links to mayoral manifesto",
+    "consultations and impact assessments", "impact assessments and consultations", "conflicts of interest",
+    "timetable", "signed decision document", "supporting documents", "declaration",
+}  # fmt: skip
+# The numbered sections of the GLA decision form templates (MD, DD and ADD alike).
+_TEMPLATE_SECTIONS = {
+    "1": "Introduction and background", "2": "Objectives and expected outcomes", "3": "Equality comments",
+    "4": "Other considerations", "5": "Financial comments", "6": "Legal comments",
+    "7": "Planned delivery approach and next steps",
+}  # fmt: skip
+_HEADING_NUMBER = re.compile(r"(?:\d{1,2}\.|[a-z]\))\s+")  # "1. Introduction…", "a) key risks and issues"
+# "Part 1: Non-confidential facts and advice", "PART I – NON-CONFIDENTIAL…", "Part 1 – Deferral"
+_PART_HEADING = re.compile(r"part\s(?:\d{1,2}|[ivx]{1,4})\b", re.IGNORECASE)
+# "1.1 The London Recovery Board…", "1.1.    The London…", "- 1.1. In September 2024, …",
+# "2.5 Work Programme:", "6.1.1 The decisions…". The text must not start in lower case, so
+# a wrapped PDF line "1.9 to 1.11, above, that…" is not taken for paragraph 1.9.
+_NUMBERED = re.compile(r"[^\S\n]*(?:[-•·*][^\S\n]+)?(\d{1,2}(?:\.\d{1,2}){1,3})\.?[^\S\n]+(?=[^\sa-z])")
+
+
+def _heading_key(line: str) -> str:
+    key = " ".join(line.strip().lower().replace("–", "-").replace("—", "-").split())
+    number = _HEADING_NUMBER.match(key)
+    return key[number.end() if number else 0 :].rstrip(" :.")
+
+
+def _is_strong_heading(line: str) -> bool:
+    """Known form headings, "Part N…", "N. Title" at the margin, or short ALL-CAPS lines."""
+    s = line.strip()
+    if not s or len(s) > 100:
+        return False
+    if _heading_key(s) in _KNOWN_HEADINGS:
+        return True
+    words = len(s.split())
+    if s[-1] in ".;," or "£" in s or words > 12:
+        return False
+    if _PART_HEADING.match(s) or (re.match(r"\d{1,2}\.\s+[A-Z]", line) and words <= 8):
+        return True
+    return s.isupper() and sum(map(str.isalpha, s)) >= 4  # "BACKGROUND", not "RAG"
+
+
+def _is_weak_heading(lines: list[str], i: int, after_heading: bool) -> bool:
+    """A short capitalised line between prose: "Cross-Cutting Principles". Table cells
+    ("Risk", "Mitigation measures", "RAG") sit among short lines and never qualify."""
+    s = lines[i].strip()
+    if not 2 <= len(s) <= 70 or len(s.split()) > 8 or not s[0].isupper() or s[-1] in ".,;:" or ":" in s:
+        return False
+    prev, nxt = _next_line(lines, i, step=-1), _next_line(lines, i)
+    if prev and not after_heading and prev[-1] not in ".:!?":
+        return False
+    return bool(nxt) and (len(nxt) >= 60 or nxt[-1] in ".!?")
+
+
+def _paragraph_number(line: str) -> str | None:
+    found = _NUMBERED.match(line)
+    number = found.group(1) if found else ""
+    return number if number and all(int(part) > 0 for part in number.split(".")) else None  # not "1.0 FTE"
+
+
+def _block_starts(lines: list[str]) -> set[int]:
+    """Lines that open a block: after a blank line or, in wrapped PDF text without blank
+    lines, after a short line ending a sentence ("inequalities across London.")."""
+    starts = {i for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1].strip())}
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) >= 20 and len(lines) - len(lengths) < 0.05 * len(lengths):
+        width = lengths[int(len(lengths) * 0.9)]
+        ends = (i for i, line in enumerate(lines[:-1], 1) if line.rstrip()[-1:] in (".", "!", "?", ":"))
+        starts.update(i for i in ends if len(lines[i - 1].rstrip()) < 0.8 * width)
+    return starts
+
+
+@dataclass
+class _Open:  # the paragraph being built: lines first..last
+    first: int
+    last: int
+    number: str | None
+    section: str | None
+    colon: bool  # a line of it ends with ":", so a list or table follows
+
+
+def _is_cell(line: str) -> bool:
+    """A short line that is not a sentence: a table cell ("Risk", "£205k") or a field ("Date signed:")."""
+    s = line.strip()
+    return len(s) <= 60 and s[-1:] not in (".", "!", "?")
+
+
+def _continues(cur: _Open, line: str, last: str) -> bool:
+    """Does a new block still belong to the open paragraph?"""
+    s = line.strip()
+    if s[0].islower():  # a sentence broken by a blank line: "…and missions" / "individually, to bring…"
+        return True
+    bullet_like = not s[0].isalpha()  # "• …", "- …", "£205k", "2021-22", "(1-4)"
+    if cur.number is None:  # an intro and its list, or a run of table cells / key-information fields
+        return (bullet_like and last.rstrip().endswith(":")) or (_is_cell(s) and _is_cell(last))
+    return cur.colon or bullet_like or _is_cell(s)
+
+
+def _paragraph(text: str, offsets: list[int], lines: list[str], cur: _Open) -> Paragraph:
+    start = offsets[cur.first] + len(lines[cur.first]) - len(lines[cur.first].lstrip())
+    end = offsets[cur.last] + len(lines[cur.last].rstrip())
+    return Paragraph(text[start:end], start, end, cur.number, cur.section)
+
+
+def _template_section(number: str, major: str | None, headed: bool, section: str | None) -> str | None:
+    """Web pages lose the form's section headings: "5.1" after "4.7" with no heading in
+    between starts the template's "Financial comments"."""
+    if major and number.split(".")[0] != major and not headed:
+        return _TEMPLATE_SECTIONS.get(number.split(".")[0], section)
+    return section
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Numbered paragraphs run to the next number or heading, taking the bullets and table
+    cells after them; headings are one-line paragraphs that set `section`; other text splits
+    at blank lines. text[p.start:p.end] == p.text for every paragraph."""
+    lines = text.split("\n")
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    starts, found = _block_starts(lines), []
+    section, cur, after_heading, major, headed = None, None, False, None, False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        numbered = cur is not None and cur.number is not None
+        if _is_strong_heading(line) or (not numbered and _is_weak_heading(lines, i, after_heading)):
+            found += [_paragraph(text, offsets, lines, cur)] if cur else []
+            section, cur, after_heading, headed = line.strip().rstrip(" :.") or line.strip(), None, True, True
+            found.append(_paragraph(text, offsets, lines, _Open(i, i, None, section, False)))
+            continue
+        after_heading, number = False, _paragraph_number(line)
+        if number:
+            section = _template_section(number, major, headed, section)
+            major, headed = number.split(".")[0], False
+        if number or cur is None or (i in starts and not _continues(cur, line, lines[cur.last])):
+            found += [_paragraph(text, offsets, lines, cur)] if cur else []
+            cur = _Open(i, i, number, section, line.rstrip().endswith(":"))
+        else:
+            cur.last, cur.colon = i, cur.colon or line.rstrip().endswith(":")
+    return found + ([_paragraph(text, offsets, lines, cur)] if cur else [])
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+
+def parse_document(
+    text: str, *, path: str, kind: str, sha256: str, today: dt.date | None = None
+) -> SourceDocument:
+    """Clean `text` and read a SourceDocument from it; never raises."""
+    raw = text if isinstance(text, str) else ""
+    try:
+        return _parse(raw, path=path, kind=kind, sha256=sha256, today=today)
+    except Exception:  # a file we cannot read well must still be indexed, as plain text
+        log.exception("could not parse %s; indexing it as plain text", path)
+        clean = raw.strip()
+        head = [s.strip() for s in clean.split("\n") if s.strip()][:15]
+        paragraphs = [Paragraph(text=clean, start=0, end=len(clean))] if clean else []
+        return SourceDocument(path=path, kind=kind, text=clean, sha256=sha256,
+                              title=_fallback_title(head, path), paragraphs=paragraphs)  # fmt: skip
+
+
+def _section_text(paragraphs: list[Paragraph], key: str) -> str:
+    return "\n".join(p.text for p in paragraphs if p.section and _heading_key(p.section) == key)
+
+
+def _parse(text: str, *, path: str, kind: str, sha256: str, today: dt.date | None) -> SourceDocument:
+    clean = strip_boilerplate(text)
+    lines = clean.split("\n")
+    head = [s.strip() for s in lines if s.strip()][:15]
+    fields, paragraphs = _fields(lines), split_paragraphs(clean)
+    ref = _own_ref(fields, head)
+    doc = SourceDocument(
+        path=path, kind=kind, text=clean, sha256=sha256, title=_title(head, ref, path), ref=ref,
+        decision_type=_decision_type(fields, ref, head), paragraphs=paragraphs,
+    )  # fmt: skip
+    doc.decision_maker, doc.decision_maker_role, doc.directorate = _decision_maker(fields, lines)
+    _set_dates(doc, lines, fields, today)
+    doc.amounts_pounds = amounts_in(clean)
+    # The Decision section names the approved sum; some pages only state it in the summary.
+    decision, summary = _section_text(paragraphs, "decision"), _section_text(paragraphs, "executive summary")
+    doc.approved_amount_pounds = approved_amount(decision) or approved_amount(summary)
+    doc.linked_refs = [r for r in find_refs(clean) if r != ref]
+    doc.part2 = any(_PART2_HEADING.match(line) for line in head[:10])
+    has_part2 = _answer(lines, "is there a part 2 form?")  # "YES", "NO" or the blank template "YES/NO"
+    doc.has_part2 = has_part2.startswith("YES") and not has_part2.startswith("YES/NO")
+    return doc

@@ -1,0 +1,237 @@
+"""The data directory: generations of (SQLite catalog + FAISS index), swapped atomically.
+
+    DATA_DIR/
+      CURRENT            name of the live generation (replaced atomically)
+      generations/gen-*/ catalog.sqlite, vectors.faiss, vectors.npy
+      cache.sqlite       embeddings and extracted PDF text; survives generations
+      index.lock         held by the one index run allowed at a time
+
+A run builds a whole new generation beside the live one and only then points
+CURRENT at it, so a run killed at any moment leaves the previous index complete.
+Readers compare CURRENT before each request and load a new generation as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from decisions.records import Chunk, Decision
+
+from .parse import find_refs
+from .vector_index import build_vector_index, index_kind
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE decisions (
+    id TEXT PRIMARY KEY, ref TEXT, decision_type TEXT, title TEXT, decision_maker TEXT,
+    decision_maker_role TEXT, directorate TEXT, date TEXT, date_inferred INTEGER, date_source TEXT,
+    date_signed TEXT, date_published TEXT, deferred_until TEXT, approved_amount INTEGER,
+    amounts_json TEXT, part2 INTEGER, has_part2 INTEGER);
+CREATE TABLE sources (decision_id TEXT, path TEXT, kind TEXT, sha256 TEXT, title TEXT, text TEXT);
+CREATE TABLE paragraphs (
+    decision_id TEXT, source_path TEXT, position INTEGER, number TEXT, section TEXT,
+    text TEXT, start INTEGER, "end" INTEGER);
+CREATE TABLE links (decision_id TEXT, ref TEXT);
+CREATE TABLE chunks (
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, decision_id TEXT, source_path TEXT, position INTEGER,
+    paragraph TEXT, section TEXT, text TEXT, start INTEGER, "end" INTEGER, boilerplate INTEGER);
+CREATE VIRTUAL TABLE chunks_fts USING fts5(text, title, refs, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE INDEX chunks_decision ON chunks (decision_id);
+CREATE INDEX links_ref ON links (ref);
+CREATE INDEX paragraphs_decision ON paragraphs (decision_id, source_path, position);
+"""
+
+CATALOG = "catalog.sqlite"
+VECTORS = "vectors.faiss"
+MATRIX = "vectors.npy"
+
+
+class IndexBusy(RuntimeError):
+    pass
+
+
+class IndexLock:
+    """One index run per data directory; a second one is refused with who holds it."""
+
+    def __init__(self, data_dir: Path):
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / "index.lock"
+        self.handle = None
+
+    def __enter__(self) -> IndexLock:
+        self.handle = open(self.path, "a+")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip() or "another process"
+            self.handle.close()
+            raise IndexBusy(
+                f"another index run is using {self.path.parent} ({holder}); wait for it to finish"
+            ) from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
+        self.handle.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.handle:
+            self.handle.close()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def current_generation(data_dir: Path) -> Path | None:
+    try:
+        name = (data_dir / "CURRENT").read_text().strip()
+    except FileNotFoundError:
+        return None
+    path = data_dir / "generations" / name
+    return path if name and path.is_dir() else None
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_meta(generation: Path) -> dict[str, str]:
+    db = sqlite3.connect(f"file:{generation / CATALOG}?mode=ro", uri=True)
+    try:
+        return dict(db.execute("SELECT key, value FROM meta"))
+    finally:
+        db.close()
+
+
+def _decision_row(d: Decision) -> tuple:
+    return (
+        d.id, d.ref, d.decision_type, d.title, d.decision_maker, d.decision_maker_role, d.directorate,
+        d.date, int(d.date_inferred), d.date_source, d.date_signed, d.date_published, d.deferred_until,
+        d.approved_amount_pounds, json.dumps(d.amounts_pounds), int(d.part2), int(d.has_part2),
+    )  # fmt: skip
+
+
+def _write_catalog(path: Path, decisions: list[Decision], chunks: list[Chunk], meta: dict[str, str]) -> None:
+    db = sqlite3.connect(path)
+    db.executescript(SCHEMA)
+    titles = {d.id: d.title for d in decisions}
+    with db:
+        db.executemany(
+            "INSERT INTO decisions VALUES (" + ",".join("?" * 17) + ")", map(_decision_row, decisions)
+        )
+        for d in decisions:
+            db.executemany(
+                "INSERT INTO sources VALUES (?,?,?,?,?,?)",
+                [(d.id, s.path, s.kind, s.sha256, s.title, s.text) for s in d.sources],
+            )
+            db.executemany(
+                "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (d.id, s.path, i, p.number, p.section, p.text, p.start, p.end)
+                    for s in d.sources
+                    for i, p in enumerate(s.paragraphs)
+                ],
+            )
+            db.executemany("INSERT INTO links VALUES (?, ?)", [(d.id, r) for r in d.linked_refs])
+        # FAISS id i is SQLite rowid i + 1: one ordering, written in one transaction.
+        db.executemany(
+            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (i + 1, c.id, c.decision_id, c.source_path, c.position, c.paragraph, c.section, c.text,
+                 c.start, c.end, int(c.boilerplate))
+                for i, c in enumerate(chunks)
+            ],
+        )  # fmt: skip
+        # The refs column holds every reference a chunk mentions, normalised, so "DD2593" finds
+        # "Director Decision (DD) 2593" even where that decision itself is not indexed.
+        db.executemany(
+            "INSERT INTO chunks_fts (rowid, text, title, refs) VALUES (?, ?, ?, ?)",
+            [
+                (i + 1, c.text, titles.get(c.decision_id, ""), " ".join(find_refs(c.text)))
+                for i, c in enumerate(chunks)
+            ],
+        )
+        db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+    db.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')")
+    db.commit()
+    db.close()
+
+
+def write_generation(
+    data_dir: Path,
+    decisions: list[Decision],
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    meta: dict[str, str],
+) -> Path:
+    """Build a generation aside, fsync it, then make it current in one rename."""
+    assert vectors.shape[0] == len(chunks), "one vector per chunk"
+    generations = data_dir / "generations"
+    generations.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    tmp = generations / f"tmp-{stamp}-{os.getpid()}"
+    tmp.mkdir()
+    np.save(tmp / MATRIX, vectors)
+    index = build_vector_index(vectors)
+    faiss.write_index(index, str(tmp / VECTORS))
+    meta = dict(meta)
+    meta.update(
+        chunk_count=str(len(chunks)),
+        decision_count=str(len(decisions)),
+        dimension=str(vectors.shape[1]),
+        vector_index=index_kind(index),
+        vectors_sha256=file_sha256(tmp / VECTORS),
+        indexed_at=dt.datetime.now().isoformat(timespec="seconds"),
+    )
+    _write_catalog(tmp / CATALOG, decisions, chunks, meta)
+    for name in (MATRIX, VECTORS, CATALOG):
+        with open(tmp / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    final = generations / f"gen-{stamp}"
+    os.replace(tmp, final)
+    _fsync_dir(generations)
+    pointer = data_dir / "CURRENT.tmp"
+    pointer.write_text(final.name)
+    with open(pointer, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(pointer, data_dir / "CURRENT")
+    _fsync_dir(data_dir)
+    return final
+
+
+def remove_stale_generations(data_dir: Path, keep_previous: int = 1) -> list[str]:
+    """Delete half-built generations (only safe under IndexLock) and all but the newest old ones.
+
+    One previous generation is kept so a server that loaded it moments ago finishes its requests.
+    """
+    generations = data_dir / "generations"
+    if not generations.is_dir():
+        return []
+    current = current_generation(data_dir)
+    removed = []
+    finished = sorted(p for p in generations.iterdir() if p.name.startswith("gen-") and p != current)
+    for path in generations.iterdir():
+        if path.name.startswith("tmp-") or path in finished[: max(0, len(finished) - keep_previous)]:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed

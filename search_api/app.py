@@ -1,0 +1,197 @@
+"""The FastAPI app: the JSON API at /api, the web site (web/) at /, one loaded index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import asdict
+from typing import Annotated, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from decisions.settings import Settings
+
+from .decision import decision_record, resolve
+from .export import results_csv
+from .index import IndexHolder, IndexUnavailable, LoadedIndex
+from .retrieve import SearchTooExpensive
+from .schemas import DecisionOut, ErrorOut, HealthOut, ResultOut, SearchOut
+from .search import SearchRequest, SearchResponse, search, similar_decisions
+
+log = logging.getLogger("decisions")
+
+ERRORS = {
+    404: {"model": ErrorOut, "description": "No such decision (or not public)"},
+    422: {"model": ErrorOut, "description": "A parameter is invalid; the message says which"},
+    503: {"model": ErrorOut, "description": "No usable index; the message says how to build one"},
+}
+
+
+class UserError(Exception):
+    def __init__(self, status: int, title: str, detail: str):
+        super().__init__(detail)
+        self.status, self.title, self.detail = status, title, detail
+
+
+def is_staff(request: Request) -> bool:
+    settings: Settings = request.app.state.settings
+    if not settings.staff:
+        return False
+    token = settings.staff_token
+    return token is None or request.headers.get("x-staff-token") == token or request.cookies.get("staff_token") == token
+
+
+def today(request: Request) -> dt.date:
+    return request.app.state.settings.today()
+
+
+def loaded(request: Request) -> LoadedIndex:
+    return request.app.state.holder.get()
+
+
+def check_query(request: Request, q: str) -> str:
+    limit = request.app.state.settings.max_query_chars
+    if len(q) > limit:
+        raise UserError(422, "Query too long", f"a query may have at most {limit} characters; this one has {len(q)}")
+    return q
+
+
+def run_search(request: Request, q: str, **params) -> SearchResponse:
+    """Shared by the JSON API and the web pages: one code path, one set of rules."""
+    check_query(request, q)
+    filters = {k: params.pop(k, None) for k in list(params) if k not in ("limit", "offset", "mode", "sort")}
+    req = SearchRequest(q=q, filters=filters, staff=is_staff(request), today=today(request), **params)
+    try:
+        return search(loaded(request), req)
+    except SearchTooExpensive as exc:
+        raise UserError(422, "Query too expensive", str(exc)) from exc
+
+
+def result_out(result) -> dict:
+    data = asdict(result)
+    data["id"] = data.pop("decision_id")
+    for p in data["passages"]:
+        p.pop("source_path", None)
+    return data
+
+
+def search_out(response: SearchResponse, limit: int, offset: int) -> dict:
+    return {
+        "query": response.query,
+        "text": response.text,
+        "mode": response.mode,
+        "filters": response.filters,
+        "total": response.total,
+        "limit": limit,
+        "offset": offset,
+        "reason": response.reason,
+        "results": [result_out(r) for r in response.results],
+    }
+
+
+def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI:
+    app = FastAPI(
+        title="decision search",
+        version="0.1.0",
+        description="Search and question answering over Greater London Authority decisions "
+        "(Mayoral, Director and Assistant Director Decisions), with cited passages.",
+    )
+    app.state.settings = settings
+    app.state.holder = holder or IndexHolder(settings)
+
+    @app.exception_handler(UserError)
+    async def user_error(request: Request, exc: UserError):
+        return JSONResponse({"title": exc.title, "detail": exc.detail}, status_code=exc.status)
+
+    @app.exception_handler(IndexUnavailable)
+    async def index_unavailable(request: Request, exc: IndexUnavailable):
+        log.error("index unavailable: %s", exc)
+        return JSONResponse({"title": "Index unavailable", "detail": str(exc)}, status_code=503)
+
+    @app.get("/api/search", response_model=SearchOut, responses=ERRORS, summary="Search decisions")
+    def api_search(
+        request: Request,
+        q: Annotated[str, Query(description="Words, a question or a reference code; filters such as "
+                                "'since 2018', 'over £500k', 'director decisions' are read from it",
+                                examples=["community engagement grants since 2018"])] = "",
+        limit: Annotated[int, Query(ge=1, le=100, description="Results per page")] = 10,
+        offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+        type: Annotated[Literal["mayoral", "director", "assistant_director", "executive_director", "other"] | None,
+                        Query(description="Decision type")] = None,
+        date_from: Annotated[dt.date | None, Query(description="On or after (ISO date)")] = None,
+        date_to: Annotated[dt.date | None, Query(description="On or before (ISO date)")] = None,
+        min_amount: Annotated[int | None, Query(ge=0, description="Approved amount at least, in pounds")] = None,
+        max_amount: Annotated[int | None, Query(ge=0, description="Approved amount at most, in pounds")] = None,
+        decision_maker: Annotated[str | None, Query(max_length=200)] = None,
+        directorate: Annotated[str | None, Query(max_length=200)] = None,
+        mode: Annotated[Literal["hybrid", "keyword", "semantic", "exhaustive"], Query(
+            description="exhaustive: every decision containing all the words, for FOI work")] = "hybrid",
+        sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
+        format: Annotated[Literal["json", "csv"], Query(description="csv downloads the results")] = "json",
+    ):
+        if not q.strip() and not any((type, date_from, date_to, min_amount, max_amount, decision_maker, directorate)):
+            raise UserError(422, "Empty query", "give some words to search for in q, or a filter")
+        response = run_search(
+            request, q, limit=limit, offset=offset, mode=mode, sort=sort, type=type,
+            date_from=date_from.isoformat() if date_from else None, date_to=date_to.isoformat() if date_to else None,
+            min_amount=min_amount, max_amount=max_amount, decision_maker=decision_maker, directorate=directorate,
+        )  # fmt: skip
+        if format == "csv":
+            return Response(
+                results_csv(response.results, str(request.base_url).rstrip("/")),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": 'attachment; filename="decisions.csv"'},
+            )
+        return search_out(response, limit, offset)
+
+    @app.get("/api/decisions/{ref}", response_model=DecisionOut, responses=ERRORS, summary="One decision in full")
+    def api_decision(request: Request, ref: str):
+        index = loaded(request)
+        decision_id = resolve(index, ref, is_staff(request), today(request))
+        if decision_id is None:
+            raise UserError(404, "Decision not found", f"no decision {ref!r} in the index")
+        return decision_record(index, decision_id, is_staff(request), today(request))
+
+    @app.get("/api/decisions/{ref}/similar", response_model=list[ResultOut], responses=ERRORS,
+             summary="Similar decisions (precedents)")  # fmt: skip
+    def api_similar(request: Request, ref: str, limit: Annotated[int, Query(ge=1, le=50)] = 5):
+        index = loaded(request)
+        decision_id = resolve(index, ref, is_staff(request), today(request))
+        if decision_id is None:
+            raise UserError(404, "Decision not found", f"no decision {ref!r} in the index")
+        found = similar_decisions(index, decision_id, limit, is_staff(request), today(request))
+        return [result_out(r) for r in found]
+
+    @app.get("/api/health", response_model=HealthOut, responses=ERRORS, summary="Index size, model, last indexed")
+    def api_health(request: Request):
+        index = loaded(request)
+        return {
+            "status": "ok",
+            "decisions": len(index.decisions),
+            "chunks": index.chunk_count,
+            "model": index.meta.get("model", ""),
+            "vector_index": index.meta.get("vector_index", ""),
+            "last_indexed": index.meta.get("indexed_at"),
+            "generation": index.generation.name,
+            "staff_mode": request.app.state.settings.staff,
+        }
+
+    _mount_optional(app)
+    return app
+
+
+def _mount_optional(app: FastAPI) -> None:
+    """The answer endpoints and the web site plug into the same app."""
+    try:
+        from .answer_routes import router as answer_router
+    except ImportError:
+        answer_router = None
+    if answer_router is not None:
+        app.include_router(answer_router)
+    try:
+        from web.routes import install as install_web
+    except ImportError:
+        install_web = None
+    if install_web is not None:
+        install_web(app)

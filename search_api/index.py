@@ -1,0 +1,177 @@
+"""The loaded index: one generation's catalog, vectors and decisions, plus the model.
+
+Created once at start-up and passed in (the app keeps one `IndexHolder`). Nothing is
+read from disk per query except SQLite pages (FTS5 and chunk text), which the OS caches.
+A new generation written by `decisions index` is picked up between requests, whole.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from decisions.settings import Settings
+from indexer import store
+from indexer.embed import encode, load_model, model_dimension
+from indexer.vector_index import tune_for_search
+
+
+class IndexUnavailable(RuntimeError):
+    """No usable index: the message says how to build or rebuild one."""
+
+
+@dataclass
+class DecisionRow:
+    """A decision as the catalog holds it (sources and paragraphs are read on demand)."""
+
+    id: str
+    ref: str | None
+    decision_type: str
+    title: str
+    decision_maker: str | None
+    decision_maker_role: str | None
+    directorate: str | None
+    date: str | None
+    date_inferred: bool
+    date_source: str | None
+    date_signed: str | None
+    date_published: str | None
+    deferred_until: str | None
+    approved_amount: int | None
+    amounts: list[int]
+    part2: bool
+    has_part2: bool
+
+    @property
+    def url(self) -> str:
+        return f"/decisions/{self.id}"
+
+
+def _decision_from_row(row: sqlite3.Row) -> DecisionRow:
+    values = dict(row)
+    values["amounts"] = json.loads(values.pop("amounts_json") or "[]")
+    values["date_inferred"] = bool(values["date_inferred"])
+    values["part2"] = bool(values["part2"])
+    values["has_part2"] = bool(values["has_part2"])
+    return DecisionRow(**values)
+
+
+class LoadedIndex:
+    """One generation, verified on load so that vectors never point at the wrong passages."""
+
+    def __init__(self, generation: Path, model, model_name: str):
+        self.generation = generation
+        self.model = model
+        self._local = threading.local()
+        meta = store.read_meta(generation)
+        self.meta = meta
+        self._verify(meta, model_name)
+        self.vectors = faiss.read_index(str(generation / store.VECTORS))
+        tune_for_search(self.vectors)
+        self.matrix = np.load(generation / store.MATRIX, mmap_mode="r")
+        count = int(meta["chunk_count"])
+        if self.vectors.ntotal != count or self.matrix.shape[0] != count:
+            raise IndexUnavailable(
+                f"index {generation.name} is inconsistent: {self.vectors.ntotal} vectors for {count} chunks; "
+                "rebuild it with `decisions index CORPUS --force`"
+            )
+        db = self.db
+        self.decisions: dict[str, DecisionRow] = {
+            row["id"]: _decision_from_row(row) for row in db.execute("SELECT * FROM decisions ORDER BY id")
+        }
+        self.decision_ids = list(self.decisions)
+        position = {d: i for i, d in enumerate(self.decision_ids)}
+        rows = db.execute("SELECT decision_id, boilerplate FROM chunks ORDER BY rowid").fetchall()
+        # Per-chunk arrays (index = rowid - 1) let filters become one numpy mask.
+        self.chunk_decision = np.array([position[r[0]] for r in rows], dtype=np.int32)
+        self.chunk_boilerplate = np.array([bool(r[1]) for r in rows], dtype=bool)
+        self.cited_by: dict[str, list[str]] = {}
+        self.cites: dict[str, list[str]] = {}
+        for decision_id, ref in db.execute("SELECT decision_id, ref FROM links ORDER BY rowid"):
+            self.cited_by.setdefault(ref, []).append(decision_id)
+            self.cites.setdefault(decision_id, []).append(ref)
+        self.by_ref = {d.ref: d.id for d in self.decisions.values() if d.ref}
+
+    def _verify(self, meta: dict[str, str], model_name: str) -> None:
+        if meta.get("model") != model_name:
+            raise IndexUnavailable(
+                f"the index was built with model {meta.get('model')!r}, not {model_name!r}; vectors of two "
+                "models cannot be mixed. Use the same --model, or re-index with `decisions index CORPUS --force`"
+            )
+        if int(meta.get("dimension", -1)) != model_dimension(self.model):
+            raise IndexUnavailable("the index's vector dimension does not match the model; re-index with --force")
+        actual = store.file_sha256(self.generation / store.VECTORS)
+        if actual != meta.get("vectors_sha256"):
+            raise IndexUnavailable(
+                f"{self.generation / store.VECTORS} is damaged (checksum mismatch); "
+                "rebuild with `decisions index CORPUS --force`"
+            )
+        check = sqlite3.connect(f"file:{self.generation / store.CATALOG}?mode=ro", uri=True)
+        try:
+            result = check.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            check.close()
+        if result != "ok":
+            raise IndexUnavailable(f"the catalog is damaged ({result}); rebuild with `decisions index CORPUS --force`")
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """One read-only connection per thread: SQLite connections are not shared across threads."""
+        conn = getattr(self._local, "db", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.generation / store.CATALOG}?mode=ro", uri=True, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._local.db = conn
+        return conn
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return encode(self.model, [text])[0]
+
+    @property
+    def chunk_count(self) -> int:
+        return int(self.meta["chunk_count"])
+
+
+class IndexHolder:
+    """Keeps the model for the process and swaps in new generations as they appear."""
+
+    def __init__(self, settings: Settings, model=None):
+        self.settings = settings
+        self.model = model
+        self._lock = threading.Lock()
+        self._loaded: LoadedIndex | None = None
+        self._pointer: str | None = None
+
+    def _read_pointer(self) -> str | None:
+        try:
+            return (self.settings.data_dir / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+
+    def get(self) -> LoadedIndex:
+        pointer = self._read_pointer()
+        loaded = self._loaded
+        if loaded is not None and pointer == self._pointer:
+            return loaded
+        with self._lock:
+            if self._loaded is not None and pointer == self._pointer:
+                return self._loaded
+            generation = store.current_generation(self.settings.data_dir)
+            if generation is None:
+                if self._loaded is not None:
+                    return self._loaded
+                raise IndexUnavailable(
+                    f"no index in {self.settings.data_dir}; build one with `decisions index CORPUS "
+                    f"--data-dir {self.settings.data_dir}`"
+                )
+            if self.model is None:
+                self.model = load_model(self.settings.model)
+            self._loaded = LoadedIndex(generation, self.model, self.settings.model)
+            self._pointer = pointer
+            return self._loaded

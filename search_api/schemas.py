@@ -1,0 +1,122 @@
+"""Response models for the JSON API: they are the OpenAPI schema users read."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class UnderstoodFilter(BaseModel):
+    name: str = Field(description="The filter read from the query", examples=["date_from"])
+    value: str | int | bool = Field(examples=["2018-01-01"])
+    words: str = Field(description="The words of the query it came from", examples=["since 2018"])
+
+
+class Filters(BaseModel):
+    type: str | None = Field(None, examples=["mayoral"])
+    date_from: str | None = Field(None, examples=["2018-01-01"])
+    date_to: str | None = None
+    min_amount: int | None = Field(None, description="Pounds")
+    max_amount: int | None = None
+    decision_maker: str | None = None
+    directorate: str | None = None
+    has_part2: bool | None = None
+    deferred: bool | None = None
+    understood: list[UnderstoodFilter] = Field(default_factory=list, description="Filters read from the query text")
+    dates_note: str | None = None
+
+
+class PassageOut(BaseModel):
+    chunk_id: str
+    text: str
+    highlight: str = Field(description="HTML: the escaped text with <mark> around matched words")
+    paragraph: str | None = Field(None, examples=["2.7"])
+    section: str | None = None
+    score: float
+    url: str = Field(description="Link to the passage in its decision page", examples=["/decisions/MD2848#p-2.7"])
+
+
+class ResultOut(BaseModel):
+    ref: str | None = Field(description="Reference code; null for documents without one", examples=["MD2848"])
+    id: str = Field(description="The decision's id in this index (its reference code when it has one)")
+    title: str
+    decision_type: str = Field(examples=["mayoral"])
+    date: str | None = Field(examples=["2021-09-01"])
+    date_inferred: bool = Field(description="True when the date was inferred from the text, not stated")
+    decision_maker: str | None
+    directorate: str | None = None
+    amounts: list[int] = Field(description="Amounts in pounds, in order of appearance")
+    approved_amount: int | None = None
+    url: str
+    score: float
+    passages: list[PassageOut]
+
+
+class SearchOut(BaseModel):
+    query: str
+    text: str = Field(description="What was searched once filters were read out of the query")
+    mode: str
+    filters: Filters
+    total: int = Field(description="How many decisions match in all (results holds one page)")
+    limit: int
+    offset: int
+    reason: str | None = Field(None, description="Why the list is empty, when it is")
+    results: list[ResultOut]
+
+
+class SourceOut(BaseModel):
+    path: str
+    kind: str
+
+
+class ParagraphOut(BaseModel):
+    number: str | None
+    section: str | None
+    text: str
+    anchor: str = Field(examples=["p-2.5"])
+
+
+class LinkOut(BaseModel):
+    ref: str
+    id: str | None = Field(None, description="Set when that decision is in the index")
+    title: str | None = None
+
+
+class DecisionOut(BaseModel):
+    id: str
+    ref: str | None
+    title: str
+    decision_type: str
+    decision_maker: str | None
+    decision_maker_role: str | None
+    directorate: str | None
+    date: str | None
+    date_inferred: bool
+    date_source: str | None
+    date_signed: str | None
+    date_published: str | None
+    deferred_until: str | None
+    approved_amount: int | None
+    amounts: list[int]
+    part2: bool
+    has_part2: bool
+    withheld: bool = Field(False, description="Only in staff mode: hidden from the public")
+    sources: list[SourceOut]
+    paragraphs: list[ParagraphOut]
+    cites: list[LinkOut]
+    cited_by: list[LinkOut]
+
+
+class HealthOut(BaseModel):
+    status: str
+    decisions: int
+    chunks: int
+    model: str
+    vector_index: str
+    last_indexed: str | None
+    generation: str
+    staff_mode: bool
+
+
+class ErrorOut(BaseModel):
+    title: str
+    detail: str

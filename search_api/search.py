@@ -1,0 +1,321 @@
+"""Search: understand the query, retrieve, fuse, and group chunks into ranked decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from decisions.records import Passage, SearchResult
+
+from .decision import passage_anchor
+from .filters import allowed_decisions, visible, why_empty
+from .fts import keyword_tokens, match_all
+from .fusion import reciprocal_rank_fusion
+from .highlight import highlight, stem
+from .index import DecisionRow, LoadedIndex
+from .query import ParsedQuery, parse_query
+from .question_types import expected_answer_type, has_answer_type
+from .retrieve import keyword_ranking, run_fts, semantic_ranking
+
+MODES = ("hybrid", "keyword", "semantic", "exhaustive")
+BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
+PASSAGES_PER_RESULT = 3
+REF_BOOST = 10.0
+# A passage holding the kind of thing asked for ("which email address" → an address) is
+# likelier to answer; names are everywhere in these documents, so they earn nothing.
+ANSWER_TYPE_BONUS = {"email": 0.3, "amount": 0.15, "date": 0.15, "number": 0.1}  # a named reference code outranks any fused score (those are < 0.1)
+
+
+@dataclass
+class SearchRequest:
+    q: str
+    limit: int = 10
+    offset: int = 0
+    mode: str = "hybrid"
+    filters: dict = field(default_factory=dict)  # explicit parameters; they win over words in q
+    sort: str = "relevance"  # or "date"
+    staff: bool = False
+    today: dt.date | None = None
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    text: str
+    mode: str
+    filters: dict
+    total: int
+    results: list[SearchResult]
+    reason: str | None = None  # why the list is empty, when it is
+    parsed: ParsedQuery | None = None
+
+
+@dataclass
+class Ranked:
+    decision_id: str
+    score: float
+    chunk_scores: dict[int, float]  # rowid → fused score, for choosing passages
+
+
+def _group(index: LoadedIndex, fused: dict[int, float]) -> list[Ranked]:
+    by_decision: dict[str, dict[int, float]] = {}
+    for rowid, score in fused.items():
+        if index.chunk_boilerplate[rowid - 1]:
+            score *= BOILERPLATE_WEIGHT
+        decision_id = index.decision_ids[index.chunk_decision[rowid - 1]]
+        by_decision.setdefault(decision_id, {})[rowid] = score
+    ranked = []
+    for decision_id, chunk_scores in by_decision.items():
+        top = sorted(chunk_scores.values(), reverse=True)[:3]
+        # The best passage decides; more supporting passages break ties.
+        score = top[0] + 0.3 * sum(top[1:])
+        ranked.append(Ranked(decision_id, score, chunk_scores))
+    ranked.sort(key=lambda r: (-r.score, r.decision_id))
+    return ranked
+
+
+def _near_duplicate(text: str, chosen: list[str]) -> bool:
+    key = re.sub(r"\W+", " ", text).lower().strip()[:120]
+    return any(key == re.sub(r"\W+", " ", c).lower().strip()[:120] for c in chosen)
+
+
+@dataclass
+class PassageQuery:
+    """What passage choice needs: the words, their vector, and the kind of answer wanted."""
+
+    text: str
+    vector: np.ndarray | None
+    answer_type: str | None
+
+
+def _residual_stems(query_text: str, title: str) -> set[str]:
+    """Title words pick the decision; the other words pick the passage within it."""
+    title_stems = {stem(t) for t in keyword_tokens(title)}
+    return {stem(t) for t in keyword_tokens(query_text)} - title_stems
+
+
+def _term_weights(residual: set[str], chunk_words: list[set[str]]) -> dict[str, float]:
+    """IDF within the decision: a word in every paragraph of it ("decision") tells no passage apart."""
+    count = len(chunk_words)
+    return {t: math.log(1 + count / (1 + sum(t in words for words in chunk_words))) for t in residual}
+
+
+def _passage_score(
+    row: sqlite3.Row, words: set[str], query: PassageQuery, weights: dict[str, float], semantic: float, fused: float
+) -> float:
+    total = sum(weights.values())
+    coverage = sum(w for t, w in weights.items() if t in words) / total if total else 0.0
+    score = semantic + 0.5 * coverage + 20 * fused
+    if has_answer_type(row["text"], query.answer_type):
+        score += ANSWER_TYPE_BONUS.get(query.answer_type, 0.0)
+    return score * (BOILERPLATE_WEIGHT if row["boilerplate"] else 1.0)
+
+
+def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[Passage]:
+    """Every chunk of the decision competes: fused retrieval rank, similarity, and coverage
+    of the query words that are not already in the title."""
+    decision = index.decisions[ranked.decision_id]
+    rows = index.db.execute(
+        "SELECT rowid, id, source_path, paragraph, section, text, start, boilerplate FROM chunks "
+        "WHERE decision_id = ?",
+        (ranked.decision_id,),
+    ).fetchall()
+    if not rows:
+        return []
+    rowids = np.array([r["rowid"] for r in rows])
+    semantic = (
+        np.asarray(index.matrix[rowids - 1]) @ query.vector if query.vector is not None else np.zeros(len(rows))
+    )
+    chunk_words = [{stem(t) for t in keyword_tokens(r["text"])} for r in rows]
+    weights = _term_weights(_residual_stems(query.text, decision.title), chunk_words)
+    scored = sorted(
+        (
+            (_passage_score(r, words, query, weights, float(sem), ranked.chunk_scores.get(r["rowid"], 0.0)), r)
+            for r, words, sem in zip(rows, chunk_words, semantic, strict=True)
+        ),
+        key=lambda pair: (-pair[0], pair[1]["rowid"]),
+    )
+    passages: list[Passage] = []
+    texts: list[str] = []
+    for score, row in scored:
+        if _near_duplicate(row["text"], texts) or (row["boilerplate"] and passages):
+            continue
+        texts.append(row["text"])
+        passages.append(
+            Passage(
+                chunk_id=row["id"],
+                text=row["text"],
+                highlight=highlight(row["text"], query.text),
+                paragraph=row["paragraph"],
+                section=row["section"],
+                score=round(float(score), 6),
+                source_path=row["source_path"],
+                url=f"{decision.url}#" + passage_anchor(index, ranked.decision_id, row["source_path"], row["start"]),
+            )
+        )
+        if len(passages) == PASSAGES_PER_RESULT:
+            break
+    return passages
+
+
+def _leading_chunks(index: LoadedIndex, decision_id: str, count: int = 2) -> dict[int, float]:
+    """For results with no matching text (a bare reference or filter query): the opening passages."""
+    rows = index.db.execute(
+        "SELECT rowid FROM chunks WHERE decision_id = ? AND boilerplate = 0 ORDER BY source_path, position LIMIT ?",
+        (decision_id, count),
+    )
+    return {r[0]: 1.0 / (i + 1) for i, r in enumerate(rows)}
+
+
+def _result(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> SearchResult:
+    d: DecisionRow = index.decisions[ranked.decision_id]
+    return SearchResult(
+        decision_id=d.id,
+        ref=d.ref,
+        title=d.title,
+        decision_type=d.decision_type,
+        date=d.date,
+        date_inferred=d.date_inferred,
+        decision_maker=d.decision_maker,
+        directorate=d.directorate,
+        amounts=d.amounts,
+        approved_amount=d.approved_amount,
+        url=d.url,
+        score=round(float(ranked.score), 6),
+        passages=_passages(index, ranked, query),
+    )
+
+
+def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) -> None:
+    """A query that names a decision's title ("the Engaging Londoners programme") means that decision."""
+    words = {stem(t) for t in keyword_tokens(text)}
+    if len(words) < 2:
+        return
+    for entry in ranked:
+        title = {stem(t) for t in keyword_tokens(index.decisions[entry.decision_id].title)}
+        shared = len(words & title)
+        # Most of the title must be named: two common words ("community engagement") are not a title.
+        if shared >= 2 and shared / len(title) >= 0.5:
+            entry.score *= 1 + 0.5 * shared / len(title)
+    ranked.sort(key=lambda r: (-r.score, r.decision_id))
+
+
+def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, chunk_mask: np.ndarray) -> list[Ranked]:
+    match = match_all(parsed.text, parsed.phrases)
+    if not match:
+        return []
+    rows = run_fts(
+        index,
+        "SELECT rowid, bm25(chunks_fts, 1.0, 0.4, 2.0) FROM chunks_fts WHERE chunks_fts MATCH ?",
+        (match,),
+    )
+    # bm25() is lower-is-better; negate so that higher is better like the other modes.
+    fused = {r[0]: -float(r[1]) for r in rows if chunk_mask[r[0] - 1]}
+    return _group(index, fused)
+
+
+def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
+    return sorted(ids, key=lambda i: (index.decisions[i].date or "", i), reverse=True)
+
+
+def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
+    today = request.today or dt.date.today()
+    parsed = parse_query(request.q, today)
+    filters = {**parsed.filters, **{k: v for k, v in request.filters.items() if v not in (None, "")}}
+    allowed = allowed_decisions(index, filters, request.staff, today)
+    if parsed.cites_ref:
+        citing = set(index.cited_by.get(parsed.cites_ref, []))
+        allowed &= np.array([i in citing for i in index.decision_ids], dtype=bool)
+    chunk_mask = allowed[index.chunk_decision] if index.chunk_count else np.zeros(0, dtype=bool)
+    # A reference code is a lookup, not words for the model; for BM25 it is kept in its
+    # normalised form, which matches the refs column ("DD2593" ~ "Director Decision (DD) 2593").
+    text = parsed.text
+    for ref in parsed.refs:
+        text = re.sub(rf"\b{ref[:-4]}\W{{0,3}}{ref[-4:]}\b", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+", " ", text).strip()
+    keyword_text = " ".join([text, *parsed.refs]).strip()
+    has_words = bool(re.search(r"\w", text))
+    vector = index.embed_query(text) if has_words and request.mode in ("hybrid", "semantic") else None
+
+    if request.mode == "exhaustive":
+        ranked = _exhaustive(index, parsed, chunk_mask) if text else []
+    elif not re.search(r"\w", keyword_text):
+        ranked = []
+    else:
+        rankings = []
+        if request.mode in ("hybrid", "keyword"):
+            rankings.append(keyword_ranking(index, keyword_text, chunk_mask))
+        if vector is not None:
+            rankings.append(semantic_ranking(index, vector, chunk_mask))
+        ranked = _group(index, reciprocal_rank_fusion(rankings))
+        _boost_title_matches(index, ranked, text)
+
+    allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
+    pinned = [index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref]
+    pinned = [p for p in pinned if p in allowed_ids]
+    ranked_by_id = {r.decision_id: r for r in ranked}
+    # A reference that is not indexed ("How much did DD2593 approve?") is known through the
+    # decisions that cite it, so those come first.
+    for ref in parsed.refs:
+        if ref in index.by_ref or parsed.cites_ref:
+            continue
+        for decision_id in index.cited_by.get(ref, []):
+            if decision_id in allowed_ids and decision_id in ranked_by_id:
+                ranked_by_id[decision_id].score += REF_BOOST / 2
+    for boost, decision_id in enumerate(reversed(pinned)):
+        entry = ranked_by_id.get(decision_id) or Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
+        entry.score += REF_BOOST + boost
+        ranked_by_id[decision_id] = entry
+    if not text and not ranked_by_id and (filters or parsed.cites_ref or request.mode == "exhaustive"):
+        # "director decisions", "decisions citing MD2721": the filters are the whole query.
+        for decision_id in _by_date(index, list(allowed_ids)):
+            ranked_by_id[decision_id] = Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
+    ranked = sorted(ranked_by_id.values(), key=lambda r: (-r.score, r.decision_id))
+    if request.sort == "date":
+        order = _by_date(index, [r.decision_id for r in ranked])
+        ranked = [ranked_by_id[i] for i in order]
+
+    page = ranked[request.offset : request.offset + request.limit]
+    passage_query = PassageQuery(text=text, vector=vector, answer_type=expected_answer_type(text))
+    results = [_result(index, r, passage_query) for r in page]
+    reason = None
+    if not ranked:
+        reason = why_empty(index, filters, request.staff, today) or (
+            f"no decision cites {parsed.cites_ref}" if parsed.cites_ref else "no decision matches these words"
+        )
+    shown_filters = dict(filters)
+    shown_filters["understood"] = [u.__dict__ for u in parsed.understood]
+    if any(k in filters for k in ("date_from", "date_to")):
+        shown_filters["dates_note"] = "dates marked inferred were read from the text, not a signed date"
+    return SearchResponse(
+        query=request.q,
+        text=text,
+        mode=request.mode,
+        filters=shown_filters,
+        total=len(ranked),
+        results=results,
+        reason=reason,
+        parsed=parsed,
+    )
+
+
+def similar_decisions(index: LoadedIndex, decision_id: str, limit: int, staff: bool, today: dt.date) -> list[SearchResult]:
+    """Precedents: decisions whose passages sit nearest this one's (its boilerplate excluded)."""
+    own = np.flatnonzero(
+        (index.chunk_decision == index.decision_ids.index(decision_id)) & ~index.chunk_boilerplate
+    )
+    if len(own) == 0:
+        return []
+    centroid = np.asarray(index.matrix[own]).mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    shown = visible(index, staff, today) - {decision_id}
+    mask = np.array([index.decision_ids[i] in shown for i in index.chunk_decision], dtype=bool) & ~index.chunk_boilerplate
+    ranking = semantic_ranking(index, centroid.astype(np.float32), mask, limit=200)
+    fused = {rowid: 1.0 / (rank + 1) for rank, rowid in enumerate(ranking)}
+    query = PassageQuery(text="", vector=centroid.astype(np.float32), answer_type=None)
+    return [_result(index, r, query) for r in _group(index, fused)[:limit]]

@@ -1,0 +1,108 @@
+"""Shared, expensive fixtures: one real index of corpus/ and one real server per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from decisions.settings import Settings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+TODAY = dt.date(2026, 11, 23)
+
+
+def find_corpus_file(needle: str) -> Path:
+    """Tests pick corpus files by what they say, never by their names."""
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix == ".txt" and needle in path.read_text(encoding="utf-8"):
+            return path
+    raise LookupError(needle)
+
+
+@pytest.fixture(scope="session")
+def corpus_copy(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(CORPUS, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory, corpus_copy) -> Settings:
+    from indexer.pipeline import run_index
+
+    data_dir = tmp_path_factory.mktemp("data")
+    settings = Settings(data_dir=data_dir, today_override=TODAY)
+    summary = run_index(corpus_copy, settings, show_progress=False)
+    assert summary.decisions >= 5, summary.lines()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def index(settings):
+    from search_api.index import IndexHolder
+
+    return IndexHolder(settings).get()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """The real app under uvicorn on 127.0.0.1, in a thread of the test process."""
+
+    def __init__(self, app):
+        import uvicorn
+
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/api/health", timeout=5).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(settings, index):
+    from search_api.app import create_app
+    from search_api.index import IndexHolder
+
+    holder = IndexHolder(settings, model=index.model)
+    with LiveServer(create_app(settings, holder)) as live:
+        yield live
+
+
+@pytest.fixture(scope="session")
+def api(server):
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client

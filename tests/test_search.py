@@ -1,0 +1,204 @@
+"""Hybrid search over the real index of corpus/: lookups, filters, fusion, boilerplate, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from search_api.query import parse_query
+from search_api.search import SearchRequest, search, similar_decisions
+
+from .conftest import TODAY
+
+
+def refs(index, q: str, **kw) -> list[str | None]:
+    return [r.ref for r in search(index, SearchRequest(q=q, today=TODAY, **kw)).results]
+
+
+@pytest.mark.parametrize("q", ["MD2848", "md 2848", "MD-2848", "what did MD2848 approve"])
+def test_reference_code_puts_that_decision_first(index, q):
+    assert refs(index, q)[0] == "MD2848"
+
+
+@pytest.mark.parametrize("q", ["DD 2593", "Director Decision 2593"])
+def test_reference_forms_are_normalised(q):
+    assert parse_query(q, TODAY).refs == ["DD2593"]
+
+
+def test_decisions_that_build_on_a_reference_are_the_ones_citing_it(index):
+    # MD2848 1.3: "Phase 1 of the programme, Community-Led Recovery, approved by the Mayor under cover of MD2721"
+    assert refs(index, "decisions that build on MD2721") == ["MD2848"]
+
+
+def test_query_since_2018_sets_date_filter_and_removes_the_words():
+    parsed = parse_query("community engagement grants since 2018", TODAY)
+    assert parsed.filters == {"date_from": "2018-01-01"}
+    assert parsed.text == "community engagement grants"
+    assert parsed.understood[0].words == "since 2018"
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("grants before 2020", {"date_to": "2019-12-31"}),
+        ("grants in 2021", {"date_from": "2021-01-01", "date_to": "2021-12-31"}),
+        ("grants 2021-22", {"date_from": "2021-04-01", "date_to": "2022-03-31"}),
+        ("grants last year", {"date_from": "2025-01-01", "date_to": "2025-12-31"}),
+        ("contracts over £500,000", {"min_amount": 500000}),
+        ("contracts under £25k", {"max_amount": 25000}),
+        ("director decisions on equality", {"type": "director"}),
+        ("assistant director decisions", {"type": "assistant_director"}),
+        ("decisions with a part 2", {"has_part2": True}),
+    ],
+)
+def test_filters_read_from_the_query(q, expected):
+    assert parse_query(q, TODAY).filters == expected
+
+
+def test_type_filter_from_query_returns_only_that_type(index):
+    assert refs(index, "director decisions") == ["DD2691"]
+
+
+def test_type_filter_as_parameter(index):
+    results = refs(index, "community engagement", filters={"type": "mayoral"})
+    assert results and set(results) <= {"MD2848", "MD2313"}
+
+
+def test_date_filter_counts_inferred_dates(index):
+    response = search(index, SearchRequest(q="community engagement since 2023", today=TODAY))
+    assert "MD2313" not in [r.ref for r in response.results]  # its budget year is 2018/19
+    assert all(r.date >= "2023-01-01" for r in response.results)
+    assert any(r.date_inferred for r in response.results)
+
+
+def test_amount_filter_as_parameter(index):
+    results = search(index, SearchRequest(q="engagement", filters={"min_amount": 500_000}, today=TODAY)).results
+    assert [r.ref for r in results] == ["MD2848"]  # "approves total expenditure of up to £812,000"
+
+
+def test_filter_that_matches_nothing_is_an_empty_list_with_a_reason(index):
+    response = search(index, SearchRequest(q="engagement before 2010", today=TODAY))
+    assert response.results == [] and response.total == 0
+    assert "date_to" in response.reason
+
+
+def test_paraphrase_without_shared_keywords_finds_the_passage(index):
+    # MD2848 1.3: "equipping small, grassroots organisations with grant funding"
+    response = search(index, SearchRequest(q="money for local voluntary groups", mode="semantic", today=TODAY))
+    assert "MD2848" in [r.ref for r in response.results[:3]]
+
+
+def test_exact_name_found_by_keywords(index):
+    # DD2691: "expenditure of £72,765 under the GLA's contract with Shared Intelligence"
+    results = search(index, SearchRequest(q="Shared Intelligence", mode="keyword", today=TODAY)).results
+    assert results[0].ref == "DD2691"
+    assert "<mark>Shared</mark> <mark>Intelligence</mark>" in results[0].passages[0].highlight
+
+
+def test_amount_query_finds_the_exact_figure(index):
+    results = search(index, SearchRequest(q="£72,765", today=TODAY)).results
+    assert results[0].ref == "DD2691"
+
+
+def test_boilerplate_does_not_win_a_ranking(index):
+    response = search(index, SearchRequest(q="due regard public sector equality duty", today=TODAY))
+    for result in response.results:
+        assert result.passages, result.ref
+    # every decision has such a paragraph; the top passage shown may be boilerplate only as a last resort
+    top = response.results[0]
+    flags = index.db.execute("SELECT boilerplate FROM chunks WHERE id = ?", (top.passages[0].chunk_id,)).fetchone()
+    assert flags is not None
+
+
+def test_results_are_decisions_not_repeated_with_at_most_three_passages(index):
+    results = search(index, SearchRequest(q="Building a Fairer City learning programme", limit=10, today=TODAY)).results
+    ids = [r.decision_id for r in results]
+    assert len(ids) == len(set(ids))
+    assert all(1 <= len(r.passages) <= 3 for r in results)
+    texts = [p.text[:80] for p in results[0].passages]
+    assert len(texts) == len(set(texts))  # the web page and the PDF do not show the same paragraph twice
+
+
+def test_passages_carry_paragraph_number_and_deep_link(index):
+    results = search(index, SearchRequest(q="Connecting Communities London investment", today=TODAY)).results
+    passage = next(p for p in results[0].passages if p.paragraph == "2.7")
+    assert passage.url == "/decisions/MD2848#p-2.7"
+
+
+def test_similar_decisions_exclude_the_decision_itself(index):
+    similar = similar_decisions(index, "MD2848", 5, staff=False, today=TODAY)
+    assert similar and "MD2848" not in [r.ref for r in similar]
+
+
+def test_exhaustive_mode_counts_every_decision_with_all_words(index):
+    response = search(index, SearchRequest(q="community engagement", mode="exhaustive", limit=2, today=TODAY))
+    direct = {
+        r[0]
+        for r in index.db.execute(
+            "SELECT DISTINCT c.decision_id FROM chunks c WHERE lower(c.text) LIKE '%community%' "
+            "AND lower(c.text) LIKE '%engagement%'"
+        )
+    }
+    assert response.total >= len(direct) - 1 and response.total >= 3
+    assert len(response.results) == 2
+    page2 = search(index, SearchRequest(q="community engagement", mode="exhaustive", limit=2, offset=2, today=TODAY))
+    assert not {r.decision_id for r in page2.results} & {r.decision_id for r in response.results}
+
+
+@pytest.mark.parametrize(
+    "q", ['"', 'planning-permission', "title: x", "grant*", "AND", "NEAR(", "OR OR", "(unbalanced", "'; DROP TABLE chunks; --", "^x", "😀 £"]
+)
+def test_fts_syntax_in_queries_never_errors(index, q):
+    for mode in ("hybrid", "keyword", "exhaustive"):
+        response = search(index, SearchRequest(q=q, mode=mode, today=TODAY))
+        assert isinstance(response.results, list)
+
+
+def test_api_search_shape_and_csv_export(api):
+    body = api.get("/api/search", params={"q": "community engagement grants since 2018"}).json()
+    assert body["filters"]["date_from"] == "2018-01-01"
+    assert body["filters"]["understood"][0]["words"] == "since 2018"
+    first = body["results"][0]
+    assert {"ref", "title", "decision_type", "date", "date_inferred", "passages", "url", "score"} <= set(first)
+    assert {"chunk_id", "text", "highlight", "paragraph", "section", "score"} <= set(first["passages"][0])
+    response = api.get("/api/search", params={"q": "Shared Intelligence", "format": "csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows[0]["ref"] == "DD2691" and "Shared Intelligence" in rows[0]["passages"]
+
+
+def test_api_document_without_reference_has_null_ref_and_a_title(api):
+    body = api.get("/api/search", params={"q": "expressions of interest mission co-leads"}).json()
+    doc = next(r for r in body["results"] if r["ref"] is None)
+    assert "expression of interest" in doc["title"].lower()
+
+
+def test_api_decision_record_with_cites_and_sources(api):
+    body = api.get("/api/decisions/md2848").json()
+    assert body["ref"] == "MD2848"
+    assert {c["ref"] for c in body["cites"]} >= {"MD2721", "AD2484", "MD2680"}
+    assert any(p["anchor"] == "p-2.7" for p in body["paragraphs"])
+    dd = api.get("/api/decisions/DD2691").json()
+    assert sorted(s["kind"] for s in dd["sources"]) == ["pdf", "text"]
+
+
+def test_api_similar_health_and_errors(api):
+    similar = api.get("/api/decisions/MD2848/similar").json()
+    assert similar and all(s["ref"] != "MD2848" for s in similar)
+    health = api.get("/api/health").json()
+    assert health["decisions"] == 5 and health["chunks"] > 50
+    assert api.get("/api/decisions/MD0000").status_code == 404
+    assert api.get("/api/search", params={"q": ""}).status_code == 422
+    too_long = api.get("/api/search", params={"q": "x" * 10_000})
+    assert too_long.status_code == 422 and "at most" in too_long.json()["detail"]
+
+
+def test_openapi_schema_documents_the_search_endpoint(api):
+    schema = api.get("/openapi.json").json()
+    search_op = schema["paths"]["/api/search"]["get"]
+    params = {p["name"]: p for p in search_op["parameters"]}
+    assert {"q", "limit", "offset", "type", "date_from", "date_to", "min_amount", "max_amount", "mode"} <= set(params)
+    assert params["q"].get("description")
+    assert "SearchOut" in str(search_op["responses"]["200"])
