@@ -15,7 +15,7 @@ from decisions.settings import Settings
 
 from . import store
 from .chunk import chunk_source, embedding_text
-from .embed import EmbeddingCache, embed_with_cache, load_model, model_dimension
+from .embed import INDEX_THREADS, EmbeddingCache, embed_with_cache, load_model, use_threads
 from .merge import merge_documents
 from .parse import parse_document
 from .read import ExtractedText, UnreadableFile, extract_text, list_corpus_files
@@ -118,6 +118,15 @@ def chunk_decisions(decisions: list[Decision]) -> list[Chunk]:
     return [c for d in decisions for s in d.sources for c in chunk_source(d.id, s, d.title)]
 
 
+def _model_loader(model_name: str):
+    def load():
+        model = load_model(model_name)
+        use_threads(INDEX_THREADS)
+        return model
+
+    return load
+
+
 def run_index(
     corpus: Path, settings: Settings, show_progress: bool | None = None, force: bool = False
 ) -> IndexSummary:
@@ -152,16 +161,14 @@ def run_index(
             if not decisions:
                 summary.seconds = time.perf_counter() - started
                 return summary
-            model = load_model(settings.model)
             titles = {d.id: d.title for d in decisions}
             texts = [embedding_text(c, titles[c.decision_id]) for c in chunks]
             with tqdm(total=len(texts), desc="Embedding", unit="chunk", disable=not show_progress) as bar:
                 vectors, summary.new_embeddings, summary.cache_hits = embed_with_cache(
-                    model, settings.model, texts, cache, on_batch=bar.update
+                    _model_loader(settings.model), settings.model, texts, cache, on_batch=bar.update
                 )
                 bar.update(bar.total - bar.n)
             meta = {"model": settings.model, "fingerprint": fingerprint, "corpus": str(corpus.resolve())}
-            meta["model_dimension"] = str(model_dimension(model))
             generation = store.write_generation(data_dir, decisions, chunks, vectors, meta)
             summary.generation = generation.name
             store.remove_stale_generations(data_dir)

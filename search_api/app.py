@@ -8,18 +8,21 @@ from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
-from decisions.settings import Settings
+from decisions.settings import MAX_QUERY_CHARS, Settings
 
 from .decision import decision_record, resolve
 from .export import results_csv
+from .filters import visible
 from .index import IndexHolder, IndexUnavailable, LoadedIndex
 from .retrieve import SearchTooExpensive
 from .schemas import DecisionOut, ErrorOut, HealthOut, ResultOut, SearchOut
 from .search import SearchRequest, SearchResponse, search, similar_decisions
 
 log = logging.getLogger("decisions")
+MAX_BODY_BYTES = 64 * 1024
 
 ERRORS = {
     404: {"model": ErrorOut, "description": "No such decision (or not public)"},
@@ -100,20 +103,44 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
     app.state.settings = settings
     app.state.holder = holder or IndexHolder(settings)
 
+    @app.middleware("http")
+    async def limit_body_size(request: Request, call_next):
+        # No request of ours needs more than a question; refuse big bodies before reading them.
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            return JSONResponse(
+                {"title": "Request too large", "detail": f"bodies are limited to {MAX_BODY_BYTES} bytes"}, 413
+            )
+        return await call_next(request)
+
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError):
         return JSONResponse({"title": exc.title, "detail": exc.detail}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_parameter(request: Request, exc: RequestValidationError):
+        # One readable sentence naming each bad parameter, in the same shape as every other error.
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+            for e in exc.errors()
+        )
+        return JSONResponse({"title": "Invalid parameter", "detail": problems}, status_code=422)
 
     @app.exception_handler(IndexUnavailable)
     async def index_unavailable(request: Request, exc: IndexUnavailable):
         log.error("index unavailable: %s", exc)
         return JSONResponse({"title": "Index unavailable", "detail": str(exc)}, status_code=503)
 
-    @app.get("/api/search", response_model=SearchOut, responses=ERRORS, summary="Search decisions")
+    csv_response = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                          "description": "The results; with format=csv, a CSV file of them"}}  # fmt: skip
+
+    @app.get("/api/search", response_model=SearchOut, responses={**csv_response, **ERRORS}, summary="Search decisions")
     def api_search(
         request: Request,
-        q: Annotated[str, Query(description="Words, a question or a reference code; filters such as "
-                                "'since 2018', 'over £500k', 'director decisions' are read from it",
+        q: Annotated[str, Query(max_length=MAX_QUERY_CHARS,
+                                description="Words, a question or a reference code; filters such as "
+                                "'since 2018', 'over £500k', 'director decisions' are read from it. "
+                                "Empty: every decision the filters allow, newest first.",
                                 examples=["community engagement grants since 2018"])] = "",
         limit: Annotated[int, Query(ge=1, le=100, description="Results per page")] = 10,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
@@ -130,8 +157,6 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
         format: Annotated[Literal["json", "csv"], Query(description="csv downloads the results")] = "json",
     ):
-        if not q.strip() and not any((type, date_from, date_to, min_amount, max_amount, decision_maker, directorate)):
-            raise UserError(422, "Empty query", "give some words to search for in q, or a filter")
         response = run_search(
             request, q, limit=limit, offset=offset, mode=mode, sort=sort, type=type,
             date_from=date_from.isoformat() if date_from else None, date_to=date_to.isoformat() if date_to else None,
@@ -168,7 +193,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         index = loaded(request)
         return {
             "status": "ok",
-            "decisions": len(index.decisions),
+            "decisions": len(visible(index, is_staff(request), today(request))),
             "chunks": index.chunk_count,
             "model": index.meta.get("model", ""),
             "vector_index": index.meta.get("vector_index", ""),

@@ -6,6 +6,7 @@ Text is escaped first and <mark> is added afterwards around whole words only, so
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -18,12 +19,19 @@ _SUFFIXES = ("ements", "ement", "ations", "ation", "ings", "ing", "ions", "ion",
 MIN_STEM = 4
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             return word[: -len(suffix)]
     return word
+
+
+@functools.lru_cache(maxsize=20_000)
+def text_stems(text: str) -> frozenset[str]:
+    """The stems of a passage, cached: passage choice looks at every chunk of each result."""
+    return frozenset(stem(t) for t in keyword_tokens(text))
 
 
 def highlight(text: str, query_text: str) -> str:

@@ -8,6 +8,7 @@ A new generation written by `decisions index` is picked up between requests, who
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -18,8 +19,10 @@ import numpy as np
 
 from decisions.settings import Settings
 from indexer import store
-from indexer.embed import encode, load_model, model_dimension
+from indexer.embed import QUERY_THREADS, encode, load_model, model_dimension, use_threads
 from indexer.vector_index import tune_for_search
+
+log = logging.getLogger("decisions")
 
 
 class IndexUnavailable(RuntimeError):
@@ -97,6 +100,19 @@ class LoadedIndex:
             self.cited_by.setdefault(ref, []).append(decision_id)
             self.cites.setdefault(decision_id, []).append(ref)
         self.by_ref = {d.ref: d.id for d in self.decisions.values() if d.ref}
+        # Names a query may filter by ("decisions by Sadiq Khan"); short ones would match too easily.
+        self.known_names = {
+            "decision_maker": sorted(
+                {
+                    d.decision_maker
+                    for d in self.decisions.values()
+                    if d.decision_maker and len(d.decision_maker) > 4
+                }
+            ),
+            "directorate": sorted(
+                {d.directorate for d in self.decisions.values() if d.directorate and len(d.directorate) > 4}
+            ),
+        }
 
     def _verify(self, meta: dict[str, str], model_name: str) -> None:
         if meta.get("model") != model_name:
@@ -105,7 +121,9 @@ class LoadedIndex:
                 "models cannot be mixed. Use the same --model, or re-index with `decisions index CORPUS --force`"
             )
         if int(meta.get("dimension", -1)) != model_dimension(self.model):
-            raise IndexUnavailable("the index's vector dimension does not match the model; re-index with --force")
+            raise IndexUnavailable(
+                "the index's vector dimension does not match the model; re-index with --force"
+            )
         actual = store.file_sha256(self.generation / store.VECTORS)
         if actual != meta.get("vectors_sha256"):
             raise IndexUnavailable(
@@ -118,14 +136,18 @@ class LoadedIndex:
         finally:
             check.close()
         if result != "ok":
-            raise IndexUnavailable(f"the catalog is damaged ({result}); rebuild with `decisions index CORPUS --force`")
+            raise IndexUnavailable(
+                f"the catalog is damaged ({result}); rebuild with `decisions index CORPUS --force`"
+            )
 
     @property
     def db(self) -> sqlite3.Connection:
         """One read-only connection per thread: SQLite connections are not shared across threads."""
         conn = getattr(self._local, "db", None)
         if conn is None:
-            conn = sqlite3.connect(f"file:{self.generation / store.CATALOG}?mode=ro", uri=True, check_same_thread=False)
+            conn = sqlite3.connect(
+                f"file:{self.generation / store.CATALOG}?mode=ro", uri=True, check_same_thread=False
+            )
             conn.row_factory = sqlite3.Row
             self._local.db = conn
         return conn
@@ -172,6 +194,14 @@ class IndexHolder:
                 )
             if self.model is None:
                 self.model = load_model(self.settings.model)
-            self._loaded = LoadedIndex(generation, self.model, self.settings.model)
+            use_threads(QUERY_THREADS)
+            try:
+                self._loaded = LoadedIndex(generation, self.model, self.settings.model)
+            except IndexUnavailable:
+                if self._loaded is None:
+                    raise
+                # A damaged new generation is refused loudly, and the one already serving stays.
+                log.error("refusing new index generation %s; still serving %s", generation.name,
+                          self._loaded.generation.name, exc_info=True)  # fmt: skip
             self._pointer = pointer
             return self._loaded

@@ -26,9 +26,7 @@ TYPE_WORDS = [
 ]
 
 YEAR = r"((?:19|20)\d\d)"
-MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+MONTHS = "january february march april may june july august september october november december".split()
 
 
 @dataclass
@@ -102,7 +100,10 @@ CITES_WORDS = re.compile(
 )
 PART2_WORDS = re.compile(r"\b(?:with a )?part 2\b|\bconfidential annex\b", re.IGNORECASE)
 DEFERRED_WORDS = re.compile(r"\b(?:publication )?deferred\b", re.IGNORECASE)
-FILLER_AFTER_FILTERS = re.compile(r"^(?:decisions?|about|on|for|of|the|and|with)\b\s*|\s*\b(?:about|on|for|of|the|and|with|decisions?)$", re.I)
+FILLER_AFTER_FILTERS = re.compile(
+    r"^(?:decisions?|about|on|for|of|the|and|with)\b\s*|\s*\b(?:about|on|for|of|the|and|with|decisions?)$",
+    re.I,
+)
 
 
 def _strip(text: str, span: tuple[int, int]) -> str:
@@ -116,7 +117,26 @@ def _tidy(text: str) -> str:
     return text
 
 
-def parse_query(raw: str, today: dt.date) -> ParsedQuery:
+def _read_known_names(parsed: ParsedQuery, text: str, known: dict[str, list[str]]) -> str:
+    """ "decisions by Tunde Olayinka", "in the Communities and Skills directorate": only names the
+    index actually holds are read as filters, so ordinary words never become one by accident."""
+    patterns = {
+        "decision_maker": r"\b(?:made |taken |signed |approved )?by (?:the )?({name})\b",
+        "directorate": r"\b(?:in |from )?(?:the )?({name}) directorate\b|\bdirectorate:? ({name})\b",
+    }
+    for key, template in patterns.items():
+        for name in sorted(known.get(key, []), key=len, reverse=True):
+            match = re.search(template.format(name=re.escape(name)), text, re.IGNORECASE)
+            if match:
+                parsed.filters[key] = name
+                parsed.understood.append(Understood(key, name, match.group().strip()))
+                text = _strip(text, match.span())
+                break
+    return text
+
+
+def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = None) -> ParsedQuery:
+    """`known`: decision makers and directorates in the index, the only names read as filters."""
     text = normalise_text(raw).replace("\n", " ").strip()
     parsed = ParsedQuery(raw=raw, text=text)
     parsed.phrases = [p.strip() for p in re.findall(r'"([^"]{1,200})"', text) if p.strip()]
@@ -153,8 +173,11 @@ def parse_query(raw: str, today: dt.date) -> ParsedQuery:
             parsed.filters[key] = True
             parsed.understood.append(Understood(key, True, match.group()))
             text = _strip(text, match.span())
+    text = _read_known_names(parsed, text, known or {})
     if parsed.refs and CITES_WORDS.search(text):
         parsed.cites_ref = parsed.refs[0]
-        parsed.understood.append(Understood("cites", parsed.refs[0], f"{CITES_WORDS.search(text).group()} {parsed.refs[0]}"))
+        parsed.understood.append(
+            Understood("cites", parsed.refs[0], f"{CITES_WORDS.search(text).group()} {parsed.refs[0]}")
+        )
     parsed.text = _tidy(text) if parsed.understood else text
     return parsed

@@ -13,10 +13,10 @@ import numpy as np
 from decisions.records import Passage, SearchResult
 
 from .decision import passage_anchor
-from .filters import allowed_decisions, visible, why_empty
+from .filters import allowed_decisions, why_empty
 from .fts import keyword_tokens, match_all
 from .fusion import reciprocal_rank_fusion
-from .highlight import highlight, stem
+from .highlight import highlight, stem, text_stems
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type, has_answer_type
@@ -131,7 +131,7 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
     semantic = (
         np.asarray(index.matrix[rowids - 1]) @ query.vector if query.vector is not None else np.zeros(len(rows))
     )
-    chunk_words = [{stem(t) for t in keyword_tokens(r["text"])} for r in rows]
+    chunk_words = [text_stems(r["text"]) for r in rows]
     weights = _term_weights(_residual_stems(query.text, decision.title), chunk_words)
     scored = sorted(
         (
@@ -225,7 +225,7 @@ def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
 
 def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     today = request.today or dt.date.today()
-    parsed = parse_query(request.q, today)
+    parsed = parse_query(request.q, today, index.known_names)
     filters = {**parsed.filters, **{k: v for k, v in request.filters.items() if v not in (None, "")}}
     allowed = allowed_decisions(index, filters, request.staff, today)
     if parsed.cites_ref:
@@ -271,8 +271,9 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         entry = ranked_by_id.get(decision_id) or Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
         entry.score += REF_BOOST + boost
         ranked_by_id[decision_id] = entry
-    if not text and not ranked_by_id and (filters or parsed.cites_ref or request.mode == "exhaustive"):
-        # "director decisions", "decisions citing MD2721": the filters are the whole query.
+    if not re.search(r"\w", keyword_text) and not ranked_by_id:
+        # "director decisions", "decisions citing MD2721", or nothing at all: the filters are
+        # the whole query, and every decision they allow is listed, newest first.
         for decision_id in _by_date(index, list(allowed_ids)):
             ranked_by_id[decision_id] = Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
     ranked = sorted(ranked_by_id.values(), key=lambda r: (-r.score, r.decision_id))
@@ -313,8 +314,9 @@ def similar_decisions(index: LoadedIndex, decision_id: str, limit: int, staff: b
         return []
     centroid = np.asarray(index.matrix[own]).mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
-    shown = visible(index, staff, today) - {decision_id}
-    mask = np.array([index.decision_ids[i] in shown for i in index.chunk_decision], dtype=bool) & ~index.chunk_boilerplate
+    shown = allowed_decisions(index, {}, staff, today)
+    shown[index.decision_ids.index(decision_id)] = False
+    mask = shown[index.chunk_decision] & ~index.chunk_boilerplate
     ranking = semantic_ranking(index, centroid.astype(np.float32), mask, limit=200)
     fused = {rowid: 1.0 / (rank + 1) for rank, rowid in enumerate(ranking)}
     query = PassageQuery(text="", vector=centroid.astype(np.float32), answer_type=None)

@@ -126,15 +126,15 @@ def test_killed_index_run_leaves_previous_index_searchable(workspace):
     run_index(corpus, settings, show_progress=False)
     live = store.current_generation(settings.data_dir)
     # New text that is not in the cache, so the killed run is busy embedding.
-    for i in range(40):
+    for i in range(8):
         (corpus / f"extra-{i}.txt").write_text(
             f"MD{7000 + i} Extra decision {i}\n\n"
-            + "\n\n".join(f"{j}.1 Paragraph {j} of extra decision {i} about topic {i * j} in borough {j}." for j in range(1, 30))
+            + "\n\n".join(f"{j}.1 Paragraph {j} of extra decision {i} about topic {i * j} in borough {j}." for j in range(1, 16))
         )
     env = {**os.environ, "DECISIONS_DATA_DIR": str(settings.data_dir), "DECISIONS_TODAY": TODAY.isoformat()}
     proc = subprocess.Popen([sys.executable, "-m", "decisions.cli", "index", str(corpus)], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    time.sleep(4)
+    time.sleep(3)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert store.current_generation(settings.data_dir) == live
@@ -142,5 +142,5 @@ def test_killed_index_run_leaves_previous_index_searchable(workspace):
     assert search(loaded, SearchRequest(q="Shared Intelligence", today=TODAY)).results[0].ref == "DD2691"
     # The next run completes the work and clears what the killed one left behind.
     summary = run_index(corpus, settings, show_progress=False)
-    assert summary.decisions == 45
+    assert summary.decisions == 13
     assert not [p for p in (settings.data_dir / "generations").iterdir() if p.name.startswith("tmp-")]

@@ -1,0 +1,111 @@
+"""The answer endpoints: POST /api/answer with a JSON body and GET /api/answer?q=, one code path.
+
+Mounted by search_api.app (`_mount_optional`); the app's helpers are imported inside the
+handlers because the app module imports this one while it is being set up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from decisions.settings import MAX_QUERY_CHARS
+
+from .schemas import ErrorOut, Filters, PassageOut
+
+router = APIRouter()
+
+DecisionType = Literal["mayoral", "director", "assistant_director", "executive_director", "other"]
+EXAMPLE = "How much is the Connecting Communities London investment?"
+RESPONSES = {
+    422: {"model": ErrorOut, "description": "The question is empty or too long, or a filter is invalid"},
+    503: {"model": ErrorOut, "description": "No usable index; the message says how to build one"},
+}
+
+
+class AnswerRequest(BaseModel):
+    """A question, and optional filters (they win over filters read from the question's words)."""
+
+    question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S", description="A question in plain English; filters such as "
+                          "'since 2018' are read from it", examples=[EXAMPLE])  # fmt: skip
+    type: DecisionType | None = Field(None, description="Decision type")
+    date_from: dt.date | None = Field(None, description="On or after (ISO date)")
+    date_to: dt.date | None = Field(None, description="On or before (ISO date)")
+    min_amount: int | None = Field(None, ge=0, description="Approved amount at least, in pounds")
+    max_amount: int | None = Field(None, ge=0, description="Approved amount at most, in pounds")
+    decision_maker: str | None = Field(None, max_length=200)
+    directorate: str | None = Field(None, max_length=200)
+
+    model_config = {"json_schema_extra": {"examples": [{"question": EXAMPLE}, {
+        "question": "How much has been approved for community engagement since 2018?", "type": "mayoral"}]}}  # fmt: skip
+
+
+class CitationOut(BaseModel):
+    ref: str | None = Field(description="Reference code of the decision; null for documents without one",
+                            examples=["MD2848"])  # fmt: skip
+    decision_id: str = Field(description="The decision's id in this index")
+    title: str
+    paragraph: str | None = Field(None, description="Paragraph number, when the passage has one", examples=["2.7"])
+    chunk_id: str = Field(description="The indexed passage the quote comes from")
+    text: str = Field(description="The whole passage")
+    quote: str = Field(description="The exact sentence or lines of the passage the answer comes from",
+                       examples=["2.7 Connecting Communities London investment of £402,000 (across two years), …"])  # fmt: skip
+    url: str = Field(description="Link to the passage in its decision page", examples=["/decisions/MD2848#p-2.7"])
+
+
+class AnswerOut(BaseModel):
+    question: str
+    answered: bool = Field(description="False when the decisions do not answer the question")
+    answer: str = Field(description="The answer, every word of it taken from the cited quotes (empty when not "
+                        "answered); a total over several decisions is stated as their sum", examples=["£402,000"])  # fmt: skip
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the answerer is, from 0 to 1")
+    citations: list[CitationOut] = Field(description="The passages that prove the answer")
+    filters: Filters = Field(description="Filters applied, including those read from the question")
+    explanation: str | None = Field(None, description="Why there is no answer, or how the answer was made")
+    related: list[PassageOut] = Field(default_factory=list, description="When not answered: the nearest passages")
+
+
+def _respond(request: Request, question: str, filters: dict) -> dict:
+    from .answer import answer_question
+    from .app import UserError, check_query, is_staff, loaded
+    from .retrieve import SearchTooExpensive
+
+    if not question.strip():
+        raise UserError(422, "Empty question", "give a question to answer, e.g. 'How much was approved for X?'")
+    check_query(request, question)
+    chosen = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in filters.items() if v is not None}
+    try:
+        answer = answer_question(loaded(request), question, request.app.state.settings, filters=chosen,
+                                 staff=is_staff(request))  # fmt: skip
+    except SearchTooExpensive as exc:
+        raise UserError(422, "Question too expensive", str(exc)) from exc
+    return asdict(answer)
+
+
+@router.post("/api/answer", response_model=AnswerOut, responses=RESPONSES, summary="Answer a question, with citations")
+def post_answer(request: Request, body: AnswerRequest):
+    """Answer from the decisions, quoting the passages the answer comes from, or say it is not found."""
+    return _respond(request, body.question, body.model_dump(exclude={"question"}))
+
+
+@router.get("/api/answer", response_model=AnswerOut, responses=RESPONSES, summary="Answer a question (GET form)")
+def get_answer(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S", description="The question",
+                            examples=[EXAMPLE])],
+    type: Annotated[DecisionType | None, Query(description="Decision type")] = None,
+    date_from: Annotated[dt.date | None, Query(description="On or after (ISO date)")] = None,
+    date_to: Annotated[dt.date | None, Query(description="On or before (ISO date)")] = None,
+    min_amount: Annotated[int | None, Query(ge=0, description="Approved amount at least, in pounds")] = None,
+    max_amount: Annotated[int | None, Query(ge=0, description="Approved amount at most, in pounds")] = None,
+    decision_maker: Annotated[str | None, Query(max_length=200)] = None,
+    directorate: Annotated[str | None, Query(max_length=200)] = None,
+):
+    """The same answer as POST /api/answer, for links and quick use from a browser."""
+    filters = {"type": type, "date_from": date_from, "date_to": date_to, "min_amount": min_amount,
+               "max_amount": max_amount, "decision_maker": decision_maker, "directorate": directorate}  # fmt: skip
+    return _respond(request, q, filters)

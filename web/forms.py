@@ -1,0 +1,197 @@
+"""The search page's query string: validated once, turned back into links (chips, pages, downloads)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from urllib.parse import urlencode
+
+from decisions.records import DECISION_TYPES, TYPE_LABELS
+from search_api.app import UserError
+from search_api.search import MODES
+
+from .present import long_date, pounds
+
+PAGE_SIZE = 10
+EXPORT_LIMIT = 100  # the API's largest page: a download holds the first 100 results
+MODE_LABELS = {
+    "hybrid": "Best match",
+    "keyword": "Exact words only",
+    "semantic": "Similar meaning",
+    "exhaustive": "Every match (FOI)",
+}
+SORT_LABELS = {"relevance": "Most relevant first", "date": "Newest first"}
+
+
+@dataclass(frozen=True)
+class SearchForm:
+    """The search page's GET parameters as typed, kept as strings so the form shows them back."""
+
+    q: str = ""
+    type: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    min_amount: str = ""
+    max_amount: str = ""
+    decision_maker: str = ""
+    directorate: str = ""
+    mode: str = "hybrid"
+    sort: str = "relevance"
+    offset: int = 0
+
+    FILTERS = ("type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate")
+
+    def params(self, **changes) -> dict[str, str | int]:
+        """Only what differs from the defaults, so links stay short and shareable."""
+        values = asdict(replace(self, **changes))
+        defaults = asdict(SearchForm())
+        return {k: v for k, v in values.items() if v != defaults[k] and v != ""}
+
+    def url(self, **changes) -> str:
+        target = replace(self, **changes)
+        if not target.q.strip() and not target.has_filters():
+            return "/"  # nothing left to search for: the start page, not an "enter something" error
+        return "/search?" + urlencode(self.params(**changes))
+
+    def cleared_url(self) -> str:
+        return self.url(**{name: "" for name in self.FILTERS}, mode="hybrid", sort="relevance", offset=0)
+
+    def has_filters(self) -> bool:
+        return any(getattr(self, name) for name in self.FILTERS)
+
+    def filters(self) -> dict:
+        """The explicit filters, typed as run_search wants them."""
+        return {
+            "type": self.type or None,
+            "date_from": self.date_from or None,
+            "date_to": self.date_to or None,
+            "min_amount": _amount(self.min_amount, "minimum amount"),
+            "max_amount": _amount(self.max_amount, "maximum amount"),
+            "decision_maker": self.decision_maker.strip() or None,
+            "directorate": self.directorate.strip() or None,
+        }
+
+    def api_url(self, format: str) -> str:
+        params = {k: v for k, v in self.params(offset=0).items() if k != "offset"}
+        for key in ("min_amount", "max_amount"):
+            if key in params:
+                params[key] = _amount(str(params[key]), key)
+        return "/api/search?" + urlencode({**params, "limit": EXPORT_LIMIT, "format": format})
+
+
+def _amount(text: str, label: str) -> int | None:
+    digits = re.sub(r"[£,\s]", "", text or "")
+    if not digits:
+        return None
+    multiplier = {"k": 1_000, "m": 1_000_000}.get(digits[-1].lower(), 1)
+    try:
+        return int(float(digits[:-1] if multiplier > 1 else digits) * multiplier)
+    except ValueError:
+        raise UserError(
+            422, "Amount not understood", f"the {label} should be in pounds, like 500000 or 500k"
+        ) from None
+
+
+def _iso_date(text: str, label: str) -> str:
+    if text:
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            raise UserError(
+                422, "Date not understood", f"the {label} should be a date like 2018-01-31"
+            ) from None
+    return text
+
+
+def read_form(params) -> SearchForm:
+    """Validate the query string once, with messages a person can act on."""
+    values = {f.name: params.get(f.name, "").strip() for f in fields(SearchForm) if f.name != "offset"}
+    values["q"] = params.get("q", "")
+    values["mode"] = values["mode"] or "hybrid"
+    values["sort"] = values["sort"] or "relevance"
+    if values["type"] and values["type"] not in DECISION_TYPES:
+        raise UserError(422, "Unknown decision type", f"choose one of: {', '.join(DECISION_TYPES)}")
+    if values["mode"] not in MODES:
+        raise UserError(422, "Unknown search mode", f"choose one of: {', '.join(MODES)}")
+    if values["sort"] not in SORT_LABELS:
+        raise UserError(422, "Unknown sort order", "sort by relevance or date")
+    values["date_from"] = _iso_date(values["date_from"], "'from' date")
+    values["date_to"] = _iso_date(values["date_to"], "'to' date")
+    offset = params.get("offset", "0").strip() or "0"
+    if not offset.isdigit() or int(offset) > 100_000:
+        raise UserError(422, "Page not understood", "offset should be a whole number of results to skip")
+    form = SearchForm(**values, offset=int(offset))
+    form.filters()  # raises for an amount that is not a number
+    return form
+
+
+# ---------------------------------------------------------------- chips: filters read from the query
+
+
+def remove_words(q: str, words: str) -> str:
+    """'community engagement grants since 2018' without 'since 2018' → 'community engagement grants'."""
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    text, count = re.subn(pattern, " ", q, count=1, flags=re.IGNORECASE)
+    if not count:
+        # The words are not contiguous in q ("cites MD2721" read from "cites MD 2721"): cut them one by one.
+        for word in words.split():
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, count=1, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _meaning(name: str, value) -> str:
+    meanings = {
+        "type": lambda v: TYPE_LABELS.get(v, v) + "s",
+        "date_from": lambda v: f"from {long_date(v)}",
+        "date_to": lambda v: f"up to {long_date(v)}",
+        "min_amount": lambda v: f"at least {pounds(v)}",
+        "max_amount": lambda v: f"at most {pounds(v)}",
+        "has_part2": lambda v: "with a confidential Part 2",
+        "deferred": lambda v: "publication deferred",
+        "cites": lambda v: f"decisions citing {v}",
+    }
+    return meanings.get(name, lambda v: f"{name} {v}")(value)
+
+
+def query_chips(form: SearchForm, understood: list[dict]) -> list[dict]:
+    """One chip per phrase ('2021-22' sets two dates but is one chip), each a link without it."""
+    chips: dict[str, dict] = {}
+    for item in understood:
+        chip = chips.setdefault(item["words"], {"words": item["words"], "meanings": []})
+        chip["meanings"].append(_meaning(item["name"], item["value"]))
+    for chip in chips.values():
+        chip["meaning"] = ", ".join(chip.pop("meanings"))
+        chip["url"] = form.url(q=remove_words(form.q, chip["words"]), offset=0)
+    return list(chips.values())
+
+
+def form_chips(form: SearchForm) -> list[dict]:
+    """The filters set in the form, removable the same way."""
+    labels = {
+        "type": lambda v: f"Type: {TYPE_LABELS.get(v, v)}",
+        "date_from": lambda v: f"From {long_date(v)}",
+        "date_to": lambda v: f"Up to {long_date(v)}",
+        "min_amount": lambda v: f"At least {pounds(_amount(v, 'minimum amount'))}",
+        "max_amount": lambda v: f"At most {pounds(_amount(v, 'maximum amount'))}",
+        "decision_maker": lambda v: f"Decision maker: {v}",
+        "directorate": lambda v: f"Directorate: {v}",
+    }
+    return [
+        {
+            "words": labels[name](getattr(form, name)),
+            "meaning": "",
+            "url": form.url(**{name: "", "offset": 0}),
+        }
+        for name in SearchForm.FILTERS
+        if getattr(form, name)
+    ]
+
+
+def pagination(form: SearchForm, total: int) -> dict:
+    return {
+        "first": form.offset + 1,
+        "last": min(form.offset + PAGE_SIZE, total),
+        "previous": form.url(offset=max(form.offset - PAGE_SIZE, 0)) if form.offset > 0 else None,
+        "next": form.url(offset=form.offset + PAGE_SIZE) if form.offset + PAGE_SIZE < total else None,
+    }

@@ -1,0 +1,125 @@
+"""Presenting decisions and passages: formatting filters, result snippets, a decision's text by section.
+
+Plain functions of plain values, used by the templates (as Jinja filters) and by web.routes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import Counter
+from dataclasses import replace
+
+from decisions.records import DECISION_TYPES, TYPE_LABELS, Passage
+from search_api.filters import visible
+from search_api.highlight import highlight
+
+# A passage is a whole chunk (up to a timetable or a risk table); a result shows about three lines of it.
+SNIPPET_CHARS = 320
+SNIPPET_LEAD_CHARS = 80  # context kept before the first matched word
+SOURCE_KINDS = {"web": "web page", "html": "web page", "text": "web page (text copy)", "pdf": "PDF"}
+INFERRED_DATE_NOTE = (
+    "Approximate: no signed or published date was found, so this date was inferred from the text"
+)
+
+
+def pounds(amount: int | None) -> str:
+    return "" if amount is None else f"£{amount:,}"
+
+
+def long_date(iso: str | None) -> str:
+    """'2021-08-01' → '1 August 2021', the GOV.UK style; anything unparseable is shown as given."""
+    try:
+        day = dt.date.fromisoformat(iso or "")
+    except ValueError:
+        return iso or ""
+    return f"{day.day} {day:%B %Y}"
+
+
+def sentence(text: str) -> str:
+    """First letter up, the rest as written (Jinja's `capitalize` lowercases 'MD2721')."""
+    return text[:1].upper() + text[1:]
+
+
+def drop_lead(text: str, lead: str) -> str:
+    """'Not found in the decisions: the decisions never mention x' under a heading that says the first part."""
+    rest = re.sub(rf"^\s*{re.escape(lead)}\s*[:.,–-]?\s*", "", text or "", flags=re.IGNORECASE)
+    return sentence(rest.strip().rstrip("."))
+
+
+def source_kind(source: dict) -> str:
+    kind = SOURCE_KINDS.get(source["kind"], source["kind"])
+    # The GLA publishes the signed decision form as a PDF beside the web page.
+    return "signed PDF" if kind == "PDF" and "signed" in source["path"].lower() else kind
+
+
+def snippet(passage: Passage, query_text: str) -> Passage:
+    """The passage cut to a window around its first matched word, highlighted again.
+
+    The window is cut from the plain text and re-marked by `search_api.highlight`, which escapes
+    first, so the shortened `highlight` is exactly as safe as the original.
+    """
+    first = passage.highlight.find("<mark>")
+    # Where the first mark sits in the plain text: the highlight is escaped text plus <mark> tags.
+    centre = len(html.unescape(re.sub(r"</?mark>", "", passage.highlight[:first]))) if first > 0 else 0
+    text = strip_number(passage.text, passage.paragraph)  # "Paragraph 2.7" is shown above it
+    centre = max(0, centre - (len(passage.text) - len(text)))
+    if len(text) > SNIPPET_CHARS * 1.2:
+        start = max(0, centre - SNIPPET_LEAD_CHARS)
+        start = start if start == 0 else text.find(" ", start) + 1
+        end = text.rfind(" ", start, start + SNIPPET_CHARS)
+        end = end if end > start else start + SNIPPET_CHARS
+        text = ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
+    text = re.sub(r"\s+", " ", text).strip()  # tables and bullet lists read as one line in a result
+    return replace(passage, text=text, highlight=highlight(text, query_text))
+
+
+def strip_number(text: str, number: str | None) -> str:
+    """'1.1.    The London…' → 'The London…': the number is shown beside the paragraph already."""
+    if not number:
+        return text
+    return re.sub(rf"^\s*(?:[-•]\s*)?{re.escape(number)}\.?\s+", "", text, count=1)
+
+
+def reflow(text: str) -> str:
+    """Join the lines a PDF wrapped at the page width; keep short lines ('Date signed:') apart.
+
+    A line of 60 characters or more that runs on is a wrapped line, not the end of a list item.
+    """
+    return re.sub(r"(?<=[^\n]{60})\n(?=\S)", " ", text)
+
+
+def text_sections(record: dict) -> list[dict]:
+    """Paragraphs grouped by source, then under their section headings, in reading order."""
+    sources = [{**s, "groups": []} for s in record["sources"]]
+    by_path = {s["path"]: s for s in sources}
+    for para in record["paragraphs"]:
+        groups = by_path[para["source"]]["groups"]
+        if not groups or groups[-1]["section"] != para["section"]:
+            groups.append({"section": para["section"], "anchor": None, "paragraphs": []})
+        if (
+            para["section"]
+            and para["text"].strip() == para["section"].strip()
+            and not groups[-1]["paragraphs"]
+        ):
+            groups[-1]["anchor"] = para["anchor"]  # the heading itself: it keeps its anchor on the <h3>
+            continue
+        body = strip_number(para["text"], para["number"])
+        # Blank lines separate bullets and table cells: each becomes its own short block.
+        lines = [reflow(line.strip()) for line in re.split(r"\n\s*\n", body) if line.strip()]
+        groups[-1]["paragraphs"].append({**para, "lines": lines})
+    return sources
+
+
+def about_counts(index, staff: bool, day: dt.date) -> dict:
+    """What a visitor may see: withheld decisions are not counted, so their existence does not leak."""
+    shown = [index.decisions[i] for i in sorted(visible(index, staff, day))]
+    by_type = Counter(d.decision_type for d in shown)
+    by_year = Counter((d.date or "")[:4] or "undated" for d in shown)
+    return {
+        "total": len(shown),
+        "by_type": [(TYPE_LABELS.get(t, t), by_type[t]) for t in DECISION_TYPES if by_type[t]],
+        "by_year": sorted(by_year.items(), reverse=True),
+        "inferred": sum(d.date_inferred for d in shown),
+    }

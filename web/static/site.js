@@ -1,0 +1,38 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // A passage link (/decisions/MD2848#p-2.7) lands on the paragraph; moving focus there too means a
+  // keyboard or screen-reader user continues from that paragraph, not from the top of the page.
+  function focusTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target || !target.classList.contains("para")) return;
+    target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    // A short paragraph is easier to read with its neighbours around it; a long one from its top.
+    var fits = target.getBoundingClientRect().height < window.innerHeight * 0.6;
+    target.scrollIntoView({ block: fits ? "center" : "start" });
+  }
+
+  // Empty filter fields would otherwise fill the address with "&type=&date_from=…"; leaving them out
+  // keeps result links short enough to paste into an email or an FOI response.
+  function dropEmptyFields(event) {
+    var form = event.target;
+    Array.prototype.forEach.call(document.querySelectorAll('[form="' + form.id + '"], #' + form.id + " [name]"), function (el) {
+      var isDefault = (el.name === "mode" && el.value === "hybrid") || (el.name === "sort" && el.value === "relevance");
+      if (el.name && el.name !== "q" && (el.value === "" || isDefault)) el.disabled = true;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    focusTarget();
+    var search = document.getElementById("search");
+    if (search) search.addEventListener("submit", dropEmptyFields);
+  });
+  window.addEventListener("hashchange", focusTarget);
+  // Coming back with the Back button restores the page as it was, disabled fields included.
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[disabled][name]"), function (el) { el.disabled = false; });
+  });
+})();
