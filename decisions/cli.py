@@ -36,16 +36,9 @@ def _filter_values(args: argparse.Namespace) -> dict:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from indexer.embed import ModelUnavailable
     from indexer.pipeline import run_index
-    from indexer.store import IndexBusy
 
-    settings = _settings(args)
-    try:
-        summary = run_index(Path(args.corpus), settings, force=args.force)
-    except (IndexBusy, FileNotFoundError, ModelUnavailable) as exc:
-        print(f"decisions index: {exc}", file=sys.stderr)
-        return 2
+    summary = run_index(Path(args.corpus), _settings(args), force=args.force)
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
     else:
@@ -63,15 +56,10 @@ def _open_index(settings):
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from search_api.index import IndexUnavailable
     from search_api.search import SearchRequest, search
 
     settings = _settings(args)
-    try:
-        index = _open_index(settings)
-    except IndexUnavailable as exc:
-        print(f"decisions search: {exc}", file=sys.stderr)
-        return 2
+    index = _open_index(settings)
     request = SearchRequest(
         q=args.query[: settings.max_query_chars], limit=args.limit, offset=args.offset, mode=args.mode,
         filters=_filter_values(args), staff=settings.staff, today=settings.today(),
@@ -106,14 +94,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from search_api.answer import answer_question
-    from search_api.index import IndexUnavailable
 
     settings = _settings(args)
-    try:
-        index = _open_index(settings)
-    except IndexUnavailable as exc:
-        print(f"decisions ask: {exc}", file=sys.stderr)
-        return 2
+    index = _open_index(settings)
     result = answer_question(index, args.question[: settings.max_query_chars], settings,
                              filters=_filter_values(args), staff=settings.staff)  # fmt: skip
     if args.json:
@@ -134,7 +117,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from search_api.app import create_app
-    from search_api.index import IndexHolder, IndexUnavailable
+    from search_api.index import IndexHolder
 
     settings = _settings(args)
     if settings.staff and not settings.staff_token and args.host not in ("127.0.0.1", "localhost", "::1"):
@@ -142,11 +125,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
               "DECISIONS_STAFF_TOKEN", file=sys.stderr)  # fmt: skip
         return 2
     holder = IndexHolder(settings)
-    try:
-        holder.get()  # load the model and index before the first request, and fail early
-    except IndexUnavailable as exc:
-        print(f"decisions serve: {exc}", file=sys.stderr)
-        return 2
+    holder.get()  # load the model and index before the first request, and fail early
     print(f"Serving decision search on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
     uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning")
     return 0
@@ -205,8 +184,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from indexer.embed import ModelUnavailable
+    from indexer.store import IndexBusy
+    from search_api.index import IndexUnavailable
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (IndexUnavailable, IndexBusy, ModelUnavailable, FileNotFoundError) as exc:
+        # Errors a user can act on: one line saying what to do, no traceback.
+        print(f"decisions {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

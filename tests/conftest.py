@@ -57,6 +57,17 @@ def index(settings):
     return IndexHolder(settings).get()
 
 
+@pytest.fixture
+def workspace(tmp_path, settings) -> tuple[Path, Settings]:
+    """A private corpus and data dir, with the session's embedding cache copied in to stay fast."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
+    return corpus, Settings(data_dir=data, today_override=TODAY)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -11,26 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from decisions.settings import Settings
 from indexer import store
 from indexer.pipeline import run_index
 from search_api.index import IndexHolder
 from search_api.search import SearchRequest, search
 
 from .conftest import CORPUS, ROOT, TODAY
-
-
-@pytest.fixture
-def workspace(tmp_path, settings) -> tuple[Path, Settings]:
-    """A private corpus and data dir, with the session's embedding cache copied in to stay fast."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
-    return corpus, Settings(data_dir=data, today_override=TODAY)
 
 
 def _chunk_ids(data_dir: Path, exclude_decision: str = "") -> list[str]:
@@ -144,3 +129,21 @@ def test_killed_index_run_leaves_previous_index_searchable(workspace):
     summary = run_index(corpus, settings, show_progress=False)
     assert summary.decisions == 13
     assert not [p for p in (settings.data_dir / "generations").iterdir() if p.name.startswith("tmp-")]
+
+
+def test_sidecar_metadata_wins_over_parsed_fields(workspace):
+    corpus, settings = workspace
+    path = next(p for p in corpus.glob("*.txt") if "Reference code: MD2313" in p.read_text())
+    # MD2313's "Date signed:" is empty, so its date is otherwise inferred from "2018/19".
+    path.with_name(path.name + ".meta.json").write_text('{"date_signed": "2018-06-14", "directorate": "Communities"}')
+    run_index(corpus, settings, show_progress=False)
+    decision = IndexHolder(settings).get().decisions["MD2313"]
+    assert (decision.date, decision.date_inferred, decision.directorate) == ("2018-06-14", False, "Communities")
+
+
+def test_progress_bar_is_quiet_when_not_on_a_terminal(workspace):
+    corpus, settings = workspace
+    env = {**os.environ, "DECISIONS_DATA_DIR": str(settings.data_dir)}
+    done = subprocess.run([sys.executable, "-m", "decisions.cli", "index", str(corpus), "--force"],
+                          env=env, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0 and "Reading" not in done.stderr and "it/s" not in done.stderr

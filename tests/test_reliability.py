@@ -5,32 +5,19 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import os
-import shutil
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-from decisions.settings import Settings
 from indexer import store
 from indexer.pipeline import run_index
 from search_api.app import create_app
 from search_api.index import IndexHolder, IndexUnavailable
 from search_api.search import SearchRequest, search
 
-from .conftest import CORPUS, TODAY, LiveServer
-
-
-@pytest.fixture
-def workspace(tmp_path, settings) -> tuple[Path, Settings]:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
-    return corpus, Settings(data_dir=data, today_override=TODAY)
+from .conftest import TODAY, LiveServer
 
 
 def test_second_index_run_on_the_same_data_dir_is_refused_clearly(workspace):
