@@ -21,6 +21,10 @@ router = APIRouter()
 
 DecisionType = Literal["mayoral", "director", "assistant_director", "executive_director", "other"]
 EXAMPLE = "How much is the Connecting Communities London investment?"
+# Documented, so that clients (and schema fuzzers) know a blank question is invalid; enforced in
+# _respond rather than by pydantic, whose message ("should match pattern '\\S'") says less.
+SCHEMA_WHITESPACE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+NOT_BLANK = {"minLength": 1, "pattern": r"\S"}
 RESPONSES = {
     422: {"model": ErrorOut, "description": "The question is empty or too long, or a filter is invalid"},
     503: {"model": ErrorOut, "description": "No usable index; the message says how to build one"},
@@ -30,8 +34,8 @@ RESPONSES = {
 class AnswerRequest(BaseModel):
     """A question, and optional filters (they win over filters read from the question's words)."""
 
-    question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S", description="A question in plain English; filters such as "
-                          "'since 2018' are read from it", examples=[EXAMPLE])  # fmt: skip
+    question: str = Field(max_length=MAX_QUERY_CHARS, json_schema_extra=NOT_BLANK, examples=[EXAMPLE],
+                          description="A question in plain English; filters such as 'since 2018' are read from it")  # fmt: skip
     type: DecisionType | None = Field(None, description="Decision type")
     date_from: dt.date | None = Field(None, description="On or after (ISO date)")
     date_to: dt.date | None = Field(None, description="On or before (ISO date)")
@@ -49,12 +53,16 @@ class CitationOut(BaseModel):
                             examples=["MD2848"])  # fmt: skip
     decision_id: str = Field(description="The decision's id in this index")
     title: str
-    paragraph: str | None = Field(None, description="Paragraph number, when the passage has one", examples=["2.7"])
+    paragraph: str | None = Field(
+        None, description="Paragraph number, when the passage has one", examples=["2.7"]
+    )
     chunk_id: str = Field(description="The indexed passage the quote comes from")
     text: str = Field(description="The whole passage")
     quote: str = Field(description="The exact sentence or lines of the passage the answer comes from",
                        examples=["2.7 Connecting Communities London investment of £402,000 (across two years), …"])  # fmt: skip
-    url: str = Field(description="Link to the passage in its decision page", examples=["/decisions/MD2848#p-2.7"])
+    url: str = Field(
+        description="Link to the passage in its decision page", examples=["/decisions/MD2848#p-2.7"]
+    )
 
 
 class AnswerOut(BaseModel):
@@ -66,7 +74,9 @@ class AnswerOut(BaseModel):
     citations: list[CitationOut] = Field(description="The passages that prove the answer")
     filters: Filters = Field(description="Filters applied, including those read from the question")
     explanation: str | None = Field(None, description="Why there is no answer, or how the answer was made")
-    related: list[PassageOut] = Field(default_factory=list, description="When not answered: the nearest passages")
+    related: list[PassageOut] = Field(
+        default_factory=list, description="When not answered: the nearest passages"
+    )
 
 
 def _respond(request: Request, question: str, filters: dict) -> dict:
@@ -74,8 +84,12 @@ def _respond(request: Request, question: str, filters: dict) -> dict:
     from .app import UserError, check_query, is_staff, loaded
     from .retrieve import SearchTooExpensive
 
-    if not question.strip():
-        raise UserError(422, "Empty question", "give a question to answer, e.g. 'How much was approved for X?'")
+    # The schema's \S follows JSON Schema, where control characters such as U+001D are not
+    # white space though Python's str.strip() removes them: refuse only what the schema refuses.
+    if not question.strip(SCHEMA_WHITESPACE):
+        raise UserError(
+            422, "Empty question", "give a question to answer, e.g. 'How much was approved for X?'"
+        )
     check_query(request, question)
     chosen = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in filters.items() if v is not None}
     try:
@@ -86,17 +100,28 @@ def _respond(request: Request, question: str, filters: dict) -> dict:
     return asdict(answer)
 
 
-@router.post("/api/answer", response_model=AnswerOut, responses=RESPONSES, summary="Answer a question, with citations")
+@router.post(
+    "/api/answer", response_model=AnswerOut, responses=RESPONSES, summary="Answer a question, with citations"
+)
 def post_answer(request: Request, body: AnswerRequest):
     """Answer from the decisions, quoting the passages the answer comes from, or say it is not found."""
     return _respond(request, body.question, body.model_dump(exclude={"question"}))
 
 
-@router.get("/api/answer", response_model=AnswerOut, responses=RESPONSES, summary="Answer a question (GET form)")
+@router.get(
+    "/api/answer", response_model=AnswerOut, responses=RESPONSES, summary="Answer a question (GET form)"
+)
 def get_answer(
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S", description="The question",
-                            examples=[EXAMPLE])],
+    q: Annotated[
+        str,
+        Query(
+            max_length=MAX_QUERY_CHARS,
+            json_schema_extra=NOT_BLANK,
+            description="The question",
+            examples=[EXAMPLE],
+        ),
+    ],  # fmt: skip
     type: Annotated[DecisionType | None, Query(description="Decision type")] = None,
     date_from: Annotated[dt.date | None, Query(description="On or after (ISO date)")] = None,
     date_to: Annotated[dt.date | None, Query(description="On or before (ISO date)")] = None,

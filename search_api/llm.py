@@ -32,7 +32,7 @@ SYSTEM_PROMPT = (
 )
 _MARKER = re.compile(r"\[([\d,\s]{1,20})\]")  # "[2]", "[1, 3]"
 _DIGITS = re.compile(r"\d[\d,.]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s)\s*$")
+MAX_REPLY_CHARS = 2000  # an answer is a sentence or two; a longer reply is not checked, it is refused
 
 
 class LlmUnavailable(RuntimeError):
@@ -64,7 +64,8 @@ def ask_model(question: str, settings: Settings, passages: list[Citation]) -> st
     except ImportError as exc:  # a test-only dependency of this project; say so rather than crash
         raise LlmUnavailable("the httpx package is not installed") from exc
     numbered = "\n\n".join(
-        f"[{i}] {p.ref or p.title}, paragraph {p.paragraph or '-'}:\n{p.text}" for i, p in enumerate(passages, 1)
+        f"[{i}] {p.ref or p.title}, paragraph {p.paragraph or '-'}:\n{p.text}"
+        for i, p in enumerate(passages, 1)
     )
     body = {
         "model": settings.llm_model or "default",
@@ -95,6 +96,8 @@ def cited_numbers(reply: str) -> list[int]:
 
 def verify(reply: str, passages: list[Citation]) -> str | None:
     """Why the reply cannot be trusted, or None when every checkable claim is in its cited passages."""
+    if len(reply) > MAX_REPLY_CHARS:
+        return f"it is longer than {MAX_REPLY_CHARS} characters"
     cited = cited_numbers(reply)
     if not cited:
         return "it cites no passage"
@@ -110,12 +113,26 @@ def verify(reply: str, passages: list[Citation]) -> str | None:
 def _unsupported_amount(text: str, source: str) -> str | None:
     # Compared by value: "£3,000" is supported by "£3k".
     known = {value for value, _, _ in find_amounts(source)}
-    return next((f"the amount {text[s:e]} is not in the cited passages" for v, s, e in find_amounts(text) if v not in known), None)
+    return next(
+        (
+            f"the amount {text[s:e]} is not in the cited passages"
+            for v, s, e in find_amounts(text)
+            if v not in known
+        ),
+        None,
+    )
 
 
 def _unsupported_date(text: str, source: str) -> str | None:
     known = {(m.date, m.precision) for m in find_dates(source)}
-    return next((f"the date {m.text} is not in the cited passages" for m in find_dates(text) if (m.date, m.precision) not in known), None)
+    return next(
+        (
+            f"the date {m.text} is not in the cited passages"
+            for m in find_dates(text)
+            if (m.date, m.precision) not in known
+        ),
+        None,
+    )
 
 
 def _numbers(text: str) -> set[str]:
@@ -137,7 +154,8 @@ def _unsupported_name(text: str, source: str) -> str | None:
     for i, tok in enumerate(found):
         if not tok.text[0].isupper() or tok.text.lower().replace("’", "'") in known:
             continue
-        starts_sentence = bool(_SENTENCE_START.search(text[: tok.start]))
+        before = text[max(0, tok.start - 10) : tok.start].rstrip()
+        starts_sentence = not before.strip() or before[-1] in ".!?"
         next_capital = i + 1 < len(found) and found[i + 1].text[0].isupper()
         if tok.text.lower() in STOPWORDS or (starts_sentence and not next_capital):
             continue
@@ -158,9 +176,14 @@ def _answer(question: str, reply: str, passages: list[Citation], settings: Setti
     order = list(dict.fromkeys(cited_numbers(reply)))
     # Renumber the markers to the citations' own order: [3] and [5] become [1] and [2].
     renumbered = _MARKER.sub(
-        lambda m: "".join(f"[{order.index(int(n)) + 1}]" for n in m.group(1).split(",") if n.strip().isdigit()), reply
+        lambda m: "".join(
+            f"[{order.index(int(n)) + 1}]" for n in m.group(1).split(",") if n.strip().isdigit()
+        ),
+        reply,
     )
-    citations = [replace(passages[n - 1], quote=_quote(passages[n - 1], _MARKER.sub(" ", reply))) for n in order]
+    citations = [
+        replace(passages[n - 1], quote=_quote(passages[n - 1], _MARKER.sub(" ", reply))) for n in order
+    ]
     return Answer(
         question=question,
         answered=True,

@@ -1,0 +1,268 @@
+"""Extractive question answering over the real index of corpus/, with the real model.
+
+Every expected value was read from the corpus documents; the line it comes from is quoted.
+The questions are our own, not those of shared/eval.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+
+from indexer.amounts import find_amounts
+from search_api.answer import answer_question, is_question
+from search_api.answer_spans import analyse_question
+
+CASES = {
+    # DD2691 1.9: "The original contract value was £90,000 per year; £270,000 over its three year term."
+    "amount": ("What was the original contract value per year with Shared Intelligence?", "£90,000"),
+    "amount_over_term": (
+        "What is the value of the Shared Intelligence contract over its three year term?",
+        "£270,000",
+    ),
+    # MD2313 2.5, breakdown of costs: "£20k - Refugee and Migrant Sector Data Project"
+    "amount_line": ("How much goes to the Refugee and Migrant Sector Data Project?", "£20k"),
+    # MD2313 2.5, a table kept one cell per line: "1. Arrival – Celebrating 70 Years since Windrush" … "£70k"
+    "amount_cell": ("What is the budget for the Windrush celebrations?", "£70k"),
+    # DD2691 1.2: "In May 2022, LPB partners published ‘Building a Fairer City’ (BFC)"
+    "date": ("When did LPB partners publish Building a Fairer City?", "May 2022"),
+    # ADD2793 7.1, tab-separated: "Contractor start date\tEnd of December 2025"
+    "date_row": (
+        "When is the contractor start date for the missions partner engagement work?",
+        "End of December 2025",
+    ),
+    # DD2691 4.2: "This LPB sub-group chaired by Kim Wright, CEO of LB Brent"
+    "person": ("Who chairs the LPB Structural Inequalities Subgroup?", "Kim Wright"),
+    # DD2691 1.2: "the GLA commissioned a learning delivery partner, Shared Intelligence"
+    "organisation": (
+        "Which organisation is the learning delivery partner for Building a Fairer City?",
+        "Shared Intelligence",
+    ),
+    # DD2691 1.6: "Organisations are asked to report back annually on progress made against the plan’s 14 actions"
+    "count": ("How many actions does the Building a Fairer City plan set out?", "14"),
+    # Invitation: "68,937 total site visits to Talk London … 700 business stakeholders surveyed."
+    "count_in_stats": ("How many business stakeholders were surveyed?", "700"),
+    # Invitation: "The missions are shaped by 3 key dimensions:" / "1. key outcomes" / "2. cross cutting principles" / "3. engagement"
+    "list": ("What are the three key dimensions that shape the missions?", "cross cutting principles"),
+    # DD2691 2.5: "These include:" / "• housing associations" / "• higher education institutions" / "• trade unions" …
+    "list_bullets": (
+        "Which sectors may provide interesting perspectives on issues raised during year one?",
+        "trade unions",
+    ),
+    # Invitation: "…bring to the role to: civilsociety@london.gov.uk by 11 January 2021."
+    "email": ("What address should expressions of interest be sent to?", "civilsociety@london.gov.uk"),
+}
+UNANSWERABLE = [
+    "When did the Ultra Low Emission Zone expand to outer London?",
+    "Who designed the new football stadium in Tottenham?",
+    # "Transport for London" is in MD2848, its chief executive is not.
+    "Who is the chief executive of Transport for London?",
+]
+AGGREGATE = "How much has been approved for community engagement since 2018?"
+
+
+@pytest.fixture(scope="module")
+def ask(index, settings):
+    cache: dict = {}
+
+    def run(question: str, **kwargs):
+        key = (question, repr(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = answer_question(index, question, settings, **kwargs)
+        return cache[key]
+
+    return run
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold().replace("’", "'") for w in re.findall(r"[\w@.£,’'-]*\w", text)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_answers_each_question_type_from_the_documents(ask, case):
+    question, expected = CASES[case]
+    result = ask(question)
+    assert result.answered, result.explanation
+    assert expected.casefold() in result.answer.casefold()
+    assert result.citations and any(expected.casefold() in c.quote.casefold() for c in result.citations)
+    assert 0.0 < result.confidence <= 1.0
+
+
+def test_answer_is_the_span_not_the_sentence(ask):
+    assert ask(CASES["amount"][0]).answer == "£90,000"
+    assert ask(CASES["date"][0]).answer == "May 2022"
+
+
+def test_table_cell_is_cited_with_its_row_label(ask):
+    result = ask(CASES["amount_cell"][0])
+    assert any("Windrush" in c.quote for c in result.citations)
+
+
+def test_list_answer_has_the_items(ask):
+    answer = ask(CASES["list"][0]).answer
+    assert "key outcomes" in answer and "engagement" in answer
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_citations_point_at_real_chunks_and_quote_them_exactly(index, ask, case):
+    result = ask(CASES[case][0])
+    for c in result.citations:
+        row = index.db.execute("SELECT text, decision_id FROM chunks WHERE id = ?", (c.chunk_id,)).fetchone()
+        assert row is not None, c.chunk_id
+        assert c.text == row["text"] and c.decision_id == row["decision_id"]
+        assert c.quote and c.quote in row["text"]
+        assert c.url.startswith(f"/decisions/{c.decision_id}")
+        assert c.title == index.decisions[c.decision_id].title
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_word_of_the_answer_is_in_the_quotes(ask, case):
+    result = ask(CASES[case][0])
+    quoted = set().union(*(_words(c.quote) for c in result.citations))
+    assert _words(result.answer) <= quoted
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_abstains_when_the_decisions_do_not_say(ask, question):
+    result = ask(question)
+    assert not result.answered
+    assert result.answer == "" and result.citations == []
+    assert result.explanation
+    assert result.related and all(p.chunk_id and p.text for p in result.related)
+
+
+def test_abstention_names_the_words_no_decision_uses(ask):
+    assert "emission" in ask(UNANSWERABLE[0]).explanation.lower()
+
+
+def test_aggregate_lists_each_decision_and_states_the_sum(ask, index):
+    result = ask(AGGREGATE)
+    assert result.answered
+    *lines, total = result.answer.split("\n")
+    assert len(lines) >= 2 and len(lines) == len(result.citations)
+    assert "the sum of the listed decisions" in total
+    amounts = []
+    for line, citation in zip(lines, result.citations, strict=True):
+        amount = line.split(": ", 1)[1]
+        assert amount in citation.quote  # each decision's amount is quoted from it
+        decision = index.decisions[citation.decision_id]
+        assert find_amounts(amount)[0][0] == decision.approved_amount
+        assert decision.date >= "2018-01-01"  # "since 2018" is a filter, as in search
+        amounts.append(decision.approved_amount)
+    assert f"£{sum(amounts):,}" in total
+    assert result.filters["date_from"] == "2018-01-01"
+
+
+def test_filters_from_the_question_exclude_decisions(ask):
+    # MD2313 (2018/19) holds the Windrush budget; "since 2023" leaves it out.
+    result = ask("What is the budget for the Windrush celebrations since 2023?")
+    assert not any(c.ref == "MD2313" for c in result.citations)
+    assert result.filters["date_from"] == "2023-01-01"
+
+
+def test_explicit_filters_apply(ask):
+    result = ask(CASES["person"][0], filters={"type": "mayoral"})  # the answer is in a director decision
+    assert not any(c.ref == "DD2691" for c in result.citations)
+
+
+def test_withheld_decision_is_answered_only_for_staff(index, settings):
+    # ADD2793 "Until what date: 31 January 2026": withheld before then.
+    before = dataclasses.replace(settings, today_override=dt.date(2025, 12, 1))
+    question = CASES["date_row"][0]
+    public = answer_question(index, question, before)
+    assert all(c.ref != "ADD2793" for c in public.citations) and "End of December 2025" not in public.answer
+    staff = answer_question(index, question, before, staff=True)
+    assert staff.answered and staff.answer == "End of December 2025"
+    assert staff.citations[0].ref == "ADD2793"
+
+
+def test_empty_question_is_not_answered(index, settings):
+    result = answer_question(index, "   ", settings)
+    assert not result.answered and result.explanation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("How much is the Connecting Communities London investment?", True),
+        ("who approved MD2848", True),
+        ("Connecting Communities London?", True),
+        ("community engagement grants since 2018", False),
+        ("", False),
+    ],
+)
+def test_is_question(text, expected):
+    assert is_question(text) is expected
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What is the budget of the pilot?", "amount"),
+        ("By when must applications be sent?", "date"),
+        ("Which Deputy Mayor is named?", "person"),
+        ("How many grants were awarded?", "count"),
+        ("What are the four priorities?", "list"),
+        ("Which e-mail address takes applications?", "email"),
+    ],
+)
+def test_question_type_decides_the_span_type(question, kind):
+    assert analyse_question(question).kind == kind
+
+
+def test_api_get_answers_with_citations(api):
+    response = api.get("/api/answer", params={"q": CASES["person"][0]})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["answered"] and body["answer"] == "Kim Wright"
+    assert set(body) >= {
+        "question",
+        "answered",
+        "answer",
+        "confidence",
+        "citations",
+        "filters",
+        "explanation",
+        "related",
+    }
+    citation = body["citations"][0]
+    assert set(citation) >= {"ref", "title", "paragraph", "chunk_id", "text", "quote", "url"}
+    assert citation["ref"] == "DD2691" and citation["url"].startswith("/decisions/DD2691#")
+
+
+def test_api_post_answers_and_applies_filters(api):
+    response = api.post("/api/answer", json={"question": CASES["amount_line"][0], "type": "mayoral"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["answer"] == "£20k" and body["filters"]["type"] == "mayoral"
+
+
+def test_api_abstains_with_related_passages(api):
+    body = api.post("/api/answer", json={"question": UNANSWERABLE[1]}).json()
+    assert not body["answered"] and body["citations"] == [] and body["related"] and body["explanation"]
+
+
+@pytest.mark.parametrize("send", ["get", "post"])
+def test_api_empty_question_is_422(api, send):
+    response = (
+        api.get("/api/answer", params={"q": " "})
+        if send == "get"
+        else api.post("/api/answer", json={"question": ""})
+    )
+    assert response.status_code == 422
+    assert "question" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("send", ["get", "post"])
+def test_api_overlong_question_is_422(api, send):
+    question = "how much " * 200
+    response = (
+        api.get("/api/answer", params={"q": question})
+        if send == "get"
+        else api.post("/api/answer", json={"question": question})
+    )
+    assert response.status_code == 422
+    assert "1000" in str(response.json())
