@@ -1,0 +1,1 @@
+"""Speed, memory and quality measurements; run one with `python -m benchmarks.<name>`."""
