@@ -10,6 +10,7 @@ real `LoadedIndex` and is searched by the real code; only the query is embedded 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from indexer import store
 from indexer.chunk import chunk_source
 from indexer.merge import merge_documents
 from indexer.parse import parse_document
+from indexer.vector_index import EXACT_MAX_VECTORS
 
 from .corpus_vocab import TOPICS
 from .make_corpus import plan, render_text
@@ -120,7 +122,9 @@ def build_generation(data_dir: Path, target_chunks: int, seed: int = 0, log=prin
 
     log: called with progress lines (building 1M chunks takes many minutes).
     """
-    label = f"synthetic:{target_chunks}:{seed}"
+    # The label names the catalog layout and index choice too, so a change to either rebuilds.
+    layout = hashlib.sha256(f"{store.SCHEMA}{EXACT_MAX_VECTORS}".encode()).hexdigest()[:8]
+    label = f"synthetic:{target_chunks}:{seed}:{layout}"
     current = store.current_generation(data_dir)
     if current is not None and store.read_meta(current).get("corpus") == label:
         return current

@@ -16,7 +16,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--type", choices=["mayoral", "director", "assistant_director", "executive_director", "other"])
+    parser.add_argument(
+        "--type", choices=["mayoral", "director", "assistant_director", "executive_director", "other"]
+    )
     parser.add_argument("--date-from", help="ISO date, e.g. 2018-01-01")
     parser.add_argument("--date-to")
     parser.add_argument("--min-amount", type=int, help="pounds")
@@ -27,7 +29,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace):
-    return load_settings(data_dir=args.data_dir, model=args.model, staff=True if getattr(args, "staff", False) else None)
+    return load_settings(
+        data_dir=args.data_dir, model=args.model, staff=True if getattr(args, "staff", False) else None
+    )
 
 
 def _filter_values(args: argparse.Namespace) -> dict:
@@ -44,7 +48,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     else:
         print("\n".join(summary.lines()))
     if not summary.usable:
-        print("decisions index: nothing usable was produced; the previous index (if any) is unchanged", file=sys.stderr)
+        print(
+            "decisions index: nothing usable was produced; the previous index (if any) is unchanged",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -109,7 +116,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     print(result.answer)
     for i, c in enumerate(result.citations, 1):
-        print(f"  [{i}] {c.ref or c.title}, paragraph {c.paragraph or '—'}: \"{c.quote}\"")
+        print(f'  [{i}] {c.ref or c.title}, paragraph {c.paragraph or "—"}: "{c.quote}"')
     return 0
 
 

@@ -52,7 +52,9 @@ class SourceDocument:
     deferred_until: str | None = None
     date: str | None = None  # the best date we have: signed, else published, else inferred
     date_inferred: bool = False
-    date_source: str | None = None  # why this date: "Date signed field", "latest approval date in 'Date: 18/11/2025'"
+    date_source: str | None = (
+        None  # why this date: "Date signed field", "latest approval date in 'Date: 18/11/2025'"
+    )
     amounts_pounds: list[int] = field(default_factory=list)  # every amount, normalised, in order seen
     approved_amount_pounds: int | None = None  # the amount the decision approves, if stated
     linked_refs: list[str] = field(default_factory=list)  # other decisions this one cites

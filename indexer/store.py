@@ -26,6 +26,7 @@ import faiss
 import numpy as np
 
 from decisions.records import Chunk, Decision
+from decisions.words import stems_field
 
 from .parse import find_refs
 from .vector_index import build_vector_index, index_kind
@@ -44,13 +45,20 @@ CREATE TABLE paragraphs (
 CREATE TABLE links (decision_id TEXT, ref TEXT);
 CREATE TABLE chunks (
     rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, decision_id TEXT, source_path TEXT, position INTEGER,
-    paragraph TEXT, section TEXT, text TEXT, start INTEGER, "end" INTEGER, boilerplate INTEGER);
+    paragraph TEXT, section TEXT, text TEXT, start INTEGER, "end" INTEGER, boilerplate INTEGER,
+    stems TEXT);
 CREATE VIRTUAL TABLE chunks_fts USING fts5(text, title, refs, tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE INDEX chunks_decision ON chunks (decision_id);
 CREATE INDEX links_ref ON links (ref);
 CREATE INDEX paragraphs_decision ON paragraphs (decision_id, source_path, position);
+-- A passage's anchor is the paragraph that starts at or before it: one indexed probe per passage.
+CREATE INDEX paragraphs_start ON paragraphs (decision_id, source_path, start);
+CREATE INDEX sources_decision ON sources (decision_id);
 """
 
+# Readers refuse a catalog of another layout (with a message to re-index) instead of failing
+# on a missing column mid-query.
+SCHEMA_VERSION = hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]
 CATALOG = "catalog.sqlite"
 VECTORS = "vectors.faiss"
 MATRIX = "vectors.npy"
@@ -155,10 +163,10 @@ def _write_catalog(path: Path, decisions: list[Decision], chunks: list[Chunk], m
             db.executemany("INSERT INTO links VALUES (?, ?)", [(d.id, r) for r in d.linked_refs])
         # FAISS id i is SQLite rowid i + 1: one ordering, written in one transaction.
         db.executemany(
-            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (i + 1, c.id, c.decision_id, c.source_path, c.position, c.paragraph, c.section, c.text,
-                 c.start, c.end, int(c.boilerplate))
+                 c.start, c.end, int(c.boilerplate), stems_field(c.text))
                 for i, c in enumerate(chunks)
             ],
         )  # fmt: skip
@@ -196,6 +204,7 @@ def write_generation(
     faiss.write_index(index, str(tmp / VECTORS))
     meta = dict(meta)
     meta.update(
+        catalog_schema=SCHEMA_VERSION,
         chunk_count=str(len(chunks)),
         decision_count=str(len(decisions)),
         dimension=str(vectors.shape[1]),

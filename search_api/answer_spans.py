@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from decisions.words import STOPWORDS
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
-
-from .fts import STOPWORDS
 
 # Generic vocabulary. filler: question padding; irregular: "sent" must match "send"; not_names: word endings.
 _VOCAB = {

@@ -42,7 +42,11 @@ def is_staff(request: Request) -> bool:
     if not settings.staff:
         return False
     token = settings.staff_token
-    return token is None or request.headers.get("x-staff-token") == token or request.cookies.get("staff_token") == token
+    return (
+        token is None
+        or request.headers.get("x-staff-token") == token
+        or request.cookies.get("staff_token") == token
+    )
 
 
 def today(request: Request) -> dt.date:
@@ -56,7 +60,9 @@ def loaded(request: Request) -> LoadedIndex:
 def check_query(request: Request, q: str) -> str:
     limit = request.app.state.settings.max_query_chars
     if len(q) > limit:
-        raise UserError(422, "Query too long", f"a query may have at most {limit} characters; this one has {len(q)}")
+        raise UserError(
+            422, "Query too long", f"a query may have at most {limit} characters; this one has {len(q)}"
+        )
     return q
 
 
@@ -134,26 +140,44 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
     csv_response = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
                           "description": "The results; with format=csv, a CSV file of them"}}  # fmt: skip
 
-    @app.get("/api/search", response_model=SearchOut, responses={**csv_response, **ERRORS}, summary="Search decisions")
+    @app.get(
+        "/api/search",
+        response_model=SearchOut,
+        responses={**csv_response, **ERRORS},
+        summary="Search decisions",
+    )
     def api_search(
         request: Request,
-        q: Annotated[str, Query(max_length=MAX_QUERY_CHARS,
-                                description="Words, a question or a reference code; filters such as "
-                                "'since 2018', 'over £500k', 'director decisions' are read from it. "
-                                "Empty: every decision the filters allow, newest first.",
-                                examples=["community engagement grants since 2018"])] = "",
+        q: Annotated[
+            str,
+            Query(
+                max_length=MAX_QUERY_CHARS,
+                description="Words, a question or a reference code; filters such as "
+                "'since 2018', 'over £500k', 'director decisions' are read from it. "
+                "Empty: every decision the filters allow, newest first.",
+                examples=["community engagement grants since 2018"],
+            ),
+        ] = "",
         limit: Annotated[int, Query(ge=1, le=100, description="Results per page")] = 10,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-        type: Annotated[Literal["mayoral", "director", "assistant_director", "executive_director", "other"] | None,
-                        Query(description="Decision type")] = None,
+        type: Annotated[
+            Literal["mayoral", "director", "assistant_director", "executive_director", "other"] | None,
+            Query(description="Decision type"),
+        ] = None,
         date_from: Annotated[dt.date | None, Query(description="On or after (ISO date)")] = None,
         date_to: Annotated[dt.date | None, Query(description="On or before (ISO date)")] = None,
-        min_amount: Annotated[int | None, Query(ge=0, description="Approved amount at least, in pounds")] = None,
-        max_amount: Annotated[int | None, Query(ge=0, description="Approved amount at most, in pounds")] = None,
+        min_amount: Annotated[
+            int | None, Query(ge=0, description="Approved amount at least, in pounds")
+        ] = None,
+        max_amount: Annotated[
+            int | None, Query(ge=0, description="Approved amount at most, in pounds")
+        ] = None,
         decision_maker: Annotated[str | None, Query(max_length=200)] = None,
         directorate: Annotated[str | None, Query(max_length=200)] = None,
-        mode: Annotated[Literal["hybrid", "keyword", "semantic", "exhaustive"], Query(
-            description="exhaustive: every decision containing all the words, for FOI work")] = "hybrid",
+        mode: Annotated[
+            Literal["hybrid", "keyword", "semantic", "exhaustive"],
+            Query(description="exhaustive: every decision containing all the words, for FOI work"),
+        ] = "hybrid",
         sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
         format: Annotated[Literal["json", "csv"], Query(description="csv downloads the results")] = "json",
     ):
@@ -170,7 +194,9 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
             )
         return search_out(response, limit, offset)
 
-    @app.get("/api/decisions/{ref}", response_model=DecisionOut, responses=ERRORS, summary="One decision in full")
+    @app.get(
+        "/api/decisions/{ref}", response_model=DecisionOut, responses=ERRORS, summary="One decision in full"
+    )
     def api_decision(request: Request, ref: str):
         index = loaded(request)
         decision_id = resolve(index, ref, is_staff(request), today(request))
@@ -188,7 +214,9 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         found = similar_decisions(index, decision_id, limit, is_staff(request), today(request))
         return [result_out(r) for r in found]
 
-    @app.get("/api/health", response_model=HealthOut, responses=ERRORS, summary="Index size, model, last indexed")
+    @app.get(
+        "/api/health", response_model=HealthOut, responses=ERRORS, summary="Index size, model, last indexed"
+    )
     def api_health(request: Request):
         index = loaded(request)
         return {

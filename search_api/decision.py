@@ -16,9 +16,8 @@ def paragraph_anchor(source_index: int, position: int, number: str | None) -> st
 
 
 def source_paths(index: LoadedIndex, decision_id: str) -> list[str]:
-    # Same order as merging: the web page or text first, the signed PDF after it.
-    rows = index.db.execute("SELECT path, kind FROM sources WHERE decision_id = ?", (decision_id,)).fetchall()
-    return [r["path"] for r in sorted(rows, key=lambda r: (r["kind"] == "pdf", r["path"]))]
+    """The decision's sources, the web page or text first and the signed PDF after it."""
+    return index.source_paths.get(decision_id, [])
 
 
 def passage_anchor(index: LoadedIndex, decision_id: str, source_path: str, start: int) -> str:
@@ -54,7 +53,9 @@ def _link(index: LoadedIndex, ref: str, staff: bool, today: dt.date) -> dict:
 def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt.date) -> dict:
     d = index.decisions[decision_id]
     paths = source_paths(index, decision_id)
-    kinds = dict(index.db.execute("SELECT path, kind FROM sources WHERE decision_id = ?", (decision_id,)).fetchall())
+    kinds = dict(
+        index.db.execute("SELECT path, kind FROM sources WHERE decision_id = ?", (decision_id,)).fetchall()
+    )
     paragraphs = []
     for source_index, path in enumerate(paths):
         rows = index.db.execute(
@@ -80,6 +81,7 @@ def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt
         "paragraphs": paragraphs,
         "cites": [_link(index, r, staff, today) for r in index.cites.get(decision_id, [])],
         "cited_by": [
-            {"ref": index.decisions[i].ref or i, "id": i, "title": index.decisions[i].title} for i in cited_by_ids
+            {"ref": index.decisions[i].ref or i, "id": i, "title": index.decisions[i].title}
+            for i in cited_by_ids
         ],
     }

@@ -109,7 +109,9 @@ def totals(rows: list[dict]) -> dict:
         "passage_hit@5": _share([r["hit5"] for r in passage_rows]),
         "docs_recall": _share([r["recall"] == 1.0 for r in docs_rows]),
         "docs_ok": _share([r["ok"] for r in docs_rows]),
-        "mrr": round(sum(r["rr"] for r in passage_rows + docs_rows) / max(1, len(passage_rows + docs_rows)), 3),
+        "mrr": round(
+            sum(r["rr"] for r in passage_rows + docs_rows) / max(1, len(passage_rows + docs_rows)), 3
+        ),
         "answer_accuracy": _share([a["answer_ok"] for a in answers]),
         "answered_uncited": sum(1 for a in answers if a["uncited"]),
         "abstained": _share([a["abstained"] for a in abstains]),

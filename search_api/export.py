@@ -7,7 +7,17 @@ import io
 
 from decisions.records import SearchResult
 
-CSV_COLUMNS = ["ref", "title", "date", "date_inferred", "decision_type", "approved_amount", "amounts", "url", "passages"]
+CSV_COLUMNS = [
+    "ref",
+    "title",
+    "date",
+    "date_inferred",
+    "decision_type",
+    "approved_amount",
+    "amounts",
+    "url",
+    "passages",
+]
 
 
 def _cell(value: str) -> str:

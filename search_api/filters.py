@@ -34,7 +34,10 @@ def _matches(d: DecisionRow, filters: dict) -> bool:
     if filters.get("max_amount") is not None and (amount is None or amount > filters["max_amount"]):
         return False
     if filters.get("decision_maker"):
-        if filters["decision_maker"].lower() not in f"{d.decision_maker or ''} {d.decision_maker_role or ''}".lower():
+        if (
+            filters["decision_maker"].lower()
+            not in f"{d.decision_maker or ''} {d.decision_maker_role or ''}".lower()
+        ):
             return False
     if filters.get("directorate") and filters["directorate"].lower() not in (d.directorate or "").lower():
         return False
@@ -49,15 +52,26 @@ def visible(index: LoadedIndex, staff: bool, today: dt.date) -> set[str]:
     return {d.id for d in index.decisions.values() if staff or not is_withheld(d, today)}
 
 
+MASK_CACHE_SIZE = 256
+
+
 def allowed_decisions(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> np.ndarray:
-    """Boolean per decision (in index.decision_ids order)."""
-    return np.array(
-        [
-            (staff or not is_withheld(d, today)) and _matches(d, filters)
-            for d in (index.decisions[i] for i in index.decision_ids)
-        ],
-        dtype=bool,
-    )
+    """Boolean per decision (in index.decision_ids order); read-only, shared between requests."""
+    key = (tuple(sorted((k, v) for k, v in filters.items() if v not in (None, "", False))), staff, today)
+    mask = index.mask_cache.get(key)
+    if mask is None:
+        mask = np.array(
+            [
+                (staff or not is_withheld(d, today)) and _matches(d, filters)
+                for d in (index.decisions[i] for i in index.decision_ids)
+            ],
+            dtype=bool,
+        )
+        mask.flags.writeable = False  # shared: a caller that wants to change it must copy it
+        if len(index.mask_cache) >= MASK_CACHE_SIZE:
+            index.mask_cache.clear()
+        index.mask_cache[key] = mask
+    return mask
 
 
 def why_empty(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> str | None:
@@ -68,4 +82,6 @@ def why_empty(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) ->
     for key, value in active.items():
         if not allowed_decisions(index, {key: value}, staff, today).any():
             return f"no decision matches {key} = {value}"
-    return "no decision matches all of the filters together: " + ", ".join(f"{k} = {v}" for k, v in active.items())
+    return "no decision matches all of the filters together: " + ", ".join(
+        f"{k} = {v}" for k, v in active.items()
+    )

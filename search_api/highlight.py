@@ -10,39 +10,26 @@ import functools
 import html
 import re
 
-from .fts import keyword_tokens
+from decisions.words import keyword_tokens, stem
 
-# A light suffix stripper, enough to make approve/approved/approval and
-# engage/engaging/engagement meet; FTS5's porter tokenizer does the same on its side.
-_SUFFIXES = ("ements", "ement", "ations", "ation", "ings", "ing", "ions", "ion", "ies", "als", "al",
-             "ers", "er", "ed", "es", "s", "e", "y")  # fmt: skip
-MIN_STEM = 4
+# Entities like &amp; are left alone: a word only spans word characters and £.
+_ESCAPED_WORD = re.compile(r"(?<![&#\w])[\w£][\w£,.]*\w|(?<![&#\w])\w")
 
 
-@functools.lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
-
-
-@functools.lru_cache(maxsize=20_000)
-def text_stems(text: str) -> frozenset[str]:
-    """The stems of a passage, cached: passage choice looks at every chunk of each result."""
-    return frozenset(stem(t) for t in keyword_tokens(text))
+@functools.lru_cache(maxsize=1024)
+def query_stems(query_text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in keyword_tokens(query_text) if len(t) > 1)
 
 
 def highlight(text: str, query_text: str) -> str:
-    stems = {stem(t) for t in keyword_tokens(query_text) if len(t) > 1}
+    stems = query_stems(query_text)
     escaped = html.escape(text, quote=True)
     if not stems:
         return escaped
-
-    def mark(match: re.Match) -> str:
-        word = match.group()
-        return f"<mark>{word}</mark>" if stem(html.unescape(word)) in stems else word
-
-    # Entities like &amp; are left alone: the pattern only spans word characters and £.
-    return re.sub(r"(?<![&#\w])[\w£][\w£,.]*\w|(?<![&#\w])\w", mark, escaped)
+    # Decide once per distinct word, then mark by set lookup: passages repeat their words.
+    hits = {w for w in set(_ESCAPED_WORD.findall(escaped)) if stem(html.unescape(w)) in stems}
+    if not hits:
+        return escaped
+    return _ESCAPED_WORD.sub(
+        lambda m: f"<mark>{m.group()}</mark>" if m.group() in hits else m.group(), escaped
+    )

@@ -22,6 +22,9 @@ from indexer import store
 from indexer.embed import QUERY_THREADS, encode, load_model, model_dimension, use_threads
 from indexer.vector_index import tune_for_search
 
+from .fts import quote_token
+
+TERM_CACHE_SIZE = 50_000  # words whose chunk counts are remembered (a few MB at most)
 log = logging.getLogger("decisions")
 
 
@@ -100,6 +103,16 @@ class LoadedIndex:
             self.cited_by.setdefault(ref, []).append(decision_id)
             self.cites.setdefault(decision_id, []).append(ref)
         self.by_ref = {d.ref: d.id for d in self.decisions.values() if d.ref}
+        # Same order as merging: the web page or text first, the signed PDF after it. Held in memory
+        # because every passage's anchor needs it and a query must not go back to disk per passage.
+        self.source_paths: dict[str, list[str]] = {}
+        for decision_id, path, _kind in db.execute(
+            "SELECT decision_id, path, kind FROM sources ORDER BY decision_id, kind = 'pdf', path"
+        ):
+            self.source_paths.setdefault(decision_id, []).append(path)
+        # Filter masks by (filters, staff, today): most queries repeat a few filter sets.
+        self.mask_cache: dict[tuple, np.ndarray] = {}
+        self._term_rows: dict[str, int] = {}
         # Names a query may filter by ("decisions by Sadiq Khan"); short ones would match too easily.
         self.known_names = {
             "decision_maker": sorted(
@@ -115,6 +128,11 @@ class LoadedIndex:
         }
 
     def _verify(self, meta: dict[str, str], model_name: str) -> None:
+        if meta.get("catalog_schema") != store.SCHEMA_VERSION:
+            raise IndexUnavailable(
+                f"index {self.generation.name} was built by another version of decision search; "
+                "re-index with `decisions index CORPUS --force`"
+            )
         if meta.get("model") != model_name:
             raise IndexUnavailable(
                 f"the index was built with model {meta.get('model')!r}, not {model_name!r}; vectors of two "
@@ -151,6 +169,17 @@ class LoadedIndex:
             conn.row_factory = sqlite3.Row
             self._local.db = conn
         return conn
+
+    def term_rows(self, token: str) -> int:
+        """How many chunks hold this word (as FTS5 tokenizes it), remembered for the generation."""
+        rows = self._term_rows.get(token)
+        if rows is None:
+            sql = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"
+            rows = self.db.execute(sql, (quote_token(token),)).fetchone()[0]
+            if len(self._term_rows) >= TERM_CACHE_SIZE:
+                self._term_rows.clear()
+            self._term_rows[token] = rows
+        return rows
 
     def embed_query(self, text: str) -> np.ndarray:
         return encode(self.model, [text])[0]

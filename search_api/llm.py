@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from decisions.records import Answer, Citation
 from decisions.settings import Settings
+from decisions.words import STOPWORDS
 from indexer.amounts import find_amounts
 from indexer.dates import find_dates
 
 from .answer_spans import pieces, stem, tokens
-from .fts import STOPWORDS
 
 log = logging.getLogger("decisions")
 

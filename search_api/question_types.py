@@ -13,7 +13,9 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 
 ANSWER_PATTERNS = {
     "amount": re.compile(r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b", re.IGNORECASE),
-    "date": re.compile(rf"\b(?:\d{{1,2}} )?{MONTH}(?: \d{{1,2}})?,? (?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b"),
+    "date": re.compile(
+        rf"\b(?:\d{{1,2}} )?{MONTH}(?: \d{{1,2}})?,? (?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b"
+    ),
     "email": re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"),
     "number": re.compile(r"\b\d[\d,]*\b"),
     # Two or more capitalised words: "Luke Bruce", "Transport for London Procurement".

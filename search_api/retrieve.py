@@ -6,12 +6,25 @@ import sqlite3
 
 import numpy as np
 
-from .fts import match_any
+from indexer.vector_index import search_allowed
+
+from .fts import keyword_tokens, match_requiring
 from .index import LoadedIndex
 
 CANDIDATES = 200
 # An expensive MATCH is cut off after this many SQLite VM steps (about 0.5 s here).
 FTS_STEP_BUDGET = 20_000_000
+# Each check takes the GIL, which the query's encoding on the other thread is using: check rarely.
+PROGRESS_EVERY = 20_000
+# Below this share of allowed chunks, exact scores over just those rows (cost ∝ rows) beat
+# a filtered ANN search, whose recall falls as the filter narrows.
+FILTERED_ANN_MIN_SHARE = 0.2
+# BM25 is computed for every row a MATCH returns, so an OR with a word found in a fifth of
+# a large index costs tens of milliseconds. A word in more than this share of the chunks (and
+# more than COMMON_MIN_ROWS of them) still scores, but cannot by itself make a row a candidate;
+# its IDF is low, so the top candidates barely change (measured in benchmarks/RESULTS.md).
+COMMON_SHARE = 0.05
+COMMON_MIN_ROWS = 2000
 
 
 class SearchTooExpensive(RuntimeError):
@@ -25,21 +38,36 @@ def run_fts(index: LoadedIndex, sql: str, params: tuple) -> list[sqlite3.Row]:
 
     def budget() -> int:
         steps["n"] += 1
-        return 1 if steps["n"] * 1000 > FTS_STEP_BUDGET else 0
+        return 1 if steps["n"] * PROGRESS_EVERY > FTS_STEP_BUDGET else 0
 
-    db.set_progress_handler(budget, 1000)
+    db.set_progress_handler(budget, PROGRESS_EVERY)
     try:
         return db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
-            raise SearchTooExpensive("the keyword query took too long; use fewer or more specific words") from exc
+            raise SearchTooExpensive(
+                "the keyword query took too long; use fewer or more specific words"
+            ) from exc
         raise
     finally:
         db.set_progress_handler(None, 0)
 
 
-def keyword_ranking(index: LoadedIndex, text: str, chunk_mask: np.ndarray, limit: int = CANDIDATES) -> list[int]:
-    match = match_any(text)
+def ranked_match(index: LoadedIndex, text: str) -> str | None:
+    """The MATCH for ranked retrieval: any word, with a row required to hold one of the rarer ones."""
+    tokens = keyword_tokens(text)
+    if not tokens:
+        return None
+    common_above = max(COMMON_SHARE * index.chunk_count, COMMON_MIN_ROWS)
+    rows = {t: index.term_rows(t) for t in tokens}
+    required = [t for t in tokens if rows[t] <= common_above] or [min(tokens, key=rows.__getitem__)]
+    return match_requiring(tokens, required)
+
+
+def keyword_ranking(
+    index: LoadedIndex, text: str, chunk_mask: np.ndarray, limit: int = CANDIDATES
+) -> list[int]:
+    match = ranked_match(index, text)
     if not match:
         return []
     # Title matches count less than body matches: every chunk of a decision shares its title.
@@ -57,18 +85,19 @@ def semantic_ranking(
 ) -> list[int]:
     if index.chunk_count == 0 or not chunk_mask.any():
         return []
-    if chunk_mask.all():
-        _, ids = index.vectors.search(query_vector.reshape(1, -1), min(limit, index.chunk_count))
-        return [int(i) + 1 for i in ids[0] if i >= 0]
-    allowed = np.flatnonzero(chunk_mask)
-    if len(allowed) > index.chunk_count // 2:
-        # Most chunks allowed: over-fetch from FAISS and drop the rest.
-        _, ids = index.vectors.search(query_vector.reshape(1, -1), min(limit * 4, index.chunk_count))
-        return [int(i) + 1 for i in ids[0] if i >= 0 and chunk_mask[i]][:limit]
-    # A narrow filter: exact scores over just the allowed rows beat a filtered ANN search.
-    scores = np.asarray(index.matrix[allowed]) @ query_vector
-    top = np.argsort(-scores)[:limit]
-    return [int(allowed[i]) + 1 for i in top]
+    allowed_rows = int(chunk_mask.sum())
+    k = min(limit, allowed_rows)
+    if allowed_rows == index.chunk_count:
+        ids = index.vectors.search(query_vector.reshape(1, -1), k)[1][0]
+    elif allowed_rows >= FILTERED_ANN_MIN_SHARE * index.chunk_count:
+        ids = search_allowed(index.vectors, query_vector, k, chunk_mask)
+    else:
+        # A narrow filter: exact scores over just the allowed rows are fast and never miss.
+        allowed = np.flatnonzero(chunk_mask)
+        scores = np.asarray(index.matrix[allowed]) @ query_vector
+        top = np.argpartition(-scores, k - 1)[:k]
+        ids = allowed[top[np.argsort(-scores[top])]]
+    return (ids[ids >= 0] + 1).tolist()
 
 
 def vector_scores(index: LoadedIndex, query_vector: np.ndarray, rowids: list[int]) -> dict[int, float]:

@@ -21,7 +21,9 @@ class Filters(BaseModel):
     directorate: str | None = None
     has_part2: bool | None = None
     deferred: bool | None = None
-    understood: list[UnderstoodFilter] = Field(default_factory=list, description="Filters read from the query text")
+    understood: list[UnderstoodFilter] = Field(
+        default_factory=list, description="Filters read from the query text"
+    )
     dates_note: str | None = None
 
 
@@ -32,7 +34,9 @@ class PassageOut(BaseModel):
     paragraph: str | None = Field(None, examples=["2.7"])
     section: str | None = None
     score: float
-    url: str = Field(description="Link to the passage in its decision page", examples=["/decisions/MD2848#p-2.7"])
+    url: str = Field(
+        description="Link to the passage in its decision page", examples=["/decisions/MD2848#p-2.7"]
+    )
 
 
 class ResultOut(BaseModel):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +18,7 @@ from .decision import passage_anchor
 from .filters import allowed_decisions, why_empty
 from .fts import keyword_tokens, match_all
 from .fusion import reciprocal_rank_fusion
-from .highlight import highlight, stem, text_stems
+from .highlight import highlight, stem
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type, has_answer_type
@@ -26,9 +28,16 @@ MODES = ("hybrid", "keyword", "semantic", "exhaustive")
 BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
 PASSAGES_PER_RESULT = 3
 REF_BOOST = 10.0
+# Query encodings run here; more workers than cores would only queue inside torch.
+_ENCODER = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="encode-query")
 # A passage holding the kind of thing asked for ("which email address" → an address) is
 # likelier to answer; names are everywhere in these documents, so they earn nothing.
-ANSWER_TYPE_BONUS = {"email": 0.3, "amount": 0.15, "date": 0.15, "number": 0.1}  # a named reference code outranks any fused score (those are < 0.1)
+ANSWER_TYPE_BONUS = {
+    "email": 0.3,
+    "amount": 0.15,
+    "date": 0.15,
+    "number": 0.1,
+}  # a named reference code outranks any fused score (those are < 0.1)
 
 
 @dataclass
@@ -79,9 +88,9 @@ def _group(index: LoadedIndex, fused: dict[int, float]) -> list[Ranked]:
     return ranked
 
 
-def _near_duplicate(text: str, chosen: list[str]) -> bool:
-    key = re.sub(r"\W+", " ", text).lower().strip()[:120]
-    return any(key == re.sub(r"\W+", " ", c).lower().strip()[:120] for c in chosen)
+def _duplicate_key(text: str) -> str:
+    """Passages that open with the same 120 characters of words say the same thing."""
+    return re.sub(r"\W+", " ", text[:400]).lower().strip()[:120]
 
 
 @dataclass
@@ -99,17 +108,26 @@ def _residual_stems(query_text: str, title: str) -> set[str]:
     return {stem(t) for t in keyword_tokens(query_text)} - title_stems
 
 
-def _term_weights(residual: set[str], chunk_words: list[set[str]]) -> dict[str, float]:
-    """IDF within the decision: a word in every paragraph of it ("decision") tells no passage apart."""
-    count = len(chunk_words)
-    return {t: math.log(1 + count / (1 + sum(t in words for words in chunk_words))) for t in residual}
+def _term_weights(residual: set[str], chunk_stems: list[str]) -> dict[str, float]:
+    """IDF within the decision: a word in every paragraph of it ("decision") tells no passage apart.
+
+    Keys are space-padded stems, ready to test against a stems field (decisions.words.stems_field).
+    """
+    count = len(chunk_stems)
+    padded = (f" {t} " for t in residual)
+    return {p: math.log(1 + count / (1 + sum(p in stems for stems in chunk_stems))) for p in padded}
 
 
 def _passage_score(
-    row: sqlite3.Row, words: set[str], query: PassageQuery, weights: dict[str, float], semantic: float, fused: float
+    row: sqlite3.Row,
+    stems: str,
+    query: PassageQuery,
+    weights: dict[str, float],
+    semantic: float,
+    fused: float,
 ) -> float:
     total = sum(weights.values())
-    coverage = sum(w for t, w in weights.items() if t in words) / total if total else 0.0
+    coverage = sum(w for t, w in weights.items() if t in stems) / total if total else 0.0
     score = semantic + 0.5 * coverage + 20 * fused
     if has_answer_type(row["text"], query.answer_type):
         score += ANSWER_TYPE_BONUS.get(query.answer_type, 0.0)
@@ -121,7 +139,7 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
     of the query words that are not already in the title."""
     decision = index.decisions[ranked.decision_id]
     rows = index.db.execute(
-        "SELECT rowid, id, source_path, paragraph, section, text, start, boilerplate FROM chunks "
+        "SELECT rowid, id, source_path, paragraph, section, text, start, boilerplate, stems FROM chunks "
         "WHERE decision_id = ?",
         (ranked.decision_id,),
     ).fetchall()
@@ -129,23 +147,33 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
         return []
     rowids = np.array([r["rowid"] for r in rows])
     semantic = (
-        np.asarray(index.matrix[rowids - 1]) @ query.vector if query.vector is not None else np.zeros(len(rows))
+        np.asarray(index.matrix[rowids - 1]) @ query.vector
+        if query.vector is not None
+        else np.zeros(len(rows))
     )
-    chunk_words = [text_stems(r["text"]) for r in rows]
-    weights = _term_weights(_residual_stems(query.text, decision.title), chunk_words)
+    chunk_stems = [r["stems"] for r in rows]
+    weights = _term_weights(_residual_stems(query.text, decision.title), chunk_stems)
     scored = sorted(
         (
-            (_passage_score(r, words, query, weights, float(sem), ranked.chunk_scores.get(r["rowid"], 0.0)), r)
-            for r, words, sem in zip(rows, chunk_words, semantic, strict=True)
+            (
+                _passage_score(
+                    r, stems, query, weights, float(sem), ranked.chunk_scores.get(r["rowid"], 0.0)
+                ),
+                r,
+            )
+            for r, stems, sem in zip(rows, chunk_stems, semantic, strict=True)
         ),
         key=lambda pair: (-pair[0], pair[1]["rowid"]),
     )
     passages: list[Passage] = []
-    texts: list[str] = []
+    seen: set[str] = set()
     for score, row in scored:
-        if _near_duplicate(row["text"], texts) or (row["boilerplate"] and passages):
+        if row["boilerplate"] and passages:
             continue
-        texts.append(row["text"])
+        key = _duplicate_key(row["text"])
+        if key in seen:
+            continue
+        seen.add(key)
         passages.append(
             Passage(
                 chunk_id=row["id"],
@@ -155,7 +183,8 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
                 section=row["section"],
                 score=round(float(score), 6),
                 source_path=row["source_path"],
-                url=f"{decision.url}#" + passage_anchor(index, ranked.decision_id, row["source_path"], row["start"]),
+                url=f"{decision.url}#"
+                + passage_anchor(index, ranked.decision_id, row["source_path"], row["start"]),
             )
         )
         if len(passages) == PASSAGES_PER_RESULT:
@@ -219,6 +248,12 @@ def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, chunk_mask: np.ndarray)
     return _group(index, fused)
 
 
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
 def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (index.decisions[i].date or "", i), reverse=True)
 
@@ -230,7 +265,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     allowed = allowed_decisions(index, filters, request.staff, today)
     if parsed.cites_ref:
         citing = set(index.cited_by.get(parsed.cites_ref, []))
-        allowed &= np.array([i in citing for i in index.decision_ids], dtype=bool)
+        allowed = allowed & np.array([i in citing for i in index.decision_ids], dtype=bool)
     chunk_mask = allowed[index.chunk_decision] if index.chunk_count else np.zeros(0, dtype=bool)
     # A reference code is a lookup, not words for the model; for BM25 it is kept in its
     # normalised form, which matches the refs column ("DD2593" ~ "Director Decision (DD) 2593").
@@ -240,16 +275,30 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     text = re.sub(r"\s+", " ", text).strip()
     keyword_text = " ".join([text, *parsed.refs]).strip()
     has_words = bool(re.search(r"\w", text))
-    vector = index.embed_query(text) if has_words and request.mode in ("hybrid", "semantic") else None
+    # The model and SQLite both release the GIL: the query is encoded on another thread while
+    # BM25 runs here, overlapping the two largest costs of a hybrid search.
+    pending = None
+    if has_words and request.mode == "hybrid":
+        pending = _ENCODER.submit(index.embed_query, text)
+    elif has_words and request.mode == "semantic":
+        pending = _done(index.embed_query(text))
 
     if request.mode == "exhaustive":
         ranked = _exhaustive(index, parsed, chunk_mask) if text else []
+        vector = None
     elif not re.search(r"\w", keyword_text):
         ranked = []
+        vector = pending.result() if pending else None
     else:
         rankings = []
         if request.mode in ("hybrid", "keyword"):
-            rankings.append(keyword_ranking(index, keyword_text, chunk_mask))
+            try:
+                rankings.append(keyword_ranking(index, keyword_text, chunk_mask))
+            except BaseException:
+                if pending:
+                    pending.cancel()
+                raise
+        vector = pending.result() if pending else None
         if vector is not None:
             rankings.append(semantic_ranking(index, vector, chunk_mask))
         ranked = _group(index, reciprocal_rank_fusion(rankings))
@@ -305,7 +354,9 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     )
 
 
-def similar_decisions(index: LoadedIndex, decision_id: str, limit: int, staff: bool, today: dt.date) -> list[SearchResult]:
+def similar_decisions(
+    index: LoadedIndex, decision_id: str, limit: int, staff: bool, today: dt.date
+) -> list[SearchResult]:
     """Precedents: decisions whose passages sit nearest this one's (its boilerplate excluded)."""
     own = np.flatnonzero(
         (index.chunk_decision == index.decision_ids.index(decision_id)) & ~index.chunk_boilerplate
@@ -314,7 +365,7 @@ def similar_decisions(index: LoadedIndex, decision_id: str, limit: int, staff: b
         return []
     centroid = np.asarray(index.matrix[own]).mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
-    shown = allowed_decisions(index, {}, staff, today)
+    shown = allowed_decisions(index, {}, staff, today).copy()
     shown[index.decision_ids.index(decision_id)] = False
     mask = shown[index.chunk_decision] & ~index.chunk_boilerplate
     ranking = semantic_ranking(index, centroid.astype(np.float32), mask, limit=200)

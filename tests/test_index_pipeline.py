@@ -56,7 +56,9 @@ def test_changed_file_reembeds_only_its_new_chunks(workspace):
     others_before = _chunk_ids(settings.data_dir, exclude_decision="MD2313")
     path = next(p for p in corpus.glob("*.txt") if "Reference code: MD2313" in p.read_text())
     # Inserted before MD2313's "4.6 The Community Engagement team has commissioned several pieces of work"
-    text = path.read_text().replace("4.6 The Community", "4.5.1 A new paragraph about bicycle parking.\n\n4.6 The Community")
+    text = path.read_text().replace(
+        "4.6 The Community", "4.5.1 A new paragraph about bicycle parking.\n\n4.6 The Community"
+    )
     path.write_text(text)
     summary = run_index(corpus, settings, show_progress=False)
     assert summary.new_embeddings == 1  # only the new paragraph; the rest came from the cache
@@ -78,11 +80,17 @@ def test_bad_files_are_reported_and_skipped(workspace):
     (corpus / "empty.txt").write_text("")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
     (corpus / "truncated.pdf").write_bytes((CORPUS / "DD2691-signed.pdf").read_bytes()[:3000])
-    (corpus / "latin1.txt").write_bytes("MD9999 Caf\xe9 funding\n\nThe Mayor approves \xa35,000.".encode("latin-1"))
+    (corpus / "latin1.txt").write_bytes(
+        "MD9999 Caf\xe9 funding\n\nThe Mayor approves \xa35,000.".encode("latin-1")
+    )
     summary = run_index(corpus, settings, show_progress=False)
     failed = dict(summary.failures)
     assert set(failed) == {"empty.txt", "binary.txt", "truncated.pdf"}
-    assert "empty" in failed["empty.txt"] and "binary" in failed["binary.txt"] and "PDF" in failed["truncated.pdf"]
+    assert (
+        "empty" in failed["empty.txt"]
+        and "binary" in failed["binary.txt"]
+        and "PDF" in failed["truncated.pdf"]
+    )
     assert summary.decisions == 6  # the five documents plus the latin-1 one
     loaded = IndexHolder(settings).get()
     assert "MD9999" in loaded.by_ref and 5000 in loaded.decisions["MD9999"].amounts
@@ -114,7 +122,10 @@ def test_killed_index_run_leaves_previous_index_searchable(workspace):
     for i in range(8):
         (corpus / f"extra-{i}.txt").write_text(
             f"MD{7000 + i} Extra decision {i}\n\n"
-            + "\n\n".join(f"{j}.1 Paragraph {j} of extra decision {i} about topic {i * j} in borough {j}." for j in range(1, 16))
+            + "\n\n".join(
+                f"{j}.1 Paragraph {j} of extra decision {i} about topic {i * j} in borough {j}."
+                for j in range(1, 16)
+            )
         )
     env = {**os.environ, "DECISIONS_DATA_DIR": str(settings.data_dir), "DECISIONS_TODAY": TODAY.isoformat()}
     proc = subprocess.Popen([sys.executable, "-m", "decisions.cli", "index", str(corpus)], env=env, cwd=ROOT,
@@ -135,10 +146,16 @@ def test_sidecar_metadata_wins_over_parsed_fields(workspace):
     corpus, settings = workspace
     path = next(p for p in corpus.glob("*.txt") if "Reference code: MD2313" in p.read_text())
     # MD2313's "Date signed:" is empty, so its date is otherwise inferred from "2018/19".
-    path.with_name(path.name + ".meta.json").write_text('{"date_signed": "2018-06-14", "directorate": "Communities"}')
+    path.with_name(path.name + ".meta.json").write_text(
+        '{"date_signed": "2018-06-14", "directorate": "Communities"}'
+    )
     run_index(corpus, settings, show_progress=False)
     decision = IndexHolder(settings).get().decisions["MD2313"]
-    assert (decision.date, decision.date_inferred, decision.directorate) == ("2018-06-14", False, "Communities")
+    assert (decision.date, decision.date_inferred, decision.directorate) == (
+        "2018-06-14",
+        False,
+        "Communities",
+    )
 
 
 def test_progress_bar_is_quiet_when_not_on_a_terminal(workspace):

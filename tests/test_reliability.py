@@ -58,11 +58,15 @@ def test_server_answers_throughout_a_reindex_and_picks_up_the_new_generation(wor
         def query_loop() -> None:
             with httpx.Client(base_url=live.url, timeout=60) as client:
                 while not stop.is_set():
-                    statuses.append(client.get("/api/search", params={"q": "community engagement"}).status_code)
+                    statuses.append(
+                        client.get("/api/search", params={"q": "community engagement"}).status_code
+                    )
 
         worker = threading.Thread(target=query_loop)
         worker.start()
-        (corpus / "new.txt").write_text("MD9500 Riverside tree planting\n\n1.1 The Mayor approves £9,000 for riverside tree planting.")
+        (corpus / "new.txt").write_text(
+            "MD9500 Riverside tree planting\n\n1.1 The Mayor approves £9,000 for riverside tree planting."
+        )
         run_index(corpus, settings, show_progress=False)
         time.sleep(0.5)
         stop.set()
@@ -76,7 +80,9 @@ def test_messy_files_are_indexed_with_normalised_text(workspace, index):
     corpus, settings = workspace
     messy = corpus / "messy"
     messy.mkdir()
-    (messy / "crlf.txt").write_bytes(b"MD9601 Canal\xe2\x80\x8bside moorings\r\n\r\n1.1 The Mayor approves \xc2\xa35,000 for canal\xc2\xa0moorings.\r\n")
+    (messy / "crlf.txt").write_bytes(
+        b"MD9601 Canal\xe2\x80\x8bside moorings\r\n\r\n1.1 The Mayor approves \xc2\xa35,000 for canal\xc2\xa0moorings.\r\n"
+    )
     (messy / "page.html").write_text(
         "<html><body><nav>Menu</nav><main><h1>MD9602 Lido repairs</h1><script>alert('x')</script>"
         "<p>1.1 The Mayor approves “urgent” repairs to the lido.</p></main></body></html>"
@@ -90,7 +96,9 @@ def test_messy_files_are_indexed_with_normalised_text(workspace, index):
     # A zero-width space typed into the query is dropped the same way as in the text.
     hit = search(loaded, SearchRequest(q="Canal\u200bside moorings", mode="keyword", today=TODAY)).results[0]
     assert hit.ref == "MD9601"
-    text = loaded.db.execute("SELECT group_concat(text) FROM chunks WHERE decision_id = 'MD9602'").fetchone()[0]
+    text = loaded.db.execute("SELECT group_concat(text) FROM chunks WHERE decision_id = 'MD9602'").fetchone()[
+        0
+    ]
     assert "alert" not in text and "“urgent”" in text
 
 

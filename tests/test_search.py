@@ -64,7 +64,9 @@ def test_decision_maker_and_directorate_read_from_the_query_only_when_known(inde
     assert [r.ref for r in response.results] == ["DD2691"]
     response = search(index, SearchRequest(q="grants in the Communities and Skills directorate", today=TODAY))
     assert response.filters["directorate"] == "Communities and Skills"
-    assert "decision_maker" not in search(index, SearchRequest(q="approved by the board", today=TODAY)).filters
+    assert (
+        "decision_maker" not in search(index, SearchRequest(q="approved by the board", today=TODAY)).filters
+    )
 
 
 def test_type_filter_from_query_returns_only_that_type(index):
@@ -84,7 +86,9 @@ def test_date_filter_counts_inferred_dates(index):
 
 
 def test_amount_filter_as_parameter(index):
-    results = search(index, SearchRequest(q="engagement", filters={"min_amount": 500_000}, today=TODAY)).results
+    results = search(
+        index, SearchRequest(q="engagement", filters={"min_amount": 500_000}, today=TODAY)
+    ).results
     assert [r.ref for r in results] == ["MD2848"]  # "approves total expenditure of up to £812,000"
 
 
@@ -96,7 +100,9 @@ def test_filter_that_matches_nothing_is_an_empty_list_with_a_reason(index):
 
 def test_paraphrase_without_shared_keywords_finds_the_passage(index):
     # MD2848 1.3: "equipping small, grassroots organisations with grant funding"
-    response = search(index, SearchRequest(q="money for local voluntary groups", mode="semantic", today=TODAY))
+    response = search(
+        index, SearchRequest(q="money for local voluntary groups", mode="semantic", today=TODAY)
+    )
     assert "MD2848" in [r.ref for r in response.results[:3]]
 
 
@@ -118,12 +124,16 @@ def test_boilerplate_does_not_win_a_ranking(index):
         assert result.passages, result.ref
     # every decision has such a paragraph; the top passage shown may be boilerplate only as a last resort
     top = response.results[0]
-    flags = index.db.execute("SELECT boilerplate FROM chunks WHERE id = ?", (top.passages[0].chunk_id,)).fetchone()
+    flags = index.db.execute(
+        "SELECT boilerplate FROM chunks WHERE id = ?", (top.passages[0].chunk_id,)
+    ).fetchone()
     assert flags is not None
 
 
 def test_results_are_decisions_not_repeated_with_at_most_three_passages(index):
-    results = search(index, SearchRequest(q="Building a Fairer City learning programme", limit=10, today=TODAY)).results
+    results = search(
+        index, SearchRequest(q="Building a Fairer City learning programme", limit=10, today=TODAY)
+    ).results
     ids = [r.decision_id for r in results]
     assert len(ids) == len(set(ids))
     assert all(1 <= len(r.passages) <= 3 for r in results)
@@ -153,12 +163,27 @@ def test_exhaustive_mode_counts_every_decision_with_all_words(index):
     }
     assert response.total >= len(direct) - 1 and response.total >= 3
     assert len(response.results) == 2
-    page2 = search(index, SearchRequest(q="community engagement", mode="exhaustive", limit=2, offset=2, today=TODAY))
+    page2 = search(
+        index, SearchRequest(q="community engagement", mode="exhaustive", limit=2, offset=2, today=TODAY)
+    )
     assert not {r.decision_id for r in page2.results} & {r.decision_id for r in response.results}
 
 
 @pytest.mark.parametrize(
-    "q", ['"', 'planning-permission', "title: x", "grant*", "AND", "NEAR(", "OR OR", "(unbalanced", "'; DROP TABLE chunks; --", "^x", "😀 £"]
+    "q",
+    [
+        '"',
+        "planning-permission",
+        "title: x",
+        "grant*",
+        "AND",
+        "NEAR(",
+        "OR OR",
+        "(unbalanced",
+        "'; DROP TABLE chunks; --",
+        "^x",
+        "😀 £",
+    ],
 )
 def test_fts_syntax_in_queries_never_errors(index, q):
     for mode in ("hybrid", "keyword", "exhaustive"):
@@ -171,7 +196,9 @@ def test_api_search_shape_and_csv_export(api):
     assert body["filters"]["date_from"] == "2018-01-01"
     assert body["filters"]["understood"][0]["words"] == "since 2018"
     first = body["results"][0]
-    assert {"ref", "title", "decision_type", "date", "date_inferred", "passages", "url", "score"} <= set(first)
+    assert {"ref", "title", "decision_type", "date", "date_inferred", "passages", "url", "score"} <= set(
+        first
+    )
     assert {"chunk_id", "text", "highlight", "paragraph", "section", "score"} <= set(first["passages"][0])
     response = api.get("/api/search", params={"q": "Shared Intelligence", "format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")
@@ -210,6 +237,16 @@ def test_openapi_schema_documents_the_search_endpoint(api):
     schema = api.get("/openapi.json").json()
     search_op = schema["paths"]["/api/search"]["get"]
     params = {p["name"]: p for p in search_op["parameters"]}
-    assert {"q", "limit", "offset", "type", "date_from", "date_to", "min_amount", "max_amount", "mode"} <= set(params)
+    assert {
+        "q",
+        "limit",
+        "offset",
+        "type",
+        "date_from",
+        "date_to",
+        "min_amount",
+        "max_amount",
+        "mode",
+    } <= set(params)
     assert params["q"].get("description")
     assert "SearchOut" in str(search_op["responses"]["200"])

@@ -60,10 +60,14 @@ def withheld_data(tmp_path_factory, settings) -> Settings:
     corpus = tmp_path_factory.mktemp("withheld-corpus")
     shutil.copytree(CORPUS, corpus, dirs_exist_ok=True)
     (corpus / "future.txt").write_text(
-        DEFERRED_FORM.format(ref="ADD9101", title="Lighting pilot (future)", canary=FUTURE_CANARY, until="31 December 2099")
+        DEFERRED_FORM.format(
+            ref="ADD9101", title="Lighting pilot (future)", canary=FUTURE_CANARY, until="31 December 2099"
+        )
     )
     (corpus / "past.txt").write_text(
-        DEFERRED_FORM.format(ref="ADD9102", title="Lighting pilot (past)", canary=PAST_CANARY, until="1 March 2020")
+        DEFERRED_FORM.format(
+            ref="ADD9102", title="Lighting pilot (past)", canary=PAST_CANARY, until="1 March 2020"
+        )
     )
     (corpus / "annex.txt").write_text(PART2_FORM.format(canary=PART2_CANARY))
     data = tmp_path_factory.mktemp("withheld-data")
@@ -116,7 +120,11 @@ def test_future_deferred_and_part2_never_reach_a_public_response_or_log(public_s
         assert "ADD9101" not in response.text or "ADD9101" in str(response.request.url)
     assert FUTURE_CANARY not in caplog.text and PART2_CANARY not in caplog.text
     # 404, not 403: the page does not admit the decision exists.
-    assert responses[6].status_code == 404 and responses[8].status_code == 404 and responses[12].status_code == 404
+    assert (
+        responses[6].status_code == 404
+        and responses[8].status_code == 404
+        and responses[12].status_code == 404
+    )
 
 
 def test_past_deferral_date_means_public(public_server):
@@ -128,7 +136,9 @@ def test_past_deferral_date_means_public(public_server):
 
 def test_public_counts_exclude_withheld(public_server):
     health = httpx.get(public_server.url + "/api/health", timeout=60).json()
-    body = httpx.get(public_server.url + "/api/search", params={"q": "assistant director decisions"}, timeout=60).json()
+    body = httpx.get(
+        public_server.url + "/api/search", params={"q": "assistant director decisions"}, timeout=60
+    ).json()
     assert [r["ref"] for r in body["results"]] == ["ADD9102", "ADD2793"] or body["total"] == 2
     assert health["decisions"] == 6
 

@@ -1,0 +1,60 @@
+"""Words as search sees them, shared by the indexer and the search: tokens, stopwords, stems.
+
+The indexer stores each chunk's stems with it, so passage choice at query time compares
+word sets without re-tokenising every chunk of every result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her
+    here hers him his how i if in into is it its itself just me more most my no nor not of off on once only or
+    other our out over own same she should so some such than that the their them then there these they this
+    those through to too under until up very was we were what when where which while who whom why will with
+    would you your much many does did""".split()
+)
+
+_TOKEN = re.compile(r"[\w£][\w£'’.,-]*[\w]|[\w£]", re.UNICODE)
+
+
+def keyword_tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Words worth matching; '£72,765' and 'MD2848' stay whole, FTS5 syntax is just text."""
+    tokens = []
+    for token in _TOKEN.findall(text):
+        token = token.strip(".,'’-")
+        if not token or (not keep_stopwords and token.lower() in STOPWORDS):
+            continue
+        tokens.append(token)
+    return list(dict.fromkeys(tokens))
+
+
+# A light suffix stripper, enough to make approve/approved/approval and
+# engage/engaging/engagement meet; FTS5's porter tokenizer does the same on its side.
+_SUFFIXES = ("ements", "ement", "ations", "ation", "ings", "ing", "ions", "ion", "ies", "als", "al",
+             "ers", "er", "ed", "es", "s", "e", "y")  # fmt: skip
+MIN_STEM = 4
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+@functools.lru_cache(maxsize=20_000)
+def text_stems(text: str) -> frozenset[str]:
+    """The stems of a passage, cached: passage choice looks at every chunk of each result."""
+    return frozenset(stem(t) for t in keyword_tokens(text))
+
+
+def stems_field(text: str) -> str:
+    """The stems of a text as stored in the catalog: space-separated and space-padded, so that
+    `f" {stem} " in field` is a word-set membership test."""
+    return " " + " ".join(sorted(text_stems(text))) + " "
