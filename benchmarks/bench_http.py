@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=3, help="sequential passes over the query mix")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (decisions serve --workers)")
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--quick", action="store_true", help="10 s of load, 2 sequential passes")
     args = parser.parse_args(argv)
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     build_generation(data_dir, args.chunks, args.seed)
     port = free_port()
     base = f"http://{HOST}:{port}"
-    server = start_server(data_dir, port)
+    server = start_server(data_dir, port, args.workers)
     try:
         ready_s = wait_for_answer(f"{base}/api/health", server)
         refs = httpx.get(f"{base}/api/search", params={"q": "director decisions", "limit": 20}).json()[

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from decisions.settings import DEFAULT_MODEL
 from indexer import pipeline, store
-from indexer.embed import BATCH_SIZE, load_model
+from indexer.embed import BATCH_SIZE, INDEX_THREADS, load_model, use_threads
 from indexer.pipeline import IndexSummary, run_index
 from search_api.index import IndexHolder
 from search_api.search import SearchRequest, search
@@ -121,7 +121,8 @@ def index_once(corpus: Path, data_dir: Path, model) -> Run:
 
 
 def pure_encode_s(model, texts: list[str]) -> float:
-    """Seconds for model.encode alone over `texts`, as embed.encode calls it."""
+    """Seconds for model.encode alone over `texts`, as embed.encode calls it, on as many threads."""
+    use_threads(INDEX_THREADS)  # loading the index for the first search left the query setting (1)
     started = time.perf_counter()
     model.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True,
                  show_progress_bar=False)  # fmt: skip

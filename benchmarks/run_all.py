@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-BENCHMARKS = ("bench_index", "bench_search", "bench_http", "bench_memory", "bench_quality")
+BENCHMARKS = ("bench_index", "bench_search", "bench_http", "bench_memory", "bench_quality", "bench_load")
 
 
 def run(name: str, full: bool, extra: list[str]) -> int:

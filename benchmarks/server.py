@@ -26,8 +26,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen:
-    """`decisions serve` on HOST:port over data_dir; the caller must stop() it.
+def start_server(data_dir: Path, port: int, workers: int = 1) -> subprocess.Popen:
+    """`decisions serve` on HOST:port over data_dir (with `workers` processes); the caller must stop() it.
 
     Its stderr goes to data_dir/serve.log, not a pipe: an undrained pipe that fills up
     (tracebacks under load) would block the server and look like slowness.
@@ -40,7 +40,7 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen:
     }
     env.pop("DECISIONS_STAFF", None)
     command = [sys.executable, "-m", "decisions.cli", "serve", "--data-dir", str(data_dir), "--host", HOST,
-               "--port", str(port)]  # fmt: skip
+               "--port", str(port), "--workers", str(workers)]  # fmt: skip
     with open(data_dir / "serve.log", "wb") as log:
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
     process.log_path = data_dir / "serve.log"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -123,18 +124,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from indexer import store
     from search_api.app import create_app
-    from search_api.index import IndexHolder
+    from search_api.index import IndexHolder, IndexUnavailable
 
     settings = _settings(args)
     if settings.staff and not settings.staff_token and args.host not in ("127.0.0.1", "localhost", "::1"):
         print("decisions serve: staff mode shows withheld decisions; bind it to 127.0.0.1 or set "
               "DECISIONS_STAFF_TOKEN", file=sys.stderr)  # fmt: skip
         return 2
-    holder = IndexHolder(settings)
-    holder.get()  # load the model and index before the first request, and fail early
-    print(f"Serving decision search on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
-    uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning")
+    if args.workers == 1:
+        holder = IndexHolder(settings)
+        holder.get()  # load the model and index before the first request, and fail early
+        print(f"Serving decision search on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
+        uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning")
+        return 0
+    # Each worker process loads the model and index itself (search_api.app.app_from_environment);
+    # this one only supervises, so it checks that there is an index without loading it.
+    if store.current_generation(settings.data_dir) is None:
+        raise IndexUnavailable(f"no index in {settings.data_dir}; build one with `decisions index CORPUS "
+                               f"--data-dir {settings.data_dir}`")  # fmt: skip
+    print(f"Serving decision search on http://{args.host}:{args.port} with {args.workers} processes "
+          "(API docs at /docs)", flush=True)  # fmt: skip
+    os.environ.update(settings.as_environment())
+    uvicorn.run("search_api.app:app_from_environment", factory=True, workers=args.workers, host=args.host,
+                port=args.port, log_level="warning")  # fmt: skip
     return 0
 
 
@@ -179,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--staff", action="store_true", help="show deferred and Part 2 decisions (marked)")
+    p.add_argument("--workers", type=int, default=1, choices=range(1, 17), metavar="N",
+                   help="server processes (each loads the model); 2 uses both cores of a 2-core machine")  # fmt: skip
     _common(p)
     p.set_defaults(func=cmd_serve)
 

@@ -31,6 +31,20 @@ class Settings:
     def with_overrides(self, **changes) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    def as_environment(self) -> dict[str, str]:
+        """These settings as the variables load_settings() reads, for worker processes."""
+        values = {
+            "DECISIONS_DATA_DIR": str(self.data_dir.resolve()),
+            "DECISIONS_MODEL": self.model,
+            "DECISIONS_STAFF": "1" if self.staff else "0",
+            "DECISIONS_STAFF_TOKEN": self.staff_token,
+            "DECISIONS_TODAY": self.today_override.isoformat() if self.today_override else None,
+            "DECISIONS_LLM_URL": self.llm_url,
+            "DECISIONS_LLM_MODEL": self.llm_model,
+            "DECISIONS_LLM_API_KEY": self.llm_api_key,
+        }
+        return {k: v for k, v in values.items() if v is not None}
+
 
 def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}

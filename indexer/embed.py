@@ -11,6 +11,7 @@ import functools
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -101,6 +102,9 @@ class EmbeddingCache:
 
     def __init__(self, path: Path):
         self.path = path
+        # Files are read on several threads (PDFs each in their own process); one lock
+        # serialises their use of the one connection.
+        self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
@@ -109,7 +113,7 @@ class EmbeddingCache:
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
+        db = sqlite3.connect(self.path, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS embeddings (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
         db.execute("CREATE TABLE IF NOT EXISTS extracted (sha256 TEXT PRIMARY KEY, kind TEXT, text TEXT)")
@@ -134,11 +138,12 @@ class EmbeddingCache:
             )
 
     def get_extracted(self, sha256: str) -> tuple[str, str] | None:
-        row = self.db.execute("SELECT kind, text FROM extracted WHERE sha256 = ?", (sha256,)).fetchone()
+        with self._lock:
+            row = self.db.execute("SELECT kind, text FROM extracted WHERE sha256 = ?", (sha256,)).fetchone()
         return (row[0], row[1]) if row else None
 
     def put_extracted(self, sha256: str, kind: str, text: str) -> None:
-        with self.db:
+        with self._lock, self.db:
             self.db.execute("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?)", (sha256, kind, text))
 
     def close(self) -> None:

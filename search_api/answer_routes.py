@@ -6,20 +6,18 @@ handlers because the app module imports this one while it is being set up.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from decisions.settings import MAX_QUERY_CHARS
 
-from .schemas import ErrorOut, Filters, PassageOut
+from .schemas import ErrorOut, FilterParams, Filters, PassageOut
 
 router = APIRouter()
 
-DecisionType = Literal["mayoral", "director", "assistant_director", "executive_director", "other"]
 EXAMPLE = "How much is the Connecting Communities London investment?"
 # Documented, so that clients (and schema fuzzers) know a blank question is invalid; enforced in
 # _respond rather than by pydantic, whose message ("should match pattern '\\S'") says less.
@@ -31,18 +29,11 @@ RESPONSES = {
 }
 
 
-class AnswerRequest(BaseModel):
+class AnswerRequest(FilterParams):
     """A question, and optional filters (they win over filters read from the question's words)."""
 
     question: str = Field(max_length=MAX_QUERY_CHARS, json_schema_extra=NOT_BLANK, examples=[EXAMPLE],
                           description="A question in plain English; filters such as 'since 2018' are read from it")  # fmt: skip
-    type: DecisionType | None = Field(None, description="Decision type")
-    date_from: dt.date | None = Field(None, description="On or after (ISO date)")
-    date_to: dt.date | None = Field(None, description="On or before (ISO date)")
-    min_amount: int | None = Field(None, ge=0, description="Approved amount at least, in pounds")
-    max_amount: int | None = Field(None, ge=0, description="Approved amount at most, in pounds")
-    decision_maker: str | None = Field(None, max_length=200)
-    directorate: str | None = Field(None, max_length=200)
 
     model_config = {"json_schema_extra": {"examples": [{"question": EXAMPLE}, {
         "question": "How much has been approved for community engagement since 2018?", "type": "mayoral"}]}}  # fmt: skip
@@ -79,7 +70,7 @@ class AnswerOut(BaseModel):
     )
 
 
-def _respond(request: Request, question: str, filters: dict) -> dict:
+def _respond(request: Request, question: str, filters: FilterParams) -> dict:
     from .answer import answer_question
     from .app import UserError, check_query, is_staff, loaded
     from .retrieve import SearchTooExpensive
@@ -91,9 +82,8 @@ def _respond(request: Request, question: str, filters: dict) -> dict:
             422, "Empty question", "give a question to answer, e.g. 'How much was approved for X?'"
         )
     check_query(request, question)
-    chosen = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in filters.items() if v is not None}
     try:
-        answer = answer_question(loaded(request), question, request.app.state.settings, filters=chosen,
+        answer = answer_question(loaded(request), question, request.app.state.settings, filters=filters.chosen(),
                                  staff=is_staff(request))  # fmt: skip
     except SearchTooExpensive as exc:
         raise UserError(422, "Question too expensive", str(exc)) from exc
@@ -105,7 +95,7 @@ def _respond(request: Request, question: str, filters: dict) -> dict:
 )
 def post_answer(request: Request, body: AnswerRequest):
     """Answer from the decisions, quoting the passages the answer comes from, or say it is not found."""
-    return _respond(request, body.question, body.model_dump(exclude={"question"}))
+    return _respond(request, body.question, body)
 
 
 @router.get(
@@ -122,15 +112,7 @@ def get_answer(
             examples=[EXAMPLE],
         ),
     ],  # fmt: skip
-    type: Annotated[DecisionType | None, Query(description="Decision type")] = None,
-    date_from: Annotated[dt.date | None, Query(description="On or after (ISO date)")] = None,
-    date_to: Annotated[dt.date | None, Query(description="On or before (ISO date)")] = None,
-    min_amount: Annotated[int | None, Query(ge=0, description="Approved amount at least, in pounds")] = None,
-    max_amount: Annotated[int | None, Query(ge=0, description="Approved amount at most, in pounds")] = None,
-    decision_maker: Annotated[str | None, Query(max_length=200)] = None,
-    directorate: Annotated[str | None, Query(max_length=200)] = None,
+    filters: Annotated[FilterParams, Query()],
 ):
     """The same answer as POST /api/answer, for links and quick use from a browser."""
-    filters = {"type": type, "date_from": date_from, "date_to": date_to, "min_amount": min_amount,
-               "max_amount": max_amount, "decision_maker": decision_maker, "directorate": directorate}  # fmt: skip
     return _respond(request, q, filters)

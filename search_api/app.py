@@ -11,14 +11,14 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
-from decisions.settings import MAX_QUERY_CHARS, Settings
+from decisions.settings import MAX_QUERY_CHARS, Settings, load_settings
 
 from .decision import decision_record, resolve
 from .export import results_csv
 from .filters import visible
 from .index import IndexHolder, IndexUnavailable, LoadedIndex
 from .retrieve import SearchTooExpensive
-from .schemas import DecisionOut, ErrorOut, HealthOut, ResultOut, SearchOut
+from .schemas import DecisionOut, ErrorOut, FilterParams, HealthOut, ResultOut, SearchOut
 from .search import SearchRequest, SearchResponse, search, similar_decisions
 
 log = logging.getLogger("decisions")
@@ -99,6 +99,15 @@ def search_out(response: SearchResponse, limit: int, offset: int) -> dict:
     }
 
 
+def app_from_environment() -> FastAPI:
+    """The app for one of several server processes (`decisions serve --workers N`), which
+    receive their settings through the environment; the index is loaded before serving."""
+    settings = load_settings()
+    holder = IndexHolder(settings)
+    holder.get()
+    return create_app(settings, holder)
+
+
 def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI:
     app = FastAPI(
         title="decision search",
@@ -148,6 +157,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
     )
     def api_search(
         request: Request,
+        *,  # keyword-only, so the filters (no default) can sit after q, limit and offset in the docs
         q: Annotated[
             str,
             Query(
@@ -160,20 +170,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         ] = "",
         limit: Annotated[int, Query(ge=1, le=100, description="Results per page")] = 10,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-        type: Annotated[
-            Literal["mayoral", "director", "assistant_director", "executive_director", "other"] | None,
-            Query(description="Decision type"),
-        ] = None,
-        date_from: Annotated[dt.date | None, Query(description="On or after (ISO date)")] = None,
-        date_to: Annotated[dt.date | None, Query(description="On or before (ISO date)")] = None,
-        min_amount: Annotated[
-            int | None, Query(ge=0, description="Approved amount at least, in pounds")
-        ] = None,
-        max_amount: Annotated[
-            int | None, Query(ge=0, description="Approved amount at most, in pounds")
-        ] = None,
-        decision_maker: Annotated[str | None, Query(max_length=200)] = None,
-        directorate: Annotated[str | None, Query(max_length=200)] = None,
+        filters: Annotated[FilterParams, Query()],
         mode: Annotated[
             Literal["hybrid", "keyword", "semantic", "exhaustive"],
             Query(description="exhaustive: every decision containing all the words, for FOI work"),
@@ -182,10 +179,8 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         format: Annotated[Literal["json", "csv"], Query(description="csv downloads the results")] = "json",
     ):
         response = run_search(
-            request, q, limit=limit, offset=offset, mode=mode, sort=sort, type=type,
-            date_from=date_from.isoformat() if date_from else None, date_to=date_to.isoformat() if date_to else None,
-            min_amount=min_amount, max_amount=max_amount, decision_maker=decision_maker, directorate=directorate,
-        )  # fmt: skip
+            request, q, limit=limit, offset=offset, mode=mode, sort=sort, **filters.chosen()
+        )
         if format == "csv":
             return Response(
                 results_csv(response.results, str(request.base_url).rstrip("/")),

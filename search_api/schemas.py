@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Literal
+
 from pydantic import BaseModel, Field
+
+DecisionType = Literal["mayoral", "director", "assistant_director", "executive_director", "other"]
+
+
+class FilterParams(BaseModel):
+    """The filters a request may set explicitly; they win over filters read from its words.
+
+    One model for the search and answer endpoints, as query parameters and in a JSON body.
+    """
+
+    type: DecisionType | None = Field(None, description="Decision type")
+    date_from: dt.date | None = Field(None, description="On or after (ISO date)")
+    date_to: dt.date | None = Field(None, description="On or before (ISO date)")
+    min_amount: int | None = Field(None, ge=0, description="Approved amount at least, in pounds")
+    max_amount: int | None = Field(None, ge=0, description="Approved amount at most, in pounds")
+    decision_maker: str | None = Field(
+        None, max_length=200, description="Part of the decision maker's name or role"
+    )
+    directorate: str | None = Field(None, max_length=200, description="Part of the directorate's name")
+
+    def chosen(self) -> dict:
+        """The filters set, dates as ISO strings, as search and answers take them."""
+        values = self.model_dump(include=set(FilterParams.model_fields))
+        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items() if v is not None}
 
 
 class UnderstoodFilter(BaseModel):

@@ -17,7 +17,7 @@ from decisions.records import Passage, SearchResult
 from .decision import passage_anchor
 from .filters import allowed_decisions, why_empty
 from .fts import keyword_tokens, match_all
-from .fusion import reciprocal_rank_fusion
+from .fusion import KEYWORD_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
 from .highlight import highlight, stem
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
@@ -290,10 +290,11 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         ranked = []
         vector = pending.result() if pending else None
     else:
-        rankings = []
+        rankings, weights = [], []
         if request.mode in ("hybrid", "keyword"):
             try:
                 rankings.append(keyword_ranking(index, keyword_text, chunk_mask))
+                weights.append(KEYWORD_WEIGHT)
             except BaseException:
                 if pending:
                     pending.cancel()
@@ -301,7 +302,8 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         vector = pending.result() if pending else None
         if vector is not None:
             rankings.append(semantic_ranking(index, vector, chunk_mask))
-        ranked = _group(index, reciprocal_rank_fusion(rankings))
+            weights.append(SEMANTIC_WEIGHT)
+        ranked = _group(index, reciprocal_rank_fusion(rankings, weights))
         _boost_title_matches(index, ranked, text)
 
     allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
