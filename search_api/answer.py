@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import threading
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -32,6 +33,7 @@ __all__ = ["answer_question", "is_question"]
 
 CANDIDATE_RESULTS = 8
 FULL_DECISIONS = 3  # read in full; the other results contribute their best passages only
+_ANSWERING = threading.Semaphore(1)
 SCORED = 12  # evidence embedded per question after a cheap pre-ranking (~60 ms each on a busy core)
 TYPE_WEIGHT = 0.3  # what a well-placed span of the wanted type adds to its evidence's score
 _EMBEDDINGS: dict[tuple[int, str], np.ndarray] = {}  # evidence vectors, kept across questions
@@ -83,7 +85,19 @@ class Candidate:
 def answer_question(
     index: LoadedIndex, question: str, settings: Settings, filters: dict | None = None, staff: bool = False
 ) -> Answer:
-    """Answer from the decisions with cited quotes, or abstain with the nearest passages."""
+    """Answer from the decisions with cited quotes, or abstain with the nearest passages.
+
+    One answer is worked out at a time per process: an answer costs several searches' worth of
+    Python, and under load (benchmarks/bench_load.py) letting them all run at once starved the
+    searches and pages sharing the interpreter; queued, answers wait for each other instead.
+    """
+    with _ANSWERING:
+        return _answer_question(index, question, settings, filters, staff)
+
+
+def _answer_question(
+    index: LoadedIndex, question: str, settings: Settings, filters: dict | None, staff: bool
+) -> Answer:
     question = " ".join(question.split())[: settings.max_query_chars]
     if not question:
         return Answer(question, False, "", 0.0, [], {}, explanation="The question is empty.")
@@ -173,7 +187,7 @@ def _gather(index: LoadedIndex, response: SearchResponse) -> list[Evidence]:
 def _evidence_of(source: Source, rank: int, keep: set[str] | None, common: set[str]) -> list[Evidence]:
     source.lines, found = spans.pieces(source.text)
     source.common = common
-    common.update(t.text for t in spans.tokens(source.text) if t.text[0].islower())
+    common.update(spans.lowercase_words(source.text))
     out = []
     for piece in found:
         chunk = _covering(source, piece.start, piece.end)

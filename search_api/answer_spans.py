@@ -195,8 +195,18 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def pieces(text: str) -> tuple[list[tuple[int, int]], list[Piece]]:
-    """The text's non-empty lines (trimmed), and its sentences and short lines in reading order."""
+@functools.lru_cache(maxsize=256)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words of a text that are not capitalised, remembered: answers read whole decisions."""
+    return frozenset(t.text for t in tokens(text) if t.text[0].islower())
+
+
+@functools.lru_cache(maxsize=256)
+def pieces(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[Piece, ...]]:
+    """The text's non-empty lines (trimmed), and its sentences and short lines in reading order.
+
+    Remembered per text (an answer reads its top decisions whole); tuples, so no caller can
+    change what the next caller gets."""
     runs = [m for m in re.finditer(r"[^\n]+", text) if m[0].strip()]
     found = [(m.start() + len(m[0]) - len(m[0].lstrip()), m.start() + len(m[0].rstrip())) for m in runs]
     out, i = [], 0
@@ -211,7 +221,7 @@ def pieces(text: str) -> tuple[list[tuple[int, int]], list[Piece]]:
             out.append(Piece(s, e, i, short, before))
             before = s
         i = j + 1
-    return found, out
+    return tuple(found), tuple(out)
 
 
 def _is_label(line: str) -> bool:
@@ -370,12 +380,18 @@ def bullet_list(text: str) -> str:
     return "; ".join(line[ITEM.match(line).end() :].strip().rstrip(";.") for line in found)
 
 
-def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
+@functools.lru_cache(maxsize=32768)
+def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
+    """Amounts or dates in a piece, remembered: the same pieces come back question after question."""
     if kind == "amount":
-        return [Span(s, e, text[s:e]) for _, s, e in find_amounts(text)]
-    if kind == "date":
-        fit = {"financial_year": 0.7}  # "took place in 2017/18" answers "when" less precisely than a month
-        return [Span(d.start, d.end, d.text, fit.get(d.precision, 1.0)) for d in find_dates(text)]
+        return tuple(Span(s, e, text[s:e]) for _, s, e in find_amounts(text))
+    fit = {"financial_year": 0.7}  # "took place in 2017/18" answers "when" less precisely than a month
+    return tuple(Span(d.start, d.end, d.text, fit.get(d.precision, 1.0)) for d in find_dates(text))
+
+
+def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
+    if kind in ("amount", "date"):
+        return list(_value_spans(kind, text))
     finders = {"email": _emails, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []
