@@ -31,8 +31,10 @@ from .common import (
     DEV_QUESTIONS,
     SAMPLE_CORPUS,
     bench_settings,
+    child_pids,
     latency_summary,
     machine_line,
+    rss_mb,
     table,
     work_dir,
 )
@@ -101,30 +103,6 @@ async def run_load(base: str, mix: list, clients: int, seconds: float) -> tuple[
         return kinds, time.perf_counter() - started
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process, from /proc (0 once it has gone)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    return next(
-        (int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0.0
-    )
-
-
-def children(pid: int) -> list[int]:
-    """Processes whose parent is pid (the server's worker processes, with --workers)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 class MemorySampler(threading.Thread):
     """Resident memory (MB) of a process and its children, read from /proc once a second until stopped."""
 
@@ -136,7 +114,7 @@ class MemorySampler(threading.Thread):
         started = time.perf_counter()
         while not self._stopping.wait(1.0):
             self.samples.append(
-                (time.perf_counter() - started, sum(map(rss_mb, [self.pid, *children(self.pid)])))
+                (time.perf_counter() - started, sum(map(rss_mb, [self.pid, *child_pids(self.pid)])))
             )
 
     def stop(self) -> None:

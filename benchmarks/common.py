@@ -127,12 +127,27 @@ def machine_line() -> str:
             f"{total_ram_gb():.1f} GB RAM · load average {load} · Python {platform.python_version()}")  # fmt: skip
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now, from /proc (ru_maxrss only gives the peak)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process now, from /proc (ru_maxrss only gives the peak); 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    return next(
+        (int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0.0
+    )
+
+
+def child_pids(pid: int) -> list[int]:
+    """Processes whose parent is pid (a server's worker processes)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
 
 
 def peak_rss_mb(children: bool = False) -> float:
