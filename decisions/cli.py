@@ -124,6 +124,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from decisions.serving import HTTP_PROTOCOL
     from indexer import store
     from search_api.app import create_app
     from search_api.index import IndexHolder, IndexUnavailable
@@ -137,7 +138,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         holder = IndexHolder(settings)
         holder.get()  # load the model and index before the first request, and fail early
         print(f"Serving decision search on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
-        uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning",
+                    http=HTTP_PROTOCOL)  # fmt: skip
         return 0
     # Each worker process loads the model and index itself (search_api.app.app_from_environment);
     # this one only supervises, so it checks that there is an index without loading it.
@@ -148,7 +150,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
           "(API docs at /docs)", flush=True)  # fmt: skip
     os.environ.update(settings.as_environment())
     uvicorn.run("search_api.app:app_from_environment", factory=True, workers=args.workers, host=args.host,
-                port=args.port, log_level="warning")  # fmt: skip
+                port=args.port, log_level="warning", http=HTTP_PROTOCOL)  # fmt: skip
     return 0
 
 
