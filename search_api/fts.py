@@ -20,8 +20,9 @@ def match_any(text: str) -> str | None:
     return " OR ".join(quote_token(t) for t in tokens) if tokens else None
 
 
-def match_requiring(tokens: list[str], required: list[str]) -> str | None:
-    """Any word may match and counts in BM25, but a row must hold one of `required`.
+def match_requiring(tokens: list[str], required: list[str], every: bool = False) -> str | None:
+    """Any word may match and counts in BM25, but a row must hold one of `required` (all of
+    them when `every`).
 
     The required words are also in the any-word part, so they weigh twice in BM25: they are
     the rare, telling ones, and ranking still sees the common words of the query.
@@ -29,9 +30,10 @@ def match_requiring(tokens: list[str], required: list[str]) -> str | None:
     if not tokens:
         return None
     any_word = " OR ".join(quote_token(t) for t in tokens)
-    if not required or set(required) >= set(tokens):
+    if not required or (set(required) >= set(tokens) and not (every and len(required) > 1)):
         return any_word
-    return "(" + " OR ".join(quote_token(t) for t in required) + f") AND ({any_word})"
+    joined = (" AND " if every else " OR ").join(quote_token(t) for t in required)
+    return f"({joined}) AND ({any_word})"
 
 
 def match_all(text: str, phrases: list[str]) -> str | None:

@@ -6,7 +6,7 @@ import sqlite3
 
 import numpy as np
 
-from indexer.vector_index import search_allowed
+from indexer.vector_index import index_kind, search_allowed
 
 from .fts import keyword_tokens, match_requiring
 from .index import LoadedIndex
@@ -19,12 +19,18 @@ PROGRESS_EVERY = 20_000
 # Below this share of allowed chunks, exact scores over just those rows (cost ∝ rows) beat
 # a filtered ANN search, whose recall falls as the filter narrows.
 FILTERED_ANN_MIN_SHARE = 0.2
+# ...and up to this many rows in any case (6 ms); above it, at 1M chunks, scoring 100k allowed
+# rows took 43 ms while filtered HNSW took 3.5 ms with recall@10 1.0.
+EXACT_FILTERED_MAX_ROWS = 20_000
 # BM25 is computed for every row a MATCH returns, so an OR with a word found in a fifth of
 # a large index costs tens of milliseconds. A word in more than this share of the chunks (and
 # more than COMMON_MIN_ROWS of them) still scores, but cannot by itself make a row a candidate;
 # its IDF is low, so the top candidates barely change (measured in benchmarks/RESULTS.md).
 COMMON_SHARE = 0.05
 COMMON_MIN_ROWS = 2000
+# ...and at most this many: at 1M chunks, 5% is 50,000 rows, each scored by BM25 (p95 over
+# 150 ms at 1M with no cap, 171 ms → see benchmarks/RESULTS.md with it).
+COMMON_MAX_ROWS = 20_000
 
 
 class SearchTooExpensive(RuntimeError):
@@ -58,10 +64,14 @@ def ranked_match(index: LoadedIndex, text: str) -> str | None:
     tokens = keyword_tokens(text)
     if not tokens:
         return None
-    common_above = max(COMMON_SHARE * index.chunk_count, COMMON_MIN_ROWS)
+    common_above = max(min(COMMON_SHARE * index.chunk_count, COMMON_MAX_ROWS), COMMON_MIN_ROWS)
     rows = {t: index.term_rows(t) for t in tokens}
-    required = [t for t in tokens if rows[t] <= common_above] or [min(tokens, key=rows.__getitem__)]
-    return match_requiring(tokens, required)
+    rare = [t for t in tokens if rows[t] <= common_above]
+    if rare:
+        return match_requiring(tokens, rare)
+    # Only common words ("funding programme"): a row must hold the two rarest together, as a
+    # search engine would require every word of such a query.
+    return match_requiring(tokens, sorted(tokens, key=rows.__getitem__)[:2], every=True)
 
 
 def keyword_ranking(
@@ -89,7 +99,9 @@ def semantic_ranking(
     k = min(limit, allowed_rows)
     if allowed_rows == index.chunk_count:
         ids = index.vectors.search(query_vector.reshape(1, -1), k)[1][0]
-    elif allowed_rows >= FILTERED_ANN_MIN_SHARE * index.chunk_count:
+    elif allowed_rows > EXACT_FILTERED_MAX_ROWS and (
+        allowed_rows >= FILTERED_ANN_MIN_SHARE * index.chunk_count or index_kind(index.vectors) == "hnsw"
+    ):
         ids = search_allowed(index.vectors, query_vector, k, chunk_mask)
     else:
         # A narrow filter: exact scores over just the allowed rows are fast and never miss.

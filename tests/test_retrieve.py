@@ -17,6 +17,8 @@ from .conftest import TODAY
 
 def test_match_requiring_quotes_every_word_and_requires_the_rare_ones():
     assert match_requiring(["grants", "Croydon"], ["Croydon"]) == '("Croydon") AND ("grants" OR "Croydon")'
+    # Only common words: the two rarest must both be there.
+    assert match_requiring(["a", "b", "c"], ["c", "b"], every=True) == '("c" AND "b") AND ("a" OR "b" OR "c")'
     # Nothing rare, or everything rare: a plain any-word match.
     assert match_requiring(["grants", 'a"b'], []) == '"grants" OR "a""b"'
     assert match_requiring(["grants"], ["grants"]) == '"grants"'
@@ -36,7 +38,8 @@ def test_common_words_score_but_do_not_make_a_row_a_candidate(index, monkeypatch
     assert pruned[0] == unpruned[0]  # ...and the best row is still first
 
 
-def test_filtered_vector_search_returns_only_allowed_rows_in_exact_order(index):
+def test_filtered_vector_search_returns_only_allowed_rows_in_exact_order(index, monkeypatch):
+    monkeypatch.setattr(retrieve, "EXACT_FILTERED_MAX_ROWS", 0)  # the FAISS selector, not numpy
     vector = index.embed_query("grant funding for small community-led organisations")
     decisions = allowed_decisions(index, {}, True, TODAY).copy()
     decisions[: len(decisions) // 2] = False  # about half the decisions are filtered out
