@@ -10,18 +10,9 @@ from pathlib import Path
 
 import httpx
 
+from benchmarks.common import child_pids
+
 from .conftest import TODAY, free_port
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
 
 
 def _serve(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
@@ -58,7 +49,7 @@ def test_serve_with_two_worker_processes_answers_searches(settings):
             "results"
         ]
         assert results and "Shared Intelligence" in " ".join(p["text"] for p in results[0]["passages"])
-        assert len(_children(process.pid)) >= 2  # uvicorn's supervisor and its two workers
+        assert len(child_pids(process.pid)) >= 2  # uvicorn's supervisor and its two workers
     finally:
         process.terminate()
         process.wait(timeout=30)
