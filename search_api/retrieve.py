@@ -6,7 +6,7 @@ import sqlite3
 
 import numpy as np
 
-from indexer.vector_index import index_kind, search_allowed
+from indexer.vector_index import search_allowed
 
 from .fts import keyword_tokens, match_requiring
 from .index import LoadedIndex
@@ -16,11 +16,9 @@ CANDIDATES = 200
 FTS_STEP_BUDGET = 20_000_000
 # Each check takes the GIL, which the query's encoding on the other thread is using: check rarely.
 PROGRESS_EVERY = 20_000
-# Below this share of allowed chunks, exact scores over just those rows (cost ∝ rows) beat
-# a filtered ANN search, whose recall falls as the filter narrows.
-FILTERED_ANN_MIN_SHARE = 0.2
-# ...and up to this many rows in any case (6 ms); above it, at 1M chunks, scoring 100k allowed
-# rows took 43 ms while filtered HNSW took 3.5 ms with recall@10 1.0.
+# A filter that leaves up to this many chunks is scored exactly over just those rows (≤ 7 ms,
+# never a miss); above it the FAISS search skips the rest itself: at 1M chunks, scoring 100k
+# allowed rows took 43 ms, filtered HNSW 3.5 ms with recall@10 1.0 (benchmarks/RESULTS.md).
 EXACT_FILTERED_MAX_ROWS = 20_000
 # BM25 is computed for every row a MATCH returns, so an OR with a word found in a fifth of
 # a large index costs tens of milliseconds. A word in more than this share of the chunks (and
@@ -28,8 +26,8 @@ EXACT_FILTERED_MAX_ROWS = 20_000
 # its IDF is low, so the top candidates barely change (measured in benchmarks/RESULTS.md).
 COMMON_SHARE = 0.05
 COMMON_MIN_ROWS = 2000
-# ...and at most this many: at 1M chunks, 5% is 50,000 rows, each scored by BM25 (p95 over
-# 150 ms at 1M with no cap, 171 ms → see benchmarks/RESULTS.md with it).
+# ...or more than this many: at 1M chunks 5% is 50,000 rows, each scored by BM25; the cap
+# took hybrid p95 there from 194 to 145 ms.
 COMMON_MAX_ROWS = 20_000
 
 
@@ -99,12 +97,9 @@ def semantic_ranking(
     k = min(limit, allowed_rows)
     if allowed_rows == index.chunk_count:
         ids = index.vectors.search(query_vector.reshape(1, -1), k)[1][0]
-    elif allowed_rows > EXACT_FILTERED_MAX_ROWS and (
-        allowed_rows >= FILTERED_ANN_MIN_SHARE * index.chunk_count or index_kind(index.vectors) == "hnsw"
-    ):
+    elif allowed_rows > EXACT_FILTERED_MAX_ROWS:
         ids = search_allowed(index.vectors, query_vector, k, chunk_mask)
     else:
-        # A narrow filter: exact scores over just the allowed rows are fast and never miss.
         allowed = np.flatnonzero(chunk_mask)
         scores = np.asarray(index.matrix[allowed]) @ query_vector
         top = np.argpartition(-scores, k - 1)[:k]
