@@ -27,8 +27,9 @@ import faiss
 import numpy as np
 import torch
 
+from decisions.words import keyword_tokens
 from indexer.vector_index import EXACT_MAX_VECTORS, HNSW_EF_SEARCH, index_kind
-from search_api.fts import match_any
+from search_api.fts import match_requiring
 from search_api.index import IndexHolder, LoadedIndex
 from search_api.retrieve import CANDIDATES, ranked_match
 from search_api.search import SearchRequest, search
@@ -68,7 +69,7 @@ def floor_runs(index: LoadedIndex, queries: list[str], repeat: int) -> dict[str,
     """The parts search cannot avoid, each alone: embedding, vector search, FTS match."""
     model = index.model
     vectors = [index.embed_query(q) for q in queries]
-    every_word = [m for m in (match_any(q) for q in queries) if m]
+    every_word = [m for m in (match_requiring(keyword_tokens(q), []) for q in queries) if m]
     pruned = [m for m in (ranked_match(index, q) for q in queries) if m]
 
     def encode(q: str) -> None:

@@ -48,13 +48,7 @@ def stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=20_000)
-def text_stems(text: str) -> frozenset[str]:
-    """The stems of a passage, cached: passage choice looks at every chunk of each result."""
-    return frozenset(stem(t) for t in keyword_tokens(text))
-
-
 def stems_field(text: str) -> str:
     """The stems of a text as stored in the catalog: space-separated and space-padded, so that
     `f" {stem} " in field` is a word-set membership test."""
-    return " " + " ".join(sorted(text_stems(text))) + " "
+    return " " + " ".join(sorted({stem(t) for t in keyword_tokens(text)})) + " "

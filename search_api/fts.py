@@ -7,17 +7,11 @@ is quoted (with `"` doubled), and we build the boolean structure ourselves.
 
 from __future__ import annotations
 
-from decisions.words import STOPWORDS, keyword_tokens  # noqa: F401 (STOPWORDS: used by callers)
+from decisions.words import keyword_tokens
 
 
 def quote_token(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
-
-
-def match_any(text: str) -> str | None:
-    """For ranked retrieval: any word may match, BM25 sorts out which matter."""
-    tokens = keyword_tokens(text)
-    return " OR ".join(quote_token(t) for t in tokens) if tokens else None
 
 
 def match_requiring(tokens: list[str], required: list[str], every: bool = False) -> str | None:

@@ -6,9 +6,10 @@ import sqlite3
 
 import numpy as np
 
+from decisions.words import keyword_tokens
 from indexer.vector_index import search_allowed
 
-from .fts import keyword_tokens, match_requiring
+from .fts import match_requiring
 from .index import LoadedIndex
 
 CANDIDATES = 200

@@ -7,18 +7,19 @@ import math
 import os
 import re
 import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from decisions.records import Passage, SearchResult
+from decisions.words import keyword_tokens, stem
 
 from .decision import passage_anchor
 from .filters import allowed_decisions, why_empty
-from .fts import keyword_tokens, match_all
+from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
-from .highlight import highlight, stem
+from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type, has_answer_type
@@ -248,12 +249,6 @@ def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, chunk_mask: np.ndarray)
     return _group(index, fused)
 
 
-def _done(value) -> Future:
-    future: Future = Future()
-    future.set_result(value)
-    return future
-
-
 def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (index.decisions[i].date or "", i), reverse=True)
 
@@ -275,21 +270,16 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     text = re.sub(r"\s+", " ", text).strip()
     keyword_text = " ".join([text, *parsed.refs]).strip()
     has_words = bool(re.search(r"\w", text))
-    # The model and SQLite both release the GIL: the query is encoded on another thread while
-    # BM25 runs here, overlapping the two largest costs of a hybrid search.
-    pending = None
-    if has_words and request.mode == "hybrid":
-        pending = _ENCODER.submit(index.embed_query, text)
-    elif has_words and request.mode == "semantic":
-        pending = _done(index.embed_query(text))
 
+    vector = None
     if request.mode == "exhaustive":
         ranked = _exhaustive(index, parsed, chunk_mask) if text else []
-        vector = None
     elif not re.search(r"\w", keyword_text):
         ranked = []
-        vector = pending.result() if pending else None
     else:
+        # The model and SQLite both release the GIL: in hybrid mode the query is encoded on
+        # another thread while BM25 runs here, overlapping the two largest costs of a search.
+        pending = _ENCODER.submit(index.embed_query, text) if has_words and request.mode == "hybrid" else None
         rankings, weights = [], []
         if request.mode in ("hybrid", "keyword"):
             try:
@@ -299,7 +289,10 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
                 if pending:
                     pending.cancel()
                 raise
-        vector = pending.result() if pending else None
+        if pending:
+            vector = pending.result()
+        elif has_words and request.mode == "semantic":
+            vector = index.embed_query(text)
         if vector is not None:
             rankings.append(semantic_ranking(index, vector, chunk_mask))
             weights.append(SEMANTIC_WEIGHT)
