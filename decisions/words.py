@@ -32,6 +32,31 @@ def keyword_tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     return list(dict.fromkeys(tokens))
 
 
+# A name as people type one: capitalised words, possibly joined by a few small words
+# ("London Communities Report", "Building a Fairer City", "Shared Intelligence").
+_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|a|the|in|on|to)\s+)?[A-Z][\w’'-]*)+")
+_SENTENCE_OPENERS = frozenset({"what", "when", "who", "which", "how", "where", "why", "is", "are", "did",
+                               "does", "do", "was", "were", "can", "show", "find", "list", "the", "a"})  # fmt: skip
+
+
+def named_phrases(text: str) -> list[list[str]]:
+    """The multi-word names in a query, each as its words in order (for phrase matching).
+
+    A capitalised question word that opens the query ("Who Approved…" typed in title case
+    aside) is not part of a name.
+    """
+    phrases = []
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        if match.start() == 0 or not text[: match.start()].strip():
+            while words and words[0].lower() in _SENTENCE_OPENERS:
+                words = words[1:]
+        words = [w.strip("’'-") for w in words]
+        if len([w for w in words if w[:1].isupper()]) >= 2:
+            phrases.append(words)
+    return phrases
+
+
 # A light suffix stripper, enough to make approve/approved/approval and
 # engage/engaging/engagement meet; FTS5's porter tokenizer does the same on its side.
 _SUFFIXES = ("ements", "ement", "ations", "ation", "ings", "ing", "ions", "ion", "ies", "als", "al",

@@ -30,6 +30,12 @@ def match_requiring(tokens: list[str], required: list[str], every: bool = False)
     return f"({joined}) AND ({any_word})"
 
 
+def match_any_phrase(phrases: list[list[str]]) -> str | None:
+    """Rows holding any of these word sequences as a phrase."""
+    quoted = ['"' + " ".join(w.replace('"', '""') for w in words) + '"' for words in phrases if words]
+    return " OR ".join(quoted) or None
+
+
 def match_all(text: str, phrases: list[str]) -> str | None:
     """For exhaustive (FOI) search: every word and every quoted phrase must occur."""
     rest = text

@@ -15,6 +15,9 @@ RRF_K = 60
 # (benchmarks/RESULTS.md, bench_quality).
 KEYWORD_WEIGHT = 1.0
 SEMANTIC_WEIGHT = 0.5
+# Rows naming a capitalised multi-word name of the query as a phrase (retrieve.phrase_ranking)
+# form a third list: the name is the most specific thing a user types.
+PHRASE_WEIGHT = 1.0
 
 
 def reciprocal_rank_fusion(rankings: list[list[int]], weights: list[float] | None = None) -> dict[int, float]:

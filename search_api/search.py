@@ -18,12 +18,12 @@ from decisions.words import keyword_tokens, stem
 from .decision import passage_anchor
 from .filters import allowed_decisions, why_empty
 from .fts import match_all
-from .fusion import KEYWORD_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
+from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
 from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type, has_answer_type
-from .retrieve import keyword_ranking, run_fts, semantic_ranking
+from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking
 
 MODES = ("hybrid", "keyword", "semantic", "exhaustive")
 BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
@@ -283,8 +283,13 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         rankings, weights = [], []
         if request.mode in ("hybrid", "keyword"):
             try:
-                rankings.append(keyword_ranking(index, keyword_text, chunk_mask))
+                keyword_ranked = keyword_ranking(index, keyword_text, chunk_mask)
+                rankings.append(keyword_ranked)
                 weights.append(KEYWORD_WEIGHT)
+                phrased = phrase_ranking(index, text, chunk_mask, keyword_ranked)
+                if phrased:
+                    rankings.append(phrased)
+                    weights.append(PHRASE_WEIGHT)
             except BaseException:
                 if pending:
                     pending.cancel()

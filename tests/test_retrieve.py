@@ -6,8 +6,11 @@ threshold that switches it on and checks the shortcut against the plain computat
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
+from decisions.words import named_phrases
 from search_api import retrieve
 from search_api.filters import allowed_decisions
 from search_api.fts import match_requiring
@@ -49,3 +52,42 @@ def test_filtered_vector_search_returns_only_allowed_rows_in_exact_order(index, 
     allowed = np.flatnonzero(mask)
     exact = allowed[np.argsort(-(np.asarray(index.matrix[allowed]) @ vector))][:20] + 1
     assert found == exact.tolist()
+
+
+def test_named_phrases_are_the_capitalised_names_of_a_query():
+    assert named_phrases("When will the London Communities Report be launched?") == [
+        ["London", "Communities", "Report"]
+    ]
+    assert named_phrases("Building a Fairer City priorities") == [["Building", "a", "Fairer", "City"]]
+    # A capitalised opening word is not part of a name; one capitalised word is no name.
+    assert named_phrases("Which Deputy Mayor is named") == [["Deputy", "Mayor"]]
+    assert named_phrases("What Is The Budget") == []
+    assert named_phrases("community grants in london") == []
+
+
+def _holds(text: str, phrase: str) -> bool:
+    return " ".join(re.findall(r"\w+", phrase.lower())) in " ".join(re.findall(r"\w+", text.lower()))
+
+
+def test_a_named_phrase_brings_the_rows_that_hold_it(index):
+    everything = np.ones(index.chunk_count, dtype=bool)
+    texts = dict(index.db.execute("SELECT rowid, text FROM chunks").fetchall())
+    query = "When will the London Communities Report be launched?"
+    expected = {r for r, t in texts.items() if _holds(t, "London Communities Report")}
+    keyword = retrieve.keyword_ranking(index, query, everything)
+    phrased = retrieve.phrase_ranking(index, query, everything, keyword)
+    assert expected and set(phrased) == expected
+    # Rows the keyword list also found keep its order, ahead of the rest.
+    in_keyword = [r for r in keyword if r in expected]
+    assert phrased[: len(in_keyword)] == in_keyword
+
+
+def test_a_frequent_named_phrase_only_reorders_keyword_candidates(index):
+    everything = np.ones(index.chunk_count, dtype=bool)
+    texts = dict(index.db.execute("SELECT rowid, text FROM chunks").fetchall())
+    query = "Shared Intelligence contract costs"
+    keyword = retrieve.keyword_ranking(index, query, everything)
+    holding = [r for r in keyword if _holds(texts[r], "Shared Intelligence")]
+    assert 1 < len(holding) < len(keyword)
+    # With room for fewer rows than hold the name, it picks from the keyword list, in order.
+    assert retrieve.phrase_ranking(index, query, everything, keyword, limit=1) == holding
