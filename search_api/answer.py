@@ -22,6 +22,7 @@ from indexer.amounts import find_amounts
 from indexer.embed import encode
 
 from . import answer_spans as spans
+from .admission import ANSWER, GATE
 from .answer_spans import AMOUNT_WORDS, Question, Span, is_question, stem, stems
 from .decision import passage_anchor, source_paths
 from .fts import quote_token as quoted
@@ -89,9 +90,10 @@ def answer_question(
 
     One answer is worked out at a time per process: an answer costs several searches' worth of
     Python, and under load (benchmarks/bench_load.py) letting them all run at once starved the
-    searches and pages sharing the interpreter; queued, answers wait for each other instead.
+    searches and pages sharing the interpreter; queued, answers wait for each other instead,
+    and the one being worked out is admitted after waiting searches and pages (admission.py).
     """
-    with _ANSWERING:
+    with _ANSWERING, GATE.admitted(ANSWER):
         return _answer_question(index, question, settings, filters, staff)
 
 

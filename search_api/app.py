@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from decisions.settings import MAX_QUERY_CHARS, Settings, load_settings
 
+from .admission import GATE, PAGE, SEARCH
 from .decision import decision_record, resolve
 from .export import results_csv
 from .filters import visible
@@ -72,7 +73,8 @@ def run_search(request: Request, q: str, **params) -> SearchResponse:
     filters = {k: params.pop(k, None) for k in list(params) if k not in ("limit", "offset", "mode", "sort")}
     req = SearchRequest(q=q, filters=filters, staff=is_staff(request), today=today(request), **params)
     try:
-        return search(loaded(request), req)
+        with GATE.admitted(SEARCH):
+            return search(loaded(request), req)
     except SearchTooExpensive as exc:
         raise UserError(422, "Query too expensive", str(exc)) from exc
 
@@ -197,7 +199,8 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         decision_id = resolve(index, ref, is_staff(request), today(request))
         if decision_id is None:
             raise UserError(404, "Decision not found", f"no decision {ref!r} in the index")
-        return decision_record(index, decision_id, is_staff(request), today(request))
+        with GATE.admitted(PAGE):
+            return decision_record(index, decision_id, is_staff(request), today(request))
 
     @app.get("/api/decisions/{ref}/similar", response_model=list[ResultOut], responses=ERRORS,
              summary="Similar decisions (precedents)")  # fmt: skip
@@ -206,7 +209,8 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         decision_id = resolve(index, ref, is_staff(request), today(request))
         if decision_id is None:
             raise UserError(404, "Decision not found", f"no decision {ref!r} in the index")
-        found = similar_decisions(index, decision_id, limit, is_staff(request), today(request))
+        with GATE.admitted(PAGE):
+            found = similar_decisions(index, decision_id, limit, is_staff(request), today(request))
         return [result_out(r) for r in found]
 
     @app.get(

@@ -32,6 +32,8 @@ COMMON_MIN_ROWS = 2000
 # ...or more than this many: at 1M chunks 5% is 50,000 rows, each scored by BM25; the cap
 # took hybrid p95 there from 194 to 145 ms.
 COMMON_MAX_ROWS = 20_000
+# Names matched as phrases per query: a pasted paragraph of capitalised words is not a name list.
+MAX_PHRASES = 5
 
 
 class SearchTooExpensive(RuntimeError):
@@ -106,7 +108,7 @@ def phrase_ranking(
     candidates that hold it. The list only adds evidence: when it would take too long,
     the search goes on without it.
     """
-    phrases = named_phrases(text)
+    phrases = named_phrases(text)[:MAX_PHRASES]
     match = match_any_phrase(phrases)
     if not match:
         return []

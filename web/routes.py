@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from decisions.records import TYPE_LABELS
+from search_api.admission import GATE, PAGE
 from search_api.app import UserError, is_staff, loaded, run_search, today
 from search_api.decision import decision_record, resolve
 from search_api.index import IndexUnavailable
@@ -157,14 +158,16 @@ def decision_page(request: Request, ref: str) -> Response:
     if decision_id != ref:
         # "md2848" and "MD 2848" reach the one canonical address (the browser keeps any #p-2.7).
         return RedirectResponse(f"/decisions/{decision_id}", status_code=308)
-    record = decision_record(index, decision_id, staff, day)
+    with GATE.admitted(PAGE):
+        record = decision_record(index, decision_id, staff, day)
+        similar = similar_decisions(index, decision_id, SIMILAR_COUNT, staff, day)
     return render(
         request,
         "decision.html",
         title=f"{record['ref'] or 'Document'}: {record['title']}",
         d=record,
         sections=text_sections(record),
-        similar=similar_decisions(index, decision_id, SIMILAR_COUNT, staff, day),
+        similar=similar,
     )
 
 
