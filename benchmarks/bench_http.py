@@ -36,13 +36,20 @@ class LoadResult:
         return sum(n for status, n in self.statuses.items() if status != "200")
 
 
-def sequential(base: str, queries: list[str], repeat: int) -> list[dict[str, float]]:
-    """One client, one request at a time; one latency summary per pass over the queries."""
+LOAD_QUERIES = 5000
+
+
+def sequential(base: str, passes: list[list[str]]) -> list[dict[str, float]]:
+    """One client, one request at a time; one latency summary per pass after the first (warm-up).
+
+    Each pass has queries of its own: the server remembers query vectors, and a query seen
+    before would measure that memory instead of a search.
+    """
     out = []
     with httpx.Client(base_url=base, timeout=120) as client:
-        for q in queries:  # warm-up pass
+        for q in passes[0]:
             client.get("/api/search", params={"q": q})
-        for _ in range(repeat):
+        for queries in passes[1:]:
             times = []
             for q in queries:
                 started = time.perf_counter()
@@ -75,7 +82,10 @@ async def concurrent(base: str, queries: list[str], clients: int, seconds: float
         deadline = started + seconds
         result = LoadResult(seconds=seconds)
         await asyncio.gather(
-            *(_client_loop(client, queries, k * 7, deadline, result) for k in range(clients))
+            *(
+                _client_loop(client, queries, k * (len(queries) // clients), deadline, result)
+                for k in range(clients)
+            )
         )
         result.seconds = time.perf_counter() - started  # the last requests finish after the deadline
     return result
@@ -105,12 +115,14 @@ def main(argv: list[str] | None = None) -> int:
         refs = httpx.get(f"{base}/api/search", params={"q": "director decisions", "limit": 20}).json()[
             "results"
         ]
-        queries = search_queries([r["ref"] for r in refs if r["ref"]], seed=args.seed)
-        print(
-            f"server on {base} ready in {ready_s:.1f} s; {args.chunks:,}-chunk index; {len(queries)} queries"
-        )
-        seq = sequential(base, queries, args.repeat)
-        load = asyncio.run(concurrent(base, queries, args.clients, args.seconds))
+        refs = [r["ref"] for r in refs if r["ref"]]
+        passes = [search_queries(refs, seed=args.seed * 1000 + i) for i in range(args.repeat + 1)]
+        # Enough different queries that the clients rarely send one the server has seen.
+        many = list(dict.fromkeys(search_queries(refs, count=LOAD_QUERIES, seed=args.seed * 1000 + 999)))
+        print(f"server on {base} ready in {ready_s:.1f} s; {args.chunks:,}-chunk index; "
+              f"{len(passes[0])} queries a sequential pass, {len(many)} under load")  # fmt: skip
+        seq = sequential(base, passes)
+        load = asyncio.run(concurrent(base, many, args.clients, args.seconds))
     finally:
         stop(server)
     summary = latency_summary(load.latencies)

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .settings import load_settings
+from .settings import SettingsError, load_settings
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (IndexUnavailable, IndexBusy, ModelUnavailable, FileNotFoundError) as exc:
+    except (IndexUnavailable, IndexBusy, ModelUnavailable, SettingsError, FileNotFoundError) as exc:
         # Errors a user can act on: one line saying what to do, no traceback.
         print(f"decisions {args.command}: {exc}", file=sys.stderr)
         return 2

@@ -24,6 +24,9 @@ class Settings:
     llm_api_key: str | None = None
     llm_timeout_s: float = 20.0
     max_query_chars: int = MAX_QUERY_CHARS
+    # Query vectors remembered per process (0: none): the next page, another filter and the
+    # search page's answer ask for the same text, and each encode is ~15 ms of a core.
+    query_vectors_kept: int = 512
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
@@ -42,12 +45,37 @@ class Settings:
             "DECISIONS_LLM_URL": self.llm_url,
             "DECISIONS_LLM_MODEL": self.llm_model,
             "DECISIONS_LLM_API_KEY": self.llm_api_key,
+            "DECISIONS_QUERY_VECTORS": str(self.query_vectors_kept),
         }
         return {k: v for k, v in values.items() if v is not None}
 
 
+class SettingsError(ValueError):
+    """A setting that cannot be used, named with what it must be."""
+
+
 def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(f"DECISIONS_TODAY must be a date like 2026-01-31, not {value!r}") from None
+
+
+def _count(env, name: str, default: int) -> int:
+    value = env.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise SettingsError(f"{name} must be a whole number of 0 or more, not {value!r}")
+    return count
 
 
 def load_settings(**overrides) -> Settings:
@@ -59,10 +87,11 @@ def load_settings(**overrides) -> Settings:
         model=env.get("DECISIONS_MODEL", DEFAULT_MODEL),
         staff=_truthy(env.get("DECISIONS_STAFF")),
         staff_token=env.get("DECISIONS_STAFF_TOKEN") or None,
-        today_override=dt.date.fromisoformat(today) if today else None,
+        today_override=_date(today) if today else None,
         llm_url=env.get("DECISIONS_LLM_URL") or None,
         llm_model=env.get("DECISIONS_LLM_MODEL") or None,
         llm_api_key=env.get("DECISIONS_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
+        query_vectors_kept=_count(env, "DECISIONS_QUERY_VECTORS", 512),
     )
     if overrides.get("data_dir") is not None:
         overrides["data_dir"] = Path(overrides["data_dir"])

@@ -71,8 +71,9 @@ def _decision_from_row(row: sqlite3.Row) -> DecisionRow:
 class LoadedIndex:
     """One generation, verified on load so that vectors never point at the wrong passages."""
 
-    def __init__(self, generation: Path, model, model_name: str):
+    def __init__(self, generation: Path, model, model_name: str, query_vectors_kept: int = 0):
         self.generation = generation
+        self.query_vectors_kept = query_vectors_kept
         self.model = model
         self._local = threading.local()
         meta = store.read_meta(generation)
@@ -113,6 +114,8 @@ class LoadedIndex:
         # Filter masks by (filters, staff, today): most queries repeat a few filter sets.
         self.mask_cache: dict[tuple, np.ndarray] = {}
         self._term_rows: dict[str, int] = {}
+        self._query_vectors: dict[str, np.ndarray] = {}  # insertion order: the oldest goes first
+        self._query_vectors_lock = threading.Lock()
         # Names a query may filter by ("decisions by Sadiq Khan"); short ones would match too easily.
         self.known_names = {
             "decision_maker": sorted(
@@ -182,7 +185,22 @@ class LoadedIndex:
         return rows
 
     def embed_query(self, text: str) -> np.ndarray:
-        return encode(self.model, [text])[0]
+        """The query's vector (read-only: it is shared by every search of the same text)."""
+        vector = self._query_vectors.get(text)
+        if vector is None:
+            vector = encode(self.model, [text])[0]
+            vector.setflags(write=False)
+            with self._query_vectors_lock:
+                while self._query_vectors and len(self._query_vectors) >= self.query_vectors_kept:
+                    del self._query_vectors[next(iter(self._query_vectors))]
+                if self.query_vectors_kept:
+                    self._query_vectors[text] = vector
+        return vector
+
+    def forget_query_vectors(self) -> None:
+        """For measuring: the next searches encode their queries again."""
+        with self._query_vectors_lock:
+            self._query_vectors.clear()
 
     @property
     def chunk_count(self) -> int:
@@ -225,7 +243,9 @@ class IndexHolder:
                 self.model = load_model(self.settings.model)
             use_threads(QUERY_THREADS)
             try:
-                self._loaded = LoadedIndex(generation, self.model, self.settings.model)
+                self._loaded = LoadedIndex(
+                    generation, self.model, self.settings.model, self.settings.query_vectors_kept
+                )
             except IndexUnavailable:
                 if self._loaded is None:
                     raise

@@ -91,3 +91,17 @@ def test_a_frequent_named_phrase_only_reorders_keyword_candidates(index):
     assert 1 < len(holding) < len(keyword)
     # With room for fewer rows than hold the name, it picks from the keyword list, in order.
     assert retrieve.phrase_ranking(index, query, everything, keyword, limit=1) == holding
+
+
+def test_a_query_is_encoded_once_and_the_memory_is_bounded(index, monkeypatch):
+    index.forget_query_vectors()
+    first = index.embed_query("community grants")
+    again = index.embed_query("community grants")
+    assert again is first and not first.flags.writeable  # shared, so nobody may change it
+    monkeypatch.setattr(index, "query_vectors_kept", 2)
+    for text in ("housing", "transport", "skills"):
+        index.embed_query(text)
+    assert list(index._query_vectors) == ["transport", "skills"]  # the oldest went first
+    monkeypatch.setattr(index, "query_vectors_kept", 0)
+    index.embed_query("culture")
+    assert not index._query_vectors

@@ -60,3 +60,12 @@ def test_serve_without_an_index_says_how_to_build_one(tmp_path):
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert "no index in" in err and "decisions index" in err
+
+
+def test_a_setting_that_cannot_be_used_is_named_with_what_it_must_be(tmp_path):
+    env = {**os.environ, "DECISIONS_QUERY_VECTORS": "lots"}
+    done = subprocess.run([sys.executable, "-m", "decisions.cli", "search", "grants", "--data-dir", str(tmp_path)],
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 2
+    assert "DECISIONS_QUERY_VECTORS must be a whole number of 0 or more, not 'lots'" in done.stderr
+    assert "Traceback" not in done.stderr
