@@ -120,7 +120,8 @@ def phrase_ranking(
     if len(holding) <= limit:
         held = set(holding)
         first = [rowid for rowid in keyword_ranked if rowid in held]
-        return first + [rowid for rowid in holding if chunk_mask[rowid - 1] and rowid not in set(first)]
+        listed = set(first)
+        return first + [rowid for rowid in holding if chunk_mask[rowid - 1] and rowid not in listed]
     pattern = re.compile(
         "|".join(
             r"\b" + r"\W+".join(re.escape(w) for w in re.findall(r"\w+", " ".join(p))) + r"\b"
