@@ -69,13 +69,9 @@ def _count(env, name: str, default: int) -> int:
     value = env.get(name)
     if value is None or value.strip() == "":
         return default
-    try:
-        count = int(value)
-    except ValueError:
-        count = -1
-    if count < 0:
+    if not value.strip().isdigit():
         raise SettingsError(f"{name} must be a whole number of 0 or more, not {value!r}")
-    return count
+    return int(value)
 
 
 def load_settings(**overrides) -> Settings:
@@ -91,7 +87,7 @@ def load_settings(**overrides) -> Settings:
         llm_url=env.get("DECISIONS_LLM_URL") or None,
         llm_model=env.get("DECISIONS_LLM_MODEL") or None,
         llm_api_key=env.get("DECISIONS_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
-        query_vectors_kept=_count(env, "DECISIONS_QUERY_VECTORS", 512),
+        query_vectors_kept=_count(env, "DECISIONS_QUERY_VECTORS", Settings.query_vectors_kept),
     )
     if overrides.get("data_dir") is not None:
         overrides["data_dir"] = Path(overrides["data_dir"])

@@ -4,8 +4,9 @@ Every handler of a process shares one interpreter, and each request doing Python
 slows all the others (the GIL is handed round in 5 ms slices). So at most `slots`
 requests work at once, the rest wait without using the CPU, and when a slot frees the
 most urgent waiting request goes first: a search before a page, a page before an answer.
-Waiting requests of one priority go in arrival order, and a slow kind can always run
-once the quicker ones are served: the quick kinds cannot fill the queue for long.
+Waiting requests of one priority go in arrival order. There is no ageing: were searches
+alone to keep every slot busy, answers would wait until they eased (under the closed-loop
+load of benchmarks/bench_load.py they never starved).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ class PriorityGate:
 
     @contextlib.contextmanager
     def admitted(self, priority: int) -> Iterator[None]:
-        """Hold a slot while the block runs. Re-entering on the same thread (a page that also
-        answers) keeps the slot it has: waiting for a second one could deadlock."""
+        """Hold a slot while the block runs. A block that enters again on the same thread keeps
+        the slot it has: waiting for a second one could deadlock."""
         if getattr(self._local, "inside", False):
             yield
             return

@@ -187,14 +187,15 @@ class LoadedIndex:
     def embed_query(self, text: str) -> np.ndarray:
         """The query's vector (read-only: it is shared by every search of the same text)."""
         vector = self._query_vectors.get(text)
-        if vector is None:
-            vector = encode(self.model, [text])[0]
-            vector.setflags(write=False)
+        if vector is not None:
+            return vector
+        vector = encode(self.model, [text])[0]
+        vector.setflags(write=False)
+        if self.query_vectors_kept:
             with self._query_vectors_lock:
-                while self._query_vectors and len(self._query_vectors) >= self.query_vectors_kept:
+                while len(self._query_vectors) >= self.query_vectors_kept:
                     del self._query_vectors[next(iter(self._query_vectors))]
-                if self.query_vectors_kept:
-                    self._query_vectors[text] = vector
+                self._query_vectors[text] = vector
         return vector
 
     def forget_query_vectors(self) -> None:

@@ -102,6 +102,7 @@ def test_a_query_is_encoded_once_and_the_memory_is_bounded(index, monkeypatch):
     for text in ("housing", "transport", "skills"):
         index.embed_query(text)
     assert list(index._query_vectors) == ["transport", "skills"]  # the oldest went first
+    index.forget_query_vectors()
     monkeypatch.setattr(index, "query_vectors_kept", 0)
     index.embed_query("culture")
     assert not index._query_vectors
