@@ -13,6 +13,7 @@ from typing import NamedTuple
 from decisions.words import STOPWORDS
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
+from indexer.parse import normalise_ref
 
 # Generic vocabulary. filler: question padding; irregular: "sent" must match "send"; not_names: word endings.
 _VOCAB = {
@@ -47,6 +48,7 @@ _TOKEN = re.compile(r"[^\W_][\w’'&/,.-]*")  # one maximal run per match
 _INNER_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)")  # "," and "." stay only between digits: "1,095", "1.2"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ENUMERATOR = re.compile(r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}|[a-z]\)|[ivx]{1,4}\.)")  # "1.1.", "- 2.5"
+_CODE = re.compile(r"[A-Z]{2,4}\d{3,5}")  # "MD1177"; "PCD1792"
 _BULLET = re.compile(r"[-•·*]\s")
 ITEM = re.compile(r"\s*(?:[-•·*]|\d{1,2}[.)])\s")  # "• housing associations", "2. cross cutting principles"
 
@@ -137,6 +139,9 @@ def _kind(words: list[str], text: str) -> str:
         return "date"
     if words[0] in ("who", "whom", "whose"):
         return "person"
+    # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
+    if words[0] in ("which", "what") and "decision" in words[1:5] and "directorate" not in words:
+        return "reference"
     if words[0] in ("which", "what") and len(words) > 1:
         noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of")), "")
         if noun in PERSON_NOUNS or noun in ORG_NOUNS:
@@ -389,10 +394,16 @@ def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
     return tuple(Span(d.start, d.end, d.text, fit.get(d.precision, 1.0)) for d in find_dates(text))
 
 
+def _references(text: str) -> list[Span]:
+    """Decision codes written whole ("MD1177", "DD2593"), normalised."""
+    found = ((t, normalise_ref(t.text)) for t in tokens(text) if _CODE.fullmatch(t.text))
+    return [Span(t.start, t.end, ref) for t, ref in found if ref]
+
+
 def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind in ("amount", "date"):
         return list(_value_spans(kind, text))
-    finders = {"email": _emails, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
+    finders = {"email": _emails, "reference": _references, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []
 
