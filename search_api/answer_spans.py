@@ -23,9 +23,9 @@ question: who whom whose what when which how why where is are does do did can co
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets
 amount: budget budgets cost costs expenditure investment invested spend spent funding funded value price amount grant allocation allocated worth fee paid pay sum approved approve total
 person: mayor director officer person chair chairs leader member head minister councillor deputy secretary manager lead chief executive individual signatory
-org: organisation organization company supplier partner contractor body team board council consultancy firm charity provider department unit directorate agency
+org: organisation organization company supplier partner contractor body team board council consultancy firm charity provider department unit directorate agency co-operative cooperative
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
-org_words: authority board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
+org_words: authority body board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 irregular: sent:send spent:spend paid:pay made:make held:hold led:lead began:begin begun:begin won:win bought:buy brought:bring chose:choose chosen:choose given:give gave:give taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go
@@ -144,7 +144,8 @@ def _kind(words: list[str], text: str) -> str:
         return "reference"
     if words[0] in ("which", "what") and len(words) > 1:
         noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of")), "")
-        if noun in PERSON_NOUNS or noun in ORG_NOUNS:
+        # "Which not-for-profit co-operative…": the noun may follow an adjective.
+        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were"):
             return "amount"
@@ -343,8 +344,9 @@ def _counts(text: str, q: Question) -> list[Span]:
         number = tok.text.replace(",", "").isdigit() and len(tok.text) <= 9 or tok.word in NUMBER_WORDS
         dotted = text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
         ahead = [j for j in range(i + 1, min(i + 5, len(toks))) if stem(toks[j].text) in q.head]
-        if not number or dotted or not ahead or any(s <= tok.start < e for s, e in taken):
-            continue  # "3.7" is a paragraph number, "2018/19" a year
+        share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
+        if not number or dotted or share or not ahead or any(s <= tok.start < e for s, e in taken):
+            continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
         start = max(0, tok.start - 12) + (before.rfind(qualifier) if qualifier else len(before))
