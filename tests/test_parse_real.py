@@ -24,9 +24,10 @@ from search_api.app import create_app
 from search_api.index import IndexHolder
 from search_api.query import query_refs
 
-from .conftest import CORPUS, SAMPLE_ONLY, TODAY
+from .conftest import CORPUS, TODAY
 
 GLA = CORPUS / "gla"
+SAMPLE = shutil.ignore_patterns("gla")  # the five sample documents, without the real pages
 ADDRESSES = {row["file"]: row["url"] for row in csv.DictReader(open(GLA / "metadata.csv", encoding="utf-8"))}
 
 
@@ -248,7 +249,7 @@ PAGES = ["Reference code: DD2750", "Reference code: PCD 1792", "ADD176 Team Lond
 def gla_client(tmp_path_factory, settings, index):
     """The sample plus three real pages in gla/ with their own gla/metadata.csv (file,url)."""
     corpus = tmp_path_factory.mktemp("gla-corpus")
-    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE_ONLY)
+    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE)
     (corpus / "gla").mkdir()
     names = [gla_page(needle).name for needle in PAGES]
     for name in names:
