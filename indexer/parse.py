@@ -121,25 +121,31 @@ def _title_lines(head: list[str]) -> list[str]:
     "REQUEST FOR ASSISTANT DIRECTOR DECISION – ADD2793" / "London Missions – partner engagement").
     Nothing for a page that opens with "Key information"; the executive summary below it cites
     other decisions ("Under MD1177 the Mayor approved…"), which are never the page's own."""
-    end = next(
-        (i for i, line in enumerate(head)
-         if _heading_key(line) in _KNOWN_HEADINGS or " ".join(line.partition(":")[0].lower().split()) in _KEY_FIELDS),
-        len(head),
-    )  # fmt: skip
+    end = next((i for i, line in enumerate(head) if _opens_the_body(line)), len(head))
     return head[:end]
+
+
+def _opens_the_body(line: str) -> bool:
+    """ "Key information", "Executive summary:", "Decision type: Mayor", "Type of decision:"."""
+    return (
+        _heading_key(line) in _KNOWN_HEADINGS
+        or " ".join(line.partition(":")[0].lower().split()) in _KEY_FIELDS
+    )
 
 
 def _own_ref(fields: Fields, head: list[str], url: str | None) -> str | None:
     """The page's own code, from what states it most surely: "Reference code: MD2848" (older pages:
     "Code:"), the title line ("MD2848 Engaging…", "REQUEST FOR … – ADD2793"), the page's address
     (".../dd2750-additional-funding-…"), a code anywhere in the first title line."""
-    stated = normalise_ref(_get(fields, "reference code") or _get(fields, "code"))
     titles = _title_lines(head)
-    for line in titles:
-        lead = lead_ref(line) or (next(iter(find_refs(line)), None) if _REQUEST.match(line) else None)
-        stated = stated or lead
-    from_url = address.code_and_rest(url)[0] if url else None
-    return stated or from_url or next(iter(find_refs(titles[0] if titles else "")), None)
+    requests = [ref for line in titles if _REQUEST.match(line) for ref in find_refs(line)]
+    return (
+        normalise_ref(_get(fields, "reference code") or _get(fields, "code"))
+        or next(filter(None, map(lead_ref, titles)), None)
+        or next(iter(requests), None)
+        or (address.code_and_rest(url)[0] if url else None)
+        or next(iter(find_refs(titles[0] if titles else "")), None)
+    )
 
 
 def _decision_type(fields: Fields, ref: str | None, head: list[str]) -> str:
@@ -183,7 +189,9 @@ def _fallback_title(head: list[str], path: str) -> str:
 # Director for Built Environment", "Executive Director Housing and Land and Interim CEO of OPDC"
 _ROLE_DIRECTORATE = re.compile(r"(?:Executive|Assistant)\s+Director(?:,\s?|\s(?:of|for)\s|\s(?=[A-Z]))(.+)")
 _SECOND_ROLE = re.compile(r"\s+and\s+(?:Interim|Acting|Chief|Deputy|Head)\b.*")  # "… and Interim CEO of OPDC"
-_NAME_NOTE = re.compile(r"\s*\([^)]*\)\s*$")  # "Boris Johnson MP (past staff)": the site's note
+_NAME_NOTE = re.compile(
+    r"\s*\(past staff\)", re.IGNORECASE
+)  # "Boris Johnson MP (past staff)": the site's note
 
 
 def _directorate(fields: Fields, role: str) -> str | None:
