@@ -53,6 +53,7 @@ class DecisionRow:
     amounts: list[int]
     part2: bool
     has_part2: bool
+    original_url: str | None = None  # the decision on london.gov.uk, from the corpus metadata
 
     @property
     def url(self) -> str:

@@ -160,6 +160,7 @@ def _result(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> SearchRe
         url=d.url,
         score=round(float(ranked.score), 6),
         passages=_passages(index, ranked, query),
+        original_url=d.original_url,
     )
 
 
