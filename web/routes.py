@@ -62,7 +62,7 @@ log = logging.getLogger("decisions.web")
 
 HERE = Path(__file__).resolve().parent
 SIMILAR_COUNT = 5
-LIST_PAGE_SIZE = 50  # the list of every decision: one screenful of short rows
+LIST_PAGE_SIZE = 20  # the list of every decision, a page at a time (GOV.UK finders show 20)
 FEEDBACK_MAX_CHARS = 2000
 
 
