@@ -64,6 +64,7 @@ HERE = Path(__file__).resolve().parent
 SIMILAR_COUNT = 5
 LIST_PAGE_SIZE = 20  # the list of every decision, a page at a time (GOV.UK finders show 20)
 FEEDBACK_MAX_CHARS = 2000
+FEEDBACK_FILE_MAX_BYTES = 20_000_000  # about 10,000 long messages: a flood cannot fill the disk
 
 
 def _templates() -> Jinja2Templates:
@@ -300,6 +301,11 @@ def send_feedback(
                       error="Enter your feedback", page_url=page)  # fmt: skip
     record = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "page": page, "feedback": feedback}
     path = request.app.state.settings.data_dir / "feedback.jsonl"
+    if path.exists() and path.stat().st_size > FEEDBACK_FILE_MAX_BYTES:
+        log.warning(
+            "feedback not recorded: %s is over %d bytes; read and archive it", path, FEEDBACK_FILE_MAX_BYTES
+        )
+        raise UserError(503, "Feedback cannot be taken just now", "try again later")
     with path.open("a", encoding="utf-8") as out:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return render(request, "feedback.html", title="Thank you for your feedback", sent=True)
