@@ -70,7 +70,7 @@ RECORD_WORDS = frozenset(
     for w in """approve approved approval sign signed signing signature off took take taken made make decide decided
     decision decisions authorise authorised authorize authorized agree agreed publish published deferred defer
     date day role position capacity job title directorate department team unit total amount much expenditure
-    put forward cite cites build builds follow follows refer refers link linked previous earlier gla maker
+    put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
     record until""".split()
 ) | {spans.stem(w) for w in spans.PERSON_NOUNS | spans.ROLE_WORDS | spans.AMOUNT_WORDS}
 # A decision named by its code whose record leaves these empty: abstain, not guess from its text.
@@ -137,7 +137,8 @@ def recognise(question: str) -> RecordQuestion | None:
         return None
     refs = tuple(query_refs(question))
     words = spans.analyse_question(question).words
-    ref_stems = {spans.stem(r) for r in refs} | {re.sub(r"\D", "", r) for r in refs}
+    # "MD2848", also typed "md 2848": its letters and number are not topic words.
+    ref_stems = {spans.stem(r) for r in refs} | {p for r in refs for p in re.findall(r"\d+|\D+", r.lower())}
     topic = {s: w for s, w in words.items() if s not in RECORD_WORDS and s not in ref_stems}
     if field == "cites" and not refs:
         return None  # "…that the treasury strategy extends": which decision is the subject is unclear

@@ -63,9 +63,12 @@ def test_other_questions_are_left_to_the_normal_answerer(question):
     assert recognise(question) is None
 
 
-def test_who_approved_md2848_is_read_from_its_decision_by_line(ask):
+@pytest.mark.parametrize(
+    "question", ["Who approved MD2848?", "who approved md 2848", "Who took Mayoral Decision 2848?"]
+)
+def test_who_approved_md2848_is_read_from_its_decision_by_line(ask, question):
     # MD2848: "Decision by: Sadiq Khan, Mayor of London" (not "Community-Led Recovery", a programme in 1.3)
-    result = ask("Who approved MD2848?")
+    result = ask(question)
     assert result.answered and result.answer == "Sadiq Khan, Mayor of London"
     assert [c.ref for c in result.citations] == ["MD2848"]
     assert _quoted(result, "Decision by: Sadiq Khan, Mayor of London")
