@@ -6,6 +6,7 @@ expected value and quoted line was read from those documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -223,3 +224,18 @@ def test_real_page_decision_maker_and_directorate(real_pages):
     assert _quoted(who, "Decision by: Megan Life, Assistant Director, Building Safety")
     directorate = answer_question(loaded, "Which directorate is ADD2753 from?", own)
     assert directorate.answer == "Good Growth" and _quoted(directorate, "Directorate: Good Growth")
+
+
+def test_a_withheld_decision_is_not_read_from_its_record(index, settings):
+    # ADD2793: "Until what date: 31 January 2026"; before then the public may not see it.
+    before = settings.with_overrides(today_override=dt.date(2025, 12, 1))
+    assert record_answer(index, "Who signed ADD2793?", before, {}, False) is None
+    result = answer_question(index, "Who signed ADD2793?", before)
+    assert all(c.ref != "ADD2793" for c in result.citations) and "Luke Bruce" not in result.answer
+    assert record_answer(index, "Who signed ADD2793?", before, {}, True).answer.startswith(
+        "Luke Bruce"
+    )  # staff
+
+
+def test_filters_given_with_the_question_apply(index, settings):
+    assert record_answer(index, "Who approved MD2848?", settings, {"type": "director"}, False) is None
