@@ -80,6 +80,7 @@ UNSTATED_ABSTAINS = frozenset(["decision_maker", "decision_maker_role", "directo
 # not, it led by 1.04 and held 0.40.
 CLEAR_LEAD = 1.3  # the first result's score over the second's
 COVERED = 0.5  # rarity-weighted share of the question's topic words in the decision's title and text
+TOPIC_HELD = 0.75  # …and in its title and approving sentence, for its total to answer "how much … for X"
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def record_field(question: str) -> str | None:
         return "date_signed"
     if _ROLE.search(low) and (acted or kind == "person"):
         return "decision_maker_role"
-    if _DIRECTORATE.search(low) or _TEAM.search(low) and query_refs(question):
+    if _DIRECTORATE.search(low) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"
     if kind == "person" and acted:
         return "decision_maker"
@@ -144,10 +145,9 @@ def recognise(question: str) -> RecordQuestion | None:
         return None  # "…that the treasury strategy extends": which decision is the subject is unclear
     if field == "approved_amount" and not refs and _ACROSS.search(question):
         return None  # "How much has been approved for community engagement since 2018?" sums several
+    # "When did LPB partners publish Building a Fairer City?" is about the plan, not the record.
     if field == "date_published" and not refs and "decision" not in question.lower():
-        return (
-            None  # "When did LPB partners publish Building a Fairer City?" is about the plan, not the record
-        )
+        return None
     return RecordQuestion(field, refs, topic)
 
 
@@ -163,7 +163,11 @@ def record_answer(
         return None
     decision, shown_filters = found
     stated = _stated(index, decision, asked.field)
-    if stated and asked.field == "approved_amount" and not _figures_said(question, asked, stated[0]):
+    if (
+        stated
+        and asked.field == "approved_amount"
+        and not _the_total_asked(index, question, asked, decision, stated[0])
+    ):
         return None
     citations = list({c.quote: c for c in (_cite(index, decision, s) for s in stated) if c.quote}.values())
     label = decision.ref or decision.title
@@ -210,26 +214,27 @@ def _decision(
         return None
     request = SearchRequest(question, limit=3, filters=filters, staff=staff, today=settings.today())
     response = search(index, request)
-    return (
-        (index.decisions[response.results[0].decision_id], response.filters)
-        if _clear(index, asked, response)
-        else None
-    )
+    if not _clear(index, asked, response):
+        return None
+    return index.decisions[response.results[0].decision_id], response.filters
 
 
 def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) -> bool:
-    """The first result leads clearly and its title and best passages hold most of the topic words."""
+    """The first result leads clearly, and its title and text hold most of the topic words."""
     results = response.results
     if not results or (len(results) > 1 and results[0].score < CLEAR_LEAD * results[1].score):
         return False
     decision = index.decisions[results[0].decision_id]
     rows = index.db.execute("SELECT text FROM chunks WHERE decision_id = ?", (decision.id,))
     held = spans.stems(" ".join([decision.title, *(row[0] for row in rows)]))[0]
-    weights = {
-        s: math.log((index.chunk_count + 1) / (index.term_rows(w) + 0.5)) for s, w in asked.topic.items()
-    }
+    return _share(index, asked.topic, held) >= COVERED
+
+
+def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> float:
+    """The rarity-weighted share of the topic words among `held` stems."""
+    weights = {s: math.log((index.chunk_count + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
     total = sum(weights.values())
-    return total > 0 and sum(w for s, w in weights.items() if s in held) >= COVERED * total
+    return sum(w for s, w in weights.items() if s in held) / total if total > 0 else 0.0
 
 
 def _stated(index: LoadedIndex, decision: DecisionRow, field: str) -> list[Stated]:
@@ -253,12 +258,21 @@ def _stated(index: LoadedIndex, decision: DecisionRow, field: str) -> list[State
     return []
 
 
-def _figures_said(question: str, asked: RecordQuestion, stated: Stated) -> bool:
-    """ "How much did the Mayor approve for … in 2018/19?": the approving sentence must say 2018/19 too,
-    or the decision's total may not be the year's figure."""
-    said = {t.text for t in spans.tokens(stated.text[stated.span[0] : stated.span[1]])}
+def _the_total_asked(
+    index: LoadedIndex, question: str, asked: RecordQuestion, decision: DecisionRow, stated: Stated
+) -> bool:
+    """ "How much did the Mayor approve for … in 2018/19?" is asked of the total only when the approving
+    sentence says 2018/19 too, and, the decision being unnamed, when it and the title hold the topic:
+    "…approve for the Windrush celebrations?" asks for one line of MD2313's budget, not its £305,000."""
+    sentence = stated.text[stated.span[0] : stated.span[1]]
+    said = {t.text for t in spans.tokens(sentence)}
     figures = {t.text for t in spans.tokens(question) if any(c.isdigit() for c in t.text)} - set(asked.refs)
-    return figures <= said
+    if not figures <= said or find_amounts(question):
+        return False
+    return (
+        bool(asked.refs)
+        or _share(index, asked.topic, spans.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD
+    )
 
 
 def _text(index: LoadedIndex, decision_id: str, path: str) -> str:

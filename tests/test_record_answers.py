@@ -239,3 +239,20 @@ def test_a_withheld_decision_is_not_read_from_its_record(index, settings):
 
 def test_filters_given_with_the_question_apply(index, settings):
     assert record_answer(index, "Who approved MD2848?", settings, {"type": "director"}, False) is None
+
+
+def test_total_of_an_unnamed_decision_when_its_approving_sentence_holds_the_topic(ask):
+    # MD2313: "That the Mayor approves:" / "Expenditure of £305,000 on the 2018/19 Community Engagement programme…"
+    result = ask("How much did the Mayor approve for the 2018/19 Community Engagement programme?")
+    assert result.answer == "£305,000" and result.citations[0].ref == "MD2313"
+    assert result.citations[0].quote.startswith("Expenditure of £305,000 on the 2018/19 Community Engagement")
+
+
+def test_one_line_of_a_budget_is_not_answered_with_the_total(index, settings):
+    # MD2313 2.5: "1. Arrival – Celebrating 70 Years since Windrush" … "£70k"; its total is £305,000.
+    assert (
+        record_answer(
+            index, "How much did the Mayor approve for the Windrush celebrations?", settings, {}, False
+        )
+        is None
+    )
