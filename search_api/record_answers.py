@@ -220,14 +220,27 @@ def _decision(
 
 
 def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) -> bool:
-    """The first result leads clearly, and its title and text hold most of the topic words."""
+    """The first result leads clearly, its title and text hold most of the topic words, and the
+    sentence that holds most of them does not name another decision."""
     results = response.results
     if not results or (len(results) > 1 and results[0].score < CLEAR_LEAD * results[1].score):
         return False
     decision = index.decisions[results[0].decision_id]
-    rows = index.db.execute("SELECT text FROM chunks WHERE decision_id = ?", (decision.id,))
-    held = spans.stems(" ".join([decision.title, *(row[0] for row in rows)]))[0]
-    return _share(index, asked.topic, held) >= COVERED
+    rows = [
+        row[0] for row in index.db.execute("SELECT text FROM chunks WHERE decision_id = ?", (decision.id,))
+    ]
+    if _share(index, asked.topic, spans.stems(" ".join([decision.title, *rows]))[0]) < COVERED:
+        return False
+    # "Who approved the Community-Led Recovery Programme?" finds MD2848, whose words for it are "…the
+    # Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721": another's.
+    own, others = [0.0], [0.0]
+    for path in source_paths(index, decision.id):
+        text = _text(index, decision.id, path)
+        for piece in spans.pieces(text)[1]:
+            said = text[piece.start : piece.end]
+            naming = set(find_refs(said)) - {decision.ref}
+            (others if naming else own).append(_share(index, asked.topic, spans.stems(said)[0]))
+    return max(own) > max(others)  # a tie: the question may be about either
 
 
 def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> float:

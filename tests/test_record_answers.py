@@ -242,10 +242,20 @@ def test_filters_given_with_the_question_apply(index, settings):
 
 
 def test_total_of_an_unnamed_decision_when_its_approving_sentence_holds_the_topic(ask):
-    # MD2313: "That the Mayor approves:" / "Expenditure of £305,000 on the 2018/19 Community Engagement programme…"
-    result = ask("How much did the Mayor approve for the 2018/19 Community Engagement programme?")
-    assert result.answer == "£305,000" and result.citations[0].ref == "MD2313"
-    assert result.citations[0].quote.startswith("Expenditure of £305,000 on the 2018/19 Community Engagement")
+    # MD2848: "That the Mayor approves total expenditure of up to £812,000 to support the delivery of the
+    # Engaging Londoners in Recovery Programme in 2021-22 and 2022-23."
+    result = ask("How much did the Mayor approve for the Engaging Londoners in Recovery Programme?")
+    assert result.answer == "£812,000" and result.citations[0].ref == "MD2848"
+    assert result.citations[0].quote.startswith("That the Mayor approves total expenditure of up to £812,000")
+
+
+def test_what_another_decision_did_is_not_read_from_the_record_of_the_one_citing_it(index, settings):
+    # MD2848 is found, but its words for this are "…the Community-Led Recovery Programme that was approved by
+    # the Mayor under the cover of MD2721": MD2721's record, not MD2848's, says who approved it.
+    assert (
+        record_answer(index, "Who approved the Community-Led Recovery Programme?", settings, {}, False)
+        is None
+    )
 
 
 def test_one_line_of_a_budget_is_not_answered_with_the_total(index, settings):
