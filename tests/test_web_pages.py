@@ -195,9 +195,9 @@ def test_start_page_without_a_query_is_the_search_form(web):
 
 
 def test_no_results_page_says_why_and_suggests_what_to_try(web):
-    page = html_page(web, "/search?q=community+grants+before+1990")
+    page = html_page(web, "/search?q=community+grants&date_to=1989-12-31")
     assert "No decisions match this search" in page
-    assert "no decision matches date_to = 1989-12-31" in page
+    assert "Why: there is no decision dated 1989 or earlier." in page
 
 
 def test_too_long_query_is_a_422_page(web):

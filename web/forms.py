@@ -154,14 +154,18 @@ def _meaning(name: str, value) -> str:
     return meanings.get(name, lambda v: f"{name} {v}")(value)
 
 
-def query_chips(form: SearchForm, understood: list[dict]) -> list[dict]:
-    """One chip per phrase ('2021-22' sets two dates but is one chip), each a link without it."""
+def query_chips(form: SearchForm, understood: list[dict], relaxed: list[dict] = ()) -> list[dict]:
+    """One chip per phrase ('2021-22' sets two dates but is one chip), each a link without it.
+    A filter the search dropped because it left nothing (`relaxed`) says so on its chip."""
     chips: dict[str, dict] = {}
+    dropped = {item["words"] for item in relaxed}
     for item in understood:
         chip = chips.setdefault(item["words"], {"words": item["words"], "meanings": []})
         chip["meanings"].append(_meaning(item["name"], item["value"]))
     for chip in chips.values():
         chip["meaning"] = ", ".join(chip.pop("meanings"))
+        if chip["words"] in dropped:
+            chip["meaning"] += "; not applied: nothing matched"
         chip["url"] = form.url(q=remove_words(form.q, chip["words"]), offset=0)
     return list(chips.values())
 
