@@ -63,7 +63,9 @@ def test_decision_maker_and_directorate_read_from_the_query_only_when_known(inde
     assert response.filters["decision_maker"] == "Tunde Olayinka"
     assert [r.ref for r in response.results] == ["DD2691"]
     # DD2691: "expenditure of £72,765 under the GLA's contract with Shared Intelligence" (it awards no grants)
-    response = search(index, SearchRequest(q="contracts in the Communities and Skills directorate", today=TODAY))
+    response = search(
+        index, SearchRequest(q="contracts in the Communities and Skills directorate", today=TODAY)
+    )
     assert response.filters["directorate"] == "Communities and Skills"
     assert [r.ref for r in response.results] == ["DD2691"]
     assert (
