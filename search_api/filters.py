@@ -140,11 +140,12 @@ INSTEAD = {
 }
 
 
-def relaxed_note(dropped: dict) -> str:
-    """'No decision dated 2031 matches; showing results from any date.'"""
+def relaxed_note(asked: dict, dropped: dict) -> str:
+    """'No Director Decision dated 2031 matches; showing results from any date.': what was asked
+    for (every filter), then what is shown instead of the filters dropped."""
     instead = list(dict.fromkeys(INSTEAD[k] for k in FILTER_KEYS if k in dropped))
     shown = ", ".join(instead[:-1]) + (" and " if len(instead) > 1 else "") + instead[-1]
-    return f"No {describe(dropped)} matches; showing results {shown}."
+    return f"No {describe(asked)} matches; showing results {shown}."
 
 
 def why_empty(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> str | None:

@@ -157,7 +157,7 @@ AMOUNT_RULES = [
 # £400,000"). "expenditure of up to £812,000" quotes a figure from a decision: text to match.
 _THING_BEFORE = re.compile(
     rf"\b(?:{DECISION_NOUN}|grants?|contracts?|rounds?|projects?|programmes?|schemes?|awards?|bids?"
-    r"|costing|cost|costs|worth|valued at|totall?ing)\s*$",
+    r"|costing|worth|valued at|totall?ing)\s*$",
     re.IGNORECASE,
 )
 _QUOTED_FIGURE = re.compile(r"\bof\s*$", re.IGNORECASE)

@@ -410,7 +410,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     keyword_text = " ".join([text, *parsed.refs]).strip()
 
     found = _find(index, request, parsed, filters, text, keyword_text, today)
-    dropped: dict = {}
+    asked, dropped = filters, {}
     if not found.ranked:
         # A filter read from the words ("signed in 2031") that leaves nothing is dropped and the
         # search run again, saying so; the person then sees what there is rather than nothing.
@@ -445,7 +445,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         reason=reason,
         parsed=parsed,
         relaxed=[u.__dict__ for u in parsed.understood if u.name in dropped],
-        note=relaxed_note(dropped) if dropped else None,
+        note=relaxed_note(asked, dropped) if dropped else None,
         suggestion=suggest(index, request.q) if re.search(r"\w", text) else None,
     )
 
