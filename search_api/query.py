@@ -43,10 +43,13 @@ _NOUN_AFTER = re.compile(
     rf"(?:{DECISION_NOUN})\b",
     re.IGNORECASE,
 )
-# How far a date rule reaches: "relative" ("last year") is always a filter; "range" ("since 2018",
-# "before 2016", "between 2014 and 2019") is one in a search, and in a question only when it
-# qualifies decisions; "point" ("in 2019", "for 2024-25", "2021") only when it qualifies decisions.
-RELATIVE, RANGE, POINT = "relative", "range", "point"
+# How far a date rule reaches. OPEN: an open-ended range ("since 2018", "before 2016", "from 2021
+# onwards", "last year") always narrows the decisions wanted, in a question too ("How much has been
+# approved since 2018?"). SPAN: a closed one ("between 2014 and 2019") is often a period the
+# decisions themselves describe ("funding for delivery between 2025 and 2028?"), so in a question
+# it is a filter only when it qualifies decisions. POINT: a year or financial year ("in 2019", "for
+# 2024-25", "2021") is a filter only when it qualifies decisions, in a search too.
+OPEN, SPAN, POINT = "open", "span", "point"
 
 
 @dataclass
@@ -133,17 +136,17 @@ FY_TAIL = r"(?:[-/](?P<tail>\d\d|(?:19|20)\d\d))?(?![-/]?\d)"
 def _date_rules(today: dt.date) -> list[tuple[str, str, callable]]:
     """(reach, pattern, match → {filter: iso date}) in the order they are tried."""
     return [
-        (RANGE, rf"\b(?:between|from) (?P<y>{YEAR}) (?:and|to|until) (?P<y2>{YEAR})\b", _between),
-        (RANGE, rf"\b(?:since|from|(?P<after>after)|starting(?: in| from)?) (?P<y>{YEAR}){FY_TAIL}(?: onwards?)?",
+        (SPAN, rf"\b(?:between|from) (?P<y>{YEAR}) (?:and|to|until) (?P<y2>{YEAR})\b", _between),
+        (OPEN, rf"\b(?:since|from|(?P<after>after)|starting(?: in| from)?) (?P<y>{YEAR}){FY_TAIL}(?: onwards?)?",
          _since),
-        (RANGE, rf"\b(?P<y>{YEAR}){FY_TAIL} (?:onwards?|and later|or later)\b", lambda m: _since(m)),
-        (RANGE, rf"\b(?:before|prior to|(?P<until>until|up to)) (?P<y>{YEAR}){FY_TAIL}", _before),
+        (OPEN, rf"\b(?P<y>{YEAR}){FY_TAIL} (?:onwards?|and later|or later)\b", _since),
+        (OPEN, rf"\b(?:before|prior to|(?P<until>until|up to)) (?P<y>{YEAR}){FY_TAIL}", _before),
         (POINT, rf"\b(?:(?:in|during|for|of) )?(?:the )?(?:financial year |FY ?)?(?P<y>{YEAR}){FY_TAIL}", _point),
-        (RELATIVE, r"\blast year\b",
+        (OPEN, r"\blast year\b",
          lambda m: {"date_from": f"{today.year - 1}-01-01", "date_to": f"{today.year - 1}-12-31"}),
-        (RELATIVE, r"\bthis year\b", lambda m: {"date_from": f"{today.year}-01-01"}),
-        (RELATIVE, r"\b(?:in )?the (?:last|past) (\d{1,2}) years?\b",
-         lambda m: {"date_from": dt.date(today.year - int(m[1]), today.month, min(today.day, 28)).isoformat()}),
+        (OPEN, r"\bthis year\b", lambda m: {"date_from": f"{today.year}-01-01"}),
+        (OPEN, r"\b(?:in )?the (?:last|past) (?P<n>\d{1,2}) years?\b",
+         lambda m: {"date_from": dt.date(today.year - int(m["n"]), today.month, min(today.day, 28)).isoformat()}),
     ]  # fmt: skip
 
 
@@ -223,15 +226,14 @@ def _qualifies_decisions(base: str, match: re.Match) -> bool:
 
 
 def _read_dates(parsed: ParsedQuery, text: str, base: str, today: dt.date) -> str:
-    """The first date phrase that is a filter (see RANGE and POINT); the others stay words to match."""
+    """The first date phrase that is a filter (see OPEN, SPAN, POINT); the others stay words to match."""
     question = is_question(base)
     for reach, pattern, rule in _date_rules(today):
-        for match in re.finditer(_VERB_PREFIX + pattern if reach != RELATIVE else pattern, text, re.I):
+        for match in re.finditer(_VERB_PREFIX + pattern, text, re.IGNORECASE):
             values = rule(match)
             if not values:
                 continue
-            qualified = reach == RELATIVE or _qualifies_decisions(base, match)
-            if not qualified and (reach == POINT or question):
+            if reach != OPEN and (reach == POINT or question) and not _qualifies_decisions(base, match):
                 continue
             for key, value in values.items():
                 parsed.filters[key] = value
