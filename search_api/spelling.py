@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from decisions.words import STOPWORDS, stem
 from indexer.vocabulary import words_of
@@ -27,15 +27,19 @@ MAX_EDITS = 2
 SHORT_WORD = 7
 MIN_WORD = 4  # shorter words are too ambiguous to correct
 MIN_TEXTS = 2
+REMEMBERED = 5_000
 
 
 @dataclass
 class Vocabulary:
     counts: dict[str, int]
     stems: set[str]  # "alert" is no typo when the index says "alerts"
-    # Candidates by (first letter, length): a correction keeps the first letter, which
-    # typists rarely get wrong, and this keeps a lookup to a few hundred comparisons.
+    # Candidates by (first two letters, length): a correction keeps the opening letters, which
+    # typists rarely get wrong. In a 67,000-word vocabulary (this corpus's 3,530 words grown 20-fold
+    # by random one-letter changes) a misspelt word took 12–50 ms with the first letter as key, and
+    # 2–17 ms with two and the banded edit distance; each word is worked out once.
     buckets: dict[tuple[str, int], list[str]]
+    corrected: dict[str, str | None] = field(default_factory=dict)  # remembered, a few thousand at most
 
 
 _LOADED: weakref.WeakKeyDictionary[LoadedIndex, Vocabulary] = weakref.WeakKeyDictionary()
@@ -50,7 +54,7 @@ def vocabulary(index: LoadedIndex) -> Vocabulary:
             buckets: dict[tuple[str, int], list[str]] = {}
             for word, texts in counts.items():
                 if texts >= MIN_TEXTS:
-                    buckets.setdefault((word[0], len(word)), []).append(word)
+                    buckets.setdefault((word[:2], len(word)), []).append(word)
             stems = {stem(word) for word in counts}
             found = _LOADED[index] = Vocabulary(counts, stems, buckets)
         return found
@@ -58,30 +62,41 @@ def vocabulary(index: LoadedIndex) -> Vocabulary:
 
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal string alignment distance (a swap of neighbours is one edit), or limit + 1 once
-    it must exceed `limit`."""
+    it must exceed `limit`. Only the band of cells within `limit` of the diagonal can stay
+    under it, so only those are computed."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    over = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        current = [i if i <= limit else over] + [over] * len(b)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = min(best, over)
         if min(current) > limit:
-            return limit + 1
+            return over
         previous2, previous = previous, current
     return previous[-1]
 
 
 def correct_word(vocab: Vocabulary, word: str) -> str | None:
     """The index's closest frequent word to one it never uses; None when there is none near."""
+    if word not in vocab.corrected:
+        if len(vocab.corrected) >= REMEMBERED:
+            vocab.corrected.clear()
+        vocab.corrected[word] = _closest(vocab, word)
+    return vocab.corrected[word]
+
+
+def _closest(vocab: Vocabulary, word: str) -> str | None:
     limit = 1 if len(word) <= SHORT_WORD else MAX_EDITS
     best: tuple[int, int, str] | None = None
     for length in range(len(word) - limit, len(word) + limit + 1):
-        for candidate in vocab.buckets.get((word[0], length), ()):
+        for candidate in vocab.buckets.get((word[:2], length), ()):
             distance = edit_distance(word, candidate, limit)
             if distance <= limit:
                 key = (distance, -vocab.counts[candidate], candidate)
