@@ -126,6 +126,22 @@ def describe(filters: dict) -> str:
     return " ".join(words)
 
 
+# Filters dropped together: a date range is one filter to the person who typed it.
+FILTER_GROUPS = (("date_from", "date_to"), ("min_amount", "max_amount"), ("type",), ("decision_maker",),
+                 ("directorate",), ("has_part2",), ("deferred",))  # fmt: skip
+
+
+def relaxations(index: LoadedIndex, read: dict, explicit: dict, staff: bool, today: dt.date) -> list[dict]:
+    """Which filters read from the query to drop, in the order to try: first those that alone leave
+    no decision ("signed in 2031"), then all of them. Explicit parameters are never dropped."""
+    groups = [{k: read[k] for k in g if k in read} for g in FILTER_GROUPS]
+    groups = [g for g in groups if g]
+    empty = [g for g in groups if not allowed_decisions(index, {**explicit, **g}, staff, today).any()]
+    every = {k: v for g in groups for k, v in g.items()}
+    tries = [{k: v for g in empty for k, v in g.items()}] if empty else []
+    return [t for t in tries if t] + ([every] if every and every not in tries else [])
+
+
 # What a search shows instead, once a filter is dropped: "showing results from any date".
 INSTEAD = {
     "type": "of any type",

@@ -16,30 +16,21 @@ from decisions.records import Passage, SearchResult
 from decisions.words import keyword_tokens, stem
 
 from .decision import passage_anchor
-from .filters import allowed_decisions, relaxed_note, why_empty
+from .filters import allowed_decisions, relaxations, relaxed_note, why_empty
 from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
 from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type, has_answer_type
-from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking, vector_scores
+from .relevance import keyword_evidence, matching, semantic_evidence
+from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking
 from .spelling import suggest
 
 MODES = ("hybrid", "keyword", "semantic", "exhaustive")
 BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
 PASSAGES_PER_RESULT = 3
 REF_BOOST = 10.0
-# A decision counts as found when one of its chunks holds a query word (via FTS) or, failing
-# that, sits at least this near the query's meaning (cosine of the best chunk, all-MiniLM-L6-v2).
-# Measured on the whole corpus/ (147 decisions, 1,010 chunks): 20 nonsense, hostile and
-# off-topic queries reach at most 0.34 ("kjhsdf 8723 kjh" 0.343, "football transfer rumours"
-# 0.329, "xyzzy qwertyuiop" 0.212, "<script>alert(1)</script>" 0.135); misspellings the model
-# half-reads 0.25–0.48 ("comunity engagment" 0.393, "communty engagemnt" 0.475); paraphrases of
-# real topics with no shared word 0.45–0.69 ("money for local voluntary groups" → MD2848 0.450,
-# "art on a plinth in a square" → MD2815 0.690). Every gold decision of the 72 tuning questions
-# with references had keyword evidence, so the floor only decides semantic-only neighbours.
-SEMANTIC_FLOOR = 0.42
 # Query encodings run here; more workers than cores would only queue inside torch.
 _ENCODER = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="encode-query")
 # A passage holding the kind of thing asked for ("which email address" → an address) is
@@ -269,32 +260,6 @@ def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (index.decisions[i].date or "", i), reverse=True)
 
 
-def _telling(token: str) -> bool:
-    """A word that can show a decision matches: not a lone letter or a one- or two-digit number
-    ("1" of "alert(1)" is in every numbered paragraph)."""
-    return len(token) >= 2 and not (token.isdigit() and len(token) < 3)
-
-
-def _keyword_evidence(
-    index: LoadedIndex, keyword_text: str, keyword_ranked: list[int], chunk_mask: np.ndarray
-) -> set[int]:
-    """The keyword candidates that hold a telling query word (as FTS matches it: stems too)."""
-    tokens = keyword_tokens(keyword_text)
-    telling = [t for t in tokens if _telling(t)]
-    held = [t for t in telling if index.term_rows(t) > 0]
-    if not held:
-        return set()
-    if len(telling) == len(tokens):
-        return set(keyword_ranked)
-    # Rare: the query also has a lone digit or letter; rank once more without it.
-    return set(keyword_ranking(index, " ".join(held), chunk_mask))
-
-
-def _matching(ranked: list[Ranked], evidence: set[int]) -> list[Ranked]:
-    """Only decisions with a chunk that holds a query word or sits near the query's meaning."""
-    return [r for r in ranked if not evidence.isdisjoint(r.chunk_scores)]
-
-
 @dataclass
 class Found:
     """One retrieval under one set of filters: the ranked decisions and what produced them."""
@@ -328,7 +293,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
                 keyword_ranked = keyword_ranking(index, keyword_text, chunk_mask)
                 rankings.append(keyword_ranked)
                 weights.append(KEYWORD_WEIGHT)
-                evidence.update(_keyword_evidence(index, keyword_text, keyword_ranked, chunk_mask))
+                evidence.update(keyword_evidence(index, keyword_text, keyword_ranked, chunk_mask))
                 phrased = phrase_ranking(index, text, chunk_mask, keyword_ranked)
                 if phrased:
                     rankings.append(phrased)
@@ -346,10 +311,8 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             nearest = semantic_ranking(index, vector, chunk_mask)
             rankings.append(nearest)
             weights.append(SEMANTIC_WEIGHT)
-            evidence.update(
-                r for r, score in vector_scores(index, vector, nearest).items() if score >= SEMANTIC_FLOOR
-            )
-        ranked = _matching(_group(index, reciprocal_rank_fusion(rankings, weights)), evidence)
+            evidence.update(semantic_evidence(index, vector, nearest))
+        ranked = matching(_group(index, reciprocal_rank_fusion(rankings, weights)), evidence)
         _boost_title_matches(index, ranked, text)
 
     allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
@@ -380,22 +343,6 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
     return Found(ranked, vector)
 
 
-# Filters dropped together: a date range is one filter to the person who typed it.
-FILTER_GROUPS = (("date_from", "date_to"), ("min_amount", "max_amount"), ("type",), ("decision_maker",),
-                 ("directorate",), ("has_part2",), ("deferred",))  # fmt: skip
-
-
-def _relaxations(index: LoadedIndex, read: dict, explicit: dict, staff: bool, today: dt.date) -> list[dict]:
-    """Which filters read from the query to drop, in the order to try: first those that alone leave
-    no decision ("signed in 2031"), then all of them. Explicit parameters are never dropped."""
-    groups = [{k: read[k] for k in g if k in read} for g in FILTER_GROUPS]
-    groups = [g for g in groups if g]
-    empty = [g for g in groups if not allowed_decisions(index, {**explicit, **g}, staff, today).any()]
-    every = {k: v for g in groups for k, v in g.items()}
-    tries = [{k: v for g in empty for k, v in g.items()}] if empty else []
-    return [t for t in tries if t] + ([every] if every and every not in tries else [])
-
-
 def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     today = request.today or dt.date.today()
     parsed = parse_query(request.q, today, index.known_names)
@@ -415,7 +362,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         # A filter read from the words ("signed in 2031") that leaves nothing is dropped and the
         # search run again, saying so; the person then sees what there is rather than nothing.
         read = {k: v for k, v in parsed.filters.items() if k not in explicit}
-        for drop in _relaxations(index, read, explicit, request.staff, today):
+        for drop in relaxations(index, read, explicit, request.staff, today):
             looser = {k: v for k, v in filters.items() if k not in drop}
             retry = _find(index, request, parsed, looser, text, keyword_text, today)
             if retry.ranked:
