@@ -2,7 +2,9 @@
 
 "community engagement grants since 2018" → text "community engagement grants",
 date_from 2018-01-01, with the words that produced it, so the UI can show a chip
-and the user can remove it. The caller caps the query length before this runs,
+and the user can remove it. A year or an amount becomes a filter only when it says
+which decisions are wanted; inside a question or a topic ("How much will be invested
+in 2022-23?") it stays text to match. The caller caps the query length before this runs,
 and every pattern here is linear (no nested quantifiers), so no query can make
 a regular expression run for long.
 """
