@@ -101,6 +101,9 @@ def search_out(response: SearchResponse, limit: int, offset: int) -> dict:
         "limit": limit,
         "offset": offset,
         "reason": response.reason,
+        "relaxed": response.relaxed,
+        "note": response.note,
+        "suggestion": response.suggestion,
         "results": [result_out(r) for r in response.results],
     }
 

@@ -180,7 +180,7 @@ def search_page(request: Request) -> Response:
         answer=answer,
         answer_failed=answer_failed,
         title=f"{form.q.strip() or 'Filtered decisions'} – search results",
-        chips=query_chips(form, response.filters.get("understood", [])) + form_chips(form),
+        chips=query_chips(form, response.filters.get("understood", []), response.relaxed) + form_chips(form),
         pages=pagination(form, response.total),
         csv_url=form.api_url("csv"),
         json_url=form.api_url("json"),
