@@ -258,7 +258,14 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             evidence.update(semantic_evidence(index, vector, semantic_ranked))
         fused = reciprocal_rank_fusion(rankings, weights)
         scoring = rerank.prepare(
-            index, text, vector, expected_answer_type(text), fused, keyword_ranked, semantic_ranked
+            index,
+            text,
+            vector,
+            expected_answer_type(text),
+            fused,
+            keyword_ranked,
+            semantic_ranked,
+            parsed.refs,
         )
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)
