@@ -72,6 +72,7 @@ class ParsedQuery:
     refs: list[str] = field(default_factory=list)
     cites_ref: str | None = None  # "decisions that build on MD2721"
     phrases: list[str] = field(default_factory=list)  # "exact phrases" in quotes
+    excluded: list[str] = field(default_factory=list)  # "excluding ULEZ scrappage schemes"
 
     def filters_with_words(self) -> dict:
         out = dict(self.filters)
@@ -263,6 +264,24 @@ def _read_amounts(parsed: ParsedQuery, text: str, base: str) -> str:
     return text
 
 
+# "…approvals, excluding ULEZ vehicle scrappage schemes", "grants other than the Young Londoners
+# Fund": what follows names decisions the person does not want, up to a comma or the end.
+EXCLUDING = re.compile(
+    r"[,;]?\s*\b(?:excluding|except(?: for)?|other than|apart from|but not|not including)\s+([^,;.?]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def _read_exclusions(parsed: ParsedQuery, text: str) -> str:
+    match = EXCLUDING.search(text)
+    if not match:
+        return text
+    words = match.group(1).strip()
+    parsed.excluded.append(words)
+    parsed.understood.append(Understood("excluding", words, match.group().strip(" ,;")))
+    return _strip(text, match.span())
+
+
 def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = None) -> ParsedQuery:
     """`known`: decision makers and directorates in the index, the only names read as filters."""
     text = base = normalise_text(raw).replace("\n", " ").strip()
@@ -285,6 +304,7 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
             parsed.understood.append(Understood(key, True, match.group()))
             text = _strip(text, match.span())
     text = _read_known_names(parsed, text, known or {})
+    text = _read_exclusions(parsed, text)
     if parsed.refs and CITES_WORDS.search(text):
         parsed.cites_ref = parsed.refs[0]
         parsed.understood.append(

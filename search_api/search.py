@@ -199,6 +199,19 @@ def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, chunk_mask: np.ndarray)
     return _group(index, fused)
 
 
+def _about_excluded(index: LoadedIndex, excluded: list[str]) -> np.ndarray:
+    """Decisions whose titles are about what the query excludes: most of its words in the title
+    ("excluding ULEZ vehicle scrappage schemes" → "London Vehicle Scrappage Scheme amendment")."""
+    wanted = [{stem(t) for t in keyword_tokens(words)} for words in excluded]
+    wanted = [w for w in wanted if w]
+
+    def about(decision_id: str) -> bool:
+        title = {stem(t) for t in keyword_tokens(index.decisions[decision_id].title)}
+        return any(len(w & title) >= max(1, len(w) / 2) for w in wanted)
+
+    return np.array([about(i) for i in index.decision_ids], dtype=bool)
+
+
 def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (index.decisions[i].date or "", i), reverse=True)
 
@@ -218,6 +231,8 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
     if parsed.cites_ref:
         citing = set(index.cited_by.get(parsed.cites_ref, []))
         allowed = allowed & np.array([i in citing for i in index.decision_ids], dtype=bool)
+    if parsed.excluded:
+        allowed = allowed & ~_about_excluded(index, parsed.excluded)
     chunk_mask = allowed[index.chunk_decision] if index.chunk_count else np.zeros(0, dtype=bool)
     has_words = bool(re.search(r"\w", text))
 

@@ -185,3 +185,29 @@ def test_the_command_line_prints_the_note(index):
         "No decision dated 2031 matches; showing results from any date."
         in format_search(response).splitlines()
     )
+
+
+@pytest.mark.parametrize(
+    "q, left_out",
+    [
+        (
+            "GLA air quality programme approvals, excluding ULEZ vehicle scrappage schemes",
+            "ULEZ vehicle scrappage schemes",
+        ),
+        ("rough sleeping grants other than No Second Night Out", "No Second Night Out"),
+        ("community engagement except for the recovery programme", "the recovery programme"),
+    ],
+)
+def test_words_after_excluding_leave_the_topic_and_name_what_to_leave_out(q, left_out):
+    parsed = parse_query(q, TODAY)
+    assert parsed.excluded == [left_out]
+    assert left_out not in parsed.text
+    assert any(u.name == "excluding" for u in parsed.understood)
+
+
+def test_decisions_about_what_is_excluded_are_left_out(index):
+    # MD2848's title: "Engaging Londoners in Recovery Programme 2021-2023"
+    plain = search(index, SearchRequest(q="community engagement", today=TODAY))
+    assert "MD2848" in [r.ref for r in plain.results]
+    without = search(index, SearchRequest(q="community engagement excluding Engaging Londoners", today=TODAY))
+    assert without.results and "MD2848" not in [r.ref for r in without.results]

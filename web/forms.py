@@ -222,6 +222,7 @@ def _meaning(name: str, value) -> str:
         "has_part2": lambda v: "with a confidential Part 2",
         "deferred": lambda v: "publication deferred",
         "cites": lambda v: f"decisions citing {v}",
+        "excluding": lambda v: f"leaving out decisions about “{v}”",
     }
     return meanings.get(name, lambda v: f"{name} {v}")(value)
 
