@@ -273,8 +273,14 @@ EXCLUDING = re.compile(
 
 
 def _read_exclusions(parsed: ParsedQuery, text: str) -> str:
+    """In a search, not a question: "Apart from the Young Londoners Fund, which body paid…?"
+    asks about the other funders of that very decision."""
     match = EXCLUDING.search(text)
-    if not match:
+    if (
+        not match
+        or re.match(r"\W*(?:who|what|which|when|how|where|why|whose|apart|other)\b", text, re.I)
+        or "?" in text
+    ):
         return text
     words = match.group(1).strip()
     parsed.excluded.append(words)

@@ -211,3 +211,10 @@ def test_decisions_about_what_is_excluded_are_left_out(index):
     assert "MD2848" in [r.ref for r in plain.results]
     without = search(index, SearchRequest(q="community engagement excluding Engaging Londoners", today=TODAY))
     assert without.results and "MD2848" not in [r.ref for r in without.results]
+
+
+def test_apart_from_in_a_question_is_not_an_exclusion():
+    parsed = parse_query(
+        "Apart from the Young Londoners Fund, which body put money into the programme?", TODAY
+    )
+    assert parsed.excluded == [] and "Young Londoners Fund" in parsed.text
