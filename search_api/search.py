@@ -63,6 +63,7 @@ class SearchResponse:
     results: list[SearchResult]
     reason: str | None = None  # why the list is empty, when it is
     parsed: ParsedQuery | None = None
+    matched_ids: list[str] = field(default_factory=list)  # every match, in order: for facets and charts
 
 
 @dataclass
@@ -351,6 +352,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         results=results,
         reason=reason,
         parsed=parsed,
+        matched_ids=[r.decision_id for r in ranked],
     )
 
 
