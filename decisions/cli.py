@@ -155,11 +155,42 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from search_api.evaluate import evaluate_file, format_report
+    from search_api.evaluate import (
+        compare_modes,
+        evaluate_items,
+        format_items,
+        format_table,
+        load_items,
+        totals,
+    )
 
     settings = _settings(args)
-    report = evaluate_file(Path(args.file), _open_index(settings), settings)
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    index = _open_index(settings)
+    files = {Path(f).name: load_items(Path(f)) for f in args.files}
+    if args.compare:
+        # One table per file and one for all of them: keyword, semantic and hybrid side by side.
+        tables = {name: compare_modes(items, index, settings) for name, items in files.items()}
+        if len(files) > 1:
+            tables["all files"] = compare_modes(
+                [i for items in files.values() for i in items], index, settings
+            )
+        if args.json:
+            print(json.dumps(tables, indent=2))
+            return 0
+        for name, columns in tables.items():
+            print(f"== {name} ==\n{format_table(columns)}\n")
+        return 0
+    reports = {name: evaluate_items(items, index, settings, args.mode) for name, items in files.items()}
+    columns = {name: report["totals"] for name, report in reports.items()}
+    if len(files) > 1:
+        columns["all files"] = totals([row for report in reports.values() for row in report["items"]])
+    if args.json:
+        print(json.dumps({"files": reports, "totals": columns}, indent=2))
+        return 0
+    if args.items:
+        for name, report in reports.items():
+            print(f"== {name} ==\n{format_items(report)}\n")
+    print(f"mode {args.mode}\n{format_table(columns)}")
     return 0
 
 
@@ -200,8 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("eval", help="score search and answers against a JSONL file of questions")
-    p.add_argument("file")
+    p = sub.add_parser("eval", help="score search and answers against JSONL files of questions")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="question files (JSONL); each is scored, then all"
+    )
+    p.add_argument("--mode", choices=["hybrid", "keyword", "semantic"], default="hybrid")
+    p.add_argument("--compare", action="store_true", help="keyword, semantic and hybrid side by side")
+    p.add_argument("--items", action="store_true", help="also list every item with its result")
     p.add_argument("--json", action="store_true")
     _common(p)
     p.set_defaults(func=cmd_eval)

@@ -61,6 +61,7 @@ class SourceDocument:
     part2: bool = False  # the document *is* a confidential Part 2
     has_part2: bool = False  # the decision has a separate Part 2 form
     paragraphs: list[Paragraph] = field(default_factory=list)
+    url: str | None = None  # where the file was published ("https://www.london.gov.uk/…/md2848-…")
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Decision:
     linked_refs: list[str] = field(default_factory=list)
     part2: bool = False
     has_part2: bool = False
+    original_url: str | None = None  # the decision on london.gov.uk (its first source's `url`)
 
 
 @dataclass
@@ -128,9 +130,10 @@ class SearchResult:
     directorate: str | None
     amounts: list[int]
     approved_amount: int | None
-    url: str
+    url: str  # the decision's page on this site
     score: float
     passages: list[Passage]
+    original_url: str | None = None  # the decision on london.gov.uk, when its metadata says
 
 
 @dataclass

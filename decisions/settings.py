@@ -27,6 +27,8 @@ class Settings:
     # Query vectors remembered per process (0: none): the next page, another filter and the
     # search page's answer ask for the same text, and each encode is ~15 ms of a core.
     query_vectors_kept: int = 512
+    # A local sentence-transformers CrossEncoder folder: its relevance joins the second stage.
+    reranker: str | None = None
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
@@ -46,6 +48,7 @@ class Settings:
             "DECISIONS_LLM_MODEL": self.llm_model,
             "DECISIONS_LLM_API_KEY": self.llm_api_key,
             "DECISIONS_QUERY_VECTORS": str(self.query_vectors_kept),
+            "DECISIONS_RERANKER": self.reranker,
         }
         return {k: v for k, v in values.items() if v is not None}
 
@@ -88,6 +91,7 @@ def load_settings(**overrides) -> Settings:
         llm_model=env.get("DECISIONS_LLM_MODEL") or None,
         llm_api_key=env.get("DECISIONS_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
         query_vectors_kept=_count(env, "DECISIONS_QUERY_VECTORS", Settings.query_vectors_kept),
+        reranker=env.get("DECISIONS_RERANKER") or None,
     )
     if overrides.get("data_dir") is not None:
         overrides["data_dir"] = Path(overrides["data_dir"])

@@ -25,8 +25,10 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
 # "31 January 2026", "1st June 2018", "15 Sept, 2020"
+# "13 June 2014", "13th June 2014", "the 13th of June 2014"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
 )
 # "January 2024", "End of February 2026", "September – October 2021", "Sept-October 2018",
 # "March to December 2024", "March, June, September and December 2024", "June/July 2018".

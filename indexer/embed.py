@@ -74,6 +74,21 @@ def load_model(model: str):
         ) from exc
 
 
+def load_cross_encoder(path: str):
+    """A sentence-transformers CrossEncoder from a local folder, for the second stage of search."""
+    from sentence_transformers import CrossEncoder
+
+    if not os.path.isdir(path):
+        raise ModelUnavailable(
+            f"cannot load the cross-encoder: {path!r} is not a folder. Set DECISIONS_RERANKER to a local "
+            "sentence-transformers CrossEncoder folder, or leave it unset; nothing is downloaded."
+        )
+    try:
+        return CrossEncoder(path, device="cpu")
+    except Exception as exc:  # the library raises many kinds; the user needs one message
+        raise ModelUnavailable(f"cannot load the cross-encoder in {path!r} ({exc})") from exc
+
+
 def model_dimension(model) -> int:
     getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
     return int(getter())

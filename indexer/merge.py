@@ -52,6 +52,7 @@ def merge_sources(sources: list[SourceDocument]) -> Decision:
     decision.linked_refs = [
         r for r in dict.fromkeys(r for s in sources for r in s.linked_refs) if r != decision.ref
     ]
+    decision.original_url = next((s.url for s in sources if s.url), None)
     decision.part2 = any(s.part2 for s in sources)
     decision.has_part2 = any(s.has_part2 for s in sources)
     return decision

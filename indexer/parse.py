@@ -15,8 +15,11 @@ from pathlib import PurePath
 
 from decisions.records import Paragraph, SourceDocument
 
-from . import dates
+from . import address, dates
 from .amounts import amounts_in, approved_amount
+from .refs import PREFIX_TYPES, SHORT_REF, find_refs, lead_ref, normalise_ref
+
+__all__ = ["find_refs", "normalise_ref", "parse_document", "split_paragraphs", "strip_boilerplate"]
 
 log = logging.getLogger(__name__)
 
@@ -41,45 +44,6 @@ def strip_boilerplate(text: str) -> str:
     return "\n".join(lines[first : ends[0] if ends else len(lines)]).strip()
 
 
-# --- reference codes -----------------------------------------------------------------------
-
-_PREFIX_TYPES = {
-    "MD": "mayoral", "DD": "director", "ADD": "assistant_director", "AD": "assistant_director",
-    "EDD": "executive_director", "DMPD": "other", "DMFD": "other",  # Deputy Mayor decisions
-}  # fmt: skip
-_PREFIXES = "ADD|AD|EDD|DMPD|DMFD|MD|DD"  # longest first where one prefix starts another
-# "MD2848", "ADD2793", "DD 2593", "MD-2848". Upper case only, so "add 200 homes" is no ref;
-# \b on both sides keeps "G7", "2021-22" and "XMD2848" out.
-_SHORT_REF = re.compile(rf"\b({_PREFIXES})[ -]?(\d{{3,5}})\b")
-# "Director Decision 2593", "Director Decision (DD) 2593", "Mayoral Decision 2721"
-_LONG_REF = re.compile(
-    r"\b(?P<kind>Mayoral|Executive\s+Director|Assistant\s+Director|Director)(?:['’]s)?\s+Decision\s?"
-    r"(?:\((?P<abbr>[A-Za-z]{2,4})\)\s?)?(?:no\.?\s?|number\s)?(?P<num>\d{3,5})\b",
-    re.IGNORECASE,
-)
-_LONG_PREFIX = {"mayoral": "MD", "director": "DD", "assistant director": "ADD", "executive director": "EDD"}
-_BARE_REF = re.compile(rf"({_PREFIXES})\s?[-–]?\s?(\d{{3,5}})", re.IGNORECASE)  # "md 2848", "MD-2848"
-
-
-def _long_ref(match: re.Match[str]) -> str:
-    abbr = (match.group("abbr") or "").upper()
-    kind = _LONG_PREFIX[" ".join(match.group("kind").lower().split())]
-    return (abbr if abbr in _PREFIX_TYPES else kind) + match.group("num")
-
-
-def find_refs(text: str) -> list[str]:
-    """Every decision reference in `text`, normalised ("DD2593"), unique, in reading order."""
-    found = [(m.start(), m.group(1) + m.group(2)) for m in _SHORT_REF.finditer(text or "")]
-    found += [(m.start(), _long_ref(m)) for m in _LONG_REF.finditer(text or "")]
-    return list(dict.fromkeys(ref for _, ref in sorted(found)))
-
-
-def normalise_ref(text: str | None) -> str | None:
-    """ "md 2848" → "MD2848", "Director Decision (DD) 2593" → "DD2593", junk → None."""
-    bare = _BARE_REF.fullmatch((text or "").strip())
-    return bare.group(1).upper() + bare.group(2) if bare else next(iter(find_refs(text or "")), None)
-
-
 # --- "Key: value" fields and metadata -----------------------------------------------------------
 
 Fields = dict[str, tuple[str, str]]  # lower-cased key → (value, the next non-blank line)
@@ -96,8 +60,18 @@ def _fields(lines: list[str]) -> Fields:
     return fields
 
 
+# "Decision by:", "Date signed:", "Type of decision:" — a field line, never a field's value
+_FIELD_LINE = re.compile(r"[A-Za-z][\w ’'()/&-]{0,39}:(?:\s|$)")
+
+
 def _get(fields: Fields, key: str) -> str:
-    return fields.get(key, ("", ""))[0]
+    """The value of "Key: value", or of "Key:" with its value on the next line as older pages write
+    it ("Decision by: " / "Patrick Feehily, Assistant Director, Environment"); never the next field
+    or heading ("Date signed:" / "Date published:")."""
+    value, after = fields.get(key, ("", ""))
+    if value or not after or _FIELD_LINE.match(after) or _is_strong_heading(after):
+        return value
+    return after
 
 
 def _next_line(lines: list[str], i: int, step: int = 1) -> str:
@@ -137,15 +111,41 @@ def _type_from_words(words: str) -> str | None:
     return next((kind for needle, kind in _TYPE_WORDS if needle in words.lower()), None)
 
 
-def _own_ref(fields: Fields, head: list[str]) -> str | None:
-    """ "Reference code: MD2848", else a title line ("MD2848 Engaging…", "REQUEST FOR … – ADD2793"),
-    else the first reference near the top."""
-    ref = normalise_ref(_get(fields, "reference code"))
-    for line in head:
-        lead = _SHORT_REF.match(line)
-        ref = ref or (lead.group(1) + lead.group(2) if lead else None)
-        ref = ref or (find_refs(line)[0] if _REQUEST.match(line) and find_refs(line) else None)
-    return ref or next(iter(find_refs("\n".join(head))), None)
+# The keys of the "Key information" block (and of older pages' "Type of decision:" / "Code:").
+_KEY_FIELDS = {"decision type", "type of decision", "directorate", "reference code", "code", "date signed",
+               "date published", "decision by"}  # fmt: skip
+
+
+def _title_lines(head: list[str]) -> list[str]:
+    """The lines above the first form heading or key field: the page's own title ("MD2848 Engaging…",
+    "REQUEST FOR ASSISTANT DIRECTOR DECISION – ADD2793" / "London Missions – partner engagement").
+    Nothing for a page that opens with "Key information"; the executive summary below it cites
+    other decisions ("Under MD1177 the Mayor approved…"), which are never the page's own."""
+    end = next((i for i, line in enumerate(head) if _opens_the_body(line)), len(head))
+    return head[:end]
+
+
+def _opens_the_body(line: str) -> bool:
+    """ "Key information", "Executive summary:", "Decision type: Mayor", "Type of decision:"."""
+    return (
+        _heading_key(line) in _KNOWN_HEADINGS
+        or " ".join(line.partition(":")[0].lower().split()) in _KEY_FIELDS
+    )
+
+
+def _own_ref(fields: Fields, head: list[str], url: str | None) -> str | None:
+    """The page's own code, from what states it most surely: "Reference code: MD2848" (older pages:
+    "Code:"), the title line ("MD2848 Engaging…", "REQUEST FOR … – ADD2793"), the page's address
+    (".../dd2750-additional-funding-…"), a code anywhere in the first title line."""
+    titles = _title_lines(head)
+    requests = [ref for line in titles if _REQUEST.match(line) for ref in find_refs(line)]
+    return (
+        normalise_ref(_get(fields, "reference code") or _get(fields, "code"))
+        or next(filter(None, map(lead_ref, titles)), None)
+        or next(iter(requests), None)
+        or (address.code_and_rest(url)[0] if url else None)
+        or next(iter(find_refs(titles[0] if titles else "")), None)
+    )
 
 
 def _decision_type(fields: Fields, ref: str | None, head: list[str]) -> str:
@@ -153,27 +153,53 @@ def _decision_type(fields: Fields, ref: str | None, head: list[str]) -> str:
     then the reference prefix, then "REQUEST FOR ASSISTANT DIRECTOR DECISION"."""
     requests = [m.group("kind") for m in map(_REQUEST.match, head) if m]
     return (
-        _type_from_words(_get(fields, "decision type"))
-        or (_PREFIX_TYPES[ref.rstrip("0123456789")] if ref else None)
+        _type_from_words(_get(fields, "decision type") or _get(fields, "type of decision"))
+        or (PREFIX_TYPES[ref.rstrip("0123456789")] if ref else None)
         or (_type_from_words(requests[0]) if requests else None)
         or "other"
     )
 
 
-def _title(head: list[str], ref: str | None, path: str) -> str:
-    for i, line in enumerate(head):
+def _title(head: list[str], ref: str | None, path: str, url: str | None, text: str) -> str:
+    """The title line ("MD2848 Engaging Londoners…" less its code), the line after "REQUEST FOR …
+    DECISION", the first line of a page without a code; else the address's words ("…/md2163-good-
+    growth-fund" → "Good Growth Fund", cased as the page writes them), else the first line of text."""
+    titles = _title_lines(head)
+    for i, line in enumerate(titles):
         if _REQUEST.match(line) and i + 1 < len(head) and not _is_strong_heading(head[i + 1]):
             return head[i + 1][:200]
-        lead = _SHORT_REF.match(line)
+        lead = SHORT_REF.match(line)
         rest = line[lead.end() :].strip(" :-–—") if lead and lead.group(1) + lead.group(2) == ref else ""
         if _MEANINGFUL.search(rest):  # "MD2848 Engaging Londoners in Recovery Programme 2021-2023"
             return rest[:200]
-    return _fallback_title(head, path)
+    if titles and _MEANINGFUL.search(titles[0]) and not lead_ref(titles[0]) and not _REQUEST.match(titles[0]):
+        return titles[0][:200]
+    words = address.code_and_rest(url)[1] if url else ""
+    return address.title_from_words(words, text) or _fallback_title(head, path)
 
 
 def _fallback_title(head: list[str], path: str) -> str:
-    line = next((s for s in head if _MEANINGFUL.search(s)), None)
+    """The first line with words that is not a heading or a key field ("Key information" is no title)."""
+    body = [s for s in head if _heading_key(s) not in _KNOWN_HEADINGS and not _FIELD_LINE.match(s)]
+    line = next((s for s in body or head if _MEANINGFUL.search(s)), None)
     return line[:200] if line else (PurePath(path or "").stem or "Untitled document")
+
+
+# "Executive Director, Communities and Skills", "Assistant Director of Team London", "Interim Assistant
+# Director for Built Environment", "Executive Director Housing and Land and Interim CEO of OPDC"
+_ROLE_DIRECTORATE = re.compile(r"(?:Executive|Assistant)\s+Director(?:,\s?|\s(?:of|for)\s|\s(?=[A-Z]))(.+)")
+_SECOND_ROLE = re.compile(r"\s+and\s+(?:Interim|Acting|Chief|Deputy|Head)\b.*")  # "… and Interim CEO of OPDC"
+_NAME_NOTE = re.compile(
+    r"\s*\(past staff\)", re.IGNORECASE
+)  # "Boris Johnson MP (past staff)": the site's note
+
+
+def _directorate(fields: Fields, role: str) -> str | None:
+    """ "Directorate: Communities & Skills", else the unit in the decision maker's role; "&" read as
+    "and" so both spellings of a directorate are one."""
+    found = _ROLE_DIRECTORATE.search(role)
+    named = _get(fields, "directorate") or (_SECOND_ROLE.sub("", found.group(1)) if found else "")
+    return " ".join(named.replace("&", "and").split()) or None
 
 
 def _decision_maker(fields: Fields, lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -182,9 +208,8 @@ def _decision_maker(fields: Fields, lines: list[str]) -> tuple[str | None, str |
     name, _, role = _get(fields, "decision by").partition(",")
     if not name.strip():
         name, role = _get(_sign_off(lines), "name"), _get(_sign_off(lines), "position")
-    found = re.search(r"(?:Executive|Assistant)\s+Director(?:,\s?|\s(?:of|for)\s)(.+)", role)
-    directorate = _get(fields, "directorate") or (found.group(1).strip() if found else None)
-    return name.strip() or None, role.strip() or None, directorate
+    name = _NAME_NOTE.sub("", name).strip()
+    return name or None, role.strip() or None, _directorate(fields, role.strip())
 
 
 def _answer(lines: list[str], question: str) -> str:
@@ -357,18 +382,19 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def parse_document(
-    text: str, *, path: str, kind: str, sha256: str, today: dt.date | None = None
+    text: str, *, path: str, kind: str, sha256: str, url: str | None = None, today: dt.date | None = None
 ) -> SourceDocument:
-    """Clean `text` and read a SourceDocument from it; never raises."""
+    """Clean `text` and read a SourceDocument from it; never raises. `url` is the page's address on
+    london.gov.uk when known (from metadata): some pages state their code and title only there."""
     raw = text if isinstance(text, str) else ""
     try:
-        return _parse(raw, path=path, kind=kind, sha256=sha256, today=today)
+        return _parse(raw, path=path, kind=kind, sha256=sha256, url=url, today=today)
     except Exception:  # a file we cannot read well must still be indexed, as plain text
         log.exception("could not parse %s; indexing it as plain text", path)
         clean = raw.strip()
         head = [s.strip() for s in clean.split("\n") if s.strip()][:15]
         paragraphs = [Paragraph(text=clean, start=0, end=len(clean))] if clean else []
-        return SourceDocument(path=path, kind=kind, text=clean, sha256=sha256,
+        return SourceDocument(path=path, kind=kind, text=clean, sha256=sha256, url=url,
                               title=_fallback_title(head, path), paragraphs=paragraphs)  # fmt: skip
 
 
@@ -376,15 +402,17 @@ def _section_text(paragraphs: list[Paragraph], key: str) -> str:
     return "\n".join(p.text for p in paragraphs if p.section and _heading_key(p.section) == key)
 
 
-def _parse(text: str, *, path: str, kind: str, sha256: str, today: dt.date | None) -> SourceDocument:
+def _parse(
+    text: str, *, path: str, kind: str, sha256: str, url: str | None, today: dt.date | None
+) -> SourceDocument:
     clean = strip_boilerplate(text)
     lines = clean.split("\n")
     head = [s.strip() for s in lines if s.strip()][:15]
     fields, paragraphs = _fields(lines), split_paragraphs(clean)
-    ref = _own_ref(fields, head)
+    ref = _own_ref(fields, head, url)
     doc = SourceDocument(
-        path=path, kind=kind, text=clean, sha256=sha256, title=_title(head, ref, path), ref=ref,
-        decision_type=_decision_type(fields, ref, head), paragraphs=paragraphs,
+        path=path, kind=kind, text=clean, sha256=sha256, url=url, title=_title(head, ref, path, url, clean),
+        ref=ref, decision_type=_decision_type(fields, ref, head), paragraphs=paragraphs,
     )  # fmt: skip
     doc.decision_maker, doc.decision_maker_role, doc.directorate = _decision_maker(fields, lines)
     _set_dates(doc, lines, fields, today)

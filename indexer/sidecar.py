@@ -1,11 +1,14 @@
 """Hand-written metadata that overrides what parsing read from a document.
 
-Two places, the more specific winning:
-  <corpus>/metadata.csv        a row per file: file,ref,title,date_signed,part2,...
-                               (`file` is the path relative to the corpus folder)
+Several places, the more specific winning:
+  <corpus>/metadata.csv        a row per file: file,url,ref,title,date_signed,part2,...
+  <corpus>/gla/metadata.csv    the same for the files under gla/ (`file` is relative to the
+                               folder of the metadata.csv, so a downloaded folder keeps its own)
   x.meta.json / x.txt.meta.json   next to the file: {"ref": "MD2848", "part2": "yes"}
 
 Keys are SourceDocument field names. Empty CSV cells are ignored; a JSON null clears a field.
+A `url` (the page on london.gov.uk) is read again for the code and title that some pages state
+only in their address; a `ref` or `title` given beside it still wins.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from decisions.records import DECISION_TYPES, TYPE_LABELS, SourceDocument
 
 from . import dates
 from .amounts import parse_amount
-from .parse import normalise_ref
+from .parse import normalise_ref, parse_document
 
 CSV_NAME = "metadata.csv"
 _FIELDS = {f.name for f in dataclasses.fields(SourceDocument)}
@@ -61,18 +64,36 @@ def _relative_key(name: str) -> str:
     return key[2:] if key.startswith("./") else key
 
 
+def _csv_folders(path: Path, corpus_root: Path) -> list[Path]:
+    """The folders from the corpus root down to the file's own, each of which may hold a metadata.csv."""
+    root, folder = corpus_root.resolve(), path.resolve().parent
+    if folder != root and root not in folder.parents:  # outside the corpus: the root's, by file name
+        return [root]
+    chain = [folder]
+    while chain[-1] != root:
+        chain.append(chain[-1].parent)
+    return chain[::-1]
+
+
 def _csv_meta(path: Path, corpus_root: Path) -> dict[str, Any]:
-    csv_path = corpus_root / CSV_NAME
-    if not csv_path.is_file():
-        return {}
-    stat = csv_path.stat()
-    try:
-        rel = path.resolve().relative_to(corpus_root.resolve()).as_posix()
-    except ValueError:
-        rel = path.name
-    row = _csv_rows(str(csv_path), stat.st_mtime_ns, stat.st_size).get(rel, {})
-    meta = {k.strip(): v.strip() for k, v in row.items() if k and k.strip() != "file" and (v or "").strip()}
-    _check_keys(meta, str(csv_path))
+    """The rows for `path` of every metadata.csv from the corpus root down to its folder, the nearer
+    one winning key by key; each names the file relative to its own folder."""
+    meta: dict[str, Any] = {}
+    for folder in _csv_folders(path, corpus_root):
+        csv_path = folder / CSV_NAME
+        if not csv_path.is_file():
+            continue
+        stat = csv_path.stat()
+        try:
+            rel = path.resolve().relative_to(folder).as_posix()
+        except ValueError:
+            rel = path.name
+        row = _csv_rows(str(csv_path), stat.st_mtime_ns, stat.st_size).get(rel, {})
+        found = {
+            k.strip(): v.strip() for k, v in row.items() if k and k.strip() != "file" and (v or "").strip()
+        }
+        _check_keys(found, str(csv_path))
+        meta.update(found)
     return meta
 
 
@@ -124,6 +145,14 @@ def _as_date(value: Any, where: str) -> str | None:
     raise ValueError(f"{where}: expected an ISO date YYYY-MM-DD, got {value!r}")
 
 
+def _as_url(value: Any, where: str) -> str | None:
+    """An http(s) address: it becomes a link on our pages, so "javascript:…" must not get through."""
+    text = str(value).strip() if value is not None else ""
+    if text and not re.match(r"https?://[^\s/]+\S*$", text, re.IGNORECASE):
+        raise ValueError(f"{where}: expected an http:// or https:// address, got {value!r}")
+    return text or None
+
+
 def _as_ref(value: Any, where: str) -> str:
     ref = normalise_ref(str(value))
     if ref is None:
@@ -171,6 +200,8 @@ def _coerce(key: str, value: Any, where: str) -> Any:
         return list(dict.fromkeys(_as_amount(item, where) for item in _as_list(value)))
     if key == "decision_type":
         return _as_type(value, where)
+    if key == "url":
+        return _as_url(value, where)
     text = str(value).strip() if value is not None else ""
     if key == "title" and not text:
         raise ValueError(f"{where}: title cannot be empty")
@@ -199,6 +230,8 @@ def apply_sidecar(doc: SourceDocument, meta: dict) -> SourceDocument:
         return doc
     _check_keys(meta, f"metadata for {doc.path}")
     changes = {key: _coerce(key, value, f"metadata for {doc.path}") for key, value in meta.items()}
+    if changes.get("url") and changes["url"] != doc.url:  # the address may hold the code and title
+        doc = parse_document(doc.text, path=doc.path, kind=doc.kind, sha256=doc.sha256, url=changes["url"])
     updated = dataclasses.replace(doc, **changes)
     _redate(updated, set(changes))
     return updated

@@ -37,7 +37,7 @@ CREATE TABLE decisions (
     id TEXT PRIMARY KEY, ref TEXT, decision_type TEXT, title TEXT, decision_maker TEXT,
     decision_maker_role TEXT, directorate TEXT, date TEXT, date_inferred INTEGER, date_source TEXT,
     date_signed TEXT, date_published TEXT, deferred_until TEXT, approved_amount INTEGER,
-    amounts_json TEXT, part2 INTEGER, has_part2 INTEGER);
+    amounts_json TEXT, part2 INTEGER, has_part2 INTEGER, original_url TEXT);
 CREATE TABLE sources (decision_id TEXT, path TEXT, kind TEXT, sha256 TEXT, title TEXT, text TEXT);
 CREATE TABLE paragraphs (
     decision_id TEXT, source_path TEXT, position INTEGER, number TEXT, section TEXT,
@@ -135,7 +135,7 @@ def _decision_row(d: Decision) -> tuple:
     return (
         d.id, d.ref, d.decision_type, d.title, d.decision_maker, d.decision_maker_role, d.directorate,
         d.date, int(d.date_inferred), d.date_source, d.date_signed, d.date_published, d.deferred_until,
-        d.approved_amount_pounds, json.dumps(d.amounts_pounds), int(d.part2), int(d.has_part2),
+        d.approved_amount_pounds, json.dumps(d.amounts_pounds), int(d.part2), int(d.has_part2), d.original_url,
     )  # fmt: skip
 
 
@@ -145,7 +145,7 @@ def _write_catalog(path: Path, decisions: list[Decision], chunks: list[Chunk], m
     titles = {d.id: d.title for d in decisions}
     with db:
         db.executemany(
-            "INSERT INTO decisions VALUES (" + ",".join("?" * 17) + ")", map(_decision_row, decisions)
+            "INSERT INTO decisions VALUES (" + ",".join("?" * 18) + ")", map(_decision_row, decisions)
         )
         for d in decisions:
             db.executemany(

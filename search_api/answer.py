@@ -38,6 +38,7 @@ _ANSWERING = threading.Semaphore(1)
 SCORED = 12  # evidence embedded per question after a cheap pre-ranking (~60 ms each on a busy core)
 TYPE_WEIGHT = 0.3  # what a well-placed span of the wanted type adds to its evidence's score
 _EMBEDDINGS: dict[tuple[int, str], np.ndarray] = {}  # evidence vectors, kept across questions
+ENTITY_SHARE = 0.5  # of a name's words the evidence must hold to be about it
 _ANNOUNCED = re.compile(r"(?:these|they|this|the \w+)\s+(?:are|is|include)", re.I)  # "These are: a; b"
 
 
@@ -261,7 +262,8 @@ def _about(q: Question, ev: Evidence) -> bool:
     """Does it name what the question names ("Kim Wright chairs the LPB Subgroup" is not about the Board)?
     For "who chairs…", does it say "chair" (title words and the names asked about don't count)?"""
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
-    if not all(entity <= read for entity in q.entities):
+    # Most of each name, not all of it: users paraphrase names ("the London VRU" for "VRUs").
+    if not all(len(entity & read) >= ENTITY_SHARE * len(entity) for entity in q.entities):
         return False
     named = set().union(*q.entities) if q.entities else set()
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}
@@ -287,6 +289,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [Span(0, len(ev.at(zone)), items, fit)]
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             found = [f for f in found if not stems(f.text)[0] <= ev.source.named]
+        if q.kind == "reference":  # a decision names earlier ones; its own code is not one of them
+            found = [f for f in found if re.sub(r"\D", "", f.text) not in ev.source.named]
         seen += len(found)
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
@@ -324,7 +328,12 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         return _answer(index, q, response, Candidate(top, " ".join(top.at(top.piece).split())))
     if q.kind == "text":
         return _abstain(q, response, related, "no passage answers it closely enough")
-    wanted = {"person": "name", "count": "number", "email": "e-mail address"}.get(q.kind, q.kind)
+    wanted = {
+        "person": "name",
+        "count": "number",
+        "email": "e-mail address",
+        "reference": "decision code",
+    }.get(q.kind, q.kind)
     return _abstain(q, response, related, f"no {wanted} is stated near the words of the question")
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from decisions.words import STOPWORDS
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
+from indexer.parse import normalise_ref
 
 # Generic vocabulary. filler: question padding; irregular: "sent" must match "send"; not_names: word endings.
 _VOCAB = {
@@ -22,9 +23,9 @@ question: who whom whose what when which how why where is are does do did can co
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets
 amount: budget budgets cost costs expenditure investment invested spend spent funding funded value price amount grant allocation allocated worth fee paid pay sum approved approve total
 person: mayor director officer person chair chairs leader member head minister councillor deputy secretary manager lead chief executive individual signatory
-org: organisation organization company supplier partner contractor body team board council consultancy firm charity provider department unit directorate agency
+org: organisation organization company supplier partner contractor body team board council consultancy firm charity provider department unit directorate agency co-operative cooperative
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
-org_words: authority board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
+org_words: authority body board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 irregular: sent:send spent:spend paid:pay made:make held:hold led:lead began:begin begun:begin won:win bought:buy brought:bring chose:choose chosen:choose given:give gave:give taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go
@@ -47,6 +48,7 @@ _TOKEN = re.compile(r"[^\W_][\w’'&/,.-]*")  # one maximal run per match
 _INNER_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)")  # "," and "." stay only between digits: "1,095", "1.2"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ENUMERATOR = re.compile(r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}|[a-z]\)|[ivx]{1,4}\.)")  # "1.1.", "- 2.5"
+_CODE = re.compile(r"[A-Z]{2,4}\d{3,5}")  # "MD1177"; "PCD1792"
 _BULLET = re.compile(r"[-•·*]\s")
 ITEM = re.compile(r"\s*(?:[-•·*]|\d{1,2}[.)])\s")  # "• housing associations", "2. cross cutting principles"
 
@@ -137,9 +139,13 @@ def _kind(words: list[str], text: str) -> str:
         return "date"
     if words[0] in ("who", "whom", "whose"):
         return "person"
+    # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
+    if words[0] in ("which", "what") and "decision" in words[1:5] and "directorate" not in words:
+        return "reference"
     if words[0] in ("which", "what") and len(words) > 1:
         noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of")), "")
-        if noun in PERSON_NOUNS or noun in ORG_NOUNS:
+        # "Which not-for-profit co-operative…": the noun may follow an adjective.
+        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were"):
             return "amount"
@@ -338,8 +344,9 @@ def _counts(text: str, q: Question) -> list[Span]:
         number = tok.text.replace(",", "").isdigit() and len(tok.text) <= 9 or tok.word in NUMBER_WORDS
         dotted = text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
         ahead = [j for j in range(i + 1, min(i + 5, len(toks))) if stem(toks[j].text) in q.head]
-        if not number or dotted or not ahead or any(s <= tok.start < e for s, e in taken):
-            continue  # "3.7" is a paragraph number, "2018/19" a year
+        share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
+        if not number or dotted or share or not ahead or any(s <= tok.start < e for s, e in taken):
+            continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
         start = max(0, tok.start - 12) + (before.rfind(qualifier) if qualifier else len(before))
@@ -389,10 +396,16 @@ def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
     return tuple(Span(d.start, d.end, d.text, fit.get(d.precision, 1.0)) for d in find_dates(text))
 
 
+def _references(text: str) -> list[Span]:
+    """Decision codes written whole ("MD1177", "DD2593"), normalised."""
+    found = ((t, normalise_ref(t.text)) for t in tokens(text) if _CODE.fullmatch(t.text))
+    return [Span(t.start, t.end, ref) for t, ref in found if ref]
+
+
 def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind in ("amount", "date"):
         return list(_value_spans(kind, text))
-    finders = {"email": _emails, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
+    finders = {"email": _emails, "reference": _references, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []
 

@@ -1,9 +1,13 @@
-"""`decisions eval`: score retrieval and answers against a JSONL file like shared/eval/dev.jsonl.
+"""`decisions eval`: score retrieval and answers against JSONL files like shared/eval/dev.jsonl.
 
 Item kinds: `passage` and `qa` (the `gold` text must be inside a returned passage),
-`docs` (the `relevant` references must rank within `top`; `only` means nothing else
-may), `abstain` (no answer exists: the answerer must say so). `qa` items are also
-scored as answers (the `answer` text in the answer, a citation containing `gold`).
+`docs` (the `relevant` references must fill the first `top` places — all of them when
+there are no more than `top`; `only` means nothing else may be returned), `abstain`
+(no answer exists: the answerer must say so). `qa` items are also scored as answers
+(the `answer` text in the answer, a citation containing `gold`).
+
+An answer that is given but wrong (or given at all for an `abstain` item) is counted
+apart from a missing one: a wrong answer costs a user more than no answer.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from pathlib import Path
 from decisions.settings import Settings
 
 from .index import LoadedIndex
-from .search import SearchRequest, search
+from .search import MODES, SearchRequest, search
 
 PASSAGE_DEPTH = 5
+COMPARED_MODES = ("keyword", "semantic", "hybrid")
 
 
 def _norm(text: str) -> str:
@@ -26,24 +31,22 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _matches_item_doc(result, item: dict) -> bool:
-    refs = item.get("refs") or []
-    if refs:
-        return result.ref in refs
-    title = item.get("title")
-    return bool(title) and _norm(title) in _norm(result.title)
+def load_items(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
 
-def score_retrieval(index: LoadedIndex, item: dict, settings: Settings) -> dict:
-    response = search(index, SearchRequest(q=item["query"], limit=10, today=settings.today()))
+def score_retrieval(index: LoadedIndex, item: dict, settings: Settings, mode: str = "hybrid") -> dict:
+    request = SearchRequest(q=item["query"], limit=10, mode=mode, today=settings.today())
+    response = search(index, request)
     out = {"id": item["id"], "kind": item["kind"], "query": item["query"]}
     if item["kind"] == "docs":
-        top = item.get("top", 1)
+        top, relevant = item.get("top", 1), item["relevant"]
         ranked = [r.ref for r in response.results]
-        relevant = item["relevant"]
         found = [r for r in relevant if r in ranked[:top]]
         out["recall"] = len(found) / len(relevant)
-        out["ok"] = out["recall"] == 1.0 and (not item.get("only") or set(ranked) <= set(relevant))
+        # With more relevant decisions than places, the places must all hold relevant ones.
+        filled = len(found) >= min(top, len(relevant))
+        out["ok"] = filled and (not item.get("only") or set(ranked) <= set(relevant))
         out["ranked"] = ranked[:top]
         ranks = [ranked.index(r) + 1 for r in relevant if r in ranked]
         out["rr"] = 1 / min(ranks) if ranks else 0.0
@@ -61,14 +64,15 @@ def score_retrieval(index: LoadedIndex, item: dict, settings: Settings) -> dict:
     return out
 
 
-def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict | None:
-    try:
-        from .answer import answer_question
-    except ImportError:
-        return None
+def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
+    from .answer import answer_question
+
+    started = time.perf_counter()
     result = answer_question(index, item["query"], settings)
+    seconds = round(time.perf_counter() - started, 3)
     if item["kind"] == "abstain":
-        return {"abstained": not result.answered, "answer": result.answer}
+        return {"abstained": not result.answered, "wrong": result.answered, "answer": result.answer,
+                "seconds": seconds}  # fmt: skip
     gold = _norm(item.get("gold", ""))
     cited = any(gold in _norm(c.text) or gold in _norm(c.quote) for c in result.citations)
     correct = result.answered and _norm(item.get("answer", "")) in _norm(result.answer)
@@ -77,22 +81,29 @@ def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict | N
         "answer_ok": bool(correct and cited),
         "answer_text_ok": bool(correct),
         "cited_ok": cited,
+        "wrong": result.answered and not correct,
         "uncited": result.answered and not result.citations,
         "answer": result.answer[:160],
+        "seconds": seconds,
     }
 
 
-def evaluate_file(path: Path, index: LoadedIndex, settings: Settings) -> dict:
-    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+def evaluate_items(
+    items: list[dict], index: LoadedIndex, settings: Settings, mode: str = "hybrid", answers: bool = True
+) -> dict:
     rows = []
     started = time.perf_counter()
     for item in items:
-        row = score_retrieval(index, item, settings) if item["kind"] != "abstain" else {
+        row = score_retrieval(index, item, settings, mode) if item["kind"] != "abstain" else {
             "id": item["id"], "kind": "abstain", "query": item["query"]}  # fmt: skip
-        if item["kind"] in ("qa", "abstain"):
+        if answers and item["kind"] in ("qa", "abstain"):
             row["answer"] = score_answer(index, item, settings)
         rows.append(row)
     return {"items": rows, "totals": totals(rows), "seconds": round(time.perf_counter() - started, 2)}
+
+
+def evaluate_file(path: Path, index: LoadedIndex, settings: Settings, mode: str = "hybrid") -> dict:
+    return evaluate_items(load_items(path), index, settings, mode)
 
 
 def _share(values: list[bool]) -> float | None:
@@ -107,19 +118,25 @@ def totals(rows: list[dict]) -> dict:
     return {
         "passage_hit@1": _share([r["hit1"] for r in passage_rows]),
         "passage_hit@5": _share([r["hit5"] for r in passage_rows]),
+        "passage_mrr": round(sum(r["rr"] for r in passage_rows) / len(passage_rows), 3)
+        if passage_rows
+        else None,
         "docs_recall": _share([r["recall"] == 1.0 for r in docs_rows]),
-        "docs_ok": _share([r["ok"] for r in docs_rows]),
-        "mrr": round(
-            sum(r["rr"] for r in passage_rows + docs_rows) / max(1, len(passage_rows + docs_rows)), 3
-        ),
+        "searches_ok": _share([r["ok"] for r in docs_rows]),
         "answer_accuracy": _share([a["answer_ok"] for a in answers]),
+        "answered_wrong": _share([a["wrong"] for a in answers + abstains]),
         "answered_uncited": sum(1 for a in answers if a["uncited"]),
         "abstained": _share([a["abstained"] for a in abstains]),
+        "answer_p95_s": _p95([a["seconds"] for a in answers + abstains]),
         "items": len(rows),
     }
 
 
-def format_report(report: dict) -> str:
+def _p95(values: list[float]) -> float | None:
+    return sorted(values)[max(0, round(0.95 * len(values)) - 1)] if values else None
+
+
+def format_items(report: dict) -> str:
     lines = []
     for row in report["items"]:
         if row["kind"] == "docs":
@@ -132,17 +149,49 @@ def format_report(report: dict) -> str:
         if answer:
             if "abstained" in answer:
                 status += " abstained" if answer["abstained"] else f" ANSWERED: {answer['answer']!r}"
+            elif answer["answer_ok"]:
+                status += f" answer ok: {answer['answer']!r}"
             else:
-                status += f" answer {'ok' if answer['answer_ok'] else 'WRONG'}: {answer['answer']!r}"
+                status += f" answer {'WRONG' if answer['wrong'] else 'missing'}: {answer['answer']!r}"
         ok = row.get("ok", True) and (not answer or answer.get("answer_ok", answer.get("abstained", True)))
         lines.append(f"{'✓' if ok else '✗'} {row['id']} {row['kind']:8} {row['query'][:60]!r}: {status}")
         for extra in row.get("top_passages", []):
             lines.append(f"      got {extra!r}")
-    t = report["totals"]
-    lines.append("")
-    lines.append(f"items {t['items']} in {report['seconds']} s")
-    lines.append(f"passage hit@1 {t['passage_hit@1']}  hit@5 {t['passage_hit@5']}  MRR {t['mrr']}")
-    lines.append(f"docs recall {t['docs_recall']}  docs ok {t['docs_ok']}")
-    lines.append(f"answer accuracy {t['answer_accuracy']}  answered without citation {t['answered_uncited']}")
-    lines.append(f"abstained on abstain items {t['abstained']}")
     return "\n".join(lines)
+
+
+FIGURES = (
+    ("passage hit@1", "passage_hit@1"), ("passage hit@5", "passage_hit@5"), ("passage MRR", "passage_mrr"),
+    ("searches ok", "searches_ok"), ("answers right and cited", "answer_accuracy"),
+    ("answered but wrong", "answered_wrong"), ("abstained (no-answer items)", "abstained"),
+    ("answer p95 seconds", "answer_p95_s"),
+)  # fmt: skip
+RETRIEVAL_FIGURES = {"passage_hit@1", "passage_hit@5", "passage_mrr", "searches_ok"}
+
+
+def format_table(columns: dict[str, dict]) -> str:
+    """Figures (rows) by file or mode (columns); '-' where a column has no such items."""
+    names = list(columns)
+    width = max(12, *(len(n) for n in names))
+    lines = ["figure".ljust(28) + "".join(n.rjust(width + 2) for n in names)]
+    for label, key in FIGURES:
+        cells = [columns[n].get(key) for n in names]
+        if all(c is None for c in cells):
+            continue
+        lines.append(
+            label.ljust(28) + "".join(("-" if c is None else f"{c}").rjust(width + 2) for c in cells)
+        )
+    lines.append("items".ljust(28) + "".join(str(columns[n]["items"]).rjust(width + 2) for n in names))
+    return "\n".join(lines)
+
+
+def compare_modes(items: list[dict], index: LoadedIndex, settings: Settings) -> dict[str, dict]:
+    """Retrieval figures of keyword, semantic and hybrid search on the same items in one run
+    (answers are scored once, with the product's own hybrid search)."""
+    out = {}
+    for mode in COMPARED_MODES:
+        out[mode] = evaluate_items(items, index, settings, mode, answers=mode == "hybrid")["totals"]
+    return out
+
+
+__all__ = ["MODES", "compare_modes", "evaluate_file", "evaluate_items", "format_items", "format_table"]

@@ -13,9 +13,12 @@ CSV_COLUMNS = [
     "date",
     "date_inferred",
     "decision_type",
+    "decision_maker",
+    "directorate",
     "approved_amount",
     "amounts",
-    "url",
+    "url",  # the decision's page on this site
+    "original_url",  # the decision on london.gov.uk, when the corpus metadata gives it
     "passages",
 ]
 
@@ -40,9 +43,12 @@ def results_csv(results: list[SearchResult], base_url: str = "") -> str:
                     r.date or "",
                     "yes" if r.date_inferred else "no",
                     r.decision_type,
+                    r.decision_maker or "",
+                    r.directorate or "",
                     r.approved_amount if r.approved_amount is not None else "",
                     ";".join(str(a) for a in r.amounts),
                     base_url + r.url,
+                    r.original_url or "",
                     passages,
                 )
             ]

@@ -20,7 +20,7 @@ import numpy as np
 
 from decisions.settings import Settings
 from indexer import store
-from indexer.embed import QUERY_THREADS, encode, load_model, model_dimension, use_threads
+from indexer.embed import QUERY_THREADS, encode, load_cross_encoder, load_model, model_dimension, use_threads
 from indexer.vector_index import tune_for_search
 
 from .fts import quote_token
@@ -56,6 +56,7 @@ class DecisionRow:
     amounts: list[int]
     part2: bool
     has_part2: bool
+    original_url: str | None = None  # the decision on london.gov.uk, from the corpus metadata
 
     @property
     def address(self) -> str:
@@ -89,6 +90,7 @@ class LoadedIndex:
         self.generation = generation
         self.query_vectors_kept = query_vectors_kept
         self.model = model
+        self.cross_encoder = None  # set by IndexHolder when DECISIONS_RERANKER names one
         self._local = threading.local()
         meta = store.read_meta(generation)
         self.meta = meta
@@ -228,6 +230,7 @@ class IndexHolder:
     def __init__(self, settings: Settings, model=None):
         self.settings = settings
         self.model = model
+        self.cross_encoder = None
         self._lock = threading.Lock()
         self._loaded: LoadedIndex | None = None
         self._pointer: str | None = None
@@ -256,11 +259,14 @@ class IndexHolder:
                 )
             if self.model is None:
                 self.model = load_model(self.settings.model)
+            if self.settings.reranker and self.cross_encoder is None:
+                self.cross_encoder = load_cross_encoder(self.settings.reranker)
             use_threads(QUERY_THREADS)
             try:
                 self._loaded = LoadedIndex(
                     generation, self.model, self.settings.model, self.settings.query_vectors_kept
                 )
+                self._loaded.cross_encoder = self.cross_encoder
             except IndexUnavailable:
                 if self._loaded is None:
                     raise

@@ -85,7 +85,9 @@ AMOUNT_RULES = [
 ]
 
 # Users type references loosely: "md 2848", "MD-2848", "dd2593".
-LOOSE_REF = re.compile(r"\b(MD|DD|ADD|AD|EDD|DMPD|DMFD)[\s-]?(\d{3,5})\b", re.IGNORECASE)
+LOOSE_REF = re.compile(
+    r"\b(MD|DD|ADD|AD|EDD|DMPD|DMFD|PCD|HOPS|LFC)[\s-]?(\d{3,5})\b(?![-–/]\d)", re.IGNORECASE
+)
 
 
 def query_refs(text: str) -> list[str]:

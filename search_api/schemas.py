@@ -77,7 +77,10 @@ class ResultOut(BaseModel):
     directorate: str | None = None
     amounts: list[int] = Field(description="Amounts in pounds, in order of appearance")
     approved_amount: int | None = None
-    url: str
+    url: str = Field(description="The decision's page on this site", examples=["/decisions/MD2848"])
+    original_url: str | None = Field(
+        None, description="The decision as published on london.gov.uk, when the corpus metadata gives it"
+    )
     score: float
     passages: list[PassageOut]
 
@@ -156,6 +159,9 @@ class DecisionOut(BaseModel):
     amounts: list[int]
     part2: bool
     has_part2: bool
+    original_url: str | None = Field(
+        None, description="The decision as published on london.gov.uk, when the corpus metadata gives it"
+    )
     withheld: bool = Field(False, description="Only in staff mode: hidden from the public")
     sources: list[SourceOut]
     paragraphs: list[ParagraphOut]

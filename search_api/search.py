@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
-import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -15,6 +13,7 @@ import numpy as np
 from decisions.records import Passage, SearchResult
 from decisions.words import keyword_tokens, stem
 
+from . import rerank
 from .decision import passage_anchor
 from .filters import allowed_decisions, why_empty
 from .fts import match_all
@@ -22,7 +21,7 @@ from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_r
 from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
-from .question_types import expected_answer_type, has_answer_type
+from .question_types import expected_answer_type
 from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking
 
 MODES = ("hybrid", "keyword", "semantic", "exhaustive")
@@ -31,14 +30,6 @@ PASSAGES_PER_RESULT = 3
 REF_BOOST = 10.0
 # Query encodings run here; more workers than cores would only queue inside torch.
 _ENCODER = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="encode-query")
-# A passage holding the kind of thing asked for ("which email address" → an address) is
-# likelier to answer; names are everywhere in these documents, so they earn nothing.
-ANSWER_TYPE_BONUS = {
-    "email": 0.3,
-    "amount": 0.15,
-    "date": 0.15,
-    "number": 0.1,
-}  # a named reference code outranks any fused score (those are < 0.1)
 
 
 @dataclass
@@ -102,43 +93,11 @@ class PassageQuery:
     text: str
     vector: np.ndarray | None
     answer_type: str | None
-
-
-def _residual_stems(query_text: str, title: str) -> set[str]:
-    """Title words pick the decision; the other words pick the passage within it."""
-    title_stems = {stem(t) for t in keyword_tokens(title)}
-    return {stem(t) for t in keyword_tokens(query_text)} - title_stems
-
-
-def _term_weights(residual: set[str], chunk_stems: list[str]) -> dict[str, float]:
-    """IDF within the decision: a word in every paragraph of it ("decision") tells no passage apart.
-
-    Keys are space-padded stems, ready to test against a stems field (decisions.words.stems_field).
-    """
-    count = len(chunk_stems)
-    padded = (f" {t} " for t in residual)
-    return {p: math.log(1 + count / (1 + sum(p in stems for stems in chunk_stems))) for p in padded}
-
-
-def _passage_score(
-    row: sqlite3.Row,
-    stems: str,
-    query: PassageQuery,
-    weights: dict[str, float],
-    semantic: float,
-    fused: float,
-) -> float:
-    total = sum(weights.values())
-    coverage = sum(w for t, w in weights.items() if t in stems) / total if total else 0.0
-    score = semantic + 0.5 * coverage + 20 * fused
-    if has_answer_type(row["text"], query.answer_type):
-        score += ANSWER_TYPE_BONUS.get(query.answer_type, 0.0)
-    return score * (BOILERPLATE_WEIGHT if row["boilerplate"] else 1.0)
+    scoring: rerank.RerankQuery | None = None  # the second stage's view of the query
 
 
 def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[Passage]:
-    """Every chunk of the decision competes: fused retrieval rank, similarity, and coverage
-    of the query words that are not already in the title."""
+    """Every chunk of the decision competes, scored by the second stage (rerank.py)."""
     decision = index.decisions[ranked.decision_id]
     rows = index.db.execute(
         "SELECT rowid, id, source_path, paragraph, section, text, start, boilerplate, stems FROM chunks "
@@ -147,26 +106,9 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
     ).fetchall()
     if not rows:
         return []
-    rowids = np.array([r["rowid"] for r in rows])
-    semantic = (
-        np.asarray(index.matrix[rowids - 1]) @ query.vector
-        if query.vector is not None
-        else np.zeros(len(rows))
-    )
-    chunk_stems = [r["stems"] for r in rows]
-    weights = _term_weights(_residual_stems(query.text, decision.title), chunk_stems)
-    scored = sorted(
-        (
-            (
-                _passage_score(
-                    r, stems, query, weights, float(sem), ranked.chunk_scores.get(r["rowid"], 0.0)
-                ),
-                r,
-            )
-            for r, stems, sem in zip(rows, chunk_stems, semantic, strict=True)
-        ),
-        key=lambda pair: (-pair[0], pair[1]["rowid"]),
-    )
+    scoring = query.scoring or rerank.prepare(index, query.text, query.vector, query.answer_type, {})
+    scores = rerank.score_rows(index, scoring, rows, [decision.title] * len(rows))
+    scored = sorted(zip(scores.tolist(), rows, strict=True), key=lambda pair: (-pair[0], pair[1]["rowid"]))
     passages: list[Passage] = []
     seen: set[str] = set()
     for score, row in scored:
@@ -219,6 +161,7 @@ def _result(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> SearchRe
         url=d.url,
         score=round(float(ranked.score), 6),
         passages=_passages(index, ranked, query),
+        original_url=d.original_url,
     )
 
 
@@ -272,7 +215,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     keyword_text = " ".join([text, *parsed.refs]).strip()
     has_words = bool(re.search(r"\w", text))
 
-    vector = None
+    vector, scoring = None, None
     if request.mode == "exhaustive":
         ranked = _exhaustive(index, parsed, chunk_mask) if text else []
     elif not re.search(r"\w", keyword_text):
@@ -281,7 +224,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         # The model and SQLite both release the GIL: in hybrid mode the query is encoded on
         # another thread while BM25 runs here, overlapping the two largest costs of a search.
         pending = _ENCODER.submit(index.embed_query, text) if has_words and request.mode == "hybrid" else None
-        rankings, weights = [], []
+        rankings, weights, keyword_ranked, semantic_ranked = [], [], [], []
         if request.mode in ("hybrid", "keyword"):
             try:
                 keyword_ranked = keyword_ranking(index, keyword_text, chunk_mask)
@@ -300,9 +243,14 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         elif has_words and request.mode == "semantic":
             vector = index.embed_query(text)
         if vector is not None:
-            rankings.append(semantic_ranking(index, vector, chunk_mask))
+            semantic_ranked = semantic_ranking(index, vector, chunk_mask)
+            rankings.append(semantic_ranked)
             weights.append(SEMANTIC_WEIGHT)
-        ranked = _group(index, reciprocal_rank_fusion(rankings, weights))
+        fused = reciprocal_rank_fusion(rankings, weights)
+        scoring = rerank.prepare(
+            index, text, vector, expected_answer_type(text), fused, keyword_ranked, semantic_ranked
+        )
+        ranked = _group(index, rerank.rerank(index, scoring))
         _boost_title_matches(index, ranked, text)
 
     allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
@@ -332,7 +280,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         ranked = [ranked_by_id[i] for i in order]
 
     page = ranked[request.offset : request.offset + request.limit]
-    passage_query = PassageQuery(text=text, vector=vector, answer_type=expected_answer_type(text))
+    passage_query = PassageQuery(text, vector, expected_answer_type(text), scoring)
     results = [_result(index, r, passage_query) for r in page]
     reason = None
     if not ranked:

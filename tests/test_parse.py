@@ -397,3 +397,19 @@ def test_sidecar_unknown_key_names_the_file(tmp_path):
     path.with_name("page.txt.meta.json").write_text('{"shade": 1}', encoding="utf-8")
     with pytest.raises(ValueError, match=r"page\.txt\.meta\.json.*shade"):
         load_sidecar_metadata(path, tmp_path)
+
+
+def test_nearest_metadata_csv_wins_key_by_key(tmp_path):
+    path, _ = _sidecar_case(tmp_path)  # web/page.txt
+    (tmp_path / "metadata.csv").write_text(
+        "file,title,directorate\nweb/page.txt,From the root,Housing and Land\n", encoding="utf-8"
+    )
+    (tmp_path / "web" / "metadata.csv").write_text(
+        "file,title,url\npage.txt,From its folder,https://www.london.gov.uk/decisions/md2848-engaging\n",
+        encoding="utf-8",
+    )
+    assert load_sidecar_metadata(path, tmp_path) == {
+        "title": "From its folder",
+        "directorate": "Housing and Land",
+        "url": "https://www.london.gov.uk/decisions/md2848-engaging",
+    }

@@ -204,6 +204,13 @@ def test_api_search_shape_and_csv_export(api):
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows[0]["ref"] == "DD2691" and "Shared Intelligence" in rows[0]["passages"]
+    # "Decision by: Tunde Olayinka, Executive Director, Communities and Skills"; no address in the sample
+    assert (rows[0]["decision_maker"], rows[0]["directorate"], rows[0]["original_url"]) == (
+        "Tunde Olayinka",
+        "Communities and Skills",
+        "",
+    )
+    assert first["original_url"] is None
 
 
 def test_api_document_without_reference_has_null_ref_and_a_title(api):

@@ -18,7 +18,7 @@ from indexer.pipeline import run_index
 from search_api.app import create_app
 from search_api.index import IndexHolder
 
-from .conftest import CORPUS, TODAY, LiveServer
+from .conftest import CORPUS, SAMPLE_ONLY, TODAY, LiveServer
 
 FUTURE_CANARY = "CANARYFUTURE7731"
 PAST_CANARY = "CANARYPAST5520"
@@ -58,7 +58,7 @@ QUERY = "street lighting pilot in Hackney"
 @pytest.fixture(scope="module")
 def withheld_data(tmp_path_factory, settings) -> Settings:
     corpus = tmp_path_factory.mktemp("withheld-corpus")
-    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True)
+    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE_ONLY)
     (corpus / "future.txt").write_text(
         DEFERRED_FORM.format(
             ref="ADD9101", title="Lighting pilot (future)", canary=FUTURE_CANARY, until="31 December 2099"

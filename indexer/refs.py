@@ -1,0 +1,51 @@
+"""Decision reference codes: "MD2848", "DD 2593", "PCD 1792", "Director Decision (DD) 2593"."""
+
+from __future__ import annotations
+
+import re
+
+PREFIX_TYPES = {
+    "MD": "mayoral", "DD": "director", "ADD": "assistant_director", "AD": "assistant_director",
+    "EDD": "executive_director",
+    # Deputy Mayor decisions (Policing "DMPD", Fire "DMFD262"), MOPAC's "PCD 1792", the Head of
+    # Paid Service's "HOPS" and the London Fire Commissioner's "LFC": no GLA decision type of their own.
+    "DMPD": "other", "DMFD": "other", "PCD": "other", "HOPS": "other", "LFC": "other",
+}  # fmt: skip
+PREFIXES = "|".join(sorted(PREFIX_TYPES, key=len, reverse=True))  # longest first: "ADD" before "AD"
+# "MD2848", "ADD2793", "DD 2593", "PCD 1792", "MD-2848". Upper case only, so "add 200 homes" is no
+# ref; \b on both sides keeps "G7", "2021-22" and "XMD2848" out, and a year range after it
+# ("the LFC 2025-26 budget") is a year, not a decision.
+SHORT_REF = re.compile(rf"\b({PREFIXES})[ -]?(\d{{3,5}})\b(?![-–/]\d)")
+# "Director Decision 2593", "Director Decision (DD) 2593", "Mayoral Decision 2721"
+_LONG_REF = re.compile(
+    r"\b(?P<kind>Mayoral|Executive\s+Director|Assistant\s+Director|Director)(?:['’]s)?\s+Decision\s?"
+    r"(?:\((?P<abbr>[A-Za-z]{2,4})\)\s?)?(?:no\.?\s?|number\s)?(?P<num>\d{3,5})\b",
+    re.IGNORECASE,
+)
+_LONG_PREFIX = {"mayoral": "MD", "director": "DD", "assistant director": "ADD", "executive director": "EDD"}
+_BARE_REF = re.compile(rf"({PREFIXES})\s?[-–]?\s?(\d{{3,5}})", re.IGNORECASE)  # "md 2848", "MD-2848"
+
+
+def _long_ref(match: re.Match[str]) -> str:
+    abbr = (match.group("abbr") or "").upper()
+    kind = _LONG_PREFIX[" ".join(match.group("kind").lower().split())]
+    return (abbr if abbr in PREFIX_TYPES else kind) + match.group("num")
+
+
+def find_refs(text: str) -> list[str]:
+    """Every decision reference in `text`, normalised ("DD2593"), unique, in reading order."""
+    found = [(m.start(), m.group(1) + m.group(2)) for m in SHORT_REF.finditer(text or "")]
+    found += [(m.start(), _long_ref(m)) for m in _LONG_REF.finditer(text or "")]
+    return list(dict.fromkeys(ref for _, ref in sorted(found)))
+
+
+def normalise_ref(text: str | None) -> str | None:
+    """ "md 2848" → "MD2848", "Director Decision (DD) 2593" → "DD2593", junk → None."""
+    bare = _BARE_REF.fullmatch((text or "").strip())
+    return bare.group(1).upper() + bare.group(2) if bare else next(iter(find_refs(text or "")), None)
+
+
+def lead_ref(line: str) -> str | None:
+    """The reference a title line opens with: "PCD 1792 VRU Home Office funding…" → "PCD1792"."""
+    lead = SHORT_REF.match(line)
+    return lead.group(1) + lead.group(2) if lead else None

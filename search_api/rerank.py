@@ -1,0 +1,244 @@
+"""The second stage: re-score the best fused passages with signals that generalise.
+
+Reciprocal-rank fusion only knows ranks. A passage that holds every rare word of the query
+close together, in the decision or the report rather than in legal boilerplate, and holding
+what the question asks for (an amount for "how much", the "Decision by:" line for "who
+signed") is likelier to answer than one that merely ranks well on a common word. Each
+passage gets a vector of such signals (`FEATURES`); a linear model over them, fitted on the
+tuning questions only (tests/quality/fit_rerank.py, pairwise logistic regression: the passage
+holding the gold text against every other candidate of the same query), gives its score.
+
+The same scoring orders the passages shown inside each result, so the decision ranking and
+the passages that prove it agree. A local cross-encoder (sentence-transformers CrossEncoder
+folder, `DECISIONS_RERANKER`) adds its own relevance when one is configured; none ships here.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from decisions.words import STOPWORDS, keyword_tokens, stem
+
+from .question_types import has_answer_type
+
+# Fused candidates re-scored per query: the passages of the top decisions are all among them
+# on the questions measured (tests/quality), and 80 rows cost ~3 ms here.
+CANDIDATES = 80
+CROSS_ENCODED = 30  # candidates a configured cross-encoder re-reads (~1 ms each with MiniLM on a core)
+CROSS_ENCODER_WEIGHT = 1.0  # untuned: no cross-encoder ships here to fit it with
+PROXIMITY_WINDOW = 12  # tokens: "£19,332m in 2026-27 … revenue funding" sits within a dozen
+_WORD = re.compile(r"[\w£][\w£'’.,-]*\w|[\w£]")
+
+FEATURES = (
+    "fused",  # the fused score, as a share of the query's best
+    "semantic",  # cosine of passage and query
+    "coverage",  # rarity-weighted share of the query's words the passage holds
+    "residual",  # the same for the words its decision's title does not already hold
+    "proximity",  # most query words inside one window, as a share of them
+    "phrase",  # share of the query's adjacent word pairs found adjacent
+    "both_lists",  # among the top of both the keyword and the semantic list
+    "key_fields",  # a key-information block ("Decision by:", "Date signed:")
+    "title_line",  # the decision's title alone
+    "summary",  # executive summary
+    "decision",  # the decision itself ("That the Mayor approves…")
+    "numbered",  # a numbered paragraph of the report
+    "boilerplate",  # legal powers, equality duty, site text
+    "typed",  # holds the kind of thing asked for (an amount, a date, a number, an address)
+    "record_field",  # a "Decision by:"/"Directorate:"/"Date signed:" line with a value, asked for
+    "short",  # under 80 characters: a heading or a bare field
+)
+# Fitted by tests/quality/fit_rerank.py on tests/quality/tuning*.jsonl (see its output in
+# benchmarks/RESULTS.md); never on the held-out third.
+WEIGHTS = {
+    "fused": 4.00,
+    "semantic": 1.92,
+    "coverage": 3.27,
+    "residual": 3.26,
+    "proximity": 2.60,
+    "phrase": 2.17,
+    "both_lists": 3.98,
+    "key_fields": 1.30,
+    "title_line": -0.45,
+    "summary": 0.76,
+    "decision": -0.46,
+    "numbered": -1.11,
+    "boilerplate": -0.22,
+    "typed": 1.18,
+    "record_field": 1.63,
+    "short": -0.56,
+}
+
+# What a question about the record itself asks for, and the field line that states it.
+_RECORD_ASKS = (
+    (re.compile(r"\b(?:who|whom|whose)\b.{0,60}\b(?:sign|approv|authoris|authoriz|took|made|decid)", re.I),
+     re.compile(r"^(?:Decision by|Name|Signed by|Signature)\s*:\s*\S", re.M)),
+    (re.compile(r"\bdirectorate\b", re.I), re.compile(r"^Directorate\s*:\s*\S", re.M)),
+    (re.compile(r"\bwhen\b.{0,60}\b(?:sign|approv|publish)|\bdate\b.{0,30}\b(?:sign|approv|publish)", re.I),
+     re.compile(r"^Date (?:signed|published)\s*:\s*\S|^Date\s*:\s*\d", re.M)),
+)  # fmt: skip
+_KEY_FIELD = re.compile(r"^(?:Decision type|Reference code|Date signed|Decision by|Directorate)\s*:", re.M)
+_DECISION_OPENING = re.compile(
+    r"^\s*(?:That the|The (?:Mayor|Director|Assistant Director|Executive Director)\b)"
+)
+
+
+@dataclass
+class RerankQuery:
+    """What scoring needs of the query, worked out once per search."""
+
+    text: str
+    vector: np.ndarray | None
+    answer_type: str | None
+    stems: list[str]  # the query's words as stems, in order, without stopwords
+    idf: dict[str, float]
+    bigrams: frozenset[tuple[str, str]]
+    record_field: re.Pattern[str] | None  # the field line a record question asks for
+    fused: dict[int, float] = field(default_factory=dict)
+    best_fused: float = 0.0
+    both_lists: frozenset[int] = frozenset()
+
+
+# A hook for tests/quality/fit_rerank.py: called with (query, rows, feature matrix) per scoring.
+observer: Callable[[RerankQuery, Sequence, np.ndarray], None] | None = None
+
+
+def prepare(
+    index,
+    text: str,
+    vector: np.ndarray | None,
+    answer_type: str | None,
+    fused: dict[int, float],
+    keyword_ranked: Sequence[int] = (),
+    semantic_ranked: Sequence[int] = (),
+) -> RerankQuery:
+    tokens = keyword_tokens(text)
+    stems = list(dict.fromkeys(stem(t) for t in tokens))
+    count = max(1, index.chunk_count)
+    idf: dict[str, float] = {}
+    for token in tokens:
+        rows = index.term_rows(token) if index.chunk_count else 0
+        idf[stem(token)] = max(idf.get(stem(token), 0.0), math.log((count + 1) / (rows + 0.5)))
+    ordered = [stem(t) for t in _WORD.findall(text) if t.lower() not in STOPWORDS]
+    record = next((line for asks, line in _RECORD_ASKS if asks.search(text)), None)
+    both = frozenset(keyword_ranked[:50]) & frozenset(semantic_ranked[:50])
+    return RerankQuery(
+        text=text, vector=vector, answer_type=answer_type, stems=stems, idf=idf,
+        bigrams=frozenset(zip(ordered, ordered[1:], strict=False)), record_field=record,
+        fused=fused, best_fused=max(fused.values(), default=0.0), both_lists=both,
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_stems(title: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in keyword_tokens(title))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _text_stems(text: str) -> tuple[str, ...]:
+    """The passage's words as stems in order (stopwords out), remembered across queries."""
+    return tuple(stem(t) for t in _WORD.findall(text) if t.lower() not in STOPWORDS)
+
+
+def _proximity_and_phrase(q: RerankQuery, text: str) -> tuple[float, float]:
+    wanted = set(q.stems)
+    words = _text_stems(text)
+    hits = [(i, s) for i, s in enumerate(words) if s in wanted]
+    if len({s for _, s in hits}) < 2:
+        return (1.0 / len(wanted) if hits and wanted else 0.0), 0.0
+    best, left = 0, 0
+    for right in range(len(hits)):
+        while hits[right][0] - hits[left][0] >= PROXIMITY_WINDOW:
+            left += 1
+        best = max(best, len({s for _, s in hits[left : right + 1]}))
+    pairs = sum(1 for a, b in zip(words, words[1:], strict=False) if (a, b) in q.bigrams)
+    return best / len(wanted), min(1.0, pairs / len(q.bigrams)) if q.bigrams else 0.0
+
+
+def _section_flags(row) -> tuple[float, float, float, float, float]:
+    section = (row["section"] or "").strip().lower()
+    text = row["text"]
+    key = section == "key information" or len(_KEY_FIELD.findall(text)) >= 2
+    title = row["paragraph"] is None and not section and len(text) < 160 and "\n" not in text.strip()
+    summary = "summary" in section
+    decision = section in ("decision", "decisions") or bool(_DECISION_OPENING.match(text))
+    return float(key), float(title), float(summary), float(decision), float(row["paragraph"] is not None)
+
+
+def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np.ndarray:
+    """One row of FEATURES per passage. `rows` need rowid, text, stems, section, paragraph and
+    boilerplate; `titles` is each passage's decision title."""
+    out = np.zeros((len(rows), len(FEATURES)), dtype=np.float32)
+    if not rows:
+        return out
+    rowids = np.array([r["rowid"] for r in rows])
+    if q.vector is not None:
+        out[:, 1] = np.asarray(index.matrix[rowids - 1]) @ q.vector
+    total = sum(q.idf.values()) or 1.0
+    for i, (row, title) in enumerate(zip(rows, titles, strict=True)):
+        stems_field, text = row["stems"] or "", row["text"]
+        held = [s for s in q.stems if f" {s} " in stems_field]
+        named = _title_stems(title)
+        residual_total = sum(w for s, w in q.idf.items() if s not in named)
+        proximity, phrase = _proximity_and_phrase(q, text) if held else (0.0, 0.0)
+        out[i, 0] = q.fused.get(row["rowid"], 0.0) / q.best_fused if q.best_fused else 0.0
+        out[i, 2] = sum(q.idf.get(s, 0.0) for s in held) / total
+        out[i, 3] = (
+            (sum(q.idf.get(s, 0.0) for s in held if s not in named) / residual_total)
+            if residual_total
+            else 0.0
+        )
+        out[i, 4], out[i, 5] = proximity, phrase
+        out[i, 6] = row["rowid"] in q.both_lists
+        out[i, 7:12] = _section_flags(row)
+        out[i, 12] = bool(row["boilerplate"])
+        out[i, 13] = has_answer_type(text, q.answer_type)
+        out[i, 14] = bool(q.record_field and q.record_field.search(text))
+        out[i, 15] = len(text) < 80
+    return out
+
+
+_WEIGHT_VECTOR = np.array([WEIGHTS[f] for f in FEATURES], dtype=np.float32)
+
+
+def score_rows(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np.ndarray:
+    """A score per passage; higher is better. Comparable across decisions of one query."""
+    x = features(index, q, rows, titles)
+    if observer is not None:
+        observer(q, rows, x)
+    return x @ _WEIGHT_VECTOR
+
+
+def rerank(index, q: RerankQuery) -> dict[int, float]:
+    """The top fused candidates re-scored, as positive scores (rowid → score) for grouping."""
+    top = sorted(q.fused, key=q.fused.__getitem__, reverse=True)[:CANDIDATES]
+    if not top:
+        return {}
+    rows = index.db.execute(
+        "SELECT rowid, decision_id, text, stems, section, paragraph, boilerplate FROM chunks "
+        f"WHERE rowid IN ({','.join('?' * len(top))})",
+        top,
+    ).fetchall()
+    titles = [index.decisions[r["decision_id"]].title for r in rows]
+    scores = score_rows(index, q, rows, titles)
+    cross_encoder = getattr(index, "cross_encoder", None)
+    if cross_encoder is not None and q.text:
+        # Its logits join the fitted score for the best few only: each pair is a model call.
+        best = np.argsort(-scores)[:CROSS_ENCODED]
+        logits = cross_encoder.predict([(q.text, rows[i]["text"]) for i in best], batch_size=16)
+        scores[best] += CROSS_ENCODER_WEIGHT * np.asarray(logits, dtype=np.float32).reshape(-1)
+    # exp(s - best) keeps the order and puts every score in (0, 1], as grouping expects
+    # (a named reference code's boost of 10 stays above any of them).
+    best = float(scores.max())
+    reranked = {r["rowid"]: float(math.exp(s - best)) for r, s in zip(rows, scores, strict=True)}
+    # The fused rows below the candidates still count (a decision is found), only less.
+    floor = 0.5 * min(reranked.values())
+    for rowid, fused in q.fused.items():
+        if rowid not in reranked:
+            reranked[rowid] = floor * fused / q.best_fused
+    return reranked

@@ -1,0 +1,63 @@
+"""Quality on the held-out third of every question file (tests/quality/heldout*.jsonl).
+
+Nothing was tuned on these questions (tests/quality/split.py). The issue's targets are stated
+in TARGETS; the test fails below FLOORS, the figures measured when the held-out third was last
+scored (README "Quality"), less a small margin for ties that fall the other way. Where a floor
+is below its target, the gap is reported, not hidden: see the README's Quality table.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from decisions.settings import Settings
+from search_api.evaluate import evaluate_items, load_items, totals
+
+from .conftest import CORPUS, ROOT, TODAY
+
+QUALITY = ROOT / "tests" / "quality"
+TARGETS = {
+    "passage_hit@5": 0.95, "passage_hit@1": 0.75, "searches_ok": 0.90, "answer_accuracy": 0.90,
+    "answered_wrong": 0.03, "abstained": 1.0,
+}  # fmt: skip
+FLOORS = {
+    "passage_hit@5": 0.80, "passage_hit@1": 0.50, "searches_ok": 0.70, "answer_accuracy": 0.45,
+    "answered_wrong": 0.20, "abstained": 0.60,
+}  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def full_settings(tmp_path_factory, settings) -> Settings:
+    """All of corpus/ (the sample and the 142 real pages), indexed with the session's cache."""
+    from indexer.pipeline import run_index
+
+    data = tmp_path_factory.mktemp("full-data")
+    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
+    full = Settings(data_dir=data, today_override=TODAY)
+    summary = run_index(CORPUS, full, show_progress=False)
+    assert summary.decisions >= 140, summary.lines()
+    return full
+
+
+@pytest.fixture(scope="session")
+def heldout_totals(full_settings, settings, index) -> dict:
+    from search_api.index import IndexHolder
+
+    full_index = IndexHolder(full_settings, model=index.model).get()
+    rows = evaluate_items(load_items(QUALITY / "heldout-real.jsonl"), full_index, full_settings)["items"]
+    rows += evaluate_items(load_items(QUALITY / "heldout-sample.jsonl"), index, settings)["items"]
+    return totals(rows)
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_heldout_quality_holds(heldout_totals, figure):
+    value = heldout_totals[figure]
+    lower_is_better = figure == "answered_wrong"
+    ok = value <= FLOORS[figure] if lower_is_better else value >= FLOORS[figure]
+    assert ok, f"held-out {figure} {value} (floor {FLOORS[figure]}, target {TARGETS[figure]})"
+
+
+def test_heldout_answers_stay_quick(heldout_totals):
+    assert heldout_totals["answer_p95_s"] < 3.0  # the 1 s target is measured in benchmarks/

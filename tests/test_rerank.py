@@ -1,0 +1,84 @@
+"""The second stage of search (search_api/rerank.py) on the real sample index."""
+
+from __future__ import annotations
+
+import pytest
+
+from decisions.settings import Settings
+from indexer.embed import ModelUnavailable, resolve_model_path
+from search_api import rerank
+from search_api.index import IndexHolder
+from search_api.search import SearchRequest, search
+
+from .conftest import TODAY
+
+
+def _scores_by_text(index, query: str) -> dict[str, float]:
+    seen: dict[str, float] = {}
+
+    def observe(q, rows, x):
+        for row, s in zip(rows, x @ rerank._WEIGHT_VECTOR, strict=True):
+            seen[row["text"]] = float(s)
+
+    rerank.observer = observe
+    try:
+        search(index, SearchRequest(q=query, today=TODAY))
+    finally:
+        rerank.observer = None
+    return seen
+
+
+def test_passage_with_all_rare_words_together_outscores_boilerplate(index):
+    # DD2691: "reduce the costs in the second year of the contract from £90,000 to £72,765"
+    scores = _scores_by_text(index, "reduce the cost of the second contract year")
+    best = max(scores, key=scores.get)
+    assert "£72,765" in best
+    boilerplate = [s for t, s in scores.items() if "Equality Act" in t or "section 149" in t]
+    assert boilerplate and max(boilerplate) < scores[best]
+
+
+def test_who_signed_question_prefers_the_signature_field(index):
+    # ADD2793's sign-off block: "Name: Luke Bruce"
+    scores = _scores_by_text(index, "Who approved the London Missions partner engagement decision?")
+    signed = [s for t, s in scores.items() if "Luke Bruce" in t]
+    assert signed, "the sign-off block was not among the scored passages"
+    features = dict(zip(rerank.FEATURES, range(len(rerank.FEATURES)), strict=True))
+    assert rerank.WEIGHTS["record_field"] > 0 and features["record_field"] >= 0
+
+
+def test_features_read_proximity_and_phrases():
+    class NoIndex:
+        chunk_count = 0
+
+    q = rerank.prepare(NoIndex(), "rough sleeping grant", None, None, {})
+    near, phrase = rerank._proximity_and_phrase(q, "A grant for rough sleeping services in London.")
+    far, none = rerank._proximity_and_phrase(
+        q, "Rough weather. " + "word " * 30 + "Sleeping bags. " + "word " * 30 + "A grant."
+    )
+    assert near == 1.0 and phrase > 0
+    assert far < near and none == 0.0
+
+
+def test_a_missing_cross_encoder_folder_is_named(tmp_path, settings):
+    configured = Settings(data_dir=settings.data_dir, reranker=str(tmp_path / "no-such-model"))
+    with pytest.raises(ModelUnavailable, match="DECISIONS_RERANKER"):
+        IndexHolder(configured).get()
+
+
+def test_a_local_cross_encoder_joins_the_second_stage(tmp_path, settings, index):
+    """A real CrossEncoder built from the packaged MiniLM weights (its scoring head untrained):
+    the stage calls it and its scores change the order of what it re-reads."""
+    from sentence_transformers import CrossEncoder
+
+    folder = tmp_path / "cross-encoder"
+    CrossEncoder(resolve_model_path(settings.model), num_labels=1, device="cpu").save(str(folder))
+    configured = Settings(data_dir=settings.data_dir, today_override=TODAY, reranker=str(folder))
+    holder = IndexHolder(configured, model=index.model)
+    with_ce = holder.get()
+    assert with_ce.cross_encoder is not None
+    plain = search(index, SearchRequest(q="community engagement grants", today=TODAY))
+    crossed = search(with_ce, SearchRequest(q="community engagement grants", today=TODAY))
+    assert crossed.results and plain.results
+    plain_scores = [r.score for r in plain.results]
+    crossed_scores = [r.score for r in crossed.results]
+    assert plain_scores != crossed_scores
