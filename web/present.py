@@ -14,7 +14,7 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from decisions.records import DECISION_TYPES, TYPE_LABELS, Passage
-from indexer.parse import _LONG_REF, _SHORT_REF, _long_ref
+from indexer.refs import ref_spans
 from search_api.filters import visible
 from search_api.highlight import highlight
 
@@ -158,18 +158,6 @@ def decision_name(ref: str | None, title: str) -> str:
 # ---------------------------------------------------------------- decision text: links and marks
 
 
-def _ref_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, normalised ref) of each reference code, 'MD2721' or 'Director Decision 2593'."""
-    spans = [(m.start(), m.end(), m.group(1) + m.group(2)) for m in _SHORT_REF.finditer(text)]
-    spans += [(m.start(), m.end(), _long_ref(m)) for m in _LONG_REF.finditer(text)]
-    kept, end = [], -1
-    for span in sorted(spans):
-        if span[0] >= end:  # "Director Decision (DD) 2593" holds "DD": the longer match is read first
-            kept.append(span)
-            end = span[1]
-    return kept
-
-
 def linked_text(text: str, query_text: str, addresses: dict[str, str]) -> Markup:
     """Decision text, escaped first, then with the query's words marked and reference codes linked.
 
@@ -178,7 +166,7 @@ def linked_text(text: str, query_text: str, addresses: dict[str, str]) -> Markup
     held and lists the decisions that cite it.
     """
     out, last = [], 0
-    for start, end, ref in _ref_spans(text):
+    for start, end, ref in ref_spans(text):
         out.append(highlight(text[last:start], query_text))
         href = addresses.get(ref, f"/decisions/{ref}")
         words = highlight(text[start:end], query_text)
