@@ -17,7 +17,7 @@ from search_api.app import create_app
 from search_api.index import IndexHolder
 from web.present import linked_text
 
-from .conftest import CORPUS, TODAY, LiveServer
+from .conftest import CORPUS, SAMPLE_ONLY, TODAY, LiveServer
 from .test_web_pages import Links, html_page
 
 # A public decision that cites a held one (MD2848), a withheld one (ADD9201) and one never held.
@@ -56,7 +56,7 @@ Until what date: 31 December 2099
 @pytest.fixture(scope="module")
 def graph_settings(tmp_path_factory, settings) -> Settings:
     corpus = tmp_path_factory.mktemp("graph-corpus")
-    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True)
+    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE_ONLY)
     (corpus / "citing.txt").write_text(CITING_FORM)
     (corpus / "cited-withheld.txt").write_text(WITHHELD_FORM.format(ref="ADD9201", title="Hub lighting"))
     (corpus / "alone-withheld.txt").write_text(WITHHELD_FORM.format(ref="ADD9202", title="Hub heating"))
