@@ -78,7 +78,8 @@ def decision_facets(decisions: Iterable[DecisionRow]) -> dict[str, list[dict]]:
                 # An undated decision cannot be reached by a date filter: it is counted, not linked.
                 "filters": {} if year == UNDATED else _year_filters(year),
             }
-            for year, n in sorted(years.items(), key=lambda item: item[0], reverse=True)
+            # Newest first, and the undated at the end.
+            for year, n in sorted(years.items(), key=lambda item: (item[0] != UNDATED, item[0]), reverse=True)
         ],
         "decision_maker": _named(makers, "decision_maker"),
         "directorate": _named(directorates, "directorate"),

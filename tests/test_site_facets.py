@@ -68,8 +68,10 @@ def test_chart_bars_are_proportional_and_years_without_decisions_are_shown_as_no
     years = [y["year"] for y in chart["years"]]
     assert years == [str(y) for y in range(2018, 2026)]  # 2019, 2020, 2022, 2023 are empty bars
     bars = {b["year"]: b for b in chart["count"]["bars"]}
-    assert bars["2021"]["height"] == pytest.approx(2 * bars["2018"]["height"])
-    assert bars["2019"]["height"] == 0 and bars["2019"]["label"] == "0"
+    assert bars["2021"]["length"] == pytest.approx(2 * bars["2018"]["length"])
+    assert bars["2019"]["length"] == 0 and bars["2019"]["label"] == "0"
+    # Each bar says its value, and how many of its dates were inferred.
+    assert bars["2021"]["label"] == "2 (2 inferred)" and bars["2025"]["label"] == "1"
     assert short_pounds(812_000) == "£812k" and short_pounds(1_250_000) == "£1.2m"
 
 

@@ -145,3 +145,8 @@ def test_filters_read_from_the_words_fill_the_filter_panel(web):
     assert re.search(r'name="date_from" value="2018-01-01"', page)
     assert "Filled in from your search words" in page and "(from <q>since 2018</q>)" in page
     assert "(in use)" in page
+
+
+def test_decision_page_paragraph_links_name_the_decision_for_screen_readers(web):
+    page = html_page(web, "/decisions/MD2848")
+    assert '<span class="visually-hidden">MD2848, paragraph </span>2.7</a>' in page

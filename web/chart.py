@@ -1,8 +1,9 @@
 """The matching decisions over time, as the geometry of two bar charts drawn in inline SVG.
 
 Drawn on the server so the chart works without JavaScript and offline; web/templates/_chart.html
-turns this geometry into SVG with a title, a description, text labels on every bar and a table
-with the same numbers. Plain numbers in, plain dicts out: no templates here.
+turns this geometry into SVG with a title, a description, a text label on every bar (its year
+and its value, "(N inferred)" where dates were inferred) and a table with the same numbers.
+Plain numbers in, plain dicts out: no templates here.
 """
 
 from __future__ import annotations
@@ -19,18 +20,19 @@ TYPE_COLOURS = {
     "other": "#505a5f",
 }
 APPROVED_COLOUR = "#1d70b8"
+# Horizontal bars, one row a year: every row has room for its year and its value, however many
+# years there are (upright bars for 13 years left labels overlapping in a one-third column).
 WIDTH = 320  # the viewBox: the SVG scales to its column, text with it
-PLOT_TOP = 22  # room for the label above the tallest bar
-PLOT_HEIGHT = 110
-AXIS_LABELS = 34  # the year, and "approx." under it when a date was inferred
-HEIGHT = PLOT_TOP + PLOT_HEIGHT + AXIS_LABELS
-MAX_BAR = 36
-GAP = 6
+YEAR_LABEL = 40  # "2021" at 12px
+BAR_LEFT = YEAR_LABEL + 4
+BAR_MAX = 170  # the longest bar; the rest of the width holds "12 (11 inferred)" or "£487.5m"
+ROW = 20
+BAR_HEIGHT = 13
 MAX_YEARS = 30
 
 
 def short_pounds(amount: int) -> str:
-    """£305,000 → '£305k', £1,234,000 → '£1.2m': a label that fits over a bar."""
+    """£305,000 → '£305k', £1,234,000 → '£1.2m': a label that fits beside a bar."""
     if amount >= 1_000_000:
         return f"£{amount / 1_000_000:.1f}m".replace(".0m", "m")
     if amount >= 1_000:
@@ -38,80 +40,59 @@ def short_pounds(amount: int) -> str:
     return f"£{amount}"
 
 
-def _columns(count: int) -> tuple[float, float]:
-    """(left edge of the first bar, bar width) for `count` bars centred in the width."""
-    bar = min(MAX_BAR, (WIDTH - GAP * (count + 1)) / max(count, 1))
-    used = count * bar + (count - 1) * GAP
-    return (WIDTH - used) / 2, bar
-
-
-def _bar(x: float, width: float, year: dict, value: int, label: str, top: int) -> dict:
-    height = PLOT_HEIGHT * value / top if top else 0
-    base = PLOT_TOP + PLOT_HEIGHT
+def _row(i: int, year: dict, value: int, top: int, label: str) -> dict:
+    length = BAR_MAX * value / top if top else 0
+    y = i * ROW + (ROW - BAR_HEIGHT) / 2
     return {
-        "x": round(x, 1),
-        "width": round(width, 1),
-        "centre": round(x + width / 2, 1),
-        "top": round(base - height, 1),
-        "height": round(height, 1),
-        "label": label,
         "year": year["year"],
         "inferred": year["inferred"],
-        "show_year": True,
+        "y": round(y, 1),
+        "text_y": round(y + BAR_HEIGHT - 2, 1),  # the baseline of 12px text beside the bar
+        "length": round(length, 1),
+        "label": label,
+        "label_x": round(BAR_LEFT + length + 5, 1),
     }
 
 
 def count_chart(years: list[dict]) -> dict:
-    """Decisions per year, each bar stacked by type (oldest year on the left)."""
-    left, width = _columns(len(years))
+    """Decisions per year, each bar stacked by type (oldest year at the top)."""
     top = max((y["count"] for y in years), default=0)
     bars = []
     for i, year in enumerate(years):
-        bar = _bar(left + i * (width + GAP), width, year, year["count"], str(year["count"]), top)
-        segments, base = [], PLOT_TOP + PLOT_HEIGHT
+        inferred = f" ({year['inferred']} inferred)" if year["inferred"] else ""
+        bar = _row(i, year, year["count"], top, f"{year['count']}{inferred}")
+        segments, x = [], float(BAR_LEFT)
         for decision_type in DECISION_TYPES:
             n = year["by_type"].get(decision_type, 0)
-            if not n:
-                continue
-            height = PLOT_HEIGHT * n / top
-            base -= height
-            segments.append({"y": round(base, 1), "height": round(height, 1), "n": n,
-                             "type": TYPE_LABELS[decision_type], "colour": TYPE_COLOURS[decision_type]})  # fmt: skip
+            if n:
+                length = BAR_MAX * n / top
+                segments.append({"x": round(x, 1), "length": round(length, 1), "n": n,
+                                 "type": TYPE_LABELS[decision_type], "colour": TYPE_COLOURS[decision_type]})  # fmt: skip
+                x += length
         bar["segments"] = segments
         bars.append(bar)
-    _thin_year_labels(bars, width)
     types = [t for t in DECISION_TYPES if any(y["by_type"].get(t) for y in years)]
     return {
         "bars": bars,
         "legend": [{"type": t, "label": TYPE_LABELS[t], "colour": TYPE_COLOURS[t]} for t in types],
-        **_frame(),
+        **_frame(len(years)),
     }
 
 
 def approved_chart(years: list[dict]) -> dict:
     """Total approved per year (decisions that state an approved amount)."""
-    left, width = _columns(len(years))
     top = max((y["approved_pounds"] for y in years), default=0)
     bars = []
     for i, year in enumerate(years):
-        amount = year["approved_pounds"]
-        label = short_pounds(amount)
-        bar = _bar(left + i * (width + GAP), width, year, amount, label, top)
-        bar["segments"] = [{"y": bar["top"], "height": bar["height"], "colour": APPROVED_COLOUR}]
+        bar = _row(i, year, year["approved_pounds"], top, short_pounds(year["approved_pounds"]))
+        bar["segments"] = [{"x": BAR_LEFT, "length": bar["length"], "colour": APPROVED_COLOUR}]
         bars.append(bar)
-    _thin_year_labels(bars, width)
-    return {"bars": bars, **_frame()}
+    return {"bars": bars, **_frame(len(years))}
 
 
-def _thin_year_labels(bars: list[dict], width: float) -> None:
-    """Every other year label when the bars are too narrow for four digits side by side."""
-    if width < 26:
-        for i, bar in enumerate(bars):
-            bar["show_year"] = i % 2 == (len(bars) - 1) % 2  # keep the newest year labelled
-
-
-def _frame() -> dict:
-    return {"width": WIDTH, "height": HEIGHT, "baseline": PLOT_TOP + PLOT_HEIGHT}
+def _frame(rows: int) -> dict:
+    return {"width": WIDTH, "height": rows * ROW, "axis_x": BAR_LEFT, "year_x": YEAR_LABEL,
+            "bar_height": BAR_HEIGHT}  # fmt: skip
 
 
 def describe(years: list[dict]) -> dict:

@@ -169,7 +169,7 @@ def search_page(request: Request) -> Response:
             r.decision_id: citation_counts(index, r.decision_id, staff, day)
             for r in response.results
             if r.decision_id in index.decisions
-        },  # fmt: skip
+        },
         not_held=not_held(index, response.parsed.refs if response.parsed else [], staff, day),
         passage_names=answer_passage_names(index, answer),
         from_search=urlencode(form.params()),
