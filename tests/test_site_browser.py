@@ -12,9 +12,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from .test_web_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FOCUS_BACKGROUND
+from . import test_web_browser
+from .test_web_browser import ARTIFACTS, FOCUS_BACKGROUND
+
+browser = test_web_browser.browser  # the same Chromium fixture: one launch per module
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +28,6 @@ README_SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 # Measured before this change: a result on a phone ran to ~1,100 px. Three passages, folded to one
 # of four lines, and the metadata on one line bring it under half that.
 PHONE_RESULT_MAX_PX = 550
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, server, viewport: dict, **options) -> Page:
