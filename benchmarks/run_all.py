@@ -14,7 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-BENCHMARKS = ("bench_index", "bench_search", "bench_http", "bench_memory", "bench_quality", "bench_load")
+BENCHMARKS = (
+    "bench_index", "bench_search", "bench_stages", "bench_http", "bench_memory", "bench_quality", "bench_load",
+)  # fmt: skip
 
 
 def run(name: str, full: bool, extra: list[str]) -> int:

@@ -28,6 +28,7 @@ from .decision import passage_anchor, source_paths
 from .fts import quote_token as quoted
 from .index import LoadedIndex
 from .llm import generative_answer
+from .record_answers import record_answer
 from .search import SearchRequest, SearchResponse, search
 
 __all__ = ["answer_question", "is_question"]
@@ -104,6 +105,10 @@ def _answer_question(
     question = " ".join(question.split())[: settings.max_query_chars]
     if not question:
         return Answer(question, False, "", 0.0, [], {}, explanation="The question is empty.")
+    # "Who approved MD2848?": read from the record, quoting its "Decision by:" line, when it says.
+    record = record_answer(index, question, settings, filters or {}, staff)
+    if record is not None:
+        return record
     response = _retrieve(index, question, settings, filters or {}, staff)
     q = _question(index, question, response)
     related = [p for r in response.results for p in r.passages][:3]

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import logging
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from decisions.settings import MAX_QUERY_CHARS, Settings, load_settings
 
 from .admission import GATE, PAGE, SEARCH
 from .decision import decision_record, resolve
-from .export import results_csv
+from .export import csv_filename, results_csv
 from .facets import search_facets
 from .filters import visible
 from .index import IndexHolder, IndexUnavailable, LoadedIndex
@@ -119,6 +123,10 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         version="0.1.0",
         description="Search and question answering over Greater London Authority decisions "
         "(Mayoral, Director and Assistant Director Decisions), with cited passages.",
+        # FastAPI's own pages load Swagger UI and ReDoc from a CDN; /docs is served from a
+        # package's copy of Swagger UI instead (see _mount_docs), so it works offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.holder = holder or IndexHolder(settings)
@@ -190,7 +198,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
             return Response(
                 results_csv(response.results, str(request.base_url).rstrip("/")),
                 media_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": 'attachment; filename="decisions.csv"'},
+                headers={"Content-Disposition": f'attachment; filename="{csv_filename(q, today(request))}"'},
             )
         return search_out(response, limit, offset, loaded(request))
 
@@ -232,8 +240,29 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
             "staff_mode": request.app.state.settings.staff,
         }
 
+    _mount_docs(app)
     _mount_optional(app)
     return app
+
+
+# Swagger UI 5 (OpenAPI 3.1, which FastAPI writes, needs 5; swagger-ui-bundle on PyPI holds 4.15),
+# as shipped in the fastapi-offline package: only its static files are used, not its app class.
+SWAGGER_UI_DIR = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI from a package's files: the API documentation needs no network."""
+    app.mount("/static/swagger-ui", StaticFiles(directory=SWAGGER_UI_DIR), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title=f"{app.title} – API documentation",
+            swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
 
 
 def _mount_optional(app: FastAPI) -> None:

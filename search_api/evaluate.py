@@ -4,7 +4,8 @@ Item kinds: `passage` and `qa` (the `gold` text must be inside a returned passag
 `docs` (the `relevant` references must fill the first `top` places — all of them when
 there are no more than `top`; `only` means nothing else may be returned), `abstain`
 (no answer exists: the answerer must say so). `qa` items are also scored as answers
-(the `answer` text in the answer, a citation containing `gold`).
+(the `answer` text in the answer, a citation containing `gold` — or, from one of the
+item's `refs`, a quote stating the `answer` itself).
 
 An answer that is given but wrong (or given at all for an `abstain` item) is counted
 apart from a missing one: a wrong answer costs a user more than no answer.
@@ -73,9 +74,17 @@ def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
     if item["kind"] == "abstain":
         return {"abstained": not result.answered, "wrong": result.answered, "answer": result.answer,
                 "seconds": seconds}  # fmt: skip
-    gold = _norm(item.get("gold", ""))
-    cited = any(gold in _norm(c.text) or gold in _norm(c.quote) for c in result.citations)
-    correct = result.answered and _norm(item.get("answer", "")) in _norm(result.answer)
+    gold, expected = _norm(item.get("gold", "")), _norm(item.get("answer", ""))
+    refs = set(item.get("refs") or [])
+    # Cited: the quote holds the gold passage, or, from the right decision, states the answer
+    # itself (a decision says its sum in the summary and again in the decision).
+    cited = any(
+        gold in _norm(c.text)
+        or gold in _norm(c.quote)
+        or (c.ref in refs and expected and expected in _norm(c.quote))
+        for c in result.citations
+    )
+    correct = result.answered and expected in _norm(result.answer)
     return {
         "answered": result.answered,
         "answer_ok": bool(correct and cited),

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
+import unicodedata
 
 from decisions.records import SearchResult
 
@@ -28,8 +31,22 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+# Excel reads a CSV without a byte-order mark as Windows-1252, and "£" becomes "Â£".
+UTF8_BOM = "\ufeff"
+FILENAME_QUERY_CHARS = 60
+
+
+def csv_filename(query: str, day: dt.date) -> str:
+    """'community engagement, since 2018!' → 'decisions-community-engagement-since-2018-2026-12-01.csv':
+    ASCII letters, digits and hyphens only, so no header or file system can misread it."""
+    ascii_text = unicodedata.normalize("NFKD", query).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:FILENAME_QUERY_CHARS].rstrip("-")
+    return "-".join(part for part in ("decisions", words, day.isoformat()) if part) + ".csv"
+
+
 def results_csv(results: list[SearchResult], base_url: str = "") -> str:
     out = io.StringIO()
+    out.write(UTF8_BOM)
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for r in results:

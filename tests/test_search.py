@@ -202,7 +202,7 @@ def test_api_search_shape_and_csv_export(api):
     assert {"chunk_id", "text", "highlight", "paragraph", "section", "score"} <= set(first["passages"][0])
     response = api.get("/api/search", params={"q": "Shared Intelligence", "format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.text)))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))  # with Excel's BOM
     assert rows[0]["ref"] == "DD2691" and "Shared Intelligence" in rows[0]["passages"]
     # "Decision by: Tunde Olayinka, Executive Director, Communities and Skills"; no address in the sample
     assert (rows[0]["decision_maker"], rows[0]["directorate"], rows[0]["original_url"]) == (

@@ -14,10 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from . import test_web_browser
 from .test_web_browser import ARTIFACTS, FOCUS_BACKGROUND
-
-browser = test_web_browser.browser  # the same Chromium fixture: one launch per module
 
 pytestmark = pytest.mark.browser
 

@@ -142,7 +142,9 @@ def test_with_search_puts_the_query_before_the_anchor():
 def test_filters_read_from_the_words_fill_the_filter_panel(web):
     page = html_page(web, "/search?q=director+decisions+since+2018")
     assert '<option value="director" selected>' in page
-    assert re.search(r'name="date_from" value="2018-01-01"', page)
+    # The GOV.UK date boxes of "Date from" show 1 1 2018.
+    for part, value in (("day", "1"), ("month", "1"), ("year", "2018")):
+        assert re.search(rf'name="date_from_{part}" type="text" inputmode="numeric" value="{value}"', page)
     assert "Filled in from your search words" in page and "(from <q>since 2018</q>)" in page
     assert "(in use)" in page
 

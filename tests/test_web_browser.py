@@ -2,6 +2,7 @@
 
 Debian's /usr/bin/chromium is required: a missing browser fails these tests rather than
 skipping them, so a broken CI image cannot pass silently. Screenshots go to tests/artifacts/.
+One browser serves the whole session; each test gets a fresh context (cookies, viewport).
 """
 
 from __future__ import annotations
@@ -13,13 +14,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 TARGET_BACKGROUND = "rgb(255, 247, 191)"  # --target in web/static/style.css
 FOCUS_BACKGROUND = "rgb(255, 221, 0)"  # --focus: the yellow every focused link gets
@@ -29,15 +27,6 @@ needs_answers = pytest.mark.skipif(
     importlib.util.find_spec("search_api.answer") is None,
     reason="search_api/answer.py (answer_question, is_question) is not written yet",
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -115,7 +104,8 @@ def test_results_download_as_csv(page, tmp_path):
         page.get_by_role("link", name=re.compile("Download CSV")).click()
     path = tmp_path / "results.csv"
     info.value.save_as(path)
-    rows = list(csv.reader(path.open(encoding="utf-8")))
+    assert info.value.suggested_filename.startswith("decisions-community-engagement-grants-")
+    rows = list(csv.reader(path.open(encoding="utf-8-sig")))  # the file starts with Excel's byte-order mark
     assert rows[0][:2] == ["ref", "title"]
     assert len(rows) > 1 and any(row[0] == "MD2313" for row in rows[1:])
 
@@ -178,3 +168,180 @@ def test_search_page_fits_a_phone_screen(browser, server):
     expect(page.locator(".result").first).to_be_visible()
     screenshot(page, "search-phone")
     context.close()
+
+
+# ---------------------------------------------------------------- the site's services (issue 14)
+
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def site_server(tmp_path_factory, settings, index):
+    """The sample plus 24 'allotment' decisions (three pages of ten), served for real."""
+    from search_api.app import create_app
+    from search_api.index import IndexHolder
+
+    from .conftest import LiveServer
+    from .site_corpus import build_site_index
+
+    _, site_settings = build_site_index(tmp_path_factory.mktemp("site"), settings)
+    with LiveServer(create_app(site_settings, IndexHolder(site_settings, model=index.model))) as live:
+        yield live
+
+
+def new_page(browser, base_url: str, viewport: dict = DESKTOP) -> Page:
+    context = browser.new_context(base_url=base_url, viewport=viewport, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def tab_to(page: Page, matches, limit: int = 150) -> dict:
+    """Press Tab until the focused element satisfies `matches`; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const el = document.activeElement; return {id: el.id, tag: el.tagName,"
+            " label: el.getAttribute('aria-label') || '', text: el.innerText || '', href: el.getAttribute('href')}; }"
+        )
+        if matches(focused):
+            return focused
+    pytest.fail("Tab never reached the element")
+
+
+def test_api_docs_render_with_every_outside_request_blocked(browser, server):
+    page = new_page(browser, server.url)
+    outside: list[str] = []
+
+    def only_this_server(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_this_server)
+    page.goto("/docs")
+    operations = page.locator(".opblock-summary-path")
+    expect(operations.first).to_be_visible()
+    paths = operations.all_inner_texts()
+    assert any("/api/search" in p for p in paths) and any("/api/decisions/{ref}" in p for p in paths)
+    assert outside == []
+    screenshot(page, "docs")
+    page.context.close()
+
+
+def test_keyboard_pages_through_results_and_chooses_a_page_size(browser, site_server):
+    page = new_page(browser, site_server.url)
+    page.goto("/search?q=allotment&mode=keyword")
+    expect(page.locator(".result-range")).to_have_text("Showing 1–10 of 24 results")
+    tab_to(page, lambda f: f["label"] == "Page 2")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**offset=10")
+    expect(page.locator(".result-range")).to_have_text("Showing 11–20 of 24 results")
+    expect(page.locator('[aria-current="page"][aria-label="Page 2"]')).to_be_visible()
+    tab_to(page, lambda f: f["text"].startswith("Next"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**offset=20")
+    expect(page.locator(".result-range")).to_have_text("Showing 21–24 of 24 results")
+    tab_to(page, lambda f: f["text"].startswith("50"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**size=50")
+    expect(page.locator(".result-range")).to_have_text("Showing all 24 results")
+    expect(page.locator(".result")).to_have_count(24)
+    page.context.close()
+
+
+def test_keyboard_enters_a_date_in_day_month_and_year_boxes(browser, site_server):
+    page = new_page(browser, site_server.url)
+    page.goto("/search?q=allotment")
+    tab_to(page, lambda f: f["tag"] == "SUMMARY")
+    page.keyboard.press("Enter")  # opens "Filters and search options"
+    tab_to(page, lambda f: f["id"] == "f-date-from-day")
+    for value in ("1", "1", "2020"):
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**date_from_year=2020**")
+    expect(page.locator("a.chip", has_text="From 1 January 2020")).to_be_visible()
+    assert page.locator("#f-date-from-year").get_attribute("inputmode") == "numeric"
+    assert page.locator("input[type=date]").count() == 0  # no browser date picker
+    dates = page.locator(".results time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert dates and min(dates) >= "2020-01-01"
+
+    page.fill("#f-date-from-day", "31")
+    page.fill("#f-date-from-month", "2")
+    page.press("#f-date-from-month", "Enter")
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()  # read first, as GOV.UK's error summary is
+    expect(summary).to_contain_text("Date from must be a real date")
+    expect(page.locator("#f-date-from-error")).to_contain_text("Date from must be a real date")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the summary's link puts the cursor in the day box
+    expect(page.locator("#f-date-from-day")).to_be_focused()
+    expect(page.locator("#f-date-from-day")).to_have_value("31")
+    screenshot(page, "date-error")
+    page.context.close()
+
+
+def test_the_signed_pdf_downloads_with_its_file_name(browser, server):
+    page = new_page(browser, server.url)
+    page.goto("/decisions/DD2691")
+    link = page.get_by_role("link", name=re.compile("Download the signed PDF"))
+    expect(page.locator(".sources")).to_contain_text(re.compile(r"\(PDF, \d+ KB\)"))
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == "DD2691-signed.pdf"
+    assert Path(info.value.path()).read_bytes().startswith(b"%PDF")
+    page.context.close()
+
+
+def test_results_page_announces_its_atom_feed(browser, server):
+    page = new_page(browser, server.url)
+    page.goto("/search?q=community+engagement")
+    href = page.locator('head link[rel="alternate"][type="application/atom+xml"]').get_attribute("href")
+    assert href == "/search.atom?q=community+engagement"
+    expect(page.get_by_role("link", name=re.compile("Atom feed"))).to_have_attribute("href", href)
+    page.context.close()
+
+
+# ---------------------------------------------------------------- accessibility: axe-core in the page
+
+A11Y_PAGES = {
+    "home": "/",
+    "results": "/search?q=community+engagement+grants+since+2018",
+    "answer": "/search?q=How+much+is+the+Connecting+Communities+London+investment%3F",
+    "decision": "/decisions/MD2848",
+    "no-results": "/search?q=community+grants+before+1990",
+    "error": "/decisions/XX9999",
+    "about": "/about",
+    "all-decisions": "/decisions",
+    "date-error": "/search?q=grants&date_from_day=31&date_from_month=2&date_from_year=2019",
+    "feedback": "/feedback",
+}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_no_page_has_an_axe_violation(browser, server, axe, width):
+    """axe-core (from the axe-playwright-python package) run inside each page, at both widths."""
+    page = new_page(browser, server.url, DESKTOP if width == "desktop" else PHONE)
+    found = {}
+    for name, url in A11Y_PAGES.items():
+        page.goto(url)
+        screenshot(page, f"{name}-{width}")
+        violations = axe.run(page).response["violations"]
+        found.update({f"{name}: {v['id']}": [n["target"] for n in v["nodes"]][:3] for v in violations})
+    assert found == {}
+    if width == "phone":
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.context.close()

@@ -118,9 +118,14 @@ def test_download_links_carry_the_search_and_return_a_csv(web):
         params["q"] == ["community grants"] and params["type"] == ["mayoral"] and params["format"] == ["csv"]
     )
     response = web.get(href)
-    rows = list(csv.reader(io.StringIO(response.text)))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark Excel needs for "£"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert response.headers["content-type"].startswith("text/csv")
     assert rows[0][:2] == ["ref", "title"] and len(rows) > 1
+    # TODAY in conftest is 2026-11-23: the file is named after the words searched for and the day.
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="decisions-community-grants-2026-11-23.csv"'
+    )
     assert next(a["href"] for a in Links(page).anchors if a["text"].startswith("Download JSON")).startswith(
         "/api/search?"
     )
@@ -174,7 +179,10 @@ def test_about_page_counts_what_is_indexed(web, index):
     page = html_page(web, "/about")
     assert f"<dd>{len(index.decisions)}</dd>" in page
     mayoral = sum(d.decision_type == "mayoral" for d in index.decisions.values())
-    assert re.search(rf'<th scope="row">Mayoral Decision</th><td class="num">{mayoral}</td>', page)
+    assert re.search(
+        rf'<th scope="row"><a href="/search\?type=mayoral">Mayoral Decision</a></th><td class="num">{mayoral}</td>',
+        page,
+    )
     assert index.meta["model"] in page and 'href="/docs"' in page
 
 
@@ -205,7 +213,10 @@ def test_start_page_without_a_query_is_the_search_form(web):
 def test_no_results_page_says_why_and_suggests_what_to_try(web):
     page = html_page(web, "/search?q=community+grants+before+1990")
     assert "No decisions match this search" in page
-    assert "no decision matches date_to = 1989-12-31" in page
+    # Plain words, not the search's field names ("date_to = 1989-12-31").
+    assert "No decision in the index is dated on or before 31 December 1989." in page
+    message = re.search(r'<div class="no-results">.*?</div>', page, re.S).group()
+    assert "date_to" not in message and "nearest passages" not in page.lower()
 
 
 def test_too_long_query_is_a_422_page(web):

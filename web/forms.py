@@ -13,7 +13,9 @@ from search_api.search import MODES
 
 from .present import long_date, pounds
 
-PAGE_SIZE = 10
+PAGE_SIZES = (10, 20, 50)
+PAGE_SIZE = PAGE_SIZES[0]
+PAGE_WINDOW = 2  # page numbers shown either side of the current one, GOV.UK style: 1 … 4 5 [6] 7 8 … 15
 EXPORT_LIMIT = 100  # the API's largest page: a download holds the first 100 results
 MODE_LABELS = {
     "hybrid": "Best match",
@@ -38,6 +40,7 @@ class SearchForm:
     directorate: str = ""
     mode: str = "hybrid"
     sort: str = "relevance"
+    size: int = PAGE_SIZE
     offset: int = 0
 
     FILTERS = ("type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate")
@@ -53,6 +56,11 @@ class SearchForm:
         if not target.q.strip() and not target.has_filters():
             return "/"  # nothing left to search for: the start page, not an "enter something" error
         return "/search?" + urlencode(self.params(**changes))
+
+    def feed_url(self) -> str:
+        """The Atom feed of this search: the same words and filters, newest first."""
+        params = {k: v for k, v in self.params().items() if k not in ("offset", "size", "sort")}
+        return "/search.atom?" + urlencode(params)
 
     def cleared_url(self) -> str:
         return self.url(**{name: "" for name in self.FILTERS}, mode="hybrid", sort="relevance", offset=0)
@@ -73,7 +81,7 @@ class SearchForm:
         }
 
     def api_url(self, format: str) -> str:
-        params = {k: v for k, v in self.params(offset=0).items() if k != "offset"}
+        params = {k: v for k, v in self.params(offset=0).items() if k not in ("offset", "size")}
         for key in ("min_amount", "max_amount"):
             if key in params:
                 params[key] = _amount(str(params[key]), key)
@@ -93,20 +101,78 @@ def _amount(text: str, label: str) -> int | None:
         ) from None
 
 
-def _iso_date(text: str, label: str) -> str:
-    if text:
+# ---------------------------------------------------------------- dates: GOV.UK day / month / year
+
+DATE_LABELS = {"date_from": "Date from", "date_to": "Date to"}
+DATE_PARTS = ("day", "month", "year")
+
+
+class FormInvalid(UserError):
+    """Fields a person typed wrongly: the form is shown again with a message at each one.
+
+    `errors` maps the id of the input to focus to its message; `typed` holds the date boxes as
+    typed, so a wrong date is shown back for correcting rather than emptied.
+    """
+
+    def __init__(self, errors: dict[str, str], typed: dict[str, dict[str, str]], form: SearchForm):
+        super().__init__(422, "There is a problem", "; ".join(errors.values()))
+        self.errors, self.typed, self.form = errors, typed, form
+
+
+def date_boxes(iso: str) -> dict[str, str]:
+    """'2019-03-07' → {'day': '7', 'month': '3', 'year': '2019'}: what the three boxes show."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return dict.fromkeys(DATE_PARTS, "")
+    return {"day": str(day.day), "month": str(day.month), "year": str(day.year)}
+
+
+def read_date(params, name: str) -> tuple[str, dict[str, str], str | None]:
+    """(ISO date or "", the boxes as typed, the error message or None) for date_from or date_to.
+
+    The form sends three boxes (date_from_day, …); links and the API send one ISO date
+    (date_from=2019-03-07). The messages follow the GOV.UK date input pattern.
+    """
+    label = DATE_LABELS[name]
+    typed = {part: params.get(f"{name}_{part}", "").strip() for part in DATE_PARTS}
+    if not any(typed.values()):
+        iso = params.get(name, "").strip()
+        if not iso:
+            return "", typed, None
         try:
-            dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(iso).isoformat(), date_boxes(iso), None
         except ValueError:
-            raise UserError(
-                422, "Date not understood", f"the {label} should be a date like 2018-01-31"
-            ) from None
-    return text
+            return "", typed, f"{label} must be a real date, like 2018-01-31"
+    missing = [part for part in DATE_PARTS if not typed[part]]
+    if missing:
+        return "", typed, f"{label} must include a {' and '.join(missing)}"
+    if not all(typed[part].isdigit() for part in DATE_PARTS):
+        return "", typed, f"{label} must be a real date, in numbers"
+    if len(typed["year"]) != 4:
+        return "", typed, f"{label}: the year must include 4 numbers"
+    try:
+        day = dt.date(int(typed["year"]), int(typed["month"]), int(typed["day"]))
+    except ValueError:
+        return "", typed, f"{label} must be a real date"
+    return day.isoformat(), typed, None
+
+
+def _read_dates(params) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+    values, typed, errors = {}, {}, {}
+    for name in DATE_LABELS:
+        values[name], typed[name], error = read_date(params, name)
+        if error:
+            errors[f"f-{name.replace('_', '-')}-day"] = error
+    if not errors and values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
+        errors["f-date-to-day"] = "Date to must be the same as or after Date from"
+    return values, typed, errors
 
 
 def read_form(params) -> SearchForm:
     """Validate the query string once, with messages a person can act on."""
-    values = {f.name: params.get(f.name, "").strip() for f in fields(SearchForm) if f.name != "offset"}
+    skip = ("offset", "size", "date_from", "date_to")
+    values = {f.name: params.get(f.name, "").strip() for f in fields(SearchForm) if f.name not in skip}
     values["q"] = params.get("q", "")
     values["mode"] = values["mode"] or "hybrid"
     values["sort"] = values["sort"] or "relevance"
@@ -116,12 +182,18 @@ def read_form(params) -> SearchForm:
         raise UserError(422, "Unknown search mode", f"choose one of: {', '.join(MODES)}")
     if values["sort"] not in SORT_LABELS:
         raise UserError(422, "Unknown sort order", "sort by relevance or date")
-    values["date_from"] = _iso_date(values["date_from"], "'from' date")
-    values["date_to"] = _iso_date(values["date_to"], "'to' date")
     offset = params.get("offset", "0").strip() or "0"
     if not offset.isdigit() or int(offset) > 100_000:
         raise UserError(422, "Page not understood", "offset should be a whole number of results to skip")
-    form = SearchForm(**values, offset=int(offset))
+    size = params.get("size", "").strip() or str(PAGE_SIZE)
+    if not size.isdigit() or int(size) not in PAGE_SIZES:
+        raise UserError(
+            422, "Page size not understood", f"show {', '.join(map(str, PAGE_SIZES))} results a page"
+        )
+    dates, typed, errors = _read_dates(params)
+    form = SearchForm(**values, **dates, size=int(size), offset=int(offset))
+    if errors:
+        raise FormInvalid(errors, typed, form)
     form.filters()  # raises for an amount that is not a number
     return form
 
@@ -188,10 +260,78 @@ def form_chips(form: SearchForm) -> list[dict]:
     ]
 
 
+def page_numbers(current: int, count: int) -> list[int | None]:
+    """GOV.UK pagination: the first, the last, and two either side of the current page; None is '…'."""
+    shown = {1, count, *range(current - PAGE_WINDOW, current + PAGE_WINDOW + 1)}
+    numbers: list[int | None] = []
+    for number in sorted(n for n in shown if 1 <= n <= count):
+        if numbers and number - numbers[-1] > 1:
+            numbers.append(None if number - numbers[-1] > 2 else number - 1)
+        numbers.append(number)
+    return numbers
+
+
 def pagination(form: SearchForm, total: int) -> dict:
+    """Where this page sits in the results, with links to the others (offset-based, like the API)."""
+    size = form.size
+    current = form.offset // size + 1
+    count = max(1, -(-total // size))
     return {
         "first": form.offset + 1,
-        "last": min(form.offset + PAGE_SIZE, total),
-        "previous": form.url(offset=max(form.offset - PAGE_SIZE, 0)) if form.offset > 0 else None,
-        "next": form.url(offset=form.offset + PAGE_SIZE) if form.offset + PAGE_SIZE < total else None,
+        "last": min(form.offset + size, total),
+        "current": current,
+        "count": count,
+        "previous": form.url(offset=max(form.offset - size, 0)) if form.offset > 0 else None,
+        "next": form.url(offset=form.offset + size) if form.offset + size < total else None,
+        "numbers": [
+            {"number": n, "url": form.url(offset=(n - 1) * size), "current": n == current} if n else None
+            for n in page_numbers(current, count)
+        ],
+        "sizes": [{"size": n, "url": form.url(size=n, offset=0), "current": n == size} for n in PAGE_SIZES],
     }
+
+
+# ---------------------------------------------------------------- an empty result, in plain words
+
+_PLAIN_FILTERS = {
+    "type": lambda v: f"a {TYPE_LABELS.get(v, v)}",
+    "date_from": lambda v: f"dated on or after {long_date(v)}",
+    "date_to": lambda v: f"dated on or before {long_date(v)}",
+    "min_amount": lambda v: f"for {pounds(int(v))} or more",
+    "max_amount": lambda v: f"for {pounds(int(v))} or less",
+    "decision_maker": lambda v: f"made by “{v}”",
+    "directorate": lambda v: f"from the “{v}” directorate",
+    "has_part2": lambda v: "with a confidential Part 2",
+    "deferred": lambda v: "deferred",
+}
+# search_api.filters.why_empty: "no decision matches date_to = 1989-12-31", or several such
+# "key = value" pairs after "…all of the filters together: ".
+_FILTER_PAIR = re.compile(r"(\w+) = (.*?)(?=, \w+ = |$)")
+
+
+def _plain_filter(key: str, value: str) -> str:
+    try:
+        return _PLAIN_FILTERS[key](value)
+    except (KeyError, ValueError):
+        return f"{key.replace('_', ' ')} {value}"
+
+
+def plain_reason(reason: str | None) -> str:
+    """Why nothing matched, in words a visitor uses: 'No decision in the index is dated on or
+    before 31 December 1989.' rather than the field names the search reports."""
+    if not reason:
+        return "No decision in the index matches this search."
+    together = re.match(r"no decision matches all of the filters together: (.*)", reason)
+    single = re.fullmatch(r"no decision matches (\w+) = (.*)", reason)
+    cites = re.fullmatch(r"no decision cites (.*)", reason)
+    if together:
+        parts = [_plain_filter(k, v) for k, v in _FILTER_PAIR.findall(together.group(1))]
+        joined = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+        return f"Each filter matches some decisions, but no decision in the index is {joined} at once."
+    if single:
+        return f"No decision in the index is {_plain_filter(*single.groups())}."
+    if cites:
+        return f"No decision in the index cites {cites.group(1)}."
+    if reason == "no decision matches these words":
+        return "No decision in the index contains these words."
+    return reason[:1].upper() + reason[1:] + "."

@@ -7,14 +7,16 @@ Jinja2 templates. Every value is escaped by autoescape; the one exception is
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 from pathlib import Path
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Form, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -25,22 +27,30 @@ from search_api.admission import GATE, PAGE
 from search_api.app import UserError, is_staff, loaded, run_search, today
 from search_api.decision import citation_counts, citing_decisions, decision_record, resolve
 from search_api.facets import decision_facets, year_totals
+from search_api.filters import visible
 from search_api.index import IndexUnavailable, LoadedIndex
 from search_api.query import parse_query, query_refs
 from search_api.search import similar_decisions
 
 from .chart import decisions_over_time
+from .downloads import source_file, source_files
 from .facet_links import facet_links, panel_form
+from .feed import FEED_SIZE, atom_feed
 from .forms import (
+    DATE_LABELS,
     MODE_LABELS,
-    PAGE_SIZE,
     SORT_LABELS,
+    FormInvalid,
     SearchForm,
+    date_boxes,
     form_chips,
+    page_numbers,
     pagination,
+    plain_reason,
     query_chips,
     read_form,
 )
+from .marks import emphasis, emphasis_html
 from .present import (
     INFERRED_DATE_NOTE,
     about_counts,
@@ -61,6 +71,9 @@ log = logging.getLogger("decisions.web")
 
 HERE = Path(__file__).resolve().parent
 SIMILAR_COUNT = 5
+LIST_PAGE_SIZE = 20  # the list of every decision, a page at a time (GOV.UK finders show 20)
+FEEDBACK_MAX_CHARS = 2000
+FEEDBACK_FILE_MAX_BYTES = 20_000_000  # about 10,000 long messages: a flood cannot fill the disk
 
 
 def _templates() -> Jinja2Templates:
@@ -73,8 +86,13 @@ def _templates() -> Jinja2Templates:
         sentence=sentence,
         drop_lead=drop_lead,
         with_search=with_search,
+        emphasis=emphasis,
+        emphasis_html=emphasis_html,
+        plain_reason=plain_reason,
     )
     env.globals.update(
+        date_labels=DATE_LABELS,
+        date_boxes=date_boxes,
         type_labels=TYPE_LABELS,
         mode_labels=MODE_LABELS,
         sort_labels=SORT_LABELS,
@@ -89,7 +107,21 @@ templates = _templates()
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    context.setdefault("service", service_info(request))
     return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def service_info(request: Request) -> dict | None:
+    """The footer's index size and last update; None when there is no usable index (an error page)."""
+    try:
+        index = loaded(request)
+    except Exception as exc:  # the page being rendered already reports this failure
+        log.debug("no index summary in the footer: %s", exc)
+        return None
+    return {
+        "decisions": len(visible(index, is_staff(request), today(request))),
+        "indexed_at": index.meta.get("indexed_at") or "",
+    }
 
 
 # ---------------------------------------------------------------- answers (search_api.answer may not exist yet)
@@ -132,7 +164,12 @@ def answer_for(request: Request, form: SearchForm) -> tuple[object | None, bool]
 
 
 def search_page(request: Request) -> Response:
-    form = read_form(request.query_params)
+    try:
+        form = read_form(request.query_params)
+    except FormInvalid as exc:
+        # GOV.UK error pattern: the same form again, a summary linking to each wrong field.
+        return render(request, "search.html", status=422, form=exc.form, response=None, errors=exc.errors,
+                      typed=exc.typed, title="Error: search decisions")  # fmt: skip
     if not form.q.strip() and not form.has_filters():
         if request.url.path == "/":
             return render(request, "search.html", form=form, response=None, title="Search decisions")
@@ -142,7 +179,7 @@ def search_page(request: Request) -> Response:
             400, "Enter something to search for", "type some words, a question or a reference code"
         )
     response = run_search(
-        request, form.q, limit=PAGE_SIZE, offset=form.offset, mode=form.mode, sort=form.sort, **form.filters()
+        request, form.q, limit=form.size, offset=form.offset, mode=form.mode, sort=form.sort, **form.filters()
     )
     answer, answer_failed = (
         answer_for(request, form) if form.offset == 0 and form.q.strip() else (None, False)
@@ -176,7 +213,28 @@ def search_page(request: Request) -> Response:
         panel=panel,
         panel_words=panel_words,
         inferred_shown=any(r.date_inferred for r in response.results),
+        feed_url=form.feed_url(),
     )
+
+
+def search_feed(request: Request) -> Response:
+    """/search.atom?q=…: the newest decisions matching a search, for a feed reader."""
+    form = read_form(request.query_params)
+    if not form.q.strip() and not form.has_filters():
+        raise UserError(400, "Enter something to search for", "a feed follows a search: add ?q=some+words")
+    response = run_search(
+        request, form.q, limit=FEED_SIZE, offset=0, mode=form.mode, sort="date", **form.filters()
+    )
+    base = str(request.base_url).rstrip("/")
+    body = atom_feed(
+        response.results,
+        title=f"GLA decisions: {form.q.strip() or 'filtered search'}",
+        feed_url=base + form.feed_url(),
+        page_url=base + form.url(sort="date", offset=0, size=SearchForm.size),
+        base_url=base,
+        indexed_at=loaded(request).meta.get("indexed_at") or "",
+    )
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
 def not_held(index: LoadedIndex, refs: list[str], staff: bool, day) -> list[dict]:
@@ -251,6 +309,24 @@ def decision_page(request: Request, ref: str) -> Response:
         similar=similar,
         back=back,
         query_text=query_text,
+        files={f.path: f for f in source_files(index, decision_id)},
+    )
+
+
+def source_download(request: Request, ref: str, number: int) -> Response:
+    """/decisions/DD2691/sources/2: the original file, exactly as indexed, as an attachment."""
+    index, staff, day = loaded(request), is_staff(request), today(request)
+    decision_id = resolve(index, ref, staff, day)
+    found = source_file(index, decision_id, number) if decision_id else None
+    if found is None:
+        raise UserError(404, "File not found", f"there is no public source file {number} of {ref}")
+    return FileResponse(
+        found.file,
+        media_type=found.media_type,
+        filename=found.name,
+        content_disposition_type="attachment",
+        # Belt and braces for HTML sources: never sniffed into something else, never able to run script.
+        headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"},
     )
 
 
@@ -272,8 +348,61 @@ def about_page(request: Request) -> Response:
         "about.html",
         title="About this search",
         counts=about_counts(index, is_staff(request), today(request)),
+        type_keys={label: key for key, label in TYPE_LABELS.items()},
         meta=index.meta,
     )
+
+
+def decision_list_page(request: Request) -> Response:
+    """/decisions: every decision a visitor may see, newest first, a page at a time."""
+    index = loaded(request)
+    shown = sorted(
+        (index.decisions[i] for i in visible(index, is_staff(request), today(request))),
+        key=lambda d: (d.date or "", d.ref or d.id),
+        reverse=True,
+    )
+    text = request.query_params.get("page", "1").strip() or "1"
+    count = max(1, -(-len(shown) // LIST_PAGE_SIZE))
+    if not text.isdigit() or not 1 <= int(text) <= count:
+        raise UserError(404, "Page not found", f"the list of decisions has pages 1 to {count}")
+    current = int(text)
+    start = (current - 1) * LIST_PAGE_SIZE
+    return render(
+        request,
+        "decisions.html",
+        title="All decisions" + (f" (page {current} of {count})" if count > 1 else ""),
+        decisions=shown[start : start + LIST_PAGE_SIZE],
+        total=len(shown),
+        first=start + 1,
+        current=current,
+        count=count,
+        numbers=page_numbers(current, count),
+    )
+
+
+def feedback_page(request: Request) -> Response:
+    return render(request, "feedback.html", title="Give feedback")
+
+
+def send_feedback(
+    request: Request,
+    feedback: str = Form("", max_length=FEEDBACK_MAX_CHARS),
+    page: str = Form("", max_length=500),
+) -> Response:
+    """Feedback is kept beside the index (feedback.jsonl in the data directory) for the team to read."""
+    if not feedback.strip():
+        return render(request, "feedback.html", status=422, title="Error: give feedback",
+                      error="Enter your feedback", page_url=page)  # fmt: skip
+    record = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "page": page, "feedback": feedback}
+    path = request.app.state.settings.data_dir / "feedback.jsonl"
+    if path.exists() and path.stat().st_size > FEEDBACK_FILE_MAX_BYTES:
+        log.warning(
+            "feedback not recorded: %s is over %d bytes; read and archive it", path, FEEDBACK_FILE_MAX_BYTES
+        )
+        raise UserError(503, "Feedback cannot be taken just now", "try again later")
+    with path.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return render(request, "feedback.html", title="Thank you for your feedback", sent=True)
 
 
 # ---------------------------------------------------------------- errors: pages for people, JSON for /api
@@ -343,6 +472,12 @@ def install(app: FastAPI) -> None:
     html = {"response_class": HTMLResponse, "include_in_schema": False}
     app.add_api_route("/", search_page, methods=["GET"], **html)
     app.add_api_route("/search", search_page, methods=["GET"], **html)
+    app.add_api_route("/search.atom", search_feed, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/decisions", decision_list_page, methods=["GET"], **html)
     app.add_api_route("/decisions/{ref}", decision_page, methods=["GET"], **html)
+    app.add_api_route("/decisions/{ref}/sources/{number}", source_download, methods=["GET"],
+                      include_in_schema=False)  # fmt: skip
     app.add_api_route("/about", about_page, methods=["GET"], **html)
+    app.add_api_route("/feedback", feedback_page, methods=["GET"], **html)
+    app.add_api_route("/feedback", send_feedback, methods=["POST"], **html)
     install_error_pages(app)

@@ -25,8 +25,25 @@
     });
   }
 
+  // GOV.UK error summary: read first, and each of its links puts the cursor in the field it names.
+  function focusErrorSummary() {
+    var summary = document.querySelector(".error-summary");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      event.preventDefault();
+      var details = field.closest("details");
+      if (details) details.open = true;
+      field.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     focusTarget();
+    focusErrorSummary();
     var search = document.getElementById("search");
     if (search) search.addEventListener("submit", dropEmptyFields);
   });

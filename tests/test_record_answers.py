@@ -1,0 +1,268 @@
+"""Questions about a decision's record, answered from the parsed record with the line it was read from.
+
+Over the real index of the sample corpus, and a small one of two real pages from corpus/gla/. Every
+expected value and quoted line was read from those documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from decisions.settings import Settings
+from search_api.answer import answer_question
+from search_api.index import IndexHolder
+from search_api.record_answers import record_answer, record_field
+
+from .conftest import CORPUS, TODAY, find_corpus_file
+
+
+@pytest.fixture(scope="module")
+def ask(index, settings):
+    return lambda question: answer_question(index, question, settings)
+
+
+def _quoted(result, line: str) -> bool:
+    return any(" ".join(c.quote.split()) == line for c in result.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("Who approved MD2848?", "decision_maker"),
+        ("LEP governance review 2014 - who made the decision?", "decision_maker"),
+        ("Which executive director took the decision to buy consultancy advice?", "decision_maker"),
+        ("When was DD2691 signed?", "date_signed"),
+        ("On what date did the Mayor sign off MD2163?", "date_signed"),
+        ("When was MD2848 published?", "date_published"),
+        ("Until when is ADD2793 deferred?", "deferred_until"),
+        ("What is the position of the person who approved ADD2793?", "decision_maker_role"),
+        ("Which directorate is DD2691 in?", "directorate"),
+        ("How much did MD2848 approve in total?", "approved_amount"),
+        ("Which decisions does MD2848 build on?", "cites"),
+    ],
+)
+def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
+    assert record_field(question) == field
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who chairs the LPB Structural Inequalities Subgroup?",
+        "When did LPB partners publish Building a Fairer City?",
+        "Who signed the contract with Shared Intelligence under DD2691?",  # signed by others, not the record
+        "How much Warm Homes Local Grant funding did the GLA win from the energy department?",
+        "How much has been approved for community engagement since 2018?",  # several decisions: a sum
+    ],
+)
+def test_other_questions_are_left_to_the_normal_answerer(question):
+    from search_api.record_answers import recognise
+
+    assert recognise(question) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Who approved MD2848?", "who approved md 2848", "Who took Mayoral Decision 2848?"]
+)
+def test_who_approved_md2848_is_read_from_its_decision_by_line(ask, question):
+    # MD2848: "Decision by: Sadiq Khan, Mayor of London" (not "Community-Led Recovery", a programme in 1.3)
+    result = ask(question)
+    assert result.answered and result.answer == "Sadiq Khan, Mayor of London"
+    assert [c.ref for c in result.citations] == ["MD2848"]
+    assert _quoted(result, "Decision by: Sadiq Khan, Mayor of London")
+    assert result.citations[0].url.startswith("/decisions/MD2848#")
+
+
+def test_citations_quote_a_real_chunk_of_the_decision(index, ask):
+    for question in ("Who approved MD2848?", "Who signed ADD2793?", "Which decisions does MD2848 build on?"):
+        for c in ask(question).citations:
+            row = index.db.execute(
+                "SELECT decision_id, text FROM chunks WHERE id = ?", (c.chunk_id,)
+            ).fetchone()
+            assert row["decision_id"] == c.decision_id and c.quote in row["text"]
+
+
+def test_add_form_signatory_is_read_from_name_and_position(ask):
+    # ADD2793, sign-off: "It has my approval." / "Name: Luke Bruce" / "Position: Assistant Director, Strategic …"
+    result = ask("Who signed ADD2793?")
+    assert result.answer == "Luke Bruce, Assistant Director, Strategic Partnerships Unit"
+    assert _quoted(result, "Name: Luke Bruce")
+    assert _quoted(result, "Position: Assistant Director, Strategic Partnerships Unit")
+
+
+def test_signature_date_is_the_signatorys_not_the_finance_officers(ask):
+    # ADD2793: "Date: 18/11/2025" under "Name: Luke Bruce"; later "ASSISTANT DIRECTOR, FINANCIAL SERVICES: …
+    # Date: 26 November 2025".
+    result = ask("When was ADD2793 signed?")
+    assert result.answer == "18/11/2025" and _quoted(result, "Date: 18/11/2025")
+
+
+def test_directorate_is_read_from_its_line(ask):
+    # DD2691: "Directorate: Communities and Skills"
+    result = ask("Which directorate is DD2691 in?")
+    assert result.answer == "Communities and Skills"
+    assert _quoted(result, "Directorate: Communities and Skills")
+
+
+def test_deferral_date_is_read_from_its_line(ask):
+    # ADD2793, Part 1 deferral: "Until what date: 31 January 2026"
+    result = ask("Until when is ADD2793 deferred?")
+    assert result.answer == "31 January 2026" and _quoted(result, "Until what date: 31 January 2026")
+
+
+def test_total_approved_quotes_the_decision_sentence(ask):
+    result = ask("How much did MD2848 approve in total?")
+    assert result.answer == "£812,000"
+    assert result.citations[0].quote.startswith("That the Mayor approves total expenditure of up to £812,000")
+
+
+def test_cited_decisions_quote_the_sentences_naming_them(ask):
+    # MD2848: "…the Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721."
+    # and 2.7: "…Civic Futures leadership programme (previously approved under AD2484 and MD2680)…"
+    result = ask("Which decisions does MD2848 build on?")
+    assert result.answer == "MD2721, AD2484, MD2680"
+    assert any(c.quote.endswith("under the cover of MD2721.") for c in result.citations)
+    assert any("previously approved under AD2484 and MD2680" in c.quote for c in result.citations)
+
+
+def test_unnamed_decision_found_by_its_title(ask):
+    result = ask("Who approved the Engaging Londoners in Recovery Programme?")
+    assert result.answer == "Sadiq Khan, Mayor of London" and result.citations[0].ref == "MD2848"
+
+
+def test_a_question_about_something_else_in_the_decision_is_not_answered_from_the_record(index, settings):
+    # Not its total (£812,000): MD2848's Connecting Communities London work is £201k a year.
+    assert (
+        record_answer(
+            index, "How much did MD2848 approve for Connecting Communities London?", settings, {}, False
+        )
+        is None
+    )
+
+
+def test_empty_signed_date_abstains_rather_than_guess(ask):
+    # DD2691's page has "Date signed:" with nothing after it (and the contract is "dated 31 January 2023").
+    result = ask("When was DD2691 signed?")
+    assert not result.answered and "does not state when it was signed" in result.explanation
+    assert result.related  # its nearest passages, to read for oneself
+
+
+def test_empty_directorate_abstains(ask):
+    # MD2848's key information has no "Directorate:" line.
+    result = ask("Which directorate is MD2848 in?")
+    assert not result.answered and not result.citations
+
+
+@pytest.fixture(scope="module")
+def unsigned_md2848(tmp_path_factory, index, settings):
+    """MD2848 with its "Decision by:" line left empty, as on many real pages."""
+    from indexer.pipeline import run_index
+
+    corpus, data = tmp_path_factory.mktemp("unsigned"), tmp_path_factory.mktemp("unsigned-data")
+    page = find_corpus_file("Reference code: MD2848")
+    text = page.read_text(encoding="utf-8").replace(
+        "Decision by: Sadiq Khan, Mayor of London", "Decision by:"
+    )
+    (corpus / page.name).write_text(text, encoding="utf-8")
+    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
+    own = Settings(data_dir=data, today_override=TODAY)
+    run_index(corpus, own, show_progress=False)
+    return IndexHolder(own, model=index.model).get(), own
+
+
+def test_empty_decision_maker_never_answers_a_programme_name(unsigned_md2848):
+    unsigned, own = unsigned_md2848
+    assert unsigned.decisions["MD2848"].decision_maker is None
+    result = answer_question(unsigned, "Who approved MD2848?", own)
+    assert "Community-Led Recovery" not in result.answer
+    assert not result.answered and "does not state who took it" in result.explanation
+
+
+REAL_PAGES = ("DD2352 Good Growth Fund", "ADD2753 London Community Energy Taskforce")
+
+
+@pytest.fixture(scope="module")
+def real_pages(tmp_path_factory, index, settings):
+    """Two real pages from corpus/gla/: the field's value on the line after its label, and "approves:" lists."""
+    from indexer.pipeline import run_index
+
+    corpus, data = tmp_path_factory.mktemp("gla"), tmp_path_factory.mktemp("gla-data")
+    for path in sorted((CORPUS / "gla").glob("*.txt")):
+        if any(heading in path.read_text(encoding="utf-8")[:300] for heading in REAL_PAGES):
+            shutil.copy(path, corpus / path.name)
+    assert len(list(corpus.iterdir())) == 2
+    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
+    own = Settings(data_dir=data, today_override=TODAY)
+    run_index(corpus, own, show_progress=False)
+    return IndexHolder(own, model=index.model).get(), own
+
+
+def test_signed_date_on_the_line_after_its_label(real_pages):
+    # DD2352: "Date signed: " / "06 June 2019"
+    loaded, own = real_pages
+    result = answer_question(loaded, "When was DD2352 signed?", own)
+    assert result.answer == "06 June 2019" and _quoted(result, "Date signed: 06 June 2019")
+
+
+def test_approved_amount_from_an_item_under_approves(real_pages):
+    # DD2352: "That the Executive Director of Development, Enterprise and Environment approves:" /
+    # "Capital expenditure of £2,183,379 to support delivery of Better Bankside’s ‘Crossing the Line’ project…"
+    loaded, own = real_pages
+    result = answer_question(loaded, "How much did DD2352 approve?", own)
+    assert result.answer == "£2,183,379"
+    assert result.citations[0].quote.startswith("Capital expenditure of £2,183,379 to support delivery")
+
+
+def test_real_page_decision_maker_and_directorate(real_pages):
+    # ADD2753: "Directorate: Good Growth" and "Decision by: Megan Life, Assistant Director, Building Safety"
+    loaded, own = real_pages
+    who = answer_question(loaded, "Who approved ADD2753?", own)
+    assert who.answer == "Megan Life, Assistant Director, Building Safety"
+    assert _quoted(who, "Decision by: Megan Life, Assistant Director, Building Safety")
+    directorate = answer_question(loaded, "Which directorate is ADD2753 from?", own)
+    assert directorate.answer == "Good Growth" and _quoted(directorate, "Directorate: Good Growth")
+
+
+def test_a_withheld_decision_is_not_read_from_its_record(index, settings):
+    # ADD2793: "Until what date: 31 January 2026"; before then the public may not see it.
+    before = settings.with_overrides(today_override=dt.date(2025, 12, 1))
+    assert record_answer(index, "Who signed ADD2793?", before, {}, False) is None
+    result = answer_question(index, "Who signed ADD2793?", before)
+    assert all(c.ref != "ADD2793" for c in result.citations) and "Luke Bruce" not in result.answer
+    assert record_answer(index, "Who signed ADD2793?", before, {}, True).answer.startswith(
+        "Luke Bruce"
+    )  # staff
+
+
+def test_filters_given_with_the_question_apply(index, settings):
+    assert record_answer(index, "Who approved MD2848?", settings, {"type": "director"}, False) is None
+
+
+def test_total_of_an_unnamed_decision_when_its_approving_sentence_holds_the_topic(ask):
+    # MD2848: "That the Mayor approves total expenditure of up to £812,000 to support the delivery of the
+    # Engaging Londoners in Recovery Programme in 2021-22 and 2022-23."
+    result = ask("How much did the Mayor approve for the Engaging Londoners in Recovery Programme?")
+    assert result.answer == "£812,000" and result.citations[0].ref == "MD2848"
+    assert result.citations[0].quote.startswith("That the Mayor approves total expenditure of up to £812,000")
+
+
+def test_what_another_decision_did_is_not_read_from_the_record_of_the_one_citing_it(index, settings):
+    # MD2848 is found, but its words for this are "…the Community-Led Recovery Programme that was approved by
+    # the Mayor under the cover of MD2721": MD2721's record, not MD2848's, says who approved it.
+    assert (
+        record_answer(index, "Who approved the Community-Led Recovery Programme?", settings, {}, False)
+        is None
+    )
+
+
+def test_one_line_of_a_budget_is_not_answered_with_the_total(index, settings):
+    # MD2313 2.5: "1. Arrival – Celebrating 70 Years since Windrush" … "£70k"; its total is £305,000.
+    assert (
+        record_answer(
+            index, "How much did the Mayor approve for the Windrush celebrations?", settings, {}, False
+        )
+        is None
+    )
