@@ -86,7 +86,11 @@ def format_search(response) -> str:
     lines = []
     for u in response.filters.get("understood", []):
         lines.append(f"Understood {u['words']!r} as {u['name']} = {u['value']}")
+    if response.note:
+        lines.append(response.note)
     lines.append(f"{response.total} decisions" + (f" — {response.reason}" if response.reason else ""))
+    if response.suggestion:
+        lines.append(f"Did you mean: {response.suggestion}?")
     for rank, r in enumerate(response.results, 1):
         date = (r.date or "no date") + (" (approx.)" if r.date_inferred else "")
         lines.append(f"\n{rank}. {r.ref or '(no reference)'}  {r.title}")

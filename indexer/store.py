@@ -30,6 +30,7 @@ from decisions.words import stems_field
 
 from .parse import find_refs
 from .vector_index import build_vector_index, index_kind
+from .vocabulary import VOCABULARY_SCHEMA, write_vocabulary
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -58,7 +59,7 @@ CREATE INDEX sources_decision ON sources (decision_id);
 
 # Readers refuse a catalog of another layout (with a message to re-index) instead of failing
 # on a missing column mid-query.
-SCHEMA_VERSION = hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]
+SCHEMA_VERSION = hashlib.sha256((SCHEMA + VOCABULARY_SCHEMA).encode()).hexdigest()[:12]
 CATALOG = "catalog.sqlite"
 VECTORS = "vectors.faiss"
 MATRIX = "vectors.npy"
@@ -179,6 +180,7 @@ def _write_catalog(path: Path, decisions: list[Decision], chunks: list[Chunk], m
                 for i, c in enumerate(chunks)
             ],
         )
+        write_vocabulary(db, [c.text for c in chunks] + [d.title for d in decisions])
         db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
     db.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')")
     db.commit()

@@ -308,10 +308,32 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             near = max(spans.proximity(shifted, quote, relation, own), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
+            near *= _year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
             bonus = (span.quality + 0.3 * after) * near
             if best is None or bonus > best.bonus:
                 best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
+
+
+# "2026-27", "2024/25", "2019": a year as a question names one, and as a passage attaches one to
+# a figure ("£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28").
+_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b")
+
+
+def _year_fit(question: str, text: str, span: Span) -> float:
+    """For a question naming a year: 1 for a figure stated with that year, less for one stated
+    with another year, 1 when the figure has no year of its own beside it."""
+    asked = {m.group(1) for m in _YEAR.finditer(question)}
+    if not asked:
+        return 1.0
+    # The figure's own clause: up to the next figure, within a few words.
+    clause = text[span.end : span.end + 48].split("£")[0]
+    after = _YEAR.search(clause)
+    before = [m for m in _YEAR.finditer(text[max(0, span.start - 16) : span.start])]
+    own = after or (before[-1] if before else None)
+    if own is None:
+        return 1.0
+    return 1.0 if own.group(1) in asked else 0.4
 
 
 def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list):

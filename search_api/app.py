@@ -103,6 +103,9 @@ def search_out(response: SearchResponse, limit: int, offset: int, index: LoadedI
         "limit": limit,
         "offset": offset,
         "reason": response.reason,
+        "relaxed": response.relaxed,
+        "note": response.note,
+        "suggestion": response.suggestion,
         "results": [result_out(r) for r in response.results],
         "facets": search_facets(index, response.matched_ids) if index is not None else {},
     }

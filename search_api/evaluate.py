@@ -92,6 +92,7 @@ def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
         "cited_ok": cited,
         "wrong": result.answered and not correct,
         "uncited": result.answered and not result.citations,
+        "confidence": result.confidence,
         "answer": result.answer[:160],
         "seconds": seconds,
     }

@@ -2,7 +2,9 @@
 
 "community engagement grants since 2018" → text "community engagement grants",
 date_from 2018-01-01, with the words that produced it, so the UI can show a chip
-and the user can remove it. The caller caps the query length before this runs,
+and the user can remove it. A year or an amount becomes a filter only when it says
+which decisions are wanted; inside a question or a topic ("How much will be invested
+in 2022-23?") it stays text to match. The caller caps the query length before this runs,
 and every pattern here is linear (no nested quantifiers), so no query can make
 a regular expression run for long.
 """
@@ -17,6 +19,8 @@ from indexer.amounts import parse_amount
 from indexer.parse import find_refs
 from indexer.read import normalise_text
 
+from .answer_spans import is_question
+
 TYPE_WORDS = [
     # Longest first: "assistant director decisions" also contains "director decisions".
     ("assistant_director", r"assistant director(?:'s)? decisions?|\bADDs\b"),
@@ -25,8 +29,29 @@ TYPE_WORDS = [
     ("mayoral", r"mayoral decisions?|mayor(?:'s)? decisions?|\bMDs\b"),
 ]
 
-YEAR = r"((?:19|20)\d\d)"
+YEAR = r"(?:19|20)\d\d"
 MONTHS = "january february march april may june july august september october november december".split()
+
+# A year is a filter only when it says which decisions are wanted; otherwise it is a word to match.
+# "decisions signed in 2021", "2021 decisions", "mayoral decisions in 2019" name the decisions;
+# "How much will be invested in 2022-23?" and "spending on drainage projects in 2020-21" ask about
+# a year inside the decisions' text, and a filter on the decision's own date would find nothing.
+DECISION_VERB = r"signed|approved|published|made|taken|agreed|decided|dated"
+DECISION_NOUN = r"decisions?|MDs|DDs|ADDs|EDDs"
+_VERB_PREFIX = rf"(?:\b(?P<verb>{DECISION_VERB})\s+)?"
+_NOUN_BEFORE = re.compile(rf"\b(?:{DECISION_NOUN})\s*$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    rf"^\s*(?:(?:mayoral|mayor's|director's|director|assistant director|executive director)\s+)?"
+    rf"(?:{DECISION_NOUN})\b",
+    re.IGNORECASE,
+)
+# How far a date rule reaches. OPEN: an open-ended range ("since 2018", "before 2016", "from 2021
+# onwards", "last year") always narrows the decisions wanted, in a question too ("How much has been
+# approved since 2018?"). SPAN: a closed one ("between 2014 and 2019") is often a period the
+# decisions themselves describe ("funding for delivery between 2025 and 2028?"), so in a question
+# it is a filter only when it qualifies decisions. POINT: a year or financial year ("in 2019", "for
+# 2024-25", "2021") is a filter only when it qualifies decisions, in a search too.
+OPEN, SPAN, POINT = "open", "span", "point"
 
 
 @dataclass
@@ -58,23 +83,72 @@ def _financial_year(start_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
 
 
-def _date_rules(today: dt.date) -> list[tuple[str, callable]]:
-    """(pattern, match → {filter: iso date}) in the order they are tried."""
+def _fy_start(m: re.Match) -> int | None:
+    """'2021-22' → 2021; None for a span that is not one financial year ('2015-18')."""
+    year, tail = int(m["y"]), m["tail"]
+    return year if int(tail) == ((year + 1) % 100 if len(tail) == 2 else year + 1) else None
+
+
+def _span_start(m: re.Match) -> dt.date | None:
+    """The first day of '2018' or of the financial year '2018/19'."""
+    if m["tail"] is None:
+        return dt.date(int(m["y"]), 1, 1)
+    start = _fy_start(m)
+    return None if start is None else _financial_year(start)[0]
+
+
+def _since(m: re.Match) -> dict | None:
+    start = _span_start(m)
+    if start is None:
+        return None
+    if m.groupdict().get("after"):  # "after 2019" starts with 2020; "after 2019-20" with April 2020
+        start = dt.date(start.year + 1, start.month, 1)
+    return {"date_from": start.isoformat()}
+
+
+def _before(m: re.Match) -> dict | None:
+    start = _span_start(m)
+    if start is None:
+        return None
+    if m.groupdict().get("until"):  # "until 2020" includes 2020
+        end = dt.date(start.year + 1, start.month, 1) - dt.timedelta(days=1)
+    else:
+        end = start - dt.timedelta(days=1)
+    return {"date_to": end.isoformat()}
+
+
+def _between(m: re.Match) -> dict | None:
+    first, last = int(m["y"]), int(m["y2"])
+    return {"date_from": f"{first}-01-01", "date_to": f"{last}-12-31"} if first <= last else None
+
+
+def _point(m: re.Match) -> dict | None:
+    if m["tail"] is None:
+        return {"date_from": f"{m['y']}-01-01", "date_to": f"{m['y']}-12-31"}
+    start = _fy_start(m)
+    if start is None:
+        return None
+    return dict(zip(("date_from", "date_to"), map(dt.date.isoformat, _financial_year(start)), strict=True))
+
+
+# "2021-22", "2021/22", "2021-2022": one financial year after a year; any other span is no tail.
+FY_TAIL = r"(?:[-/](?P<tail>\d\d|(?:19|20)\d\d))?(?![-/]?\d)"
+
+
+def _date_rules(today: dt.date) -> list[tuple[str, str, callable]]:
+    """(reach, pattern, match → {filter: iso date}) in the order they are tried."""
     return [
-        (r"\b(?:in |during )?(?:the )?(?:financial year |FY ?)?" + YEAR + r"[-/](\d\d)\b(?![-/]\d)",
-         lambda m: dict(zip(("date_from", "date_to"), map(dt.date.isoformat, _financial_year(int(m[1]))), strict=True))
-         if (int(m[1]) + 1) % 100 == int(m[2]) else None),
-        (r"\b(?:since|from|after|starting) " + YEAR + r"(?: onwards?)?\b|\b" + YEAR + r" (?:onwards?|and later|or later)\b",
-         lambda m: {"date_from": f"{int(m[1] or m[2]) + (1 if m[0].startswith('after') else 0)}-01-01"}),
-        (r"\b(?:before|prior to|until|up to) " + YEAR + r"\b",
-         lambda m: {"date_to": f"{int(m[1]) - (0 if m[0].startswith(('until', 'up to')) else 1)}-12-31"}),
-        (r"\b(?:in|during) " + YEAR + r"\b",
-         lambda m: {"date_from": f"{m[1]}-01-01", "date_to": f"{m[1]}-12-31"}),
-        (r"\blast year\b",
+        (SPAN, rf"\b(?:between|from) (?P<y>{YEAR}) (?:and|to|until) (?P<y2>{YEAR})\b", _between),
+        (OPEN, rf"\b(?:since|from|(?P<after>after)|starting(?: in| from)?) (?P<y>{YEAR}){FY_TAIL}(?: onwards?)?",
+         _since),
+        (OPEN, rf"\b(?P<y>{YEAR}){FY_TAIL} (?:onwards?|and later|or later)\b", _since),
+        (OPEN, rf"\b(?:before|prior to|(?P<until>until|up to)) (?P<y>{YEAR}){FY_TAIL}", _before),
+        (POINT, rf"\b(?:(?:in|during|for|of) )?(?:the )?(?:financial year |FY ?)?(?P<y>{YEAR}){FY_TAIL}", _point),
+        (OPEN, r"\blast year\b",
          lambda m: {"date_from": f"{today.year - 1}-01-01", "date_to": f"{today.year - 1}-12-31"}),
-        (r"\bthis year\b", lambda m: {"date_from": f"{today.year}-01-01"}),
-        (r"\b(?:in )?the (?:last|past) (\d{1,2}) years?\b",
-         lambda m: {"date_from": dt.date(today.year - int(m[1]), today.month, min(today.day, 28)).isoformat()}),
+        (OPEN, r"\bthis year\b", lambda m: {"date_from": f"{today.year}-01-01"}),
+        (OPEN, r"\b(?:in )?the (?:last|past) (?P<n>\d{1,2}) years?\b",
+         lambda m: {"date_from": dt.date(today.year - int(m["n"]), today.month, min(today.day, 28)).isoformat()}),
     ]  # fmt: skip
 
 
@@ -83,6 +157,15 @@ AMOUNT_RULES = [
     (r"\b(?:over|more than|above|at least|exceeding|greater than) " + AMOUNT, "min_amount"),
     (r"\b(?:under|less than|below|at most|up to) " + AMOUNT, "max_amount"),
 ]
+# An amount with a comparison is a filter in a search ("contracts under £100k"); in a question only
+# when it says which things are wanted ("Which grants over £500k…", "rounds costing more than
+# £400,000"). "expenditure of up to £812,000" quotes a figure from a decision: text to match.
+_THING_BEFORE = re.compile(
+    rf"\b(?:{DECISION_NOUN}|grants?|contracts?|rounds?|projects?|programmes?|schemes?|awards?|bids?"
+    r"|costing|worth|valued at|totall?ing)\s*$",
+    re.IGNORECASE,
+)
+_QUOTED_FIGURE = re.compile(r"\bof\s*$", re.IGNORECASE)
 
 # Users type references loosely: "md 2848", "MD-2848", "dd2593".
 LOOSE_REF = re.compile(
@@ -109,7 +192,9 @@ FILLER_AFTER_FILTERS = re.compile(
 
 
 def _strip(text: str, span: tuple[int, int]) -> str:
-    return text[: span[0]] + " " + text[span[1] :]
+    """Blank the words out, keeping every other position: later rules look at the words around
+    their match in the query as typed."""
+    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
 
 
 def _tidy(text: str) -> str:
@@ -137,9 +222,50 @@ def _read_known_names(parsed: ParsedQuery, text: str, known: dict[str, list[str]
     return text
 
 
+def _qualifies_decisions(base: str, match: re.Match) -> bool:
+    """'signed in 2021', 'decisions since 2018', '2021 decisions': the words say which decisions."""
+    return bool(
+        match["verb"] or _NOUN_BEFORE.search(base[: match.start()]) or _NOUN_AFTER.match(base[match.end() :])
+    )
+
+
+def _read_dates(parsed: ParsedQuery, text: str, base: str, today: dt.date) -> str:
+    """The first date phrase that is a filter (see OPEN, SPAN, POINT); the others stay words to match."""
+    question = is_question(base)
+    for reach, pattern, rule in _date_rules(today):
+        for match in re.finditer(_VERB_PREFIX + pattern, text, re.IGNORECASE):
+            values = rule(match)
+            if not values:
+                continue
+            if reach != OPEN and (reach == POINT or question) and not _qualifies_decisions(base, match):
+                continue
+            for key, value in values.items():
+                parsed.filters[key] = value
+                parsed.understood.append(Understood(key, value, match.group().strip()))
+            return _strip(text, match.span())
+    return text
+
+
+def _read_amounts(parsed: ParsedQuery, text: str, base: str) -> str:
+    question = is_question(base)
+    for pattern, key in AMOUNT_RULES:
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            before = base[: match.start()]
+            if _QUOTED_FIGURE.search(before) or (question and not _THING_BEFORE.search(before)):
+                continue
+            amount = parse_amount(match.group(1))
+            if amount is None:
+                continue
+            parsed.filters[key] = amount
+            parsed.understood.append(Understood(key, amount, match.group().strip()))
+            text = _strip(text, match.span())
+            break
+    return text
+
+
 def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = None) -> ParsedQuery:
     """`known`: decision makers and directorates in the index, the only names read as filters."""
-    text = normalise_text(raw).replace("\n", " ").strip()
+    text = base = normalise_text(raw).replace("\n", " ").strip()
     parsed = ParsedQuery(raw=raw, text=text)
     parsed.phrases = [p.strip() for p in re.findall(r'"([^"]{1,200})"', text) if p.strip()]
     parsed.refs = query_refs(text)
@@ -150,25 +276,8 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
             parsed.understood.append(Understood("type", name, match.group()))
             text = _strip(text, match.span())
             break
-    for pattern, rule in _date_rules(today):
-        match = re.search(pattern, text, re.IGNORECASE)
-        if not match:
-            continue
-        values = rule(match)
-        if not values:
-            continue
-        for key, value in values.items():
-            parsed.filters[key] = value
-            parsed.understood.append(Understood(key, value, match.group().strip()))
-        text = _strip(text, match.span())
-        break
-    for pattern, key in AMOUNT_RULES:
-        match = re.search(pattern, text, re.IGNORECASE)
-        amount = parse_amount(match.group(1)) if match else None
-        if match and amount is not None:
-            parsed.filters[key] = amount
-            parsed.understood.append(Understood(key, amount, match.group().strip()))
-            text = _strip(text, match.span())
+    text = _read_dates(parsed, text, base, today)
+    text = _read_amounts(parsed, text, base)
     for pattern, key in ((PART2_WORDS, "has_part2"), (DEFERRED_WORDS, "deferred")):
         match = pattern.search(text)
         if match:

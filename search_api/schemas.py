@@ -117,6 +117,20 @@ class SearchOut(BaseModel):
     limit: int
     offset: int
     reason: str | None = Field(None, description="Why the list is empty, when it is")
+    relaxed: list[UnderstoodFilter] = Field(
+        default_factory=list,
+        description="Filters read from the query that left no decision, so the search ran without them",
+    )
+    note: str | None = Field(
+        None,
+        description="What was relaxed, in plain words",
+        examples=["No decision dated 2031 matches; showing results from any date."],
+    )
+    suggestion: str | None = Field(
+        None,
+        description="The query with misspelt words corrected from the index's own words",
+        examples=["community engagement"],
+    )
     results: list[ResultOut]
     facets: Facets = Field(
         default_factory=Facets, description="How all the matching decisions divide, with counts"

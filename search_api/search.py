@@ -15,14 +15,16 @@ from decisions.words import keyword_tokens, stem
 
 from . import rerank
 from .decision import passage_anchor
-from .filters import allowed_decisions, why_empty
+from .filters import allowed_decisions, relaxations, relaxed_note, why_empty
 from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
 from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type
+from .relevance import keyword_evidence, matching, semantic_evidence
 from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking
+from .spelling import suggest
 
 MODES = ("hybrid", "keyword", "semantic", "exhaustive")
 BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
@@ -54,6 +56,11 @@ class SearchResponse:
     results: list[SearchResult]
     reason: str | None = None  # why the list is empty, when it is
     parsed: ParsedQuery | None = None
+    # Filters read from the query that left no decision and were dropped ({name, value, words}),
+    # and the sentence that says so: "No decision dated 2031 matches; showing results from any date."
+    relaxed: list[dict] = field(default_factory=list)
+    note: str | None = None
+    suggestion: str | None = None  # the query with misspelt words corrected from the index's words
     matched_ids: list[str] = field(default_factory=list)  # every match, in order: for facets and charts
 
 
@@ -197,22 +204,22 @@ def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: (index.decisions[i].date or "", i), reverse=True)
 
 
-def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
-    today = request.today or dt.date.today()
-    parsed = parse_query(request.q, today, index.known_names)
-    filters = {**parsed.filters, **{k: v for k, v in request.filters.items() if v not in (None, "")}}
+@dataclass
+class Found:
+    """One retrieval under one set of filters: the ranked decisions and what produced them."""
+
+    ranked: list[Ranked]
+    vector: np.ndarray | None
+    scoring: rerank.RerankQuery | None = None  # the second stage's view, for choosing passages
+
+
+def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filters: dict, text: str,
+          keyword_text: str, today: dt.date) -> Found:  # fmt: skip
     allowed = allowed_decisions(index, filters, request.staff, today)
     if parsed.cites_ref:
         citing = set(index.cited_by.get(parsed.cites_ref, []))
         allowed = allowed & np.array([i in citing for i in index.decision_ids], dtype=bool)
     chunk_mask = allowed[index.chunk_decision] if index.chunk_count else np.zeros(0, dtype=bool)
-    # A reference code is a lookup, not words for the model; for BM25 it is kept in its
-    # normalised form, which matches the refs column ("DD2593" ~ "Director Decision (DD) 2593").
-    text = parsed.text
-    for ref in parsed.refs:
-        text = re.sub(rf"\b{ref[:-4]}\W{{0,3}}{ref[-4:]}\b", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+", " ", text).strip()
-    keyword_text = " ".join([text, *parsed.refs]).strip()
     has_words = bool(re.search(r"\w", text))
 
     vector, scoring = None, None
@@ -225,15 +232,18 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         # another thread while BM25 runs here, overlapping the two largest costs of a search.
         pending = _ENCODER.submit(index.embed_query, text) if has_words and request.mode == "hybrid" else None
         rankings, weights, keyword_ranked, semantic_ranked = [], [], [], []
+        evidence: set[int] = set()  # chunks that show their decision matches the query
         if request.mode in ("hybrid", "keyword"):
             try:
                 keyword_ranked = keyword_ranking(index, keyword_text, chunk_mask)
                 rankings.append(keyword_ranked)
                 weights.append(KEYWORD_WEIGHT)
+                evidence.update(keyword_evidence(index, keyword_text, keyword_ranked, chunk_mask))
                 phrased = phrase_ranking(index, text, chunk_mask, keyword_ranked)
                 if phrased:
                     rankings.append(phrased)
                     weights.append(PHRASE_WEIGHT)
+                    evidence.update(phrased)
             except BaseException:
                 if pending:
                     pending.cancel()
@@ -246,11 +256,19 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
             semantic_ranked = semantic_ranking(index, vector, chunk_mask)
             rankings.append(semantic_ranked)
             weights.append(SEMANTIC_WEIGHT)
+            evidence.update(semantic_evidence(index, vector, semantic_ranked))
         fused = reciprocal_rank_fusion(rankings, weights)
         scoring = rerank.prepare(
-            index, text, vector, expected_answer_type(text), fused, keyword_ranked, semantic_ranked
+            index,
+            text,
+            vector,
+            expected_answer_type(text),
+            fused,
+            keyword_ranked,
+            semantic_ranked,
+            parsed.refs,
         )
-        ranked = _group(index, rerank.rerank(index, scoring))
+        ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)
 
     allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
@@ -278,14 +296,43 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     if request.sort == "date":
         order = _by_date(index, [r.decision_id for r in ranked])
         ranked = [ranked_by_id[i] for i in order]
+    return Found(ranked, vector, scoring)
+
+
+def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
+    today = request.today or dt.date.today()
+    parsed = parse_query(request.q, today, index.known_names)
+    explicit = {k: v for k, v in request.filters.items() if v not in (None, "")}
+    filters = {**parsed.filters, **explicit}
+    # A reference code is a lookup, not words for the model; for BM25 it is kept in its
+    # normalised form, which matches the refs column ("DD2593" ~ "Director Decision (DD) 2593").
+    text = parsed.text
+    for ref in parsed.refs:
+        text = re.sub(rf"\b{ref[:-4]}\W{{0,3}}{ref[-4:]}\b", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+", " ", text).strip()
+    keyword_text = " ".join([text, *parsed.refs]).strip()
+
+    found = _find(index, request, parsed, filters, text, keyword_text, today)
+    asked, dropped = filters, {}
+    if not found.ranked:
+        # A filter read from the words ("signed in 2031") that leaves nothing is dropped and the
+        # search run again, saying so; the person then sees what there is rather than nothing.
+        read = {k: v for k, v in parsed.filters.items() if k not in explicit}
+        for drop in relaxations(index, read, explicit, request.staff, today):
+            looser = {k: v for k, v in filters.items() if k not in drop}
+            retry = _find(index, request, parsed, looser, text, keyword_text, today)
+            if retry.ranked:
+                found, filters, dropped = retry, looser, drop
+                break
+    ranked = found.ranked
 
     page = ranked[request.offset : request.offset + request.limit]
-    passage_query = PassageQuery(text, vector, expected_answer_type(text), scoring)
+    passage_query = PassageQuery(text, found.vector, expected_answer_type(text), found.scoring)
     results = [_result(index, r, passage_query) for r in page]
     reason = None
     if not ranked:
         reason = why_empty(index, filters, request.staff, today) or (
-            f"no decision cites {parsed.cites_ref}" if parsed.cites_ref else "no decision matches these words"
+            f"no decision cites {parsed.cites_ref}" if parsed.cites_ref else "no decisions match these words"
         )
     shown_filters = dict(filters)
     shown_filters["understood"] = [u.__dict__ for u in parsed.understood]
@@ -300,6 +347,9 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         results=results,
         reason=reason,
         parsed=parsed,
+        relaxed=[u.__dict__ for u in parsed.understood if u.name in dropped],
+        note=relaxed_note(asked, dropped) if dropped else None,
+        suggestion=suggest(index, request.q) if re.search(r"\w", text) else None,
         matched_ids=[r.decision_id for r in ranked],
     )
 

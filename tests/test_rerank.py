@@ -82,3 +82,11 @@ def test_a_local_cross_encoder_joins_the_second_stage(tmp_path, settings, index)
     plain_scores = [r.score for r in plain.results]
     crossed_scores = [r.score for r in crossed.results]
     assert plain_scores != crossed_scores
+
+
+def test_a_code_the_query_names_lifts_the_passage_that_cites_it(index):
+    # DD2691 cites a decision it does not hold: "previously secured approval expenditure of
+    # £100,000 … (DD2593)"; the question names that code only.
+    response = search(index, SearchRequest(q="How much expenditure did DD2593 approve?", today=TODAY))
+    first = response.results[0].passages[0].text
+    assert "2593" in first and "£100,000" in first

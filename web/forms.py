@@ -226,14 +226,18 @@ def _meaning(name: str, value) -> str:
     return meanings.get(name, lambda v: f"{name} {v}")(value)
 
 
-def query_chips(form: SearchForm, understood: list[dict]) -> list[dict]:
-    """One chip per phrase ('2021-22' sets two dates but is one chip), each a link without it."""
+def query_chips(form: SearchForm, understood: list[dict], relaxed: list[dict] = ()) -> list[dict]:
+    """One chip per phrase ('2021-22' sets two dates but is one chip), each a link without it.
+    A filter the search dropped because it left nothing (`relaxed`) says so on its chip."""
     chips: dict[str, dict] = {}
+    dropped = {item["words"] for item in relaxed}
     for item in understood:
         chip = chips.setdefault(item["words"], {"words": item["words"], "meanings": []})
         chip["meanings"].append(_meaning(item["name"], item["value"]))
     for chip in chips.values():
         chip["meaning"] = ", ".join(chip.pop("meanings"))
+        if chip["words"] in dropped:
+            chip["meaning"] += "; not applied: nothing matched"
         chip["url"] = form.url(q=remove_words(form.q, chip["words"]), offset=0)
     return list(chips.values())
 
@@ -293,45 +297,10 @@ def pagination(form: SearchForm, total: int) -> dict:
 
 # ---------------------------------------------------------------- an empty result, in plain words
 
-_PLAIN_FILTERS = {
-    "type": lambda v: f"a {TYPE_LABELS.get(v, v)}",
-    "date_from": lambda v: f"dated on or after {long_date(v)}",
-    "date_to": lambda v: f"dated on or before {long_date(v)}",
-    "min_amount": lambda v: f"for {pounds(int(v))} or more",
-    "max_amount": lambda v: f"for {pounds(int(v))} or less",
-    "decision_maker": lambda v: f"made by “{v}”",
-    "directorate": lambda v: f"from the “{v}” directorate",
-    "has_part2": lambda v: "with a confidential Part 2",
-    "deferred": lambda v: "deferred",
-}
-# search_api.filters.why_empty: "no decision matches date_to = 1989-12-31", or several such
-# "key = value" pairs after "…all of the filters together: ".
-_FILTER_PAIR = re.compile(r"(\w+) = (.*?)(?=, \w+ = |$)")
-
-
-def _plain_filter(key: str, value: str) -> str:
-    try:
-        return _PLAIN_FILTERS[key](value)
-    except (KeyError, ValueError):
-        return f"{key.replace('_', ' ')} {value}"
-
 
 def plain_reason(reason: str | None) -> str:
-    """Why nothing matched, in words a visitor uses: 'No decision in the index is dated on or
-    before 31 December 1989.' rather than the field names the search reports."""
+    """Why nothing matched, as a sentence. The search already says it in plain words
+    (search_api.filters.describe: "there is no decision dated 1989 or earlier")."""
     if not reason:
         return "No decision in the index matches this search."
-    together = re.match(r"no decision matches all of the filters together: (.*)", reason)
-    single = re.fullmatch(r"no decision matches (\w+) = (.*)", reason)
-    cites = re.fullmatch(r"no decision cites (.*)", reason)
-    if together:
-        parts = [_plain_filter(k, v) for k, v in _FILTER_PAIR.findall(together.group(1))]
-        joined = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
-        return f"Each filter matches some decisions, but no decision in the index is {joined} at once."
-    if single:
-        return f"No decision in the index is {_plain_filter(*single.groups())}."
-    if cites:
-        return f"No decision in the index cites {cites.group(1)}."
-    if reason == "no decision matches these words":
-        return "No decision in the index contains these words."
-    return reason[:1].upper() + reason[1:] + "."
+    return reason[:1].upper() + reason[1:].rstrip(".") + "."

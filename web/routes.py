@@ -187,7 +187,10 @@ def search_page(request: Request) -> Response:
     index, staff, day = loaded(request), is_staff(request), today(request)
     # The whole match, not the page: facets and the chart count every matching decision.
     matched = [index.decisions[i] for i in response.matched_ids if i in index.decisions]
-    panel, panel_words = panel_form(form, response.filters.get("understood", []))
+    # A filter read from the words but dropped because it left nothing is not shown as in use.
+    dropped = {item["name"] for item in response.relaxed}
+    applied = [u for u in response.filters.get("understood", []) if u["name"] not in dropped]
+    panel, panel_words = panel_form(form, applied)
     return render(
         request,
         "search.html",
@@ -196,7 +199,7 @@ def search_page(request: Request) -> Response:
         answer=answer,
         answer_failed=answer_failed,
         title=f"{form.q.strip() or 'Filtered decisions'} – search results",
-        chips=query_chips(form, response.filters.get("understood", [])) + form_chips(form),
+        chips=query_chips(form, response.filters.get("understood", []), response.relaxed) + form_chips(form),
         pages=pagination(form, response.total),
         csv_url=form.api_url("csv"),
         json_url=form.api_url("json"),

@@ -1,0 +1,32 @@
+"""A year named in a question picks the figure stated with that year (search_api/answer._year_fit)."""
+
+from __future__ import annotations
+
+from search_api.answer import _year_fit
+from search_api.answer_spans import Span
+
+# MD3430 (corpus/gla/): "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"
+LINE = "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"
+
+
+def _span(figure: str) -> Span:
+    start = LINE.index(figure)
+    return Span(start, start + len(figure), figure)
+
+
+def test_the_figure_stated_with_the_asked_year_fits_best():
+    question = "How much revenue funding is allocated in 2026-27 for the programme?"
+    fits = {f: _year_fit(question, LINE, _span(f)) for f in ("£31,469m", "£19,332m", "£21,599m")}
+    assert fits["£19,332m"] == 1.0
+    assert fits["£31,469m"] < 1.0 and fits["£21,599m"] < 1.0
+
+
+def test_a_question_without_a_year_leaves_every_figure_alone():
+    question = "How much revenue funding is allocated for the programme?"
+    assert all(_year_fit(question, LINE, _span(f)) == 1.0 for f in ("£31,469m", "£19,332m", "£21,599m"))
+
+
+def test_a_figure_with_no_year_of_its_own_is_not_penalised():
+    line = "a grant of £40,000 to Islington Council as reimbursement"
+    start = line.index("£40,000")
+    assert _year_fit("How much did Islington get in 2015-16?", line, Span(start, start + 7, "£40,000")) == 1.0

@@ -1,0 +1,187 @@
+"""Years and amounts in a query: filters only when they say which decisions are wanted; a filter
+read from the words that leaves nothing is dropped, and the response says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_api.query import parse_query
+from search_api.search import SearchRequest, search
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize(
+    "q, year_words",
+    [
+        ("How much will be invested in the Engaging Londoners in Recovery Programme in 2022-23?", "2022-23"),
+        ("How much of the £72,765 comes from the 2024-25 budget?", "2024-25"),
+        ("spending on sustainable drainage projects in 2020-21", "2020-21"),
+        ("Sport Unites phase two budget for 2024-25", "2024-25"),
+        ("Who was appointed Head of Paid Service in 2018?", "2018"),
+        ("How much funding was won for delivery between 2025 and 2028?", "between 2025 and 2028"),
+        ("grants in 2021", "2021"),
+    ],
+)
+def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
+    parsed = parse_query(q, TODAY)
+    assert not {"date_from", "date_to"} & set(parsed.filters)
+    assert year_words in parsed.text
+
+
+@pytest.mark.parametrize(
+    "q, expected, words",
+    [
+        ("decisions since 2018", {"date_from": "2018-01-01"}, "since 2018"),
+        ("community engagement grants since 2018", {"date_from": "2018-01-01"}, "since 2018"),
+        ("housing from 2021 onwards", {"date_from": "2021-01-01"}, "from 2021 onwards"),
+        ("decisions after 2019", {"date_from": "2020-01-01"}, "after 2019"),
+        ("decisions before 2016", {"date_to": "2015-12-31"}, "before 2016"),
+        (
+            "Team London volunteering decisions between 2014 and 2019",
+            {"date_from": "2014-01-01", "date_to": "2019-12-31"},
+            "between 2014 and 2019",
+        ),
+        ("decisions signed in 2021", {"date_from": "2021-01-01", "date_to": "2021-12-31"}, "signed in 2021"),
+        ("grants approved in 2021", {"date_from": "2021-01-01", "date_to": "2021-12-31"}, "approved in 2021"),
+        (
+            "reports published in 2021",
+            {"date_from": "2021-01-01", "date_to": "2021-12-31"},
+            "published in 2021",
+        ),
+        (
+            "decisions made in 2021-22",
+            {"date_from": "2021-04-01", "date_to": "2022-03-31"},
+            "made in 2021-22",
+        ),
+        ("2021 decisions on housing", {"date_from": "2021-01-01", "date_to": "2021-12-31"}, "2021"),
+        ("Which decisions since 2020 were about housing?", {"date_from": "2020-01-01"}, "since 2020"),
+        ("How much has been approved for housing since 2018?", {"date_from": "2018-01-01"}, "since 2018"),
+        ("grants last year", {"date_from": "2025-01-01", "date_to": "2025-12-31"}, "last year"),
+    ],
+)
+def test_a_year_qualifying_the_decisions_is_a_filter(q, expected, words):
+    parsed = parse_query(q, TODAY)
+    assert parsed.filters == expected
+    assert parsed.understood[0].words == words
+    assert words not in parsed.text
+
+
+def test_mayoral_decisions_in_a_year_set_type_and_dates():
+    parsed = parse_query("mayoral decisions in 2019", TODAY)
+    assert parsed.filters == {"type": "mayoral", "date_from": "2019-01-01", "date_to": "2019-12-31"}
+    assert parsed.text == ""
+
+
+def test_the_sample_dev_searches_keep_their_filters():
+    # tests/quality/dev.jsonl: "decisions from 2023 onwards about equality, diversity and inclusion"
+    parsed = parse_query("decisions from 2023 onwards about equality, diversity and inclusion", TODAY)
+    assert parsed.filters == {"date_from": "2023-01-01"}
+    assert parsed.text == "equality, diversity and inclusion"
+    assert parse_query("director decisions", TODAY).filters == {"type": "director"}
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("grants over £500k", {"min_amount": 500_000}),
+        ("decisions over £1m", {"min_amount": 1_000_000}),
+        ("London Community Energy Fund rounds costing more than £400,000", {"min_amount": 400_000}),
+        ("contracts under £100k", {"max_amount": 100_000}),
+        ("Which grants over £500k went to housing?", {"min_amount": 500_000}),
+    ],
+)
+def test_an_amount_qualifying_the_decisions_is_a_filter(q, expected):
+    assert parse_query(q, TODAY).filters == expected
+
+
+@pytest.mark.parametrize(
+    "q, amount_words",
+    [
+        ("How much of the £72,765 comes from the 2024-25 budget?", "£72,765"),
+        ("What happens to the £5m left over?", "£5m"),
+        ("Who approved expenditure of up to £812,000?", "up to £812,000"),
+        ("Did the contract cost more than £400,000?", "more than £400,000"),
+    ],
+)
+def test_an_amount_that_is_the_subject_of_a_question_is_text(q, amount_words):
+    parsed = parse_query(q, TODAY)
+    assert parsed.filters == {}
+    assert amount_words in parsed.text
+
+
+def test_a_question_about_a_years_figure_finds_the_passage_with_it(index):
+    # DD2691: "The expenditure of £52,765 from the EDI implementation programme budget in 2024-25 is
+    # assumed to be affordable"
+    response = search(
+        index, SearchRequest(q="How much of the £72,765 comes from the 2024-25 budget?", today=TODAY)
+    )
+    assert response.filters.get("date_from") is None and response.note is None
+    assert response.results[0].ref == "DD2691"
+    assert any("2024-25" in p.text for p in response.results[0].passages)
+
+
+def test_a_question_with_a_financial_year_is_answered_from_any_date(index):
+    # MD2848: "…the Engaging Londoners in Recovery Programme in 2021-22 and 2022-23."
+    q = "How much will be invested in the Engaging Londoners in Recovery Programme in 2022-23?"
+    response = search(index, SearchRequest(q=q, today=TODAY))
+    assert "date_from" not in response.filters
+    assert response.results[0].ref == "MD2848"
+
+
+def test_a_filter_read_from_the_words_that_leaves_nothing_is_relaxed_with_a_note(index):
+    response = search(index, SearchRequest(q="community engagement decisions signed in 2031", today=TODAY))
+    assert response.results and response.total == len(response.results)
+    assert "date_from" not in response.filters and "date_to" not in response.filters
+    assert {r["name"] for r in response.relaxed} == {"date_from", "date_to"}
+    assert response.relaxed[0]["words"] == "signed in 2031"
+    assert response.note == "No decision dated 2031 matches; showing results from any date."
+    assert response.reason is None
+
+
+def test_only_the_filter_that_leaves_nothing_is_relaxed(index):
+    # "director decisions" keeps DD2691; the date is what no decision has.
+    response = search(index, SearchRequest(q="director decisions signed before 2001", today=TODAY))
+    assert [r.ref for r in response.results] == ["DD2691"]
+    assert response.filters["type"] == "director"
+    assert (
+        response.note == "No Director Decision dated 2000 or earlier matches; showing results from any date."
+    )
+
+
+def test_an_explicit_filter_is_never_relaxed(index):
+    response = search(
+        index, SearchRequest(q="community engagement", filters={"date_from": "2031-01-01"}, today=TODAY)
+    )
+    assert response.total == 0 and response.results == []
+    assert response.relaxed == [] and response.note is None
+    assert response.reason == "there is no decision dated 2031 or later"
+
+
+def test_relaxed_filter_in_the_api_json(api):
+    body = api.get("/api/search", params={"q": "community engagement decisions signed in 2031"}).json()
+    assert body["total"] > 0 and body["results"]
+    assert body["note"] == "No decision dated 2031 matches; showing results from any date."
+    assert {r["name"] for r in body["relaxed"]} == {"date_from", "date_to"}
+    assert body["filters"]["date_from"] is None
+    assert "date_from" not in body["note"] and "date_to" not in body["note"]
+
+
+def test_relaxed_filter_on_the_search_page(api):
+    page = api.get("/search", params={"q": "community engagement decisions signed in 2031"}).text
+    assert (
+        '<div class="notice relaxed-note" role="note">No decision dated 2031 matches; showing results from any date.</div>'
+        in page
+    )
+    assert "not applied: nothing matched" in page  # on the chip, which still removes the words
+    assert "0 decisions found" not in page
+
+
+def test_the_command_line_prints_the_note(index):
+    from decisions.cli import format_search
+
+    response = search(index, SearchRequest(q="community engagement decisions signed in 2031", today=TODAY))
+    assert (
+        "No decision dated 2031 matches; showing results from any date."
+        in format_search(response).splitlines()
+    )
