@@ -152,3 +152,11 @@ def test_filters_read_from_the_words_fill_the_filter_panel(web):
 def test_decision_page_paragraph_links_name_the_decision_for_screen_readers(web):
     page = html_page(web, "/decisions/MD2848")
     assert '<span class="visually-hidden">MD2848, paragraph </span>2.7</a>' in page
+
+
+def test_a_filter_dropped_because_it_left_nothing_is_not_filled_into_the_panel(web):
+    # 'signed in 2031' matches no decision, so the search relaxes it (and says so): the panel must
+    # not offer it as in use, or applying the panel would bring the empty search back.
+    page = html_page(web, "/search?q=community+engagement+decisions+signed+in+2031")
+    assert "showing results from any date" in page
+    assert 'value="2031"' not in page and "Filled in from your search words" not in page
