@@ -39,6 +39,19 @@ def find_refs(text: str) -> list[str]:
     return list(dict.fromkeys(ref for _, ref in sorted(found)))
 
 
+def ref_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalised ref) of each reference in `text`, in reading order, for linking them.
+    "Director Decision (DD) 2593" holds no short code of its own, but where matches overlap the one
+    that starts first is kept."""
+    spans = [(m.start(), m.end(), m.group(1) + m.group(2)) for m in SHORT_REF.finditer(text or "")]
+    spans += [(m.start(), m.end(), _long_ref(m)) for m in _LONG_REF.finditer(text or "")]
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def normalise_ref(text: str | None) -> str | None:
     """ "md 2848" → "MD2848", "Director Decision (DD) 2593" → "DD2593", junk → None."""
     bare = _BARE_REF.fullmatch((text or "").strip())

@@ -20,6 +20,7 @@ from decisions.settings import MAX_QUERY_CHARS, Settings, load_settings
 from .admission import GATE, PAGE, SEARCH
 from .decision import decision_record, resolve
 from .export import csv_filename, results_csv
+from .facets import search_facets
 from .filters import visible
 from .index import IndexHolder, IndexUnavailable, LoadedIndex
 from .retrieve import SearchTooExpensive
@@ -91,7 +92,8 @@ def result_out(result) -> dict:
     return data
 
 
-def search_out(response: SearchResponse, limit: int, offset: int) -> dict:
+def search_out(response: SearchResponse, limit: int, offset: int, index: LoadedIndex | None = None) -> dict:
+    """The JSON of a search; with the index, also the facets of all its matches."""
     return {
         "query": response.query,
         "text": response.text,
@@ -105,6 +107,7 @@ def search_out(response: SearchResponse, limit: int, offset: int) -> dict:
         "note": response.note,
         "suggestion": response.suggestion,
         "results": [result_out(r) for r in response.results],
+        "facets": search_facets(index, response.matched_ids) if index is not None else {},
     }
 
 
@@ -200,7 +203,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
                 media_type="text/csv; charset=utf-8",
                 headers={"Content-Disposition": f'attachment; filename="{csv_filename(q, today(request))}"'},
             )
-        return search_out(response, limit, offset)
+        return search_out(response, limit, offset, loaded(request))
 
     @app.get(
         "/api/decisions/{ref}", response_model=DecisionOut, responses=ERRORS, summary="One decision in full"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .filters import is_withheld
 from .index import LoadedIndex
@@ -33,10 +34,22 @@ def passage_anchor(index: LoadedIndex, decision_id: str, source_path: str, start
     return paragraph_anchor(source_index, row["position"], row["number"])
 
 
+def _by_address(index: LoadedIndex, key: str) -> str | None:
+    """A document without a code, by its readable address (`…-385348`), or by an older slug of
+    its title: the hash at the end decides, so a retitled document keeps being found."""
+    match = re.search(r"-([0-9a-f]{6,12})$", key)
+    if not match:
+        return None
+    found = [i for i in index.decisions if i.startswith("doc-" + match.group(1))]
+    return found[0] if len(found) == 1 else None
+
+
 def resolve(index: LoadedIndex, id_or_ref: str, staff: bool, today: dt.date) -> str | None:
     """The decision id for a URL segment, or None — also for a withheld one, so its existence does not leak."""
     key = id_or_ref.strip()
     decision_id = key if key in index.decisions else index.by_ref.get(key.upper().replace(" ", ""))
+    if decision_id is None:
+        decision_id = _by_address(index, key.lower())
     if decision_id is None:
         return None
     if not staff and is_withheld(index.decisions[decision_id], today):
@@ -44,10 +57,34 @@ def resolve(index: LoadedIndex, id_or_ref: str, staff: bool, today: dt.date) -> 
     return decision_id
 
 
+def citing_ids(index: LoadedIndex, ref: str | None, staff: bool, today: dt.date) -> list[str]:
+    """The decisions citing `ref` that this request may see (held or not, the reference may be)."""
+    return [i for i in index.cited_by.get(ref or "", []) if resolve(index, i, staff, today)]
+
+
+def citing_decisions(index: LoadedIndex, ref: str | None, staff: bool, today: dt.date) -> list[dict]:
+    return [
+        {"ref": index.decisions[i].ref or i, "id": i, "title": index.decisions[i].title,
+         "url": index.decisions[i].url}
+        for i in citing_ids(index, ref, staff, today)
+    ]  # fmt: skip
+
+
+def citation_counts(index: LoadedIndex, decision_id: str, staff: bool, today: dt.date) -> dict:
+    """How many references the decision makes, and how many visible decisions cite it."""
+    ref = index.decisions[decision_id].ref
+    return {
+        "cites": len(index.cites.get(decision_id, [])),
+        "cited_by": len(citing_ids(index, ref, staff, today)),
+    }
+
+
 def _link(index: LoadedIndex, ref: str, staff: bool, today: dt.date) -> dict:
     decision_id = resolve(index, ref, staff, today)
-    title = index.decisions[decision_id].title if decision_id else None
-    return {"ref": ref, "id": decision_id, "title": title}
+    if decision_id is None:  # not held (or not public): its page lists who cites it
+        return {"ref": ref, "id": None, "title": None, "url": f"/decisions/{ref}"}
+    return {"ref": ref, "id": decision_id, "title": index.decisions[decision_id].title,
+            "url": index.decisions[decision_id].url}  # fmt: skip
 
 
 def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt.date) -> dict:
@@ -73,15 +110,12 @@ def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt
                     "source": path,
                 }
             )
-    cited_by_ids = [i for i in index.cited_by.get(d.ref or "", []) if resolve(index, i, staff, today)]
     return {
         **{k: getattr(d, k) for k in d.__dataclass_fields__},
         "withheld": is_withheld(d, today),
         "sources": [{"path": p, "kind": kinds[p]} for p in paths],
         "paragraphs": paragraphs,
         "cites": [_link(index, r, staff, today) for r in index.cites.get(decision_id, [])],
-        "cited_by": [
-            {"ref": index.decisions[i].ref or i, "id": i, "title": index.decisions[i].title}
-            for i in cited_by_ids
-        ],
+        "cited_by": citing_decisions(index, d.ref, staff, today),
+        "url": d.url,
     }

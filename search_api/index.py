@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from indexer.vector_index import tune_for_search
 
 from .fts import quote_token
 
+SLUG_CHARS = 60  # a document's address: its title cut at a word, then part of its content hash
+SLUG_HASH_CHARS = 6
 TERM_CACHE_SIZE = 50_000  # words whose chunk counts are remembered (a few MB at most)
 log = logging.getLogger("decisions")
 
@@ -56,8 +59,19 @@ class DecisionRow:
     original_url: str | None = None  # the decision on london.gov.uk, from the corpus metadata
 
     @property
+    def address(self) -> str:
+        """The URL segment: the reference code, or for a document without one a readable, stable
+        slug of its title and its content hash (`invitations-for-expression-of-interest-…-385348`)."""
+        if self.ref or not self.id.startswith("doc-"):
+            return self.id
+        slug = re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+        if len(slug) > SLUG_CHARS:
+            slug = slug[:SLUG_CHARS].rsplit("-", 1)[0]
+        return f"{slug or 'document'}-{self.id[4 : 4 + SLUG_HASH_CHARS]}"
+
+    @property
     def url(self) -> str:
-        return f"/decisions/{self.id}"
+        return f"/decisions/{self.address}"
 
 
 def _decision_from_row(row: sqlite3.Row) -> DecisionRow:

@@ -85,6 +85,29 @@ class ResultOut(BaseModel):
     passages: list[PassageOut]
 
 
+class FacetValue(BaseModel):
+    value: str = Field(examples=["mayoral"])
+    label: str = Field(examples=["Mayoral Decision"])
+    count: int = Field(description="Matching decisions with this value, over all pages")
+    filters: dict[str, str | int] = Field(
+        description="The search parameters that narrow the search to this value",
+        examples=[{"date_from": "2021-01-01", "date_to": "2021-12-31"}],
+    )
+    inferred: int | None = Field(
+        None, description="Years only: how many of these dates were inferred from the text"
+    )
+
+
+class Facets(BaseModel):
+    type: list[FacetValue] = Field(default_factory=list)
+    year: list[FacetValue] = Field(default_factory=list)
+    decision_maker: list[FacetValue] = Field(default_factory=list)
+    directorate: list[FacetValue] = Field(default_factory=list)
+    amount: list[FacetValue] = Field(
+        default_factory=list, description="Approved amount (else the largest mentioned), in bands"
+    )
+
+
 class SearchOut(BaseModel):
     query: str
     text: str = Field(description="What was searched once filters were read out of the query")
@@ -109,6 +132,9 @@ class SearchOut(BaseModel):
         examples=["community engagement"],
     )
     results: list[ResultOut]
+    facets: Facets = Field(
+        default_factory=Facets, description="How all the matching decisions divide, with counts"
+    )
 
 
 class SourceOut(BaseModel):

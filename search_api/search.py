@@ -61,6 +61,7 @@ class SearchResponse:
     relaxed: list[dict] = field(default_factory=list)
     note: str | None = None
     suggestion: str | None = None  # the query with misspelt words corrected from the index's words
+    matched_ids: list[str] = field(default_factory=list)  # every match, in order: for facets and charts
 
 
 @dataclass
@@ -364,6 +365,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
         relaxed=[u.__dict__ for u in parsed.understood if u.name in dropped],
         note=relaxed_note(asked, dropped) if dropped else None,
         suggestion=suggest(index, request.q) if re.search(r"\w", text) else None,
+        matched_ids=[r.decision_id for r in ranked],
     )
 
 

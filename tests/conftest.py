@@ -121,3 +121,23 @@ def server(settings, index):
 def api(server):
     with httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
+
+
+# ---------------------------------------------------------------- one headless Chromium for every browser test
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, launched once: Playwright's sync API allows one instance per thread, so
+    every browser test file shares this one. A missing browser fails rather than skips."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

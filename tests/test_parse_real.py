@@ -276,7 +276,8 @@ def test_original_url_in_the_api(gla_client):
 
 def test_original_url_decision_maker_and_directorate_in_the_csv(gla_client):
     response = gla_client.get("/api/search", params={"q": "DD2750", "format": "csv"})
-    row = next(csv.DictReader(io.StringIO(response.text)))
+    text = response.content.decode("utf-8-sig")  # the CSV opens with a byte-order mark, for Excel
+    row = next(csv.DictReader(io.StringIO(text)))
     assert row["ref"] == "DD2750" and row["original_url"] == ADDRESSES[gla_page(PAGES[0]).name]
     assert (row["decision_maker"], row["directorate"]) == ("Tunde Olayinka", "Communities and Skills")
     assert row["url"].endswith("/decisions/DD2750")  # our own page, as before

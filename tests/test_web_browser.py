@@ -14,13 +14,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 TARGET_BACKGROUND = "rgb(255, 247, 191)"  # --target in web/static/style.css
 FOCUS_BACKGROUND = "rgb(255, 221, 0)"  # --focus: the yellow every focused link gets
@@ -30,15 +27,6 @@ needs_answers = pytest.mark.skipif(
     importlib.util.find_spec("search_api.answer") is None,
     reason="search_api/answer.py (answer_question, is_question) is not written yet",
 )
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

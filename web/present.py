@@ -11,7 +11,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from markupsafe import Markup
+
 from decisions.records import DECISION_TYPES, TYPE_LABELS, Passage
+from indexer.refs import ref_spans
 from search_api.filters import visible
 from search_api.highlight import highlight
 
@@ -123,3 +126,53 @@ def about_counts(index, staff: bool, day: dt.date) -> dict:
         "by_year": sorted(by_year.items(), reverse=True),
         "inferred": sum(d.date_inferred for d in shown),
     }
+
+
+def with_search(url: str, query_string: str) -> str:
+    """'/decisions/MD2848#p-2.7' + 'q=grants' → '/decisions/MD2848?q=grants#p-2.7': the decision
+    page then marks the words and its breadcrumb leads back to these results."""
+    if not query_string:
+        return url
+    path, hash_, anchor = url.partition("#")
+    return f"{path}?{query_string}{hash_}{anchor}"
+
+
+# ---------------------------------------------------------------- naming passages
+
+
+def place(paragraph: str | None, section: str | None) -> str:
+    """Where a passage sits, citably: 'paragraph 2.7', or for unnumbered text its heading."""
+    if paragraph:
+        return f"paragraph {paragraph}"
+    if section:
+        return f"section “{section.strip()}”"
+    return "opening text"
+
+
+def decision_name(ref: str | None, title: str) -> str:
+    """'MD2848 Engaging Londoners in Recovery Programme 2021-2023': with `place`, what every passage
+    link says, for screen readers too ('…, paragraph 2.7'), never a bare 'Passage'."""
+    return f"{ref} {title}" if ref else title
+
+
+# ---------------------------------------------------------------- decision text: links and marks
+
+
+def linked_text(text: str, query_text: str, addresses: dict[str, str]) -> Markup:
+    """Decision text, escaped first, then with the query's words marked and reference codes linked.
+
+    `addresses`: ref → the URL of that decision when this reader may see it (None: not linked, for
+    the page's own code). Any other code links to /decisions/CODE, the page that says it is not
+    held and lists the decisions that cite it.
+    """
+    out, last = [], 0
+    for start, end, ref in ref_spans(text):
+        out.append(highlight(text[last:start], query_text))
+        href = addresses.get(ref, f"/decisions/{ref}")
+        words = highlight(text[start:end], query_text)
+        out.append(
+            f'<a class="ref-link" href="{html.escape(href, quote=True)}">{words}</a>' if href else words
+        )
+        last = end
+    out.append(highlight(text[last:], query_text))
+    return Markup("".join(out))

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Form, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -24,12 +25,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from decisions.records import TYPE_LABELS
 from search_api.admission import GATE, PAGE
 from search_api.app import UserError, is_staff, loaded, run_search, today
-from search_api.decision import decision_record, resolve
+from search_api.decision import citation_counts, citing_decisions, decision_record, resolve
+from search_api.facets import decision_facets, year_totals
 from search_api.filters import visible
-from search_api.index import IndexUnavailable
+from search_api.index import IndexUnavailable, LoadedIndex
+from search_api.query import parse_query, query_refs
 from search_api.search import similar_decisions
 
+from .chart import decisions_over_time
 from .downloads import source_file, source_files
+from .facet_links import facet_links, panel_form
 from .feed import FEED_SIZE, atom_feed
 from .forms import (
     DATE_LABELS,
@@ -49,13 +54,17 @@ from .marks import emphasis, emphasis_html
 from .present import (
     INFERRED_DATE_NOTE,
     about_counts,
+    decision_name,
     drop_lead,
+    linked_text,
     long_date,
+    place,
     pounds,
     sentence,
     snippet,
     source_kind,
     text_sections,
+    with_search,
 )
 
 log = logging.getLogger("decisions.web")
@@ -76,6 +85,7 @@ def _templates() -> Jinja2Templates:
         snippet=snippet,
         sentence=sentence,
         drop_lead=drop_lead,
+        with_search=with_search,
         emphasis=emphasis,
         emphasis_html=emphasis_html,
         plain_reason=plain_reason,
@@ -87,6 +97,8 @@ def _templates() -> Jinja2Templates:
         mode_labels=MODE_LABELS,
         sort_labels=SORT_LABELS,
         inferred_date_note=INFERRED_DATE_NOTE,
+        place=place,
+        decision_name=decision_name,
     )
     return Jinja2Templates(env=env)
 
@@ -172,6 +184,13 @@ def search_page(request: Request) -> Response:
     answer, answer_failed = (
         answer_for(request, form) if form.offset == 0 and form.q.strip() else (None, False)
     )
+    index, staff, day = loaded(request), is_staff(request), today(request)
+    # The whole match, not the page: facets and the chart count every matching decision.
+    matched = [index.decisions[i] for i in response.matched_ids if i in index.decisions]
+    # A filter read from the words but dropped because it left nothing is not shown as in use.
+    dropped = {item["name"] for item in response.relaxed}
+    applied = [u for u in response.filters.get("understood", []) if u["name"] not in dropped]
+    panel, panel_words = panel_form(form, applied)
     return render(
         request,
         "search.html",
@@ -184,6 +203,19 @@ def search_page(request: Request) -> Response:
         pages=pagination(form, response.total),
         csv_url=form.api_url("csv"),
         json_url=form.api_url("json"),
+        facets=facet_links(form, response.filters, decision_facets(matched)),
+        chart=decisions_over_time(year_totals(matched)),
+        graph={
+            r.decision_id: citation_counts(index, r.decision_id, staff, day)
+            for r in response.results
+            if r.decision_id in index.decisions
+        },
+        not_held=not_held(index, response.parsed.refs if response.parsed else [], staff, day),
+        passage_names=answer_passage_names(index, answer),
+        from_search=urlencode(form.params()),
+        panel=panel,
+        panel_words=panel_words,
+        inferred_shown=any(r.date_inferred for r in response.results),
         feed_url=form.feed_url(),
     )
 
@@ -208,24 +240,78 @@ def search_feed(request: Request) -> Response:
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
+def not_held(index: LoadedIndex, refs: list[str], staff: bool, day) -> list[dict]:
+    """The reference codes asked for that this reader cannot open, with the decisions citing them.
+
+    A withheld decision is reported exactly like one never indexed ("no public decision"), and
+    only visible decisions are listed as citing it, so this reveals nothing about it.
+    """
+    return [
+        {"ref": ref, "citing": citing_decisions(index, ref, staff, day)}
+        for ref in refs
+        if resolve(index, ref, staff, day) is None
+    ]
+
+
+def answer_passage_names(index: LoadedIndex, answer) -> dict[str, dict]:
+    """chunk id → {decision: 'MD2848 Engaging Londoners…', place: 'paragraph 2.7'} for the answer's
+    citations and nearest passages, which stand apart from the results that would name them."""
+    if answer is None:
+        return {}
+    chunk_ids = [c.chunk_id for c in answer.citations] + [p.chunk_id for p in answer.related]
+    names = {}
+    for chunk_id in chunk_ids:
+        row = index.db.execute(
+            "SELECT decision_id, paragraph, section FROM chunks WHERE id = ?", (chunk_id,)
+        ).fetchone()
+        if row is not None and row["decision_id"] in index.decisions:
+            d = index.decisions[row["decision_id"]]
+            names[chunk_id] = {"decision": decision_name(d.ref, d.title),
+                               "place": place(row["paragraph"], row["section"])}  # fmt: skip
+    return names
+
+
+def _back_to_search(request: Request):
+    """The search a decision page was reached from (its q and filters ride on the link), or None."""
+    try:
+        form = read_form(request.query_params)
+    except UserError:
+        return None  # a hand-edited link: show the page without the way back
+    return form if form.q.strip() or form.has_filters() else None
+
+
 def decision_page(request: Request, ref: str) -> Response:
     index, staff, day = loaded(request), is_staff(request), today(request)
     decision_id = resolve(index, ref, staff, day)
     if decision_id is None:
-        raise UserError(404, "Decision not found", f"there is no public decision {ref} in the index")
-    if decision_id != ref:
-        # "md2848" and "MD 2848" reach the one canonical address (the browser keeps any #p-2.7).
-        return RedirectResponse(f"/decisions/{decision_id}", status_code=308)
+        return not_held_page(request, index, ref, staff, day)
+    canonical = index.decisions[decision_id].address
+    if canonical != ref:
+        # "md2848", "MD 2848" and a document's old "doc-…" address reach the one canonical address
+        # (the browser keeps any #p-2.7, and the search it came from rides along).
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/decisions/{canonical}{query}", status_code=308)
+    back = _back_to_search(request)
+    query_text = parse_query(back.q, day, index.known_names).text if back else ""
     with GATE.admitted(PAGE):
         record = decision_record(index, decision_id, staff, day)
         similar = similar_decisions(index, decision_id, SIMILAR_COUNT, staff, day)
+    # Codes in the text link to the decisions this reader may open; the page's own is not a link.
+    addresses = {r: index.decisions[i].url for r, i in index.by_ref.items() if resolve(index, i, staff, day)}
+    addresses[record["ref"]] = None
+    for section in (sections := text_sections(record)):
+        for group in section["groups"]:
+            for para in group["paragraphs"]:
+                para["html"] = [linked_text(line, query_text, addresses) for line in para["lines"]]
     return render(
         request,
         "decision.html",
         title=f"{record['ref'] or 'Document'}: {record['title']}",
         d=record,
-        sections=text_sections(record),
+        sections=sections,
         similar=similar,
+        back=back,
+        query_text=query_text,
         files={f.path: f for f in source_files(index, decision_id)},
     )
 
@@ -245,6 +331,17 @@ def source_download(request: Request, ref: str, number: int) -> Response:
         # Belt and braces for HTML sources: never sniffed into something else, never able to run script.
         headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"},
     )
+
+
+def not_held_page(request: Request, index: LoadedIndex, ref: str, staff: bool, day) -> Response:
+    """404 either way; for a reference code that decisions in the index cite, a page that says so
+    and lists them (MD2721), instead of a bare 'not found'. A withheld decision gets the same."""
+    code = next(iter(query_refs(ref)), None)
+    citing = citing_decisions(index, code, staff, day) if code else []
+    if not citing:
+        raise UserError(404, "Decision not found", f"there is no public decision {ref} in the index")
+    return render(request, "not_held.html", status=404, title=f"{code}: not in this index", ref=code,
+                  citing=citing)  # fmt: skip
 
 
 def about_page(request: Request) -> Response:
