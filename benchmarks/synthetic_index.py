@@ -123,7 +123,7 @@ def build_generation(data_dir: Path, target_chunks: int, seed: int = 0, log=prin
     log: called with progress lines (building 1M chunks takes many minutes).
     """
     # The label names the catalog layout and index choice too, so a change to either rebuilds.
-    layout = hashlib.sha256(f"{store.SCHEMA}{EXACT_MAX_VECTORS}".encode()).hexdigest()[:8]
+    layout = hashlib.sha256(f"{store.SCHEMA_VERSION}{EXACT_MAX_VECTORS}".encode()).hexdigest()[:8]
     label = f"synthetic:{target_chunks}:{seed}:{layout}"
     current = store.current_generation(data_dir)
     if current is not None and store.read_meta(current).get("corpus") == label:
