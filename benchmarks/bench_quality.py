@@ -115,7 +115,7 @@ def result_rows(label: str, index: LoadedIndex, items: list[dict], settings: Set
     rows = []
     for mode in MODES:
         t = score_mode(index, items, settings, mode)
-        rows.append([label, mode, t["passage_hit@1"], t["passage_hit@5"], t["mrr"], t["docs_recall"],
+        rows.append([label, mode, t["passage_hit@1"], t["passage_hit@5"], t["passage_mrr"], t["docs_recall"],
                      t["strict_hit@5"], t["strict_mrr"], f"{1000 * t['s_per_question']:.0f}"])  # fmt: skip
     return rows
 
