@@ -1,6 +1,6 @@
 """The answer endpoints: POST /api/answer with a JSON body and GET /api/answer?q=, one code path.
 
-Mounted by search_api.app (`_mount_optional`); the app's helpers are imported inside the
+Mounted by search_api.app (`_mount_site`); the app's helpers are imported inside the
 handlers because the app module imports this one while it is being set up.
 """
 

@@ -244,7 +244,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         }
 
     _mount_docs(app)
-    _mount_optional(app)
+    _mount_site(app)
     return app
 
 
@@ -268,17 +268,12 @@ def _mount_docs(app: FastAPI) -> None:
         )
 
 
-def _mount_optional(app: FastAPI) -> None:
-    """The answer endpoints and the web site plug into the same app."""
-    try:
-        from .answer_routes import router as answer_router
-    except ImportError:
-        answer_router = None
-    if answer_router is not None:
-        app.include_router(answer_router)
-    try:
-        from web.routes import install as install_web
-    except ImportError:
-        install_web = None
-    if install_web is not None:
-        install_web(app)
+def _mount_site(app: FastAPI) -> None:
+    """The answer endpoints and the web site plug into the same app. Imported here, not at the
+    top, because both import this module; a broken one fails loudly, never silently missing."""
+    from web.routes import install as install_web
+
+    from .answer_routes import router as answer_router
+
+    app.include_router(answer_router)
+    install_web(app)

@@ -4,7 +4,6 @@ stable address; a decision page keeps the search it was reached from. Real index
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,9 +14,6 @@ from web.present import place, with_search
 
 from .test_web_pages import Links, html_page
 
-needs_answers = pytest.mark.skipif(
-    importlib.util.find_spec("search_api.answer") is None, reason="search_api/answer.py is not written yet"
-)
 INVITATION = "Invitations for expression of interest: London Recovery Programme"  # the sample without a code
 
 
@@ -56,7 +52,6 @@ def test_place_says_paragraph_or_section_never_passage():
     assert place(None, None) == "opening text"
 
 
-@needs_answers
 def test_the_answer_names_the_decision_of_each_citation(web):
     page = html_page(web, "/search?q=How+much+is+the+Connecting+Communities+London+investment%3F")
     assert "MD2848, paragraph 2.7: Engaging Londoners in Recovery Programme 2021-2023" in link_texts(
@@ -64,7 +59,6 @@ def test_the_answer_names_the_decision_of_each_citation(web):
     )
 
 
-@needs_answers
 def test_nearest_passages_name_their_decision_in_the_link(web):
     page = html_page(web, "/search?q=What+is+the+capital+of+France%3F")
     answer = page[

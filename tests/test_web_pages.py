@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import re
 from html.parser import HTMLParser
@@ -16,11 +15,6 @@ from decisions.records import Passage
 from search_api.highlight import highlight
 from web.forms import SearchForm, pagination, remove_words
 from web.present import snippet
-
-ANSWERS_MISSING = importlib.util.find_spec("search_api.answer") is None
-needs_answers = pytest.mark.skipif(
-    ANSWERS_MISSING, reason="search_api/answer.py (answer_question, is_question) is not written yet"
-)
 
 
 class Links(HTMLParser):
@@ -131,7 +125,6 @@ def test_download_links_carry_the_search_and_return_a_csv(web):
     )
 
 
-@needs_answers
 def test_a_question_gets_an_answer_panel_citing_the_paragraph(web):
     page = html_page(web, "/search?q=How+much+is+the+Connecting+Communities+London+investment%3F")
     assert "Answer from the decisions" in page
@@ -141,7 +134,6 @@ def test_a_question_gets_an_answer_panel_citing_the_paragraph(web):
     assert "/decisions/MD2848#p-2.7" in [a["href"] for a in Links(page).with_class("citation__link")]
 
 
-@needs_answers
 def test_an_unanswerable_question_says_not_found_and_shows_nearest_passages(web):
     page = html_page(web, "/search?q=What+is+the+capital+of+France%3F")
     assert "Not found in the decisions" in page
