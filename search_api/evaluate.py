@@ -32,6 +32,15 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+def _matches_item_doc(result, item: dict) -> bool:
+    """Is this result the item's own decision (by reference, else by title)?"""
+    refs = item.get("refs") or []
+    if refs:
+        return result.ref in refs
+    title = item.get("title")
+    return bool(title) and _norm(title) in _norm(result.title)
+
+
 def load_items(path: Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
