@@ -57,6 +57,19 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+class QueryTooLong(ValueError):
+    pass
+
+
+def _checked_query(query: str, settings) -> str:
+    """The same limit as over HTTP, said rather than cut silently."""
+    if len(query) > settings.max_query_chars:
+        raise QueryTooLong(
+            f"a query may have at most {settings.max_query_chars} characters; this one has {len(query)}"
+        )
+    return query
+
+
 def _open_index(settings):
     from search_api.index import IndexHolder
 
@@ -69,7 +82,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     settings = _settings(args)
     index = _open_index(settings)
     request = SearchRequest(
-        q=args.query[: settings.max_query_chars], limit=args.limit, offset=args.offset, mode=args.mode,
+        q=_checked_query(args.query, settings), limit=args.limit, offset=args.offset, mode=args.mode,
         filters=_filter_values(args), staff=settings.staff, today=settings.today(),
     )  # fmt: skip
     response = search(index, request)
@@ -109,7 +122,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     index = _open_index(settings)
-    result = answer_question(index, args.question[: settings.max_query_chars], settings,
+    result = answer_question(index, _checked_query(args.question, settings), settings,
                              filters=_filter_values(args), staff=settings.staff)  # fmt: skip
     if args.json:
         print(json.dumps(asdict(result), indent=2, ensure_ascii=False))
@@ -256,7 +269,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (IndexUnavailable, IndexBusy, ModelUnavailable, SettingsError, FileNotFoundError) as exc:
+    except (
+        IndexUnavailable,
+        IndexBusy,
+        ModelUnavailable,
+        SettingsError,
+        FileNotFoundError,
+        QueryTooLong,
+    ) as exc:
         # Errors a user can act on: one line saying what to do, no traceback.
         print(f"decisions {args.command}: {exc}", file=sys.stderr)
         return 2
