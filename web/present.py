@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -109,10 +110,52 @@ def text_sections(record: dict) -> list[dict]:
             groups[-1]["anchor"] = para["anchor"]  # the heading itself: it keeps its anchor on the <h3>
             continue
         body = strip_number(para["text"], para["number"])
-        # Blank lines separate bullets and table cells: each becomes its own short block.
-        lines = [reflow(line.strip()) for line in re.split(r"\n\s*\n", body) if line.strip()]
-        groups[-1]["paragraphs"].append({**para, "lines": lines})
+        groups[-1]["paragraphs"].append({**para, "blocks": text_blocks(body)})
     return sources
+
+
+def _table_rows(lines: list[str]) -> list[list[str]]:
+    """Tab-separated lines ("Activity\tTimeline" / "Final delivery\tEnd of February 2026") as rows of
+    equal width, the short ones padded."""
+    rows = [[cell.strip() for cell in line.strip().split("\t")] for line in lines]
+    width = max(map(len, rows))
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def text_blocks(body: str) -> list[dict]:
+    """A paragraph's text as blocks to show: {"text": …} each, blank lines separating bullets and
+    table cells; a run of two or more tab-separated lines (a budget, a timetable, a risk register
+    as the text copy keeps them) is one {"rows": [[cell, …], …]}, the first row its header."""
+    out: list[dict] = []
+    for block in (b for b in re.split(r"\n\s*\n", body) if b.strip()):
+        lines = [line for line in block.split("\n") if line.strip()]
+        for tabbed, run in itertools.groupby(lines, key=lambda line: "\t" in line.strip()):
+            run = list(run)
+            if tabbed and len(run) >= 2:
+                out.append({"rows": _table_rows(run)})
+            else:
+                out.append({"text": reflow("\n".join(line.strip() for line in run))})
+    return out
+
+
+def contents(sections: list[dict]) -> list[dict]:
+    """'On this page': each source, and under it each section heading with the anchor it starts at
+    (the heading's own, else its first paragraph's); a heading met again later is listed once."""
+    out = []
+    for number, source in enumerate(sections, 1):
+        seen, items = set(), []
+        for group in source["groups"]:
+            anchor = group["anchor"] or next((p["anchor"] for p in group["paragraphs"]), None)
+            if group["section"] and anchor and group["section"] not in seen:
+                seen.add(group["section"])
+                items.append({"label": group["section"], "anchor": anchor})
+        out.append({"label": sentence(source_kind(source)), "anchor": f"text-{number}", "sections": items})
+    return out
+
+
+def citation(ref: str | None, title: str, para: dict, page_url: str) -> str:
+    """What 'copy citation' copies: 'MD2848, paragraph 2.5, https://…/decisions/MD2848#p-2.5'."""
+    return f"{ref or title}, {place(para['number'], para['section'])}, {page_url}#{para['anchor']}"
 
 
 def about_counts(index, staff: bool, day: dt.date) -> dict:
