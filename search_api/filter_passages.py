@@ -8,9 +8,10 @@ read, the decision paragraph for a type.
 
 from __future__ import annotations
 
+import html
 import re
 
-from indexer.amounts import amounts_in
+from indexer.amounts import amounts_in, find_amounts
 from indexer.dates import find_dates
 
 from .index import DecisionRow
@@ -56,3 +57,35 @@ def proof_order(rows: list, decision: DecisionRow, filters: dict) -> list:
     scores = [proof_score(r["text"], r["section"], decision, filters) for r in rows]
     order = sorted(range(len(rows)), key=lambda i: -scores[i])
     return [rows[i] for i in order]
+
+
+def proof_spans(text: str, decision: DecisionRow, filters: dict) -> list[tuple[int, int]]:
+    """Where in `text` the amount or the date the filters matched is written."""
+    found = []
+    if filters.get("min_amount") is not None or filters.get("max_amount") is not None:
+        amount = filter_amount(decision)
+        found += [(s, e) for value, s, e in find_amounts(text) if value == amount]
+    if (filters.get("date_from") or filters.get("date_to")) and decision.date:
+        found += [(m.start, m.end) for m in find_dates(text, financial_years=False)
+                  if m.date.isoformat() == decision.date]  # fmt: skip
+    return sorted(found)
+
+
+def proof_highlight(text: str, decision: DecisionRow, filters: dict) -> str | None:
+    """`text` escaped, with the proving amount or date in <mark> (a result's snippet is cut around
+    the first mark, so it shows the sum even deep in a long passage); None when there is none."""
+    spans = proof_spans(text, decision, filters)
+    if not spans:
+        return None
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out += [
+            html.escape(text[last:start], quote=True),
+            "<mark>",
+            html.escape(text[start:end], quote=True),
+            "</mark>",
+        ]
+        last = end
+    return "".join(out) + html.escape(text[last:], quote=True)

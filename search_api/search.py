@@ -16,7 +16,7 @@ from decisions.words import keyword_tokens, stem
 from . import rerank
 from .cell_labels import has_bare_amount, with_row_labels
 from .decision import passage_anchor
-from .filter_passages import proof_order
+from .filter_passages import proof_highlight, proof_order
 from .filters import allowed_decisions, relaxations, relaxed_note, why_empty
 from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
@@ -119,7 +119,8 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
     scoring = query.scoring or rerank.prepare(index, query.text, query.vector, query.answer_type, {})
     scores = rerank.score_rows(index, scoring, rows, [decision.title] * len(rows))
     scored = sorted(zip(scores.tolist(), rows, strict=True), key=lambda pair: (-pair[0], pair[1]["rowid"]))
-    if query.filters and not re.search(r"\w", query.text):
+    proving = bool(query.filters) and not re.search(r"\w", query.text)
+    if proving:
         # No words to match: the passages that show why the filters let the decision through.
         by_row = {row["rowid"]: score for score, row in scored}
         ordered = proof_order([row for _, row in scored], decision, query.filters)
@@ -144,7 +145,8 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
             Passage(
                 chunk_id=row["id"],
                 text=text,
-                highlight=highlight(text, query.text),
+                highlight=(proving and proof_highlight(text, decision, query.filters))
+                or highlight(text, query.text),
                 paragraph=row["paragraph"],
                 section=row["section"],
                 score=round(float(score), 6),

@@ -17,6 +17,7 @@ from search_api.cell_labels import with_row_labels
 
 from .conftest import find_corpus_file
 from .test_site_browser import DESKTOP, PHONE, open_page
+from .test_web_browser import ARTIFACTS
 from .test_web_pages import html_page
 
 
@@ -59,6 +60,12 @@ def test_a_type_only_search_shows_the_decision_paragraph(api):
     # DD2691: "That the Executive Director of Communities and Skills approves: 1. expenditure of £72,765 …"
     dd2691 = next(r for r in results if r["ref"] == "DD2691")
     assert "That the Executive Director of Communities and Skills approves" in dd2691["passages"][0]["text"]
+
+
+def test_the_results_page_marks_the_amount_a_filter_matched(web):
+    # DD2691's Decision: "That the Executive Director … approves: 1. expenditure of £72,765 under …"
+    page = html_page(web, "/search?q=over+%C2%A350k")
+    assert "<mark>£72,765</mark>" in page
 
 
 def test_a_search_with_words_keeps_its_own_passages(api):
@@ -168,6 +175,8 @@ def test_copy_citation_by_keyboard_puts_it_on_the_clipboard(browser, server):
     wanted = f"MD2848, paragraph 2.5, {server.url}/decisions/MD2848#p-2.5"
     expect(page.locator("#copy-status")).to_have_text(f"Citation copied: {wanted}")
     assert page.evaluate("navigator.clipboard.readText()") == wanted
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#p-2\\.5").screenshot(path=ARTIFACTS / "decision-copy-citation-desktop.png")
     page.context.close()
 
 
@@ -178,6 +187,8 @@ def test_without_javascript_the_citation_is_selectable_text(browser, server):
     cite = page.locator("#p-2\\.5 .para__cite-text")
     expect(cite).to_be_visible()
     expect(cite).to_have_text(f"MD2848, paragraph 2.5, {server.url}/decisions/MD2848#p-2.5")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#p-2\\.5").screenshot(path=ARTIFACTS / "decision-citation-no-js-phone.png")
     page.context.close()
 
 
@@ -185,6 +196,8 @@ def test_without_javascript_the_citation_is_selectable_text(browser, server):
 def test_a_contents_link_moves_to_its_section(browser, server):
     page = open_page(browser, server, PHONE)
     page.goto("/decisions/MD2848")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".contents").screenshot(path=ARTIFACTS / "decision-contents-phone.png")
     page.locator(".contents").get_by_role("link", name="Legal comments").click()
     section = page.locator(".document__section", has_text="Legal comments").first
     expect(section).to_be_in_viewport()
@@ -199,6 +212,14 @@ def test_a_decision_with_tables_has_no_axe_violation(browser, server, viewport):
     page = open_page(browser, server, viewport)
     for url in ("/decisions/ADD2793", "/decisions/MD2313", "/search?q=over+%C2%A350k"):
         page.goto(url)
+        if url == "/decisions/ADD2793":
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.locator(".para__table").last.screenshot(
+                path=ARTIFACTS / f"decision-table-{viewport['width']}.png"
+            )
+        else:
+            name = "decision-md2313" if "MD2313" in url else "results-filter-only"
+            page.screenshot(path=ARTIFACTS / f"{name}-{viewport['width']}.png", full_page=True)
         violations = Axe().run(page).response["violations"]
         assert [v["id"] for v in violations] == [], url
     if viewport is PHONE:

@@ -76,7 +76,21 @@ def snippet(passage: Passage, query_text: str) -> Passage:
         end = end if end > start else start + SNIPPET_CHARS
         text = ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
     text = re.sub(r"\s+", " ", text).strip()  # tables and bullet lists read as one line in a result
+    marked = {html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", passage.highlight)}
+    if marked and not re.search(r"\w", query_text):
+        # A search with only filters: the marks are the amount or date the filter matched.
+        return replace(passage, text=text, highlight=mark_phrases(text, marked))
     return replace(passage, text=text, highlight=highlight(text, query_text))
+
+
+def mark_phrases(text: str, phrases: set[str]) -> str:
+    """`text` escaped, each of `phrases` ("£72,765", "8 January 2014") in <mark>."""
+    pattern = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    out, last = [], 0
+    for found in re.finditer(pattern, text):
+        out += [html.escape(text[last : found.start()]), f"<mark>{html.escape(found.group())}</mark>"]
+        last = found.end()
+    return "".join(out) + html.escape(text[last:])
 
 
 def strip_number(text: str, number: str | None) -> str:
