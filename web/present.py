@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from decisions.records import DECISION_TYPES, TYPE_LABELS, Passage
 from indexer.refs import ref_spans
+from search_api.answer_spans import bare_value
 from search_api.filters import visible
 from search_api.highlight import highlight
 
@@ -149,7 +150,47 @@ def text_blocks(body: str) -> list[dict]:
                 out.append({"rows": _table_rows(run)})
             else:
                 out.append({"text": reflow("\n".join(line.strip() for line in run))})
+    texts = [b["text"] for b in out if "text" in b]
+    if len(texts) == len(out) and all("\n" not in t and _is_cell(t) for t in texts):
+        rows = cell_table(texts)
+        return [{"rows": rows}] if rows else out
     return out
+
+
+def _is_cell(text: str) -> bool:
+    """One short line that is not a sentence: "Activity", "Commission delivery partner", "January 2022"."""
+    return len(text) <= 80 and text[-1:] not in ".!?;"
+
+
+# A timetable's "when": "January 2022", "November 2021 – March 2023", "March, June, September and December 2024"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_when(cell: str) -> bool:
+    return bare_value(cell) or (bool(_YEAR.search(cell)) and len(cell.split()) <= 8)
+
+
+def cell_table(cells: list[str]) -> list[list[str]] | None:
+    """A two-column table flattened one cell a line, as web pages keep a timetable: "Activity" /
+    "Milestone" / "Commission delivery partner" / "September – October 2021" / … → rows. A label with
+    no value of its own heads a group ("London Engagement Learning Network": a row of one cell); a
+    second value continues its row ("March 2022" / "March 2023"). None when the cells do not read so."""
+    if len(cells) < 6 or any(":" in c for c in cells[:2]) or any(map(_is_when, cells[:2])):
+        return None
+    rows, labels = [cells[:2]], []
+    for cell in cells[2:]:
+        if not _is_when(cell):
+            labels.append(cell)
+        elif labels:
+            rows += [[label] for label in labels[:-1]] + [[labels[-1], cell]]
+            labels = []
+        elif len(rows[-1]) == 2 and rows[-1] is not rows[0]:
+            rows[-1][1] += f"; {cell}"
+        else:
+            return None
+    rows += [[label] for label in labels]
+    paired = sum(len(row) == 2 for row in rows[1:])
+    return rows if paired >= 2 and paired >= len(rows[1:]) / 2 else None
 
 
 def contents(sections: list[dict]) -> list[dict]:
@@ -233,3 +274,11 @@ def linked_text(text: str, query_text: str, addresses: dict[str, str]) -> Markup
         last = end
     out.append(highlight(text[last:], query_text))
     return Markup("".join(out))
+
+
+def block_html(block: dict, query_text: str, addresses: dict[str, str]) -> dict:
+    """A text block as linked, marked Markup; a table's every cell so, with its width for a group row."""
+    if "rows" not in block:
+        return {"text": linked_text(block["text"], query_text, addresses)}
+    rows = [[linked_text(cell, query_text, addresses) for cell in row] for row in block["rows"]]
+    return {"rows": rows, "width": max(map(len, rows))}

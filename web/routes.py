@@ -54,11 +54,11 @@ from .marks import emphasis, emphasis_html
 from .present import (
     INFERRED_DATE_NOTE,
     about_counts,
+    block_html,
     citation,
     contents,
     decision_name,
     drop_lead,
-    linked_text,
     long_date,
     place,
     pounds,
@@ -305,17 +305,7 @@ def decision_page(request: Request, ref: str) -> Response:
     for section in (sections := text_sections(record)):
         for group in section["groups"]:
             for para in group["paragraphs"]:
-                para["html"] = [
-                    {
-                        "rows": [
-                            [linked_text(cell, query_text, addresses) for cell in row]
-                            for row in block["rows"]
-                        ]
-                    }
-                    if "rows" in block
-                    else {"text": linked_text(block["text"], query_text, addresses)}
-                    for block in para["blocks"]
-                ]
+                para["html"] = [block_html(block, query_text, addresses) for block in para["blocks"]]
                 para["citation"] = citation(record["ref"], record["title"], para, page_url)
     return render(
         request,
