@@ -324,6 +324,16 @@ def _is_cell(line: str) -> bool:
     return len(s) <= 60 and s[-1:] not in (".", "!", "?")
 
 
+# "…as detailed in the table below.", "…split as follows." announce the table after them
+_ANNOUNCES = re.compile(r"\b(?:below|following|as follows|this table)\W*$", re.IGNORECASE)
+
+
+def _ends_sentence(line: str) -> bool:
+    """A sentence ends the line, and does not announce a table below it."""
+    s = line.strip()
+    return not _is_cell(s) and s[-1:] in (".", "!", "?") and not _ANNOUNCES.search(s)
+
+
 def _continues(cur: _Open, line: str, last: str) -> bool:
     """Does a new block still belong to the open paragraph?"""
     s = line.strip()
@@ -332,6 +342,10 @@ def _continues(cur: _Open, line: str, last: str) -> bool:
     bullet_like = not s[0].isalpha()  # "• …", "- …", "£205k", "2021-22", "(1-4)"
     if cur.number is None:  # an intro and its list, or a run of table cells / key-information fields
         return (bullet_like and last.rstrip().endswith(":")) or (_is_cell(s) and _is_cell(last))
+    if _is_cell(s) and not bullet_like and _ends_sentence(last):
+        # Cells after a paragraph that ended its sentence are a table of their own, not part of it
+        # (MD2848: "…before commencement of the same." / "Activity" / "Milestone" / …).
+        return False
     return cur.colon or bullet_like or _is_cell(s)
 
 
@@ -347,6 +361,24 @@ def _template_section(number: str, major: str | None, headed: bool, section: str
     if major and number.split(".")[0] != major and not headed:
         return _TEMPLATE_SECTIONS.get(number.split(".")[0], section)
     return section
+
+
+# "Appendix A", "Annex 2 – Delivery timetable", "Table 1: Budget breakdown"
+_APPENDIX = re.compile(r"(?:appendix|annex|schedule|table)\s+[A-Z0-9]{1,3}\b.{0,60}$", re.IGNORECASE)
+
+
+def _trailing_section(line: str, after: str | None, next_line: str) -> str | None:
+    """Text after a numbered paragraph that is not part of it (a timetable, an appendix) gets its
+    own heading, so it is never cited as that paragraph: its own title ("Appendix A") if it opens
+    with one or is a subheading over the next paragraph ("Rationale" / "1.2 It would…"), else
+    "After paragraph 6.3". A label ending in ":" ("Total Budget for 2018/19:") is a row of the
+    table above, and keeps its section."""
+    s = line.strip()
+    if after is None or s.endswith(":"):
+        return None
+    if _APPENDIX.match(s) or _paragraph_number(next_line):
+        return s.rstrip(" .")
+    return f"After paragraph {after}"
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -372,7 +404,10 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             major, headed = number.split(".")[0], False
         if number or cur is None or (i in starts and not _continues(cur, line, lines[cur.last])):
             found += [_paragraph(text, offsets, lines, cur)] if cur else []
-            cur = _Open(i, i, number, section, line.rstrip().endswith(":"))
+            # A table after a numbered paragraph that it does not belong to gets a heading of its own.
+            after = cur.number if cur and cur.number and not number and _is_cell(line) else None
+            own = _trailing_section(line, after, _next_line(lines, i))
+            cur = _Open(i, i, number, own or section, line.rstrip().endswith(":"))
         else:
             cur.last, cur.colon = i, cur.colon or line.rstrip().endswith(":")
     return found + ([_paragraph(text, offsets, lines, cur)] if cur else [])

@@ -14,7 +14,9 @@ from decisions.records import Passage, SearchResult
 from decisions.words import keyword_tokens, stem
 
 from . import rerank
+from .cell_labels import has_bare_amount, with_row_labels
 from .decision import passage_anchor
+from .filter_passages import proof_highlight, proof_order
 from .filters import allowed_decisions, relaxations, relaxed_note, why_empty
 from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
@@ -101,6 +103,7 @@ class PassageQuery:
     vector: np.ndarray | None
     answer_type: str | None
     scoring: rerank.RerankQuery | None = None  # the second stage's view of the query
+    filters: dict = field(default_factory=dict)  # for a search with no words: what the passages must prove
 
 
 def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[Passage]:
@@ -116,31 +119,50 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
     scoring = query.scoring or rerank.prepare(index, query.text, query.vector, query.answer_type, {})
     scores = rerank.score_rows(index, scoring, rows, [decision.title] * len(rows))
     scored = sorted(zip(scores.tolist(), rows, strict=True), key=lambda pair: (-pair[0], pair[1]["rowid"]))
+    proving = bool(query.filters) and not re.search(r"\w", query.text)
+    if proving:
+        # No words to match: the passages that show why the filters let the decision through.
+        by_row = {row["rowid"]: score for score, row in scored}
+        ordered = proof_order([row for _, row in scored], decision, query.filters)
+        scored = [(by_row[row["rowid"]], row) for row in ordered]
     passages: list[Passage] = []
     seen: set[str] = set()
     for score, row in scored:
         if row["boilerplate"] and passages:
             continue
+        # Long paragraphs are cut into overlapping chunks: the best one stands for its paragraph.
+        anchor = passage_anchor(index, ranked.decision_id, row["source_path"], row["start"])
         key = _duplicate_key(row["text"])
-        if key in seen:
+        if key in seen or (anchor and anchor in seen):
             continue
-        seen.add(key)
+        seen.update((key, anchor))
+        text = row["text"]
+        if has_bare_amount(text):  # "£3k" alone: write its row's label before it
+            text = with_row_labels(
+                _source_text(index, ranked.decision_id, row["source_path"]), row["start"], text
+            )
         passages.append(
             Passage(
                 chunk_id=row["id"],
-                text=row["text"],
-                highlight=highlight(row["text"], query.text),
+                text=text,
+                highlight=(proving and proof_highlight(text, decision, query.filters))
+                or highlight(text, query.text),
                 paragraph=row["paragraph"],
                 section=row["section"],
                 score=round(float(score), 6),
                 source_path=row["source_path"],
-                url=f"{decision.url}#"
-                + passage_anchor(index, ranked.decision_id, row["source_path"], row["start"]),
+                url=f"{decision.url}#{anchor}",
             )
         )
         if len(passages) == PASSAGES_PER_RESULT:
             break
     return passages
+
+
+def _source_text(index: LoadedIndex, decision_id: str, path: str) -> str:
+    row = index.db.execute("SELECT text FROM sources WHERE decision_id = ? AND path = ?", (decision_id, path))
+    found = row.fetchone()
+    return found[0] if found else ""
 
 
 def _leading_chunks(index: LoadedIndex, decision_id: str, count: int = 2) -> dict[int, float]:
@@ -342,7 +364,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     ranked = found.ranked
 
     page = ranked[request.offset : request.offset + request.limit]
-    passage_query = PassageQuery(text, found.vector, expected_answer_type(text), found.scoring)
+    passage_query = PassageQuery(text, found.vector, expected_answer_type(text), found.scoring, filters)
     results = [_result(index, r, passage_query) for r in page]
     reason = None
     if not ranked:

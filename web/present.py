@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -15,6 +16,7 @@ from markupsafe import Markup
 
 from decisions.records import DECISION_TYPES, TYPE_LABELS, Passage
 from indexer.refs import ref_spans
+from search_api.answer_spans import bare_value
 from search_api.filters import visible
 from search_api.highlight import highlight
 
@@ -75,7 +77,21 @@ def snippet(passage: Passage, query_text: str) -> Passage:
         end = end if end > start else start + SNIPPET_CHARS
         text = ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
     text = re.sub(r"\s+", " ", text).strip()  # tables and bullet lists read as one line in a result
+    marked = {html.unescape(m) for m in re.findall(r"<mark>(.*?)</mark>", passage.highlight)}
+    if marked and not re.search(r"\w", query_text):
+        # A search with only filters: the marks are the amount or date the filter matched.
+        return replace(passage, text=text, highlight=mark_phrases(text, marked))
     return replace(passage, text=text, highlight=highlight(text, query_text))
+
+
+def mark_phrases(text: str, phrases: set[str]) -> str:
+    """`text` escaped, each of `phrases` ("£72,765", "8 January 2014") in <mark>."""
+    pattern = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    out, last = [], 0
+    for found in re.finditer(pattern, text):
+        out += [html.escape(text[last : found.start()]), f"<mark>{html.escape(found.group())}</mark>"]
+        last = found.end()
+    return "".join(out) + html.escape(text[last:])
 
 
 def strip_number(text: str, number: str | None) -> str:
@@ -109,10 +125,92 @@ def text_sections(record: dict) -> list[dict]:
             groups[-1]["anchor"] = para["anchor"]  # the heading itself: it keeps its anchor on the <h3>
             continue
         body = strip_number(para["text"], para["number"])
-        # Blank lines separate bullets and table cells: each becomes its own short block.
-        lines = [reflow(line.strip()) for line in re.split(r"\n\s*\n", body) if line.strip()]
-        groups[-1]["paragraphs"].append({**para, "lines": lines})
+        groups[-1]["paragraphs"].append({**para, "blocks": text_blocks(body)})
     return sources
+
+
+def _table_rows(lines: list[str]) -> list[list[str]]:
+    """Tab-separated lines ("Activity\tTimeline" / "Final delivery\tEnd of February 2026") as rows of
+    equal width, the short ones padded."""
+    rows = [[cell.strip() for cell in line.strip().split("\t")] for line in lines]
+    width = max(map(len, rows))
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def text_blocks(body: str) -> list[dict]:
+    """A paragraph's text as blocks to show: {"text": …} each, blank lines separating bullets and
+    table cells; a run of two or more tab-separated lines (a budget, a timetable, a risk register
+    as the text copy keeps them) is one {"rows": [[cell, …], …]}, the first row its header."""
+    out: list[dict] = []
+    for block in (b for b in re.split(r"\n\s*\n", body) if b.strip()):
+        lines = [line for line in block.split("\n") if line.strip()]
+        for tabbed, run in itertools.groupby(lines, key=lambda line: "\t" in line.strip()):
+            run = list(run)
+            if tabbed and len(run) >= 2:
+                out.append({"rows": _table_rows(run)})
+            else:
+                out.append({"text": reflow("\n".join(line.strip() for line in run))})
+    texts = [b["text"] for b in out if "text" in b]
+    if len(texts) == len(out) and all("\n" not in t and _is_cell(t) for t in texts):
+        rows = cell_table(texts)
+        return [{"rows": rows}] if rows else out
+    return out
+
+
+def _is_cell(text: str) -> bool:
+    """One short line that is not a sentence: "Activity", "Commission delivery partner", "January 2022"."""
+    return len(text) <= 80 and text[-1:] not in ".!?;"
+
+
+# A timetable's "when": "January 2022", "November 2021 – March 2023", "March, June, September and December 2024"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_when(cell: str) -> bool:
+    return bare_value(cell) or (bool(_YEAR.search(cell)) and len(cell.split()) <= 8)
+
+
+def cell_table(cells: list[str]) -> list[list[str]] | None:
+    """A two-column table flattened one cell a line, as web pages keep a timetable: "Activity" /
+    "Milestone" / "Commission delivery partner" / "September – October 2021" / … → rows. A label with
+    no value of its own heads a group ("London Engagement Learning Network": a row of one cell); a
+    second value continues its row ("March 2022" / "March 2023"). None when the cells do not read so."""
+    if len(cells) < 6 or any(":" in c for c in cells[:2]) or any(map(_is_when, cells[:2])):
+        return None
+    rows, labels = [cells[:2]], []
+    for cell in cells[2:]:
+        if not _is_when(cell):
+            labels.append(cell)
+        elif labels:
+            rows += [[label] for label in labels[:-1]] + [[labels[-1], cell]]
+            labels = []
+        elif len(rows[-1]) == 2 and rows[-1] is not rows[0]:
+            rows[-1][1] += f"; {cell}"
+        else:
+            return None
+    rows += [[label] for label in labels]
+    paired = sum(len(row) == 2 for row in rows[1:])
+    return rows if paired >= 2 and paired >= len(rows[1:]) / 2 else None
+
+
+def contents(sections: list[dict]) -> list[dict]:
+    """'On this page': each source, and under it each section heading with the anchor it starts at
+    (the heading's own, else its first paragraph's); a heading met again later is listed once."""
+    out = []
+    for number, source in enumerate(sections, 1):
+        seen, items = set(), []
+        for group in source["groups"]:
+            anchor = group["anchor"] or next((p["anchor"] for p in group["paragraphs"]), None)
+            if group["section"] and anchor and group["section"] not in seen:
+                seen.add(group["section"])
+                items.append({"label": group["section"], "anchor": anchor})
+        out.append({"label": sentence(source_kind(source)), "anchor": f"text-{number}", "sections": items})
+    return out
+
+
+def citation(ref: str | None, title: str, para: dict, page_url: str) -> str:
+    """What 'copy citation' copies: 'MD2848, paragraph 2.5, https://…/decisions/MD2848#p-2.5'."""
+    return f"{ref or title}, {place(para['number'], para['section'])}, {page_url}#{para['anchor']}"
 
 
 def about_counts(index, staff: bool, day: dt.date) -> dict:
@@ -176,3 +274,11 @@ def linked_text(text: str, query_text: str, addresses: dict[str, str]) -> Markup
         last = end
     out.append(highlight(text[last:], query_text))
     return Markup("".join(out))
+
+
+def block_html(block: dict, query_text: str, addresses: dict[str, str]) -> dict:
+    """A text block as linked, marked Markup; a table's every cell so, with its width for a group row."""
+    if "rows" not in block:
+        return {"text": linked_text(block["text"], query_text, addresses)}
+    rows = [[linked_text(cell, query_text, addresses) for cell in row] for row in block["rows"]]
+    return {"rows": rows, "width": max(map(len, rows))}

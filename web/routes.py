@@ -54,9 +54,11 @@ from .marks import emphasis, emphasis_html
 from .present import (
     INFERRED_DATE_NOTE,
     about_counts,
+    block_html,
+    citation,
+    contents,
     decision_name,
     drop_lead,
-    linked_text,
     long_date,
     place,
     pounds,
@@ -299,16 +301,19 @@ def decision_page(request: Request, ref: str) -> Response:
     # Codes in the text link to the decisions this reader may open; the page's own is not a link.
     addresses = {r: index.decisions[i].url for r, i in index.by_ref.items() if resolve(index, i, staff, day)}
     addresses[record["ref"]] = None
+    page_url = f"{request.base_url}{record['url'].lstrip('/')}"
     for section in (sections := text_sections(record)):
         for group in section["groups"]:
             for para in group["paragraphs"]:
-                para["html"] = [linked_text(line, query_text, addresses) for line in para["lines"]]
+                para["html"] = [block_html(block, query_text, addresses) for block in para["blocks"]]
+                para["citation"] = citation(record["ref"], record["title"], para, page_url)
     return render(
         request,
         "decision.html",
         title=f"{record['ref'] or 'Document'}: {record['title']}",
         d=record,
         sections=sections,
+        contents=contents(sections),
         similar=similar,
         back=back,
         query_text=query_text,

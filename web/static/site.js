@@ -41,8 +41,34 @@
     });
   }
 
+  // "Cite as: MD2848, paragraph 2.5, <link>" under each paragraph becomes a button that copies it.
+  // Without the Clipboard API (an insecure page, an old browser) the text stays shown to select by hand.
+  function copyCitationButtons() {
+    var status = document.getElementById("copy-status");
+    if (!navigator.clipboard || !status) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".para__cite[data-citation]"), function (cite) {
+      var text = cite.getAttribute("data-citation");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "para__cite-button";
+      button.textContent = "Copy citation";
+      // Many buttons share the words: the name says which paragraph's citation each one copies.
+      button.setAttribute("aria-label", "Copy citation: " + text.split(", http")[0]);
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(text).then(function () {
+          status.textContent = "Citation copied: " + text;
+        }, function () {
+          status.textContent = "Could not copy; the citation is: " + text;
+        });
+      });
+      cite.textContent = "";
+      cite.appendChild(button);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     focusTarget();
+    copyCitationButtons();
     focusErrorSummary();
     var search = document.getElementById("search");
     if (search) search.addEventListener("submit", dropEmptyFields);
