@@ -173,6 +173,14 @@ def analyse_question(text: str) -> Question:
         if len(named) >= 2:
             q.entities.append({stem(t.text) for t in named})
             q.acronyms.add("".join(t.text[0] for t in named).upper())
+    # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words
+    # in a row, punctuation aside, are the question's own name, never its answer.
+    capitals = [t.text[0] for t in found if t.text[0].isupper() and t.word not in QUESTION_WORDS]
+    q.acronyms.update(
+        "".join(capitals[i:j])
+        for i in range(len(capitals))
+        for j in range(i + 2, min(i + 7, len(capitals) + 1))
+    )
     if q.kind == "count":
         stop = next((i for i, w in enumerate(toks) if i > 1 and w in STOPWORDS | QUESTION_WORDS), None)
         q.head = [stem(w) for w in toks[2:stop]]
