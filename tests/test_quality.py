@@ -23,8 +23,10 @@ TARGETS = {
     "answered_wrong": 0.03, "abstained": 1.0,
 }  # fmt: skip
 FLOORS = {
-    "passage_hit@5": 0.80, "passage_hit@1": 0.50, "searches_ok": 0.70, "answer_accuracy": 0.45,
-    "answered_wrong": 0.20, "abstained": 0.60,
+    # Measured 2026-12-01 (README "Quality"): hit@5 0.976, hit@1 0.854, searches 1.0, answers
+    # 0.806, answered but wrong 0.135, abstained 0.667 (2 of 6 no-answer questions answered).
+    "passage_hit@5": 0.93, "passage_hit@1": 0.80, "searches_ok": 0.90, "answer_accuracy": 0.75,
+    "answered_wrong": 0.18, "abstained": 0.60,
 }  # fmt: skip
 
 
