@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from .records import DECISION_TYPES, SEARCH_MODES
 from .settings import SettingsError, load_settings
 
 
@@ -17,9 +18,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--type", choices=["mayoral", "director", "assistant_director", "executive_director", "other"]
-    )
+    parser.add_argument("--type", choices=DECISION_TYPES)
     parser.add_argument("--date-from", help="ISO date, e.g. 2018-01-01")
     parser.add_argument("--date-to")
     parser.add_argument("--min-amount", type=int, help="pounds")
@@ -226,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--mode", choices=["hybrid", "keyword", "semantic", "exhaustive"], default="hybrid")
+    p.add_argument("--mode", choices=SEARCH_MODES, default="hybrid")
     p.add_argument("--json", action="store_true")
     _common(p)
     _filters(p)
@@ -252,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "files", nargs="+", metavar="FILE", help="question files (JSONL); each is scored, then all"
     )
-    p.add_argument("--mode", choices=["hybrid", "keyword", "semantic"], default="hybrid")
+    p.add_argument("--mode", choices=SEARCH_MODES[:3], default="hybrid")  # exhaustive has no ranking to score
     p.add_argument("--compare", action="store_true", help="keyword, semantic and hybrid side by side")
     p.add_argument("--items", action="store_true", help="also list every item with its result")
     p.add_argument("--json", action="store_true")

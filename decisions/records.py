@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# How a search may match: words and meaning together, words alone, meaning alone, or every
+# decision holding all the words (for Freedom of Information work).
+SEARCH_MODES = ("hybrid", "keyword", "semantic", "exhaustive")
 DECISION_TYPES = ("mayoral", "director", "assistant_director", "executive_director", "other")
 TYPE_LABELS = {
     "mayoral": "Mayoral Decision",

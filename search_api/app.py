@@ -15,6 +15,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from decisions.records import SEARCH_MODES
 from decisions.settings import MAX_QUERY_CHARS, Settings, load_settings
 
 from .admission import GATE, PAGE, SEARCH
@@ -188,7 +189,7 @@ def create_app(settings: Settings, holder: IndexHolder | None = None) -> FastAPI
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
         filters: Annotated[FilterParams, Query()],
         mode: Annotated[
-            Literal["hybrid", "keyword", "semantic", "exhaustive"],
+            Literal[SEARCH_MODES],
             Query(description="exhaustive: every decision containing all the words, for FOI work"),
         ] = "hybrid",
         sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from decisions.records import Passage, SearchResult
+from decisions.records import SEARCH_MODES, Passage, SearchResult
 from decisions.words import keyword_tokens, stem
 
 from . import rerank
@@ -28,7 +28,7 @@ from .relevance import keyword_evidence, matching, semantic_evidence
 from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking
 from .spelling import suggest
 
-MODES = ("hybrid", "keyword", "semantic", "exhaustive")
+MODES = SEARCH_MODES
 BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
 PASSAGES_PER_RESULT = 3
 REF_BOOST = 10.0
