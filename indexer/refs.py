@@ -62,3 +62,26 @@ def lead_ref(line: str) -> str | None:
     """The reference a title line opens with: "PCD 1792 VRU Home Office funding…" → "PCD1792"."""
     lead = SHORT_REF.match(line)
     return lead.group(1) + lead.group(2) if lead else None
+
+
+def written_ref(ref: str, ignore_case: bool = False) -> re.Pattern[str]:
+    """ "DD2593" as text writes it: "DD2593", "DD 2593", "DD-2593", "(DD) 2593"; any length of number."""
+    prefix, number = re.match(r"([A-Z]+)(\d+)", ref).groups()
+    return re.compile(rf"\b{prefix}\W{{0,3}}{number}\b", re.IGNORECASE if ignore_case else 0)
+
+
+# Users type references loosely: "md 2848", "MD-2848", "dd2593", "pcd 1792". In lower case with a
+# space, a prefix that is an English word is a word: "schemes that add 500 homes" and "Add 500
+# homes" name no ADD500.
+LOOSE_REF = re.compile(rf"\b({PREFIXES})([\s-]?)(\d{{3,5}})\b(?![-–/]\d)", re.IGNORECASE)
+_WORD_PREFIXES = {"add", "ad"}
+
+
+def query_refs(text: str) -> list[str]:
+    """The references a query names, normalised, in order: strictly written ones, then loose ones."""
+    loose = [
+        m.group(1).upper() + m.group(3)
+        for m in LOOSE_REF.finditer(text)
+        if not (m.group(1).lower() in _WORD_PREFIXES and not m.group(1).isupper() and m.group(2).isspace())
+    ]
+    return list(dict.fromkeys(find_refs(text) + loose))

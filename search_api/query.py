@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.amounts import parse_amount
-from indexer.parse import find_refs
 from indexer.read import normalise_text
+from indexer.refs import query_refs
 
 from .answer_spans import is_question
 
@@ -167,17 +167,6 @@ _THING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_FIGURE = re.compile(r"\bof\s*$", re.IGNORECASE)
-
-# Users type references loosely: "md 2848", "MD-2848", "dd2593".
-LOOSE_REF = re.compile(
-    r"\b(MD|DD|ADD|AD|EDD|DMPD|DMFD|PCD|HOPS|LFC)[\s-]?(\d{3,5})\b(?![-–/]\d)", re.IGNORECASE
-)
-
-
-def query_refs(text: str) -> list[str]:
-    loose = [m.group(1).upper() + m.group(2) for m in LOOSE_REF.finditer(text)]
-    return list(dict.fromkeys(find_refs(text) + loose))
-
 
 CITES_WORDS = re.compile(
     r"\b(?:build(?:s|ing)? on|cit(?:e|es|ing)|refer(?:s|ring)? to|referenc(?:e|es|ing)|link(?:s|ed)? to"

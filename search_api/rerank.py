@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from decisions.words import STOPWORDS, keyword_tokens, stem
+from indexer.refs import written_ref
 
 from .question_types import has_answer_type
 
@@ -137,14 +138,8 @@ def prepare(
         text=text, vector=vector, answer_type=answer_type, stems=stems, idf=idf,
         bigrams=frozenset(zip(ordered, ordered[1:], strict=False)), record_field=record,
         fused=fused, best_fused=max(fused.values(), default=0.0), both_lists=both,
-        refs=tuple(_written_ref(ref) for ref in refs),
+        refs=tuple(written_ref(ref) for ref in refs),
     )  # fmt: skip
-
-
-def _written_ref(ref: str) -> re.Pattern[str]:
-    """ "DD2593" as documents write it: "DD2593", "DD 2593", "(DD) 2593"."""
-    prefix, number = re.match(r"([A-Z]+)(\d+)", ref).groups()
-    return re.compile(rf"\b{prefix}\W{{0,3}}{number}\b")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ import numpy as np
 
 from decisions.records import SEARCH_MODES, Passage, SearchResult
 from decisions.words import keyword_tokens, stem
+from indexer.refs import written_ref
 
 from . import rerank
 from .cell_labels import has_bare_amount, with_row_labels
@@ -345,7 +346,7 @@ def search(index: LoadedIndex, request: SearchRequest) -> SearchResponse:
     # normalised form, which matches the refs column ("DD2593" ~ "Director Decision (DD) 2593").
     text = parsed.text
     for ref in parsed.refs:
-        text = re.sub(rf"\b{ref[:-4]}\W{{0,3}}{ref[-4:]}\b", " ", text, flags=re.IGNORECASE)
+        text = written_ref(ref, ignore_case=True).sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     keyword_text = " ".join([text, *parsed.refs]).strip()
 

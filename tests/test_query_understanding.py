@@ -218,3 +218,23 @@ def test_apart_from_in_a_question_is_not_an_exclusion():
         "Apart from the Young Londoners Fund, which body put money into the programme?", TODAY
     )
     assert parsed.excluded == [] and "Young Londoners Fund" in parsed.text
+
+
+@pytest.mark.parametrize(
+    "q, refs",
+    [
+        ("schemes that add 500 homes", []),
+        ("Add 500 homes to the programme", []),
+        ("ADD 2793 who signed", ["ADD2793"]),
+        ("md 2848", ["MD2848"]),
+        ("what did ADD 176 approve", ["ADD176"]),
+    ],
+)
+def test_codes_typed_loosely_but_not_words_that_look_like_prefixes(q, refs):
+    assert parse_query(q, TODAY).refs == refs
+
+
+def test_a_code_of_any_length_leaves_the_words_sent_to_the_model(index):
+    # "ADD 176" (three digits) is a lookup: it must not stay in the text embedded and matched.
+    response = search(index, SearchRequest(q="what did ADD 176 approve", today=TODAY))
+    assert "176" not in response.text and "ADD" not in response.text
