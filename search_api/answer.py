@@ -370,7 +370,8 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)
     # 0.45 of the question's rarity-weighted words: on the tuning questions 0.35 answered 2% more
-    # right and 2% more wrong; a wrong answer costs a user more than none.
+    # right and 2% more wrong; a wrong answer costs a user more than none. (On the held-out third
+    # the change cost 4% right and saved no wrong answer: benchmarks/RESULTS.md §7.)
     # A table cell ("£70k") is read through its row label, which names what the question asks.
     ev = c.evidence
     labelled = ev.label is not None and bool(stems(ev.at(ev.label))[0] & q.words.keys())

@@ -21,7 +21,7 @@ from pathlib import Path
 from decisions.settings import Settings
 
 from .index import LoadedIndex
-from .search import MODES, SearchRequest, search
+from .search import SearchRequest, search
 
 PASSAGE_DEPTH = 5
 COMPARED_MODES = ("keyword", "semantic", "hybrid")
@@ -185,7 +185,6 @@ FIGURES = (
     ("answered but wrong", "answered_wrong"), ("abstained (no-answer items)", "abstained"),
     ("answer p95 seconds", "answer_p95_s"),
 )  # fmt: skip
-RETRIEVAL_FIGURES = {"passage_hit@1", "passage_hit@5", "passage_mrr", "searches_ok"}
 
 
 def format_table(columns: dict[str, dict]) -> str:
@@ -213,4 +212,4 @@ def compare_modes(items: list[dict], index: LoadedIndex, settings: Settings) -> 
     return out
 
 
-__all__ = ["MODES", "compare_modes", "evaluate_file", "evaluate_items", "format_items", "format_table"]
+__all__ = ["compare_modes", "evaluate_file", "evaluate_items", "format_items", "format_table"]

@@ -28,10 +28,12 @@ from indexer.refs import written_ref
 
 from .question_types import has_answer_type
 
-# Fused candidates re-scored per query: the passages of the top decisions are all among them
-# on the questions measured (tests/quality), and 80 rows cost ~3 ms here.
+# Fused candidates re-scored per query. The whole stage (these and each shown result's passages)
+# took 4.3 ms p50, 8.1 ms p95 of a hybrid search at 100k chunks (benchmarks/RESULTS.md §8).
 CANDIDATES = 80
-CROSS_ENCODED = 30  # candidates a configured cross-encoder re-reads (~1 ms each with MiniLM on a core)
+CROSS_ENCODED = (
+    30  # candidates a configured cross-encoder re-reads: each pair is a model call (not benchmarked)
+)
 CROSS_ENCODER_WEIGHT = 1.0  # untuned: no cross-encoder ships here to fit it with
 PROXIMITY_ROWS = 24  # per call: the candidates, or one result's passages
 PROXIMITY_WINDOW = 12  # tokens: "£19,332m in 2026-27 … revenue funding" sits within a dozen
@@ -58,7 +60,8 @@ FEATURES = (
 )
 # Fitted by tests/quality/fit_rerank.py on tests/quality/tuning*.jsonl, never on the held-out
 # third; then fused, semantic and both_lists adjusted by a small grid on the same tuning files
-# for passage MRR (real pages 0.779 → 0.799, sample 0.857 → 0.893; hit@5 unchanged).
+# for passage MRR, then record_field raised (tuning MRR, hybrid: real pages 0.779 → 0.816,
+# sample 0.857 → 0.964 with named_ref; hit@5 unchanged or better; benchmarks/RESULTS.md §7).
 WEIGHTS = {
     "fused": 5.00,
     "semantic": 4.00,
@@ -211,7 +214,8 @@ def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np
         out[i, 14] = bool(q.record_field and q.record_field.search(text))
         out[i, 15] = len(text) < 80
         out[i, 16] = any(ref.search(text) for ref in q.refs)
-    # Reading a passage word by word is the stage's main cost (~0.1 ms a passage): only the
+    # Reading a passage word by word is the stage's main cost (at 100k chunks its p95 fell from
+    # 36 to 8 ms once limited, though the first figure was taken on a loaded machine): only the
     # best-covered ones are read, which are the only ones proximity could lift to the top.
     for i in sorted(several, key=lambda i: -out[i, 2])[:PROXIMITY_ROWS]:
         out[i, 4], out[i, 5] = _proximity_and_phrase(q, rows[i]["text"])

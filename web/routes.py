@@ -159,9 +159,6 @@ def answer_for(request: Request, form: SearchForm) -> tuple[object | None, bool]
     return answer, False
 
 
-# ---------------------------------------------------------------- decision pages
-
-
 # ---------------------------------------------------------------- routes
 
 
