@@ -396,3 +396,11 @@ def test_docs_load_swagger_ui_from_this_server_only(client):
     script = client.get("/static/swagger-ui/swagger-ui-bundle.js")
     assert script.status_code == 200 and "SwaggerUIBundle" in script.text
     assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN: it is off
+
+
+def test_sources_are_named_by_kind_not_by_internal_file_name(api):
+    # DD2691 is held as the london.gov.uk page (a hashed .txt name) and its signed PDF.
+    page = api.get("/decisions/DD2691").text
+    sources = page[page.index('id="sources"') : page.index("</ul>", page.index('id="sources"'))]
+    assert "Signed PDF" in sources and "Web page" in sources
+    assert ".txt" not in sources and "002_" not in page

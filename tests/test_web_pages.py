@@ -155,8 +155,8 @@ def test_decision_page_has_an_anchor_per_numbered_paragraph(web):
 
 def test_decision_page_lists_its_web_page_and_signed_pdf(web):
     page = html_page(web, "/decisions/DD2691")
-    assert "DD2691-signed.pdf" in page and "signed PDF" in page
-    assert "web page" in page
+    assert "Signed PDF" in page and "Download the signed PDF" in page
+    assert "Web page" in page
     assert (
         re.search(r"about <time[^>]*>1 January 2024</time>", page) and "inferred from" in page
     )  # DD2691 has no signed date in its text
