@@ -102,9 +102,13 @@ def _read_one(corpus: Path, path: Path, cache: EmbeddingCache) -> SourceDocument
     """The parsed document, or the reason it could not be read."""
     try:
         extracted = _extract(path, cache)
+        meta = load_sidecar_metadata(path, corpus)
+        # The address may hold the code and title: parse once, with it (apply_sidecar would
+        # otherwise parse the page again).
+        url = meta.get("url") if isinstance(meta.get("url"), str) else None
         doc = parse_document(extracted.text, path=str(path.relative_to(corpus)), kind=extracted.kind,
-                             sha256=extracted.sha256)  # fmt: skip
-        return apply_sidecar(doc, load_sidecar_metadata(path, corpus))
+                             sha256=extracted.sha256, url=url and url.strip())  # fmt: skip
+        return apply_sidecar(doc, meta)
     except (UnreadableFile, ValueError, OSError) as exc:
         return str(exc) or type(exc).__name__
 
