@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from decisions.records import DECISION_TYPES, TYPE_LABELS
 
+from .filters import filter_amount
 from .index import DecisionRow, LoadedIndex
 
 # (label, lowest, highest) in pounds, both ends included, the way min_amount/max_amount filter.
@@ -23,13 +24,6 @@ AMOUNT_BANDS = (
 )
 NAMES_SHOWN = 10  # decision makers and directorates: the ten commonest, like Datasette's facets
 UNDATED = "undated"
-
-
-def decision_amount(d: DecisionRow) -> int | None:
-    """The amount the amount filters test: the approved amount, else the largest one mentioned."""
-    if d.approved_amount is not None:
-        return d.approved_amount
-    return max(d.amounts) if d.amounts else None
 
 
 def _year_filters(year: str) -> dict:
@@ -52,7 +46,7 @@ def decision_facets(decisions: Iterable[DecisionRow]) -> dict[str, list[dict]]:
     types = Counter(d.decision_type for d in decisions)
     years = Counter((d.date or "")[:4] or UNDATED for d in decisions)
     inferred = Counter((d.date or "")[:4] for d in decisions if d.date and d.date_inferred)
-    amounts = [decision_amount(d) for d in decisions]
+    amounts = [filter_amount(d) for d in decisions]
     makers = Counter(d.decision_maker for d in decisions if d.decision_maker)
     directorates = Counter(d.directorate for d in decisions if d.directorate)
     bands = []

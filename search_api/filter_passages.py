@@ -14,19 +14,13 @@ import re
 from indexer.amounts import amounts_in, find_amounts
 from indexer.dates import find_dates
 
+from .filters import filter_amount
 from .index import DecisionRow
 
 # "Date signed: 08 January 2014", "Date: 18/11/2025" (the ADD form's signature block)
 _DATE_FIELD = re.compile(r"\bdate(?: signed| published)?:", re.IGNORECASE)
 # "That the Mayor approves…", "I approve…", "The Executive Director approves…"
 _DECIDES = re.compile(r"\b(?:approves?|approved|agrees?|delegates?)\b", re.IGNORECASE)
-
-
-def filter_amount(decision: DecisionRow) -> int | None:
-    """The amount the amount filter compares (search_api.filters._matches): approved, else largest."""
-    if decision.approved_amount is not None:
-        return decision.approved_amount
-    return max(decision.amounts) if decision.amounts else None
 
 
 def _in_decision_section(section: str | None) -> bool:

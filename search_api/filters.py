@@ -23,6 +23,13 @@ def is_withheld(decision: DecisionRow, today: dt.date) -> bool:
     return bool(decision.deferred_until and decision.deferred_until > today.isoformat())
 
 
+def filter_amount(d: DecisionRow) -> int | None:
+    """The amount the amount filters test: the approved amount, else the largest one mentioned."""
+    if d.approved_amount is not None:
+        return d.approved_amount
+    return max(d.amounts) if d.amounts else None
+
+
 def _matches(d: DecisionRow, filters: dict) -> bool:
     if filters.get("type") and d.decision_type != filters["type"]:
         return False
@@ -30,7 +37,7 @@ def _matches(d: DecisionRow, filters: dict) -> bool:
         return False
     if filters.get("date_to") and (not d.date or d.date > filters["date_to"]):
         return False
-    amount = d.approved_amount if d.approved_amount is not None else (max(d.amounts) if d.amounts else None)
+    amount = filter_amount(d)
     if filters.get("min_amount") is not None and (amount is None or amount < filters["min_amount"]):
         return False
     if filters.get("max_amount") is not None and (amount is None or amount > filters["max_amount"]):
