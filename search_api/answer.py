@@ -24,7 +24,7 @@ from indexer.embed import encode
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
 from .answer_spans import AMOUNT_WORDS, Question, Span, is_question, stem, stems
-from .decision import passage_anchor, source_paths
+from .decision import passage_anchor, source_paths, source_text
 from .fts import quote_token as quoted
 from .index import LoadedIndex
 from .llm import generative_answer
@@ -167,13 +167,12 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
 
 
 def _load_source(index: LoadedIndex, decision_id: str, path: str) -> Source | None:
-    sql = "SELECT text FROM sources WHERE decision_id = ? AND path = ?"
-    row = index.db.execute(sql, (decision_id, path)).fetchone()
+    text = source_text(index, decision_id, path)
     sql = 'SELECT rowid, id, paragraph, section, text, start, "end", boilerplate FROM chunks WHERE '
     chunks = index.db.execute(sql + "decision_id = ? AND source_path = ? ORDER BY start", (decision_id, path))
     decision = index.decisions[decision_id]
     named = stems(decision.title)[0] | {re.sub(r"\D", "", decision.ref or "")}
-    return Source(decision_id, path, named, row["text"], chunks.fetchall()) if row else None
+    return Source(decision_id, path, named, text, chunks.fetchall()) if text else None
 
 
 def _covering(source: Source, start: int, end: int):

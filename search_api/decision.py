@@ -21,6 +21,13 @@ def source_paths(index: LoadedIndex, decision_id: str) -> list[str]:
     return index.source_paths.get(decision_id, [])
 
 
+def source_text(index: LoadedIndex, decision_id: str, path: str) -> str:
+    """The clean text of one of a decision's sources ("" if it has no such source)."""
+    row = index.db.execute("SELECT text FROM sources WHERE decision_id = ? AND path = ?", (decision_id, path))
+    found = row.fetchone()
+    return found[0] if found else ""
+
+
 def passage_anchor(index: LoadedIndex, decision_id: str, source_path: str, start: int) -> str:
     paths = source_paths(index, decision_id)
     row = index.db.execute(

@@ -22,7 +22,7 @@ from indexer.dates import find_dates
 from indexer.parse import find_refs
 
 from . import answer_spans as spans
-from .decision import passage_anchor, source_paths
+from .decision import passage_anchor, source_paths, source_text
 from .filters import allowed_decisions
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
@@ -235,7 +235,7 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
     # Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721": another's.
     own, others = [0.0], [0.0]
     for path in source_paths(index, decision.id):
-        text = _text(index, decision.id, path)
+        text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:
             said = text[piece.start : piece.end]
             naming = set(find_refs(said)) - {decision.ref}
@@ -258,7 +258,7 @@ def _stated(index: LoadedIndex, decision: DecisionRow, field: str) -> list[State
     if value is None or value == "":
         return []
     for path in source_paths(index, decision.id):
-        text = _text(index, decision.id, path)
+        text = source_text(index, decision.id, path)
         found = _amount_sentence(path, text, value) if field == "approved_amount" else None
         found = found or (_field_line(path, text, field, value, decision) if field in LABELS else None)
         if found and field == "decision_maker" and decision.decision_maker_role:
@@ -286,12 +286,6 @@ def _the_total_asked(
         bool(asked.refs)
         or _share(index, asked.topic, spans.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD
     )
-
-
-def _text(index: LoadedIndex, decision_id: str, path: str) -> str:
-    row = index.db.execute("SELECT text FROM sources WHERE decision_id = ? AND path = ?", (decision_id, path))
-    found = row.fetchone()
-    return found["text"] if found else ""
 
 
 def _fields(text: str) -> list[tuple[str, int, int, int, int]]:
@@ -368,7 +362,7 @@ def _citing(index: LoadedIndex, decision: DecisionRow) -> list[Stated]:
     out: dict[str, Stated] = {}
     wanted = list(dict.fromkeys(index.cites.get(decision.id, [])))
     for path in source_paths(index, decision.id):
-        text = _text(index, decision.id, path)
+        text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:
             for ref in find_refs(text[piece.start : piece.end]):
                 if ref in wanted and ref not in out:

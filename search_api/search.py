@@ -16,7 +16,7 @@ from indexer.refs import written_ref
 
 from . import rerank
 from .cell_labels import has_bare_amount, with_row_labels
-from .decision import passage_anchor
+from .decision import passage_anchor, source_text
 from .filter_passages import proof_highlight, proof_order
 from .filters import allowed_decisions, relaxations, relaxed_note, why_empty
 from .fts import match_all
@@ -140,7 +140,7 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
         text = row["text"]
         if has_bare_amount(text):  # "£3k" alone: write its row's label before it
             text = with_row_labels(
-                _source_text(index, ranked.decision_id, row["source_path"]), row["start"], text
+                source_text(index, ranked.decision_id, row["source_path"]), row["start"], text
             )
         passages.append(
             Passage(
@@ -158,12 +158,6 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
         if len(passages) == PASSAGES_PER_RESULT:
             break
     return passages
-
-
-def _source_text(index: LoadedIndex, decision_id: str, path: str) -> str:
-    row = index.db.execute("SELECT text FROM sources WHERE decision_id = ? AND path = ?", (decision_id, path))
-    found = row.fetchone()
-    return found[0] if found else ""
 
 
 def _leading_chunks(index: LoadedIndex, decision_id: str, count: int = 2) -> dict[int, float]:
