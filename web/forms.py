@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import urlencode
 
 from decisions.records import DECISION_TYPES, TYPE_LABELS
-from search_api.app import UserError
 from search_api.search import MODES
+from serve.http import UserError
 
 from .present import long_date, pounds
 
