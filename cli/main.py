@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from decisions.filters import FILTER_NAMES, FILTERS
 from decisions.records import DECISION_TYPES, SEARCH_MODES
 from decisions.settings import SettingsError, load_settings
 
@@ -18,13 +19,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--type", choices=DECISION_TYPES)
-    parser.add_argument("--date-from", help="ISO date, e.g. 2018-01-01")
-    parser.add_argument("--date-to")
-    parser.add_argument("--min-amount", type=int, help="pounds")
-    parser.add_argument("--max-amount", type=int)
-    parser.add_argument("--decision-maker")
-    parser.add_argument("--directorate")
+    for f in FILTERS:
+        kind = {"type": {"choices": DECISION_TYPES}, "pounds": {"type": int}}.get(f.kind, {})
+        parser.add_argument(f.option, help=f.help, **kind)
     parser.add_argument("--staff", action="store_true", help="include deferred and Part 2 decisions")
 
 
@@ -35,8 +32,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _filter_values(args: argparse.Namespace) -> dict:
-    keys = ("type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate")
-    return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
+    return {k: getattr(args, k) for k in FILTER_NAMES if getattr(args, k, None) is not None}
 
 
 def cmd_index(args: argparse.Namespace) -> int:
