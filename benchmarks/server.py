@@ -39,7 +39,7 @@ def start_server(data_dir: Path, port: int, workers: int = 1) -> subprocess.Pope
         "TRANSFORMERS_OFFLINE": "1",
     }
     env.pop("DECISIONS_STAFF", None)
-    command = [sys.executable, "-m", "decisions.cli", "serve", "--data-dir", str(data_dir), "--host", HOST,
+    command = [sys.executable, "-m", "cli", "serve", "--data-dir", str(data_dir), "--host", HOST,
                "--port", str(port), "--workers", str(workers)]  # fmt: skip
     with open(data_dir / "serve.log", "wb") as log:
         process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)

@@ -6,14 +6,12 @@ import datetime as dt
 
 import numpy as np
 
+from decisions.filters import FILTER_NAMES, QUERY_ONLY_FILTERS
 from decisions.records import TYPE_LABELS
 
 from .index import DecisionRow, LoadedIndex
 
-FILTER_KEYS = (
-    "type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate",
-    "has_part2", "deferred",
-)  # fmt: skip
+FILTER_KEYS = FILTER_NAMES + QUERY_ONLY_FILTERS
 
 
 def is_withheld(decision: DecisionRow, today: dt.date) -> bool:

@@ -5,31 +5,38 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-DecisionType = Literal["mayoral", "director", "assistant_director", "executive_director", "other"]
+from decisions.filters import FILTER_NAMES, FILTERS, TEXT_MAX_CHARS
+from decisions.records import DECISION_TYPES
+
+# How each kind of filter in decisions.filters is typed: as a request parameter (checked) and
+# in a response (as the search applied it, dates as ISO strings).
+PARAM_TYPES = {"type": Literal[DECISION_TYPES], "date": dt.date, "pounds": int, "text": str}
+PARAM_LIMITS = {"pounds": {"ge": 0}, "text": {"max_length": TEXT_MAX_CHARS}}
+APPLIED_TYPES = {"type": str, "date": str, "pounds": int, "text": str}
+APPLIED_EXAMPLES = {"type": ["mayoral"], "date_from": ["2018-01-01"]}
 
 
-class FilterParams(BaseModel):
-    """The filters a request may set explicitly; they win over filters read from its words.
-
-    One model for the search and answer endpoints, as query parameters and in a JSON body.
-    """
-
-    type: DecisionType | None = Field(None, description="Decision type")
-    date_from: dt.date | None = Field(None, description="On or after (ISO date)")
-    date_to: dt.date | None = Field(None, description="On or before (ISO date)")
-    min_amount: int | None = Field(None, ge=0, description="Approved amount at least, in pounds")
-    max_amount: int | None = Field(None, ge=0, description="Approved amount at most, in pounds")
-    decision_maker: str | None = Field(
-        None, max_length=200, description="Part of the decision maker's name or role"
-    )
-    directorate: str | None = Field(None, max_length=200, description="Part of the directorate's name")
-
+class _Chosen(BaseModel):
     def chosen(self) -> dict:
         """The filters set, dates as ISO strings, as search and answers take them."""
-        values = self.model_dump(include=set(FilterParams.model_fields))
+        values = self.model_dump(include=set(FILTER_NAMES))
         return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in values.items() if v is not None}
+
+
+FilterParams = create_model(
+    "FilterParams",
+    __base__=_Chosen,
+    __doc__="""The filters a request may set explicitly; they win over filters read from its words.
+
+    One model for the search and answer endpoints, as query parameters and in a JSON body.
+    """,
+    **{
+        f.name: (PARAM_TYPES[f.kind] | None, Field(None, description=f.help, **PARAM_LIMITS.get(f.kind, {})))
+        for f in FILTERS
+    },
+)
 
 
 class UnderstoodFilter(BaseModel):
@@ -38,20 +45,23 @@ class UnderstoodFilter(BaseModel):
     words: str = Field(description="The words of the query it came from", examples=["since 2018"])
 
 
-class Filters(BaseModel):
-    type: str | None = Field(None, examples=["mayoral"])
-    date_from: str | None = Field(None, examples=["2018-01-01"])
-    date_to: str | None = None
-    min_amount: int | None = Field(None, description="Pounds")
-    max_amount: int | None = None
-    decision_maker: str | None = None
-    directorate: str | None = None
-    has_part2: bool | None = None
-    deferred: bool | None = None
-    understood: list[UnderstoodFilter] = Field(
-        default_factory=list, description="Filters read from the query text"
-    )
-    dates_note: str | None = None
+Filters = create_model(
+    "Filters",
+    **{
+        f.name: (
+            APPLIED_TYPES[f.kind] | None,
+            Field(None, description=f.help, examples=APPLIED_EXAMPLES.get(f.name)),
+        )
+        for f in FILTERS
+    },
+    has_part2=(bool | None, None),
+    deferred=(bool | None, None),
+    understood=(
+        list[UnderstoodFilter],
+        Field(default_factory=list, description="Filters read from the query text"),
+    ),
+    dates_note=(str | None, None),
+)
 
 
 class PassageOut(BaseModel):

@@ -109,8 +109,8 @@ class LiveServer:
 
 @pytest.fixture(scope="session")
 def server(settings, index):
-    from search_api.app import create_app
     from search_api.index import IndexHolder
+    from serve.app import create_app
 
     holder = IndexHolder(settings, model=index.model)
     with LiveServer(create_app(settings, holder)) as live:

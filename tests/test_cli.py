@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decisions.cli import main
+from cli.main import main
 
 
 def test_a_too_long_query_is_refused_with_the_limit_not_cut(settings, capsys):

@@ -103,7 +103,7 @@ def test_index_command_prints_summary_and_fails_only_when_nothing_usable(workspa
     corpus, settings = workspace
     env = {**os.environ, "DECISIONS_DATA_DIR": str(settings.data_dir)}
     done = subprocess.run(
-        [sys.executable, "-m", "decisions.cli", "index", str(corpus)], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "cli", "index", str(corpus)], env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     assert "decisions       5" in done.stdout and "failures        0" in done.stdout
@@ -111,7 +111,7 @@ def test_index_command_prints_summary_and_fails_only_when_nothing_usable(workspa
     empty.mkdir()
     (empty / "blank.txt").write_text("   ")
     done = subprocess.run(
-        [sys.executable, "-m", "decisions.cli", "index", str(empty), "--data-dir", str(tmp_path / "d2")],
+        [sys.executable, "-m", "cli", "index", str(empty), "--data-dir", str(tmp_path / "d2")],
         env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 1 and "blank.txt" in done.stdout
@@ -131,7 +131,7 @@ def test_killed_index_run_leaves_previous_index_searchable(workspace):
             )
         )
     env = {**os.environ, "DECISIONS_DATA_DIR": str(settings.data_dir), "DECISIONS_TODAY": TODAY.isoformat()}
-    proc = subprocess.Popen([sys.executable, "-m", "decisions.cli", "index", str(corpus)], env=env, cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "index", str(corpus)], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     time.sleep(3)
     proc.send_signal(signal.SIGKILL)
@@ -164,6 +164,6 @@ def test_sidecar_metadata_wins_over_parsed_fields(workspace):
 def test_progress_bar_is_quiet_when_not_on_a_terminal(workspace):
     corpus, settings = workspace
     env = {**os.environ, "DECISIONS_DATA_DIR": str(settings.data_dir)}
-    done = subprocess.run([sys.executable, "-m", "decisions.cli", "index", str(corpus), "--force"],
+    done = subprocess.run([sys.executable, "-m", "cli", "index", str(corpus), "--force"],
                           env=env, capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0 and "Reading" not in done.stderr and "it/s" not in done.stderr

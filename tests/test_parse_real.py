@@ -20,9 +20,9 @@ from indexer.parse import find_refs, normalise_ref, parse_document
 from indexer.pipeline import run_index
 from indexer.read import extract_text
 from indexer.sidecar import apply_sidecar, load_sidecar_metadata
-from search_api.app import create_app
 from search_api.index import IndexHolder
 from search_api.query import query_refs
+from serve.app import create_app
 
 from .conftest import CORPUS, TODAY
 

@@ -178,7 +178,7 @@ def test_relaxed_filter_on_the_search_page(api):
 
 
 def test_the_command_line_prints_the_note(index):
-    from decisions.cli import format_search
+    from cli.main import format_search
 
     response = search(index, SearchRequest(q="community engagement decisions signed in 2031", today=TODAY))
     assert (

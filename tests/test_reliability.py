@@ -13,9 +13,9 @@ import pytest
 
 from indexer import store
 from indexer.pipeline import run_index
-from search_api.app import create_app
 from search_api.index import IndexHolder, IndexUnavailable
 from search_api.search import SearchRequest, search
+from serve.app import create_app
 
 from .conftest import TODAY, LiveServer
 

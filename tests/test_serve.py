@@ -22,7 +22,7 @@ def _serve(data_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     command = [
         sys.executable,
         "-m",
-        "decisions.cli",
+        "cli",
         "serve",
         "--data-dir",
         str(data_dir),
@@ -64,7 +64,7 @@ def test_serve_without_an_index_says_how_to_build_one(tmp_path):
 
 def test_a_setting_that_cannot_be_used_is_named_with_what_it_must_be(tmp_path):
     env = {**os.environ, "DECISIONS_QUERY_VECTORS": "lots"}
-    done = subprocess.run([sys.executable, "-m", "decisions.cli", "search", "grants", "--data-dir", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "cli", "search", "grants", "--data-dir", str(tmp_path)],
                           env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 2
     assert "DECISIONS_QUERY_VECTORS must be a whole number of 0 or more, not 'lots'" in done.stderr

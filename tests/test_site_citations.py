@@ -13,8 +13,8 @@ import pytest
 
 from decisions.settings import Settings
 from indexer.pipeline import run_index
-from search_api.app import create_app
 from search_api.index import IndexHolder
+from serve.app import create_app
 from web.present import linked_text
 
 from .conftest import CORPUS, SAMPLE_ONLY, TODAY, LiveServer

@@ -17,9 +17,9 @@ from urllib.parse import urlencode
 import pytest
 from fastapi.testclient import TestClient
 
-from search_api.app import create_app
 from search_api.export import csv_filename
 from search_api.index import IndexHolder
+from serve.app import create_app
 from web.forms import page_numbers
 from web.marks import emphasis, emphasis_html
 

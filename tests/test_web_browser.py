@@ -172,8 +172,8 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module")
 def site_server(tmp_path_factory, settings, index):
     """The sample plus 24 'allotment' decisions (three pages of ten), served for real."""
-    from search_api.app import create_app
     from search_api.index import IndexHolder
+    from serve.app import create_app
 
     from .conftest import LiveServer
     from .site_corpus import build_site_index

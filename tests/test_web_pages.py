@@ -224,7 +224,7 @@ def test_invalid_filter_is_a_422_page_not_a_crash(web):
 def broken_app(settings, error: Exception):
     from fastapi.testclient import TestClient
 
-    from search_api.app import create_app
+    from serve.app import create_app
 
     class BrokenHolder:
         def get(self):

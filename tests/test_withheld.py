@@ -15,8 +15,8 @@ import pytest
 
 from decisions.settings import Settings
 from indexer.pipeline import run_index
-from search_api.app import create_app
 from search_api.index import IndexHolder
+from serve.app import create_app
 
 from .conftest import CORPUS, SAMPLE_ONLY, TODAY, LiveServer
 

@@ -7,9 +7,10 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import urlencode
 
+from decisions.filters import FILTER_NAMES, FILTERS, FilterField
 from decisions.records import DECISION_TYPES, TYPE_LABELS
-from search_api.app import UserError
 from search_api.search import MODES
+from serve.http import UserError
 
 from .present import long_date, pounds
 
@@ -43,7 +44,8 @@ class SearchForm:
     size: int = PAGE_SIZE
     offset: int = 0
 
-    FILTERS = ("type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate")
+    # The fields above that are filters, in decisions.filters' order (tests/test_filter_fields.py).
+    FILTERS = FILTER_NAMES
 
     def params(self, **changes) -> dict[str, str | int]:
         """Only what differs from the defaults, so links stay short and shareable."""
@@ -70,15 +72,7 @@ class SearchForm:
 
     def filters(self) -> dict:
         """The explicit filters, typed as run_search wants them."""
-        return {
-            "type": self.type or None,
-            "date_from": self.date_from or None,
-            "date_to": self.date_to or None,
-            "min_amount": _amount(self.min_amount, "minimum amount"),
-            "max_amount": _amount(self.max_amount, "maximum amount"),
-            "decision_maker": self.decision_maker.strip() or None,
-            "directorate": self.directorate.strip() or None,
-        }
+        return {f.name: _typed(f, getattr(self, f.name)) for f in FILTERS}
 
     def api_url(self, format: str) -> str:
         params = {k: v for k, v in self.params(offset=0).items() if k not in ("offset", "size")}
@@ -86,6 +80,12 @@ class SearchForm:
             if key in params:
                 params[key] = _amount(str(params[key]), key)
         return "/api/search?" + urlencode({**params, "limit": EXPORT_LIMIT, "format": format})
+
+
+def _typed(f: FilterField, text: str) -> str | int | None:
+    if f.kind == "pounds":
+        return _amount(text, f.label.lower())
+    return text.strip() or None
 
 
 def _amount(text: str, label: str) -> int | None:
@@ -103,7 +103,7 @@ def _amount(text: str, label: str) -> int | None:
 
 # ---------------------------------------------------------------- dates: GOV.UK day / month / year
 
-DATE_LABELS = {"date_from": "Date from", "date_to": "Date to"}
+DATE_LABELS = {f.name: f.label for f in FILTERS if f.kind == "date"}  # date_from, date_to
 DATE_PARTS = ("day", "month", "year")
 
 

@@ -24,13 +24,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from decisions.records import TYPE_LABELS
 from search_api.admission import GATE, PAGE
-from search_api.app import UserError, is_staff, loaded, run_search, today
 from search_api.decision import citation_counts, citing_decisions, decision_record, resolve
 from search_api.facets import decision_facets, year_totals
 from search_api.filters import visible
 from search_api.index import IndexUnavailable, LoadedIndex
 from search_api.query import parse_query, query_refs
 from search_api.search import similar_decisions
+from serve.http import UserError, is_staff, loaded, run_search, today
 
 from .chart import decisions_over_time
 from .downloads import source_file, source_files

@@ -1,7 +1,6 @@
 """The answer endpoints: POST /api/answer with a JSON body and GET /api/answer?q=, one code path.
 
-Mounted by search_api.app (`_mount_site`); the app's helpers are imported inside the
-handlers because the app module imports this one while it is being set up.
+Included by serve.app; like the rest of the HTTP layer it imports only serve.http from the server.
 """
 
 from __future__ import annotations
@@ -13,8 +12,11 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from decisions.settings import MAX_QUERY_CHARS
+from search_api.answer import answer_question
+from search_api.retrieve import SearchTooExpensive
+from search_api.schemas import ErrorOut, FilterParams, Filters, PassageOut
 
-from .schemas import ErrorOut, FilterParams, Filters, PassageOut
+from .http import UserError, check_query, is_staff, loaded
 
 router = APIRouter()
 
@@ -71,10 +73,6 @@ class AnswerOut(BaseModel):
 
 
 def _respond(request: Request, question: str, filters: FilterParams) -> dict:
-    from .answer import answer_question
-    from .app import UserError, check_query, is_staff, loaded
-    from .retrieve import SearchTooExpensive
-
     # The schema's \S follows JSON Schema, where control characters such as U+001D are not
     # white space though Python's str.strip() removes them: refuse only what the schema refuses.
     if not question.strip(SCHEMA_WHITESPACE):

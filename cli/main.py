@@ -8,8 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from .records import DECISION_TYPES, SEARCH_MODES
-from .settings import SettingsError, load_settings
+from decisions.filters import FILTER_NAMES, FILTERS
+from decisions.records import DECISION_TYPES, SEARCH_MODES
+from decisions.settings import SettingsError, load_settings
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -18,13 +19,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--type", choices=DECISION_TYPES)
-    parser.add_argument("--date-from", help="ISO date, e.g. 2018-01-01")
-    parser.add_argument("--date-to")
-    parser.add_argument("--min-amount", type=int, help="pounds")
-    parser.add_argument("--max-amount", type=int)
-    parser.add_argument("--decision-maker")
-    parser.add_argument("--directorate")
+    for f in FILTERS:
+        kind = {"type": {"choices": DECISION_TYPES}, "pounds": {"type": int}}.get(f.kind, {})
+        parser.add_argument(f.option, help=f.help, **kind)
     parser.add_argument("--staff", action="store_true", help="include deferred and Part 2 decisions")
 
 
@@ -35,8 +32,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _filter_values(args: argparse.Namespace) -> dict:
-    keys = ("type", "date_from", "date_to", "min_amount", "max_amount", "decision_maker", "directorate")
-    return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
+    return {k: getattr(args, k) for k in FILTER_NAMES if getattr(args, k, None) is not None}
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -86,7 +82,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     )  # fmt: skip
     response = search(index, request)
     if args.json:
-        from search_api.app import search_out
+        from serve.http import search_out
 
         print(json.dumps(search_out(response, args.limit, args.offset), indent=2, ensure_ascii=False))
         return 0
@@ -140,10 +136,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from decisions.serving import HTTP_PROTOCOL
     from indexer import store
-    from search_api.app import create_app
     from search_api.index import IndexHolder, IndexUnavailable
+    from serve.app import create_app
+    from serve.protocol import HTTP_PROTOCOL
 
     settings = _settings(args)
     if settings.staff and not settings.staff_token and args.host not in ("127.0.0.1", "localhost", "::1"):
@@ -157,7 +153,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run(create_app(settings, holder), host=args.host, port=args.port, log_level="warning",
                     http=HTTP_PROTOCOL)  # fmt: skip
         return 0
-    # Each worker process loads the model and index itself (search_api.app.app_from_environment);
+    # Each worker process loads the model and index itself (serve.app.app_from_environment);
     # this one only supervises, so it checks that there is an index without loading it.
     if store.current_generation(settings.data_dir) is None:
         raise IndexUnavailable(f"no index in {settings.data_dir}; build one with `decisions index CORPUS "
@@ -165,7 +161,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Serving decision search on http://{args.host}:{args.port} with {args.workers} processes "
           "(API docs at /docs)", flush=True)  # fmt: skip
     os.environ.update(settings.as_environment())
-    uvicorn.run("search_api.app:app_from_environment", factory=True, workers=args.workers, host=args.host,
+    uvicorn.run("serve.app:app_from_environment", factory=True, workers=args.workers, host=args.host,
                 port=args.port, log_level="warning", http=HTTP_PROTOCOL)  # fmt: skip
     return 0
 
@@ -279,7 +275,3 @@ def main(argv: list[str] | None = None) -> int:
         # Errors a user can act on: one line saying what to do, no traceback.
         print(f"decisions {args.command}: {exc}", file=sys.stderr)
         return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())

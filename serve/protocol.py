@@ -14,7 +14,7 @@ import socket
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-HTTP_PROTOCOL = "decisions.serving:NoDelayH11Protocol"  # an import path: worker processes load it
+HTTP_PROTOCOL = "serve.protocol:NoDelayH11Protocol"  # an import path: worker processes load it
 
 
 class NoDelayH11Protocol(H11Protocol):

@@ -1,0 +1,1 @@
+"""The `decisions` command, the top floor: it may import every package; none imports it."""
