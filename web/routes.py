@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from decisions.records import TYPE_LABELS
 from search_api.admission import GATE, PAGE
+from search_api.answer import answer_question, is_question
 from search_api.decision import citation_counts, citing_decisions, decision_record, resolve
 from search_api.facets import decision_facets, year_totals
 from search_api.filters import visible
@@ -126,20 +127,15 @@ def service_info(request: Request) -> dict | None:
     }
 
 
-# ---------------------------------------------------------------- answers (search_api.answer may not exist yet)
+# ---------------------------------------------------------------- answers
 
 
 def answer_for(request: Request, form: SearchForm) -> tuple[object | None, bool]:
     """(answer, failed): an extractive answer when the query is a question.
 
-    No answer when it is not a question or search_api.answer is not installed. An answer that
-    fails is logged and reported on the page, but the results below it are still shown.
+    No answer when it is not a question. An answer that fails is logged and reported on the
+    page, but the results below it are still shown.
     """
-    try:
-        from search_api.answer import answer_question, is_question
-    except ImportError as exc:
-        log.debug("no answer panel: %s", exc)
-        return None, False
     if not is_question(form.q):
         return None, False
     explicit = {k: v for k, v in form.filters().items() if v is not None}
