@@ -12,6 +12,7 @@ a regular expression run for long.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -194,21 +195,32 @@ def _tidy(text: str) -> str:
     return text
 
 
+_KNOWN_NAME_TEMPLATES = {
+    "decision_maker": r"\b(?:made |taken |signed |approved )?by (?:the )?(?P<name>{names})\b",
+    "directorate": r"\b(?:in |from )?(?:the )?(?P<name>{names}) directorate\b|\bdirectorate:? (?P<also>{names})\b",
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _known_name_pattern(key: str, names: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation per kind of name, longest first, compiled once per index: a pattern per
+    name and query overflowed re's cache at a few hundred decision makers."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(_KNOWN_NAME_TEMPLATES[key].format(names=alternation), re.IGNORECASE)
+
+
 def _read_known_names(parsed: ParsedQuery, text: str, known: dict[str, list[str]]) -> str:
     """ "decisions by Tunde Olayinka", "in the Communities and Skills directorate": only names the
     index actually holds are read as filters, so ordinary words never become one by accident."""
-    patterns = {
-        "decision_maker": r"\b(?:made |taken |signed |approved )?by (?:the )?({name})\b",
-        "directorate": r"\b(?:in |from )?(?:the )?({name}) directorate\b|\bdirectorate:? ({name})\b",
-    }
-    for key, template in patterns.items():
-        for name in sorted(known.get(key, []), key=len, reverse=True):
-            match = re.search(template.format(name=re.escape(name)), text, re.IGNORECASE)
-            if match:
-                parsed.filters[key] = name
-                parsed.understood.append(Understood(key, name, match.group().strip()))
-                text = _strip(text, match.span())
-                break
+    for key in _KNOWN_NAME_TEMPLATES:
+        names = tuple(known.get(key, []))
+        match = _known_name_pattern(key, names).search(text) if names else None
+        if match:
+            said = (match["name"] or match.groupdict().get("also") or "").lower()
+            name = next(n for n in names if n.lower() == said)
+            parsed.filters[key] = name
+            parsed.understood.append(Understood(key, name, match.group().strip()))
+            text = _strip(text, match.span())
     return text
 
 
