@@ -72,6 +72,22 @@ def workspace(tmp_path, settings) -> tuple[Path, Settings]:
     return corpus, Settings(data_dir=data, today_override=TODAY)
 
 
+def sample_with(tmp_path_factory, settings: Settings, name: str, extra: dict[str, str]) -> Settings:
+    """The sample corpus plus `extra` files (name → text), indexed with the session's cache."""
+    from indexer.pipeline import run_index
+
+    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
+    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE_ONLY)
+    for file_name, text in extra.items():
+        (corpus / file_name).write_text(text)
+    data = tmp_path_factory.mktemp(f"{name}-data")
+    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
+    indexed = Settings(data_dir=data, today_override=TODAY)
+    summary = run_index(corpus, indexed, show_progress=False)
+    assert summary.decisions == 5 + len(extra), summary.lines()  # each extra file is a decision of its own
+    return indexed
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -6,18 +6,16 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import shutil
 
 import httpx
 import pytest
 
 from decisions.settings import Settings
-from indexer.pipeline import run_index
 from search_api.index import IndexHolder
 from serve.app import create_app
 from web.present import linked_text
 
-from .conftest import CORPUS, SAMPLE_ONLY, TODAY, LiveServer
+from .conftest import LiveServer, sample_with
 from .test_web_pages import Links, html_page
 
 # A public decision that cites a held one (MD2848), a withheld one (ADD9201) and one never held.
@@ -55,16 +53,11 @@ Until what date: 31 December 2099
 
 @pytest.fixture(scope="module")
 def graph_settings(tmp_path_factory, settings) -> Settings:
-    corpus = tmp_path_factory.mktemp("graph-corpus")
-    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE_ONLY)
-    (corpus / "citing.txt").write_text(CITING_FORM)
-    (corpus / "cited-withheld.txt").write_text(WITHHELD_FORM.format(ref="ADD9201", title="Hub lighting"))
-    (corpus / "alone-withheld.txt").write_text(WITHHELD_FORM.format(ref="ADD9202", title="Hub heating"))
-    data = tmp_path_factory.mktemp("graph-data")
-    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
-    graph = Settings(data_dir=data, today_override=TODAY)
-    assert run_index(corpus, graph, show_progress=False).decisions == 8
-    return graph
+    return sample_with(tmp_path_factory, settings, "graph", {
+        "citing.txt": CITING_FORM,
+        "cited-withheld.txt": WITHHELD_FORM.format(ref="ADD9201", title="Hub lighting"),
+        "alone-withheld.txt": WITHHELD_FORM.format(ref="ADD9202", title="Hub heating"),
+    })  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
 
 import httpx
 import pytest
 
 from decisions.settings import Settings
-from indexer.pipeline import run_index
 from search_api.index import IndexHolder
 from serve.app import create_app
 
-from .conftest import CORPUS, SAMPLE_ONLY, TODAY, LiveServer
+from .conftest import LiveServer, sample_with
 
 FUTURE_CANARY = "CANARYFUTURE7731"
 PAST_CANARY = "CANARYPAST5520"
@@ -57,24 +55,15 @@ QUERY = "street lighting pilot in Hackney"
 
 @pytest.fixture(scope="module")
 def withheld_data(tmp_path_factory, settings) -> Settings:
-    corpus = tmp_path_factory.mktemp("withheld-corpus")
-    shutil.copytree(CORPUS, corpus, dirs_exist_ok=True, ignore=SAMPLE_ONLY)
-    (corpus / "future.txt").write_text(
-        DEFERRED_FORM.format(
+    return sample_with(tmp_path_factory, settings, "withheld", {
+        "future.txt": DEFERRED_FORM.format(
             ref="ADD9101", title="Lighting pilot (future)", canary=FUTURE_CANARY, until="31 December 2099"
-        )
-    )
-    (corpus / "past.txt").write_text(
-        DEFERRED_FORM.format(
+        ),
+        "past.txt": DEFERRED_FORM.format(
             ref="ADD9102", title="Lighting pilot (past)", canary=PAST_CANARY, until="1 March 2020"
-        )
-    )
-    (corpus / "annex.txt").write_text(PART2_FORM.format(canary=PART2_CANARY))
-    data = tmp_path_factory.mktemp("withheld-data")
-    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
-    withheld = Settings(data_dir=data, today_override=TODAY)
-    assert run_index(corpus, withheld, show_progress=False).decisions == 8
-    return withheld
+        ),
+        "annex.txt": PART2_FORM.format(canary=PART2_CANARY),
+    })  # fmt: skip
 
 
 @pytest.fixture(scope="module")
