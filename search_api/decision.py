@@ -18,7 +18,7 @@ def paragraph_anchor(source_index: int, position: int, number: str | None) -> st
 
 def source_paths(index: LoadedIndex, decision_id: str) -> list[str]:
     """The decision's sources, the web page or text first and the signed PDF after it."""
-    return index.source_paths.get(decision_id, [])
+    return index.source_paths(decision_id)
 
 
 def source_text(index: LoadedIndex, decision_id: str, path: str) -> str:
@@ -66,7 +66,7 @@ def resolve(index: LoadedIndex, id_or_ref: str, staff: bool, today: dt.date) -> 
 
 def citing_ids(index: LoadedIndex, ref: str | None, staff: bool, today: dt.date) -> list[str]:
     """The decisions citing `ref` that this request may see (held or not, the reference may be)."""
-    return [i for i in index.cited_by.get(ref or "", []) if resolve(index, i, staff, today)]
+    return [i for i in index.cited_by(ref or "") if resolve(index, i, staff, today)]
 
 
 def citing_decisions(index: LoadedIndex, ref: str | None, staff: bool, today: dt.date) -> list[dict]:
@@ -81,7 +81,7 @@ def citation_counts(index: LoadedIndex, decision_id: str, staff: bool, today: dt
     """How many references the decision makes, and how many visible decisions cite it."""
     ref = index.decisions[decision_id].ref
     return {
-        "cites": len(index.cites.get(decision_id, [])),
+        "cites": len(index.cites(decision_id)),
         "cited_by": len(citing_ids(index, ref, staff, today)),
     }
 
@@ -122,7 +122,7 @@ def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt
         "withheld": is_withheld(d, today),
         "sources": [{"path": p, "kind": kinds[p]} for p in paths],
         "paragraphs": paragraphs,
-        "cites": [_link(index, r, staff, today) for r in index.cites.get(decision_id, [])],
+        "cites": [_link(index, r, staff, today) for r in index.cites(decision_id)],
         "cited_by": citing_decisions(index, d.ref, staff, today),
         "url": d.url,
     }

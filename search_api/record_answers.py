@@ -360,7 +360,7 @@ def _amount_sentence(path: str, text: str, amount: int) -> Stated | None:
 def _citing(index: LoadedIndex, decision: DecisionRow) -> list[Stated]:
     """Each decision it cites, with the first sentence naming it ("…approved by the Mayor under the cover of MD2721")."""
     out: dict[str, Stated] = {}
-    wanted = list(dict.fromkeys(index.cites.get(decision.id, [])))
+    wanted = list(dict.fromkeys(index.cites(decision.id)))
     for path in source_paths(index, decision.id):
         text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:

@@ -247,7 +247,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
           keyword_text: str, today: dt.date) -> Found:  # fmt: skip
     allowed = allowed_decisions(index, filters, request.staff, today)
     if parsed.cites_ref:
-        citing = set(index.cited_by.get(parsed.cites_ref, []))
+        citing = set(index.cited_by(parsed.cites_ref))
         allowed = allowed & np.array([i in citing for i in index.decision_ids], dtype=bool)
     if parsed.excluded:
         allowed = allowed & ~_about_excluded(index, parsed.excluded)
@@ -312,7 +312,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
     for ref in parsed.refs:
         if ref in index.by_ref or parsed.cites_ref:
             continue
-        for decision_id in index.cited_by.get(ref, []):
+        for decision_id in index.cited_by(ref):
             if decision_id in allowed_ids and decision_id in ranked_by_id:
                 ranked_by_id[decision_id].score += REF_BOOST / 2
     for boost, decision_id in enumerate(reversed(pinned)):
