@@ -312,9 +312,9 @@ class LocalStore:
         )
 
     def chunks(self, ids: list[int]) -> list[sqlite3.Row]:
+        ids = [int(i) for i in ids]
         return self.db.execute(
-            f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),),
+            f"SELECT {CHUNK_COLUMNS} FROM chunks WHERE rowid IN ({','.join('?' * len(ids))})", ids
         ).fetchall()
 
     def chunks_of(self, decision_id: str) -> list[sqlite3.Row]:
