@@ -23,22 +23,16 @@ def source_paths(index: LoadedIndex, decision_id: str) -> list[str]:
 
 def source_text(index: LoadedIndex, decision_id: str, path: str) -> str:
     """The clean text of one of a decision's sources ("" if it has no such source)."""
-    row = index.db.execute("SELECT text FROM sources WHERE decision_id = ? AND path = ?", (decision_id, path))
-    found = row.fetchone()
-    return found[0] if found else ""
+    return index.source_text(decision_id, path)
 
 
 def passage_anchor(index: LoadedIndex, decision_id: str, source_path: str, start: int) -> str:
     paths = source_paths(index, decision_id)
-    row = index.db.execute(
-        "SELECT position, number FROM paragraphs WHERE decision_id = ? AND source_path = ? AND start <= ? "
-        "ORDER BY start DESC LIMIT 1",
-        (decision_id, source_path, start),
-    ).fetchone()
-    if row is None:
+    found = index.paragraph_at(decision_id, source_path, start)
+    if found is None:
         return ""
     source_index = paths.index(source_path) if source_path in paths else 0
-    return paragraph_anchor(source_index, row["position"], row["number"])
+    return paragraph_anchor(source_index, found.position, found.number)
 
 
 def _by_address(index: LoadedIndex, key: str) -> str | None:
@@ -97,23 +91,16 @@ def _link(index: LoadedIndex, ref: str, staff: bool, today: dt.date) -> dict:
 def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt.date) -> dict:
     d = index.decisions[decision_id]
     paths = source_paths(index, decision_id)
-    kinds = dict(
-        index.db.execute("SELECT path, kind FROM sources WHERE decision_id = ?", (decision_id,)).fetchall()
-    )
+    kinds = {row["path"]: row["kind"] for row in index.sources(decision_id)}
     paragraphs = []
     for source_index, path in enumerate(paths):
-        rows = index.db.execute(
-            "SELECT position, number, section, text FROM paragraphs WHERE decision_id = ? AND source_path = ? "
-            "ORDER BY position",
-            (decision_id, path),
-        )
-        for r in rows:
+        for p in index.paragraphs(decision_id, path):
             paragraphs.append(
                 {
-                    "number": r["number"],
-                    "section": r["section"],
-                    "text": r["text"],
-                    "anchor": paragraph_anchor(source_index, r["position"], r["number"]),
+                    "number": p.number,
+                    "section": p.section,
+                    "text": p.text,
+                    "anchor": paragraph_anchor(source_index, p.position, p.number),
                     "source": path,
                 }
             )

@@ -179,6 +179,10 @@ class Store(Protocol):
         better). Raises SearchTooExpensive."""
         ...
 
+    def match_count(self, match: str) -> int:
+        """How many chunks satisfy `match` (an FTS5 MATCH expression)."""
+        ...
+
     def holding(self, match: str, k: int) -> list[int]:
         """Up to `k` chunk ids satisfying `match`, unranked and unfiltered (cheap: for counting and
         membership). Raises SearchTooExpensive."""
@@ -221,8 +225,26 @@ class Store(Protocol):
         """The decision's sources, the web page or text first and the signed PDF after it."""
         ...
 
-    def source_kinds(self, decision_id: str) -> dict[str, str]:
-        """Each source path of the decision with its kind (html, txt, pdf)."""
+    def sources(self, decision_id: str) -> list[sqlite3.Row]:
+        """The decision's sources as recorded: path, kind (html, txt, pdf) and sha256 of the file."""
+        ...
+
+    def source_chunks(self, decision_id: str, path: str) -> list[sqlite3.Row]:
+        """The chunks of one source in reading order: rowid, id, paragraph, section, text, start,
+        end (character offsets in the source text) and boilerplate."""
+        ...
+
+    def covering_chunk(self, decision_id: str, path: str, start: int, end: int) -> sqlite3.Row | None:
+        """The smallest chunk of a source holding the characters [start, end), boilerplate last:
+        id, paragraph, text, start. None when no chunk holds them."""
+        ...
+
+    def chunk_place(self, chunk_id: str) -> sqlite3.Row | None:
+        """Where a chunk (by its string id) sits: decision_id, paragraph, section."""
+        ...
+
+    def decision_texts(self, decision_id: str) -> list[str]:
+        """The text of every chunk of a decision."""
         ...
 
     def source_text(self, decision_id: str, path: str) -> str:

@@ -164,8 +164,7 @@ class LocalStore:
         """How many chunks hold this word (as FTS5 tokenizes it), remembered for the generation."""
         rows = self._term_rows.get(token)
         if rows is None:
-            sql = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"
-            rows = self.db.execute(sql, (quote_token(token),)).fetchone()[0]
+            rows = self.match_count(quote_token(token))
             if len(self._term_rows) >= TERM_CACHE_SIZE:
                 self._term_rows.clear()
             self._term_rows[token] = rows
@@ -270,6 +269,11 @@ class LocalStore:
         # bm25() is lower-is-better; negate so that higher is better like the other modes.
         return {r[0]: -float(r[1]) for r in rows if mask[r[0] - 1]}
 
+    def match_count(self, match: str) -> int:
+        return self.db.execute(
+            "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)
+        ).fetchone()[0]
+
     def holding(self, match: str, k: int) -> list[int]:
         sql = "SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?"
         return [r[0] for r in self.run_fts(sql, (match, k))]
@@ -332,10 +336,33 @@ class LocalStore:
     def source_paths(self, decision_id: str) -> list[str]:
         return self._source_paths.get(decision_id, [])
 
-    def source_kinds(self, decision_id: str) -> dict[str, str]:
-        return dict(
-            self.db.execute("SELECT path, kind FROM sources WHERE decision_id = ?", (decision_id,)).fetchall()
+    def sources(self, decision_id: str) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT path, kind, sha256 FROM sources WHERE decision_id = ?", (decision_id,)
+        ).fetchall()
+
+    def source_chunks(self, decision_id: str, path: str) -> list[sqlite3.Row]:
+        sql = 'SELECT rowid, id, paragraph, section, text, start, "end", boilerplate FROM chunks WHERE '
+        return self.db.execute(
+            sql + "decision_id = ? AND source_path = ? ORDER BY start", (decision_id, path)
+        ).fetchall()
+
+    def covering_chunk(self, decision_id: str, path: str, start: int, end: int) -> sqlite3.Row | None:
+        sql = (
+            "SELECT id, paragraph, text, start FROM chunks WHERE decision_id = ? AND source_path = ? AND start <= ? "
+            'AND "end" >= ? ORDER BY boilerplate, "end" - start LIMIT 1'
         )
+        return self.db.execute(sql, (decision_id, path, start, end)).fetchone()
+
+    def chunk_place(self, chunk_id: str) -> sqlite3.Row | None:
+        return self.db.execute(
+            "SELECT decision_id, paragraph, section FROM chunks WHERE id = ?", (chunk_id,)
+        ).fetchone()
+
+    def decision_texts(self, decision_id: str) -> list[str]:
+        return [
+            r[0] for r in self.db.execute("SELECT text FROM chunks WHERE decision_id = ?", (decision_id,))
+        ]
 
     def source_text(self, decision_id: str, path: str) -> str:
         row = self.db.execute(
