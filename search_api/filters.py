@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
-
 from decisions.filters import FILTER_NAMES, QUERY_ONLY_FILTERS
 from decisions.records import TYPE_LABELS
 from storage.base import Filters, is_withheld
@@ -20,9 +18,9 @@ def visible(index: LoadedIndex, staff: bool, today: dt.date) -> set[str]:
     return {d.id for d in index.decisions.values() if staff or not is_withheld(d, today)}
 
 
-def allowed_decisions(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> np.ndarray:
-    """Boolean per decision (in index.decision_ids order); read-only, shared between requests."""
-    return index.allowed_decisions(Filters.of(filters, staff, today))
+def admits_any(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> bool:
+    """Whether any decision this request may see passes these filters."""
+    return bool(index.admitted_decisions(Filters.of(filters, staff, today)))
 
 
 def _day(iso: str) -> str:
@@ -85,7 +83,7 @@ def relaxations(index: LoadedIndex, read: dict, explicit: dict, staff: bool, tod
     no decision ("signed in 2031"), then all of them. Explicit parameters are never dropped."""
     groups = [{k: read[k] for k in g if k in read} for g in FILTER_GROUPS]
     groups = [g for g in groups if g]
-    empty = [g for g in groups if not allowed_decisions(index, {**explicit, **g}, staff, today).any()]
+    empty = [g for g in groups if not admits_any(index, {**explicit, **g}, staff, today)]
     every = {k: v for g in groups for k, v in g.items()}
     tries = [{k: v for g in empty for k, v in g.items()}] if empty else []
     return [t for t in tries if t] + ([every] if every and every not in tries else [])
@@ -119,8 +117,8 @@ def why_empty(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) ->
     if not active:
         return None
     for key, value in active.items():
-        if not allowed_decisions(index, {key: value}, staff, today).any():
+        if not admits_any(index, {key: value}, staff, today):
             return f"there is no {describe({key: value})}"
-    if allowed_decisions(index, active, staff, today).any():
+    if admits_any(index, active, staff, today):
         return None  # the filters leave decisions; it is the words that match none of them
     return f"there is no {describe(active)}"

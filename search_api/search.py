@@ -76,10 +76,11 @@ class Ranked:
 
 def _group(index: LoadedIndex, fused: dict[int, float]) -> list[Ranked]:
     by_decision: dict[str, dict[int, float]] = {}
-    for rowid, score in fused.items():
-        if index.chunk_boilerplate[rowid - 1]:
+    for (rowid, score), (decision_id, boilerplate) in zip(
+        fused.items(), index.owners(list(fused)), strict=True
+    ):
+        if boilerplate:
             score *= BOILERPLATE_WEIGHT
-        decision_id = index.decision_ids[index.chunk_decision[rowid - 1]]
         by_decision.setdefault(decision_id, {})[rowid] = score
     ranked = []
     for decision_id, chunk_scores in by_decision.items():
@@ -212,7 +213,7 @@ def _about_excluded(index: LoadedIndex, excluded: list[str]) -> frozenset[str]:
         title = {stem(t) for t in keyword_tokens(index.decisions[decision_id].title)}
         return any(len(w & title) >= max(1, len(w) / 2) for w in wanted)
 
-    return frozenset(i for i in index.decision_ids if about(i))
+    return frozenset(i for i in index.decisions if about(i))
 
 
 def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
@@ -235,7 +236,6 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         scope = replace(scope, citing=parsed.cites_ref)
     if parsed.excluded:
         scope = replace(scope, excluded_ids=_about_excluded(index, parsed.excluded))
-    allowed = index.allowed_decisions(scope)
     has_words = bool(re.search(r"\w", text))
 
     vector, scoring = None, None
@@ -287,7 +287,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)
 
-    allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
+    allowed_ids = set(index.admitted_decisions(scope))
     pinned = [index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref]
     pinned = [p for p in pinned if p in allowed_ids]
     ranked_by_id = {r.decision_id: r for r in ranked}

@@ -164,6 +164,10 @@ class Store(Protocol):
 
     decisions: dict[str, DecisionRow]  # every decision by id (withheld ones too: callers check Filters)
 
+    def admitted_decisions(self, filters: Filters) -> list[str]:
+        """The ids of the decisions `filters` admits, in catalog (id) order."""
+        ...
+
     def keyword(self, match: str, filters: Filters, k: int) -> list[int]:
         """Chunk ids whose text satisfies `match` (an FTS5 MATCH expression built by search_api.fts),
         best BM25 first, at most `k`, only of decisions `filters` admits. Raises SearchTooExpensive."""
@@ -190,6 +194,11 @@ class Store(Protocol):
 
     def admitted(self, ids: list[int], filters: Filters) -> list[int]:
         """The chunk ids, in their order, whose decisions `filters` admits."""
+        ...
+
+    def owners(self, ids: list[int]) -> list[tuple[str, bool]]:
+        """For each chunk id, in order: its decision's id and whether it is boilerplate (held in
+        memory by the local backend: grouping hundreds of candidates must not cost a query each)."""
         ...
 
     def term_rows(self, token: str) -> int:

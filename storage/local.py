@@ -224,6 +224,13 @@ class LocalStore:
             self._chunk_masks[filters] = mask
         return mask
 
+    def owners(self, ids: list[int]) -> list[tuple[str, bool]]:
+        decision_ids, decision, boilerplate = self.decision_ids, self.chunk_decision, self.chunk_boilerplate
+        return [(decision_ids[decision[r - 1]], bool(boilerplate[r - 1])) for r in ids]
+
+    def admitted_decisions(self, filters: Filters) -> list[str]:
+        return [self.decision_ids[i] for i in np.flatnonzero(self.allowed_decisions(filters))]
+
     def admitted(self, ids: list[int], filters: Filters) -> list[int]:
         mask = self.chunk_mask(filters)
         return [rowid for rowid in ids if mask[rowid - 1]]
