@@ -119,7 +119,7 @@ def _answer_question(
     if len(unknown) >= max(1, 0.4 * len(q.weights)):
         return _abstain(q, response, related, f"the decisions never mention {', '.join(unknown[:6])}")
     # A word no decision uses still counts, as missing from every piece of evidence.
-    q.weights = {s: math.log((index.chunk_count + 1) / 0.5) if w is None else w for s, w in q.weights.items()}
+    q.weights = {s: math.log((index.count() + 1) / 0.5) if w is None else w for s, w in q.weights.items()}
     if _is_aggregate(q, response):
         return _aggregate(index, q, response, related)
     passages = {p.chunk_id for r in response.results for p in r.passages}
@@ -160,7 +160,7 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         found = [index.match_count(f"text : {quoted(w)}") for w in (word, word_stem)]
         df = max(*found, word in index.by_ref)
         # "budget", "cost": they say an amount is wanted more than what it is for.
-        idf = math.log((index.chunk_count + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)
+        idf = math.log((index.count() + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)
         q.weights[word_stem] = idf if df else None
     return q
 

@@ -243,7 +243,7 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
 
 def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> float:
     """The rarity-weighted share of the topic words among `held` stems."""
-    weights = {s: math.log((index.chunk_count + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
+    weights = {s: math.log((index.count() + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
     total = sum(weights.values())
     return sum(w for s, w in weights.items() if s in held) / total if total > 0 else 0.0
 
