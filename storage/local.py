@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import faiss
@@ -22,7 +23,8 @@ from indexer.vector_index import search_allowed, tune_for_search
 from .base import DecisionRow, Filters, Paragraph, SearchTooExpensive
 
 TERM_CACHE_SIZE = 50_000  # words whose chunk counts are remembered (a few MB at most)
-MASK_CACHE_SIZE = 256
+MASK_CACHE_SIZE = 256  # per-decision masks: small
+CHUNK_MASK_CACHE_SIZE = 16  # per-chunk masks: 1 MB each at 1M chunks
 # An expensive MATCH is cut off after this many SQLite VM steps (about 0.5 s here).
 FTS_STEP_BUDGET = 20_000_000
 # Each check takes the GIL, which the query's encoding on the other thread is using: check rarely.
@@ -79,6 +81,9 @@ class LocalStore:
             row["id"]: _decision_from_row(row) for row in db.execute("SELECT * FROM decisions ORDER BY id")
         }
         self.decision_ids = list(self.decisions)
+        self._decision_id_array = np.array(
+            self.decision_ids, dtype=object
+        )  # picked out by masks at numpy speed
         position = {d: i for i, d in enumerate(self.decision_ids)}
         rows = db.execute("SELECT decision_id, boilerplate FROM chunks ORDER BY rowid").fetchall()
         # Per-chunk arrays (index = rowid - 1) let filters become one numpy mask.
@@ -197,11 +202,20 @@ class LocalStore:
 
     def allowed_decisions(self, filters: Filters) -> np.ndarray:
         """Boolean per decision (in decision_ids order); read-only, shared between requests."""
+        if filters.citing or filters.excluded_ids or filters.skip_boilerplate:
+            # Set per query: the shared part is cached, these are applied to a copy of it.
+            mask = self.allowed_decisions(
+                replace(filters, citing=None, excluded_ids=frozenset(), skip_boilerplate=False)
+            )
+            if filters.citing:
+                citing = set(self._cited_by.get(filters.citing, []))
+                mask = mask & np.array([i in citing for i in self.decision_ids], dtype=bool)
+            if filters.excluded_ids:
+                mask = mask & ~np.array([i in filters.excluded_ids for i in self.decision_ids], dtype=bool)
+            return mask
         mask = self.mask_cache.get(filters)
         if mask is None:
-            mask = np.array(
-                [filters.admits(self.decisions[i], self._cites.get(i)) for i in self.decision_ids], dtype=bool
-            )
+            mask = np.array([filters.admits(self.decisions[i]) for i in self.decision_ids], dtype=bool)
             mask.flags.writeable = False  # shared: a caller that wants to change it must copy it
             if len(self.mask_cache) >= MASK_CACHE_SIZE:
                 self.mask_cache.clear()
@@ -209,7 +223,8 @@ class LocalStore:
         return mask
 
     def chunk_mask(self, filters: Filters) -> np.ndarray:
-        """Boolean per chunk (index = rowid - 1); read-only, shared between requests."""
+        """Boolean per chunk (index = rowid - 1); read-only. Only masks of filter sets that recur are kept
+        (a chunk mask is chunk_count bytes: a few, not hundreds)."""
         mask = self._chunk_masks.get(filters)
         if mask is None:
             if self.chunk_count:
@@ -219,17 +234,19 @@ class LocalStore:
             else:
                 mask = np.zeros(0, dtype=bool)
             mask.flags.writeable = False
-            if len(self._chunk_masks) >= MASK_CACHE_SIZE:
-                self._chunk_masks.clear()
-            self._chunk_masks[filters] = mask
+            if not (filters.citing or filters.excluded_ids):
+                if len(self._chunk_masks) >= CHUNK_MASK_CACHE_SIZE:
+                    self._chunk_masks.clear()
+                self._chunk_masks[filters] = mask
         return mask
 
     def owners(self, ids: list[int]) -> list[tuple[str, bool]]:
-        decision_ids, decision, boilerplate = self.decision_ids, self.chunk_decision, self.chunk_boilerplate
-        return [(decision_ids[decision[r - 1]], bool(boilerplate[r - 1])) for r in ids]
+        rows = np.asarray(ids, dtype=np.int64) - 1
+        owners = self._decision_id_array[self.chunk_decision[rows]].tolist()
+        return list(zip(owners, self.chunk_boilerplate[rows].tolist(), strict=True))
 
     def admitted_decisions(self, filters: Filters) -> list[str]:
-        return [self.decision_ids[i] for i in np.flatnonzero(self.allowed_decisions(filters))]
+        return self._decision_id_array[self.allowed_decisions(filters)].tolist()
 
     def admitted(self, ids: list[int], filters: Filters) -> list[int]:
         mask = self.chunk_mask(filters)
