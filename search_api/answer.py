@@ -119,7 +119,7 @@ def _answer_question(
     if len(unknown) >= max(1, 0.4 * len(q.weights)):
         return _abstain(q, response, related, f"the decisions never mention {', '.join(unknown[:6])}")
     # A word no decision uses still counts, as missing from every piece of evidence.
-    q.weights = {s: math.log((index.chunk_count + 1) / 0.5) if w is None else w for s, w in q.weights.items()}
+    q.weights = {s: math.log((index.count() + 1) / 0.5) if w is None else w for s, w in q.weights.items()}
     if _is_aggregate(q, response):
         return _aggregate(index, q, response, related)
     passages = {p.chunk_id for r in response.results for p in r.passages}
@@ -155,24 +155,22 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         q.words.pop(stem(ref), None)
         q.words[re.sub(r"\D", "", ref)] = ref
         q.entities.append({re.sub(r"\D", "", ref)})
-    sql = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"
     for word_stem, word in q.words.items():
         # By stem too ("DD2593" is written "(DD) 2593", "sent" found as "send"); a decision's own code is known.
-        found = [index.db.execute(sql, (f"text : {quoted(w)}",)).fetchone()[0] for w in (word, word_stem)]
+        found = [index.match_count(f"text : {quoted(w)}") for w in (word, word_stem)]
         df = max(*found, word in index.by_ref)
         # "budget", "cost": they say an amount is wanted more than what it is for.
-        idf = math.log((index.chunk_count + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)
+        idf = math.log((index.count() + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)
         q.weights[word_stem] = idf if df else None
     return q
 
 
 def _load_source(index: LoadedIndex, decision_id: str, path: str) -> Source | None:
     text = source_text(index, decision_id, path)
-    sql = 'SELECT rowid, id, paragraph, section, text, start, "end", boilerplate FROM chunks WHERE '
-    chunks = index.db.execute(sql + "decision_id = ? AND source_path = ? ORDER BY start", (decision_id, path))
+    chunks = index.source_chunks(decision_id, path)
     decision = index.decisions[decision_id]
     named = stems(decision.title)[0] | {re.sub(r"\D", "", decision.ref or "")}
-    return Source(decision_id, path, named, text, chunks.fetchall()) if text else None
+    return Source(decision_id, path, named, text, chunks) if text else None
 
 
 def _covering(source: Source, start: int, end: int):
@@ -440,8 +438,7 @@ def _aggregate(index: LoadedIndex, q: Question, response: SearchResponse, relate
     for d in (index.decisions[r.decision_id] for r in response.results):
         # One passage (with the title) must cover the topic: "community" in one paragraph and
         # "engagement" in another is not a decision about community engagement.
-        rows = index.db.execute("SELECT text FROM chunks WHERE decision_id = ?", (d.id,))
-        passages = (stems(f"{d.title} {r[0]}")[0] for r in rows)
+        passages = (stems(f"{d.title} {t}")[0] for t in index.decision_texts(d.id))
         cover = max((sum(w for s, w in topic.items() if s in p) for p in passages), default=0.0)
         found = _approval(index, d.id, d.approved_amount) if d.approved_amount is not None else None
         if found and cover >= 0.7 * sum(topic.values()):

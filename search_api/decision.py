@@ -18,27 +18,21 @@ def paragraph_anchor(source_index: int, position: int, number: str | None) -> st
 
 def source_paths(index: LoadedIndex, decision_id: str) -> list[str]:
     """The decision's sources, the web page or text first and the signed PDF after it."""
-    return index.source_paths.get(decision_id, [])
+    return index.source_paths(decision_id)
 
 
 def source_text(index: LoadedIndex, decision_id: str, path: str) -> str:
     """The clean text of one of a decision's sources ("" if it has no such source)."""
-    row = index.db.execute("SELECT text FROM sources WHERE decision_id = ? AND path = ?", (decision_id, path))
-    found = row.fetchone()
-    return found[0] if found else ""
+    return index.source_text(decision_id, path)
 
 
 def passage_anchor(index: LoadedIndex, decision_id: str, source_path: str, start: int) -> str:
     paths = source_paths(index, decision_id)
-    row = index.db.execute(
-        "SELECT position, number FROM paragraphs WHERE decision_id = ? AND source_path = ? AND start <= ? "
-        "ORDER BY start DESC LIMIT 1",
-        (decision_id, source_path, start),
-    ).fetchone()
-    if row is None:
+    found = index.paragraph_at(decision_id, source_path, start)
+    if found is None:
         return ""
     source_index = paths.index(source_path) if source_path in paths else 0
-    return paragraph_anchor(source_index, row["position"], row["number"])
+    return paragraph_anchor(source_index, found.position, found.number)
 
 
 def _by_address(index: LoadedIndex, key: str) -> str | None:
@@ -66,7 +60,7 @@ def resolve(index: LoadedIndex, id_or_ref: str, staff: bool, today: dt.date) -> 
 
 def citing_ids(index: LoadedIndex, ref: str | None, staff: bool, today: dt.date) -> list[str]:
     """The decisions citing `ref` that this request may see (held or not, the reference may be)."""
-    return [i for i in index.cited_by.get(ref or "", []) if resolve(index, i, staff, today)]
+    return [i for i in index.cited_by(ref or "") if resolve(index, i, staff, today)]
 
 
 def citing_decisions(index: LoadedIndex, ref: str | None, staff: bool, today: dt.date) -> list[dict]:
@@ -81,7 +75,7 @@ def citation_counts(index: LoadedIndex, decision_id: str, staff: bool, today: dt
     """How many references the decision makes, and how many visible decisions cite it."""
     ref = index.decisions[decision_id].ref
     return {
-        "cites": len(index.cites.get(decision_id, [])),
+        "cites": len(index.cites(decision_id)),
         "cited_by": len(citing_ids(index, ref, staff, today)),
     }
 
@@ -97,23 +91,16 @@ def _link(index: LoadedIndex, ref: str, staff: bool, today: dt.date) -> dict:
 def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt.date) -> dict:
     d = index.decisions[decision_id]
     paths = source_paths(index, decision_id)
-    kinds = dict(
-        index.db.execute("SELECT path, kind FROM sources WHERE decision_id = ?", (decision_id,)).fetchall()
-    )
+    kinds = {row["path"]: row["kind"] for row in index.sources(decision_id)}
     paragraphs = []
     for source_index, path in enumerate(paths):
-        rows = index.db.execute(
-            "SELECT position, number, section, text FROM paragraphs WHERE decision_id = ? AND source_path = ? "
-            "ORDER BY position",
-            (decision_id, path),
-        )
-        for r in rows:
+        for p in index.paragraphs(decision_id, path):
             paragraphs.append(
                 {
-                    "number": r["number"],
-                    "section": r["section"],
-                    "text": r["text"],
-                    "anchor": paragraph_anchor(source_index, r["position"], r["number"]),
+                    "number": p.number,
+                    "section": p.section,
+                    "text": p.text,
+                    "anchor": paragraph_anchor(source_index, p.position, p.number),
                     "source": path,
                 }
             )
@@ -122,7 +109,7 @@ def decision_record(index: LoadedIndex, decision_id: str, staff: bool, today: dt
         "withheld": is_withheld(d, today),
         "sources": [{"path": p, "kind": kinds[p]} for p in paths],
         "paragraphs": paragraphs,
-        "cites": [_link(index, r, staff, today) for r in index.cites.get(decision_id, [])],
+        "cites": [_link(index, r, staff, today) for r in index.cites(decision_id)],
         "cited_by": citing_decisions(index, d.ref, staff, today),
         "url": d.url,
     }

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from decisions.records import DECISION_TYPES, TYPE_LABELS
+from storage.base import filter_amount
 
-from .filters import filter_amount
 from .index import DecisionRow, LoadedIndex
 
 # (label, lowest, highest) in pounds, both ends included, the way min_amount/max_amount filter.

@@ -13,8 +13,8 @@ import re
 
 from indexer.amounts import amounts_in, find_amounts
 from indexer.dates import find_dates
+from storage.base import filter_amount
 
-from .filters import filter_amount
 from .index import DecisionRow
 
 # "Date signed: 08 January 2014", "Date: 18/11/2025" (the ADD form's signature block)

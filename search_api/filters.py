@@ -1,84 +1,26 @@
-"""Which decisions a request may see and which it asked for, as one boolean mask."""
+"""Which decisions a request may see and which it asked for: the search's filter dict, its words, and
+its values for the store (storage.base.Filters, which also holds the withheld rules)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
-
 from decisions.filters import FILTER_NAMES, QUERY_ONLY_FILTERS
 from decisions.records import TYPE_LABELS
+from storage.base import Filters, is_withheld
 
-from .index import DecisionRow, LoadedIndex
+from .index import LoadedIndex
 
 FILTER_KEYS = FILTER_NAMES + QUERY_ONLY_FILTERS
-
-
-def is_withheld(decision: DecisionRow, today: dt.date) -> bool:
-    """Public mode must not show a decision before its deferral date, nor any Part 2 document."""
-    if decision.part2:
-        return True
-    return bool(decision.deferred_until and decision.deferred_until > today.isoformat())
-
-
-def filter_amount(d: DecisionRow) -> int | None:
-    """The amount the amount filters test: the approved amount, else the largest one mentioned."""
-    if d.approved_amount is not None:
-        return d.approved_amount
-    return max(d.amounts) if d.amounts else None
-
-
-def _matches(d: DecisionRow, filters: dict) -> bool:
-    if filters.get("type") and d.decision_type != filters["type"]:
-        return False
-    if filters.get("date_from") and (not d.date or d.date < filters["date_from"]):
-        return False
-    if filters.get("date_to") and (not d.date or d.date > filters["date_to"]):
-        return False
-    amount = filter_amount(d)
-    if filters.get("min_amount") is not None and (amount is None or amount < filters["min_amount"]):
-        return False
-    if filters.get("max_amount") is not None and (amount is None or amount > filters["max_amount"]):
-        return False
-    if filters.get("decision_maker"):
-        if (
-            filters["decision_maker"].lower()
-            not in f"{d.decision_maker or ''} {d.decision_maker_role or ''}".lower()
-        ):
-            return False
-    if filters.get("directorate") and filters["directorate"].lower() not in (d.directorate or "").lower():
-        return False
-    if filters.get("has_part2") and not (d.has_part2 or d.part2):
-        return False
-    if filters.get("deferred") and not d.deferred_until:
-        return False
-    return True
 
 
 def visible(index: LoadedIndex, staff: bool, today: dt.date) -> set[str]:
     return {d.id for d in index.decisions.values() if staff or not is_withheld(d, today)}
 
 
-MASK_CACHE_SIZE = 256
-
-
-def allowed_decisions(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> np.ndarray:
-    """Boolean per decision (in index.decision_ids order); read-only, shared between requests."""
-    key = (tuple(sorted((k, v) for k, v in filters.items() if v not in (None, "", False))), staff, today)
-    mask = index.mask_cache.get(key)
-    if mask is None:
-        mask = np.array(
-            [
-                (staff or not is_withheld(d, today)) and _matches(d, filters)
-                for d in (index.decisions[i] for i in index.decision_ids)
-            ],
-            dtype=bool,
-        )
-        mask.flags.writeable = False  # shared: a caller that wants to change it must copy it
-        if len(index.mask_cache) >= MASK_CACHE_SIZE:
-            index.mask_cache.clear()
-        index.mask_cache[key] = mask
-    return mask
+def admits_any(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) -> bool:
+    """Whether any decision this request may see passes these filters."""
+    return bool(index.admitted_decisions(Filters.of(filters, staff, today)))
 
 
 def _day(iso: str) -> str:
@@ -141,7 +83,7 @@ def relaxations(index: LoadedIndex, read: dict, explicit: dict, staff: bool, tod
     no decision ("signed in 2031"), then all of them. Explicit parameters are never dropped."""
     groups = [{k: read[k] for k in g if k in read} for g in FILTER_GROUPS]
     groups = [g for g in groups if g]
-    empty = [g for g in groups if not allowed_decisions(index, {**explicit, **g}, staff, today).any()]
+    empty = [g for g in groups if not admits_any(index, {**explicit, **g}, staff, today)]
     every = {k: v for g in groups for k, v in g.items()}
     tries = [{k: v for g in empty for k, v in g.items()}] if empty else []
     return [t for t in tries if t] + ([every] if every and every not in tries else [])
@@ -175,8 +117,8 @@ def why_empty(index: LoadedIndex, filters: dict, staff: bool, today: dt.date) ->
     if not active:
         return None
     for key, value in active.items():
-        if not allowed_decisions(index, {key: value}, staff, today).any():
+        if not admits_any(index, {key: value}, staff, today):
             return f"there is no {describe({key: value})}"
-    if allowed_decisions(index, active, staff, today).any():
+    if admits_any(index, active, staff, today):
         return None  # the filters leave decisions; it is the words that match none of them
     return f"there is no {describe(active)}"

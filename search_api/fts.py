@@ -8,10 +8,7 @@ is quoted (with `"` doubled), and we build the boolean structure ourselves.
 from __future__ import annotations
 
 from decisions.words import keyword_tokens
-
-
-def quote_token(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
+from storage.local import quote_token
 
 
 def match_requiring(tokens: list[str], required: list[str], every: bool = False) -> str | None:

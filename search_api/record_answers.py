@@ -23,7 +23,7 @@ from indexer.parse import find_refs
 
 from . import answer_spans as spans
 from .decision import passage_anchor, source_paths, source_text
-from .filters import allowed_decisions
+from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
 from .search import SearchRequest, SearchResponse, search
@@ -201,10 +201,10 @@ def _decision(
     index: LoadedIndex, asked: RecordQuestion, question: str, settings: Settings, filters: dict, staff: bool
 ) -> tuple[DecisionRow, dict] | None:
     """The decision the question is about: named by its one code, or the clear first search result."""
-    allowed = allowed_decisions(index, filters, staff, settings.today())
+    allowed = Filters.of(filters, staff, settings.today())
     if asked.refs:
         decision_id = index.by_ref.get(asked.refs[0]) if len(asked.refs) == 1 else None
-        if decision_id is None or not allowed[index.decision_ids.index(decision_id)]:
+        if decision_id is None or not allowed.admits(index.decisions[decision_id], index.cites(decision_id)):
             return None  # not indexed, withheld, or outside the filters: no record to read
         decision = index.decisions[decision_id]
         # "How much did MD2848 approve for Connecting Communities London?" is not about its total.
@@ -226,9 +226,7 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
     if not results or (len(results) > 1 and results[0].score < CLEAR_LEAD * results[1].score):
         return False
     decision = index.decisions[results[0].decision_id]
-    rows = [
-        row[0] for row in index.db.execute("SELECT text FROM chunks WHERE decision_id = ?", (decision.id,))
-    ]
+    rows = index.decision_texts(decision.id)
     if _share(index, asked.topic, spans.stems(" ".join([decision.title, *rows]))[0]) < COVERED:
         return False
     # "Who approved the Community-Led Recovery Programme?" finds MD2848, whose words for it are "…the
@@ -245,7 +243,7 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
 
 def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> float:
     """The rarity-weighted share of the topic words among `held` stems."""
-    weights = {s: math.log((index.chunk_count + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
+    weights = {s: math.log((index.count() + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
     total = sum(weights.values())
     return sum(w for s, w in weights.items() if s in held) / total if total > 0 else 0.0
 
@@ -360,7 +358,7 @@ def _amount_sentence(path: str, text: str, amount: int) -> Stated | None:
 def _citing(index: LoadedIndex, decision: DecisionRow) -> list[Stated]:
     """Each decision it cites, with the first sentence naming it ("…approved by the Mayor under the cover of MD2721")."""
     out: dict[str, Stated] = {}
-    wanted = list(dict.fromkeys(index.cites.get(decision.id, [])))
+    wanted = list(dict.fromkeys(index.cites(decision.id)))
     for path in source_paths(index, decision.id):
         text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:
@@ -372,11 +370,7 @@ def _citing(index: LoadedIndex, decision: DecisionRow) -> list[Stated]:
 
 def _cite(index: LoadedIndex, decision: DecisionRow, stated: Stated) -> Citation:
     """Like answer.py's citations: the smallest chunk holding the quote, its paragraph and anchor."""
-    sql = (
-        "SELECT id, paragraph, text, start FROM chunks WHERE decision_id = ? AND source_path = ? AND start <= ? "
-        'AND "end" >= ? ORDER BY boilerplate, "end" - start LIMIT 1'
-    )
-    chunk = index.db.execute(sql, (decision.id, stated.path, *stated.span)).fetchone()
+    chunk = index.covering_chunk(decision.id, stated.path, *stated.span)
     quote = stated.text[stated.span[0] : stated.span[1]].strip()
     if chunk is None or quote not in chunk["text"]:
         return Citation(decision.ref, decision.id, decision.title, None, "", "", "", decision.url)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from decisions.words import keyword_tokens
+from storage.base import Filters
 
 from .index import LoadedIndex
 from .retrieve import keyword_ranking, vector_scores
@@ -39,7 +40,7 @@ def telling(token: str) -> bool:
 
 
 def keyword_evidence(
-    index: LoadedIndex, keyword_text: str, keyword_ranked: list[int], chunk_mask: np.ndarray
+    index: LoadedIndex, keyword_text: str, keyword_ranked: list[int], filters: Filters
 ) -> set[int]:
     """The keyword candidates that hold a telling query word (as FTS matches it: stems too)."""
     tokens = keyword_tokens(keyword_text)
@@ -50,7 +51,7 @@ def keyword_evidence(
     if len(words) == len(tokens):
         return set(keyword_ranked)
     # Rare: the query also has a lone digit or letter; rank once more without it.
-    return set(keyword_ranking(index, " ".join(held), chunk_mask))
+    return set(keyword_ranking(index, " ".join(held), filters))
 
 
 def matching(ranked: list[Ranked], evidence: set[int]) -> list[Ranked]:

@@ -189,7 +189,7 @@ def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np
         return out
     rowids = np.array([r["rowid"] for r in rows])
     if q.vector is not None:
-        out[:, 1] = np.asarray(index.matrix[rowids - 1]) @ q.vector
+        out[:, 1] = index.embeddings(rowids) @ q.vector
     total = sum(q.idf.values()) or 1.0
     several = []  # rows holding two or more of the query's words: only they can have proximity
     for i, (row, title) in enumerate(zip(rows, titles, strict=True)):
@@ -238,11 +238,7 @@ def rerank(index, q: RerankQuery) -> dict[int, float]:
     top = sorted(q.fused, key=q.fused.__getitem__, reverse=True)[:CANDIDATES]
     if not top:
         return {}
-    rows = index.db.execute(
-        "SELECT rowid, decision_id, text, stems, section, paragraph, boilerplate FROM chunks "
-        f"WHERE rowid IN ({','.join('?' * len(top))})",
-        top,
-    ).fetchall()
+    rows = index.chunks(top)
     titles = [index.decisions[r["decision_id"]].title for r in rows]
     scores = score_rows(index, q, rows, titles)
     cross_encoder = getattr(index, "cross_encoder", None)

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from . import rerank
 from .cell_labels import has_bare_amount, with_row_labels
 from .decision import passage_anchor, source_text
 from .filter_passages import proof_highlight, proof_order
-from .filters import allowed_decisions, relaxations, relaxed_note, why_empty
+from .filters import Filters, relaxations, relaxed_note, why_empty
 from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
 from .highlight import highlight
@@ -26,7 +26,7 @@ from .index import DecisionRow, LoadedIndex
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type
 from .relevance import keyword_evidence, matching, semantic_evidence
-from .retrieve import keyword_ranking, phrase_ranking, run_fts, semantic_ranking
+from .retrieve import keyword_ranking, phrase_ranking, semantic_ranking
 from .spelling import suggest
 
 MODES = SEARCH_MODES
@@ -76,10 +76,11 @@ class Ranked:
 
 def _group(index: LoadedIndex, fused: dict[int, float]) -> list[Ranked]:
     by_decision: dict[str, dict[int, float]] = {}
-    for rowid, score in fused.items():
-        if index.chunk_boilerplate[rowid - 1]:
+    for (rowid, score), (decision_id, boilerplate) in zip(
+        fused.items(), index.owners(list(fused)), strict=True
+    ):
+        if boilerplate:
             score *= BOILERPLATE_WEIGHT
-        decision_id = index.decision_ids[index.chunk_decision[rowid - 1]]
         by_decision.setdefault(decision_id, {})[rowid] = score
     ranked = []
     for decision_id, chunk_scores in by_decision.items():
@@ -110,11 +111,7 @@ class PassageQuery:
 def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[Passage]:
     """Every chunk of the decision competes, scored by the second stage (rerank.py)."""
     decision = index.decisions[ranked.decision_id]
-    rows = index.db.execute(
-        "SELECT rowid, id, source_path, paragraph, section, text, start, boilerplate, stems FROM chunks "
-        "WHERE decision_id = ?",
-        (ranked.decision_id,),
-    ).fetchall()
+    rows = index.chunks_of(ranked.decision_id)
     if not rows:
         return []
     scoring = query.scoring or rerank.prepare(index, query.text, query.vector, query.answer_type, {})
@@ -162,11 +159,7 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
 
 def _leading_chunks(index: LoadedIndex, decision_id: str, count: int = 2) -> dict[int, float]:
     """For results with no matching text (a bare reference or filter query): the opening passages."""
-    rows = index.db.execute(
-        "SELECT rowid FROM chunks WHERE decision_id = ? AND boilerplate = 0 ORDER BY source_path, position LIMIT ?",
-        (decision_id, count),
-    )
-    return {r[0]: 1.0 / (i + 1) for i, r in enumerate(rows)}
+    return {rowid: 1.0 / (i + 1) for i, rowid in enumerate(index.leading_chunks(decision_id, count))}
 
 
 def _result(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> SearchResult:
@@ -203,21 +196,14 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 
-def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, chunk_mask: np.ndarray) -> list[Ranked]:
+def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, scope: Filters) -> list[Ranked]:
     match = match_all(parsed.text, parsed.phrases)
     if not match:
         return []
-    rows = run_fts(
-        index,
-        "SELECT rowid, bm25(chunks_fts, 1.0, 0.4, 2.0) FROM chunks_fts WHERE chunks_fts MATCH ?",
-        (match,),
-    )
-    # bm25() is lower-is-better; negate so that higher is better like the other modes.
-    fused = {r[0]: -float(r[1]) for r in rows if chunk_mask[r[0] - 1]}
-    return _group(index, fused)
+    return _group(index, index.keyword_scores(match, scope))
 
 
-def _about_excluded(index: LoadedIndex, excluded: list[str]) -> np.ndarray:
+def _about_excluded(index: LoadedIndex, excluded: list[str]) -> frozenset[str]:
     """Decisions whose titles are about what the query excludes: most of its words in the title
     ("excluding ULEZ vehicle scrappage schemes" → "London Vehicle Scrappage Scheme amendment")."""
     wanted = [{stem(t) for t in keyword_tokens(words)} for words in excluded]
@@ -227,7 +213,7 @@ def _about_excluded(index: LoadedIndex, excluded: list[str]) -> np.ndarray:
         title = {stem(t) for t in keyword_tokens(index.decisions[decision_id].title)}
         return any(len(w & title) >= max(1, len(w) / 2) for w in wanted)
 
-    return np.array([about(i) for i in index.decision_ids], dtype=bool)
+    return frozenset(i for i in index.decisions if about(i))
 
 
 def _by_date(index: LoadedIndex, ids: list[str]) -> list[str]:
@@ -245,18 +231,16 @@ class Found:
 
 def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filters: dict, text: str,
           keyword_text: str, today: dt.date) -> Found:  # fmt: skip
-    allowed = allowed_decisions(index, filters, request.staff, today)
+    scope = Filters.of(filters, request.staff, today)
     if parsed.cites_ref:
-        citing = set(index.cited_by.get(parsed.cites_ref, []))
-        allowed = allowed & np.array([i in citing for i in index.decision_ids], dtype=bool)
+        scope = replace(scope, citing=parsed.cites_ref)
     if parsed.excluded:
-        allowed = allowed & ~_about_excluded(index, parsed.excluded)
-    chunk_mask = allowed[index.chunk_decision] if index.chunk_count else np.zeros(0, dtype=bool)
+        scope = replace(scope, excluded_ids=_about_excluded(index, parsed.excluded))
     has_words = bool(re.search(r"\w", text))
 
     vector, scoring = None, None
     if request.mode == "exhaustive":
-        ranked = _exhaustive(index, parsed, chunk_mask) if text else []
+        ranked = _exhaustive(index, parsed, scope) if text else []
     elif not re.search(r"\w", keyword_text):
         ranked = []
     else:
@@ -267,11 +251,11 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         evidence: set[int] = set()  # chunks that show their decision matches the query
         if request.mode in ("hybrid", "keyword"):
             try:
-                keyword_ranked = keyword_ranking(index, keyword_text, chunk_mask)
+                keyword_ranked = keyword_ranking(index, keyword_text, scope)
                 rankings.append(keyword_ranked)
                 weights.append(KEYWORD_WEIGHT)
-                evidence.update(keyword_evidence(index, keyword_text, keyword_ranked, chunk_mask))
-                phrased = phrase_ranking(index, text, chunk_mask, keyword_ranked)
+                evidence.update(keyword_evidence(index, keyword_text, keyword_ranked, scope))
+                phrased = phrase_ranking(index, text, scope, keyword_ranked)
                 if phrased:
                     rankings.append(phrased)
                     weights.append(PHRASE_WEIGHT)
@@ -285,7 +269,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         elif has_words and request.mode == "semantic":
             vector = index.embed_query(text)
         if vector is not None:
-            semantic_ranked = semantic_ranking(index, vector, chunk_mask)
+            semantic_ranked = semantic_ranking(index, vector, scope)
             rankings.append(semantic_ranked)
             weights.append(SEMANTIC_WEIGHT)
             evidence.update(semantic_evidence(index, vector, semantic_ranked))
@@ -303,7 +287,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)
 
-    allowed_ids = {index.decision_ids[i] for i in np.flatnonzero(allowed)}
+    allowed_ids = set(index.admitted_decisions(scope))
     pinned = [index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref]
     pinned = [p for p in pinned if p in allowed_ids]
     ranked_by_id = {r.decision_id: r for r in ranked}
@@ -312,7 +296,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
     for ref in parsed.refs:
         if ref in index.by_ref or parsed.cites_ref:
             continue
-        for decision_id in index.cited_by.get(ref, []):
+        for decision_id in index.cited_by(ref):
             if decision_id in allowed_ids and decision_id in ranked_by_id:
                 ranked_by_id[decision_id].score += REF_BOOST / 2
     for boost, decision_id in enumerate(reversed(pinned)):
@@ -390,17 +374,13 @@ def similar_decisions(
     index: LoadedIndex, decision_id: str, limit: int, staff: bool, today: dt.date
 ) -> list[SearchResult]:
     """Precedents: decisions whose passages sit nearest this one's (its boilerplate excluded)."""
-    own = np.flatnonzero(
-        (index.chunk_decision == index.decision_ids.index(decision_id)) & ~index.chunk_boilerplate
-    )
+    own = sorted(row["rowid"] for row in index.chunks_of(decision_id) if not row["boilerplate"])
     if len(own) == 0:
         return []
-    centroid = np.asarray(index.matrix[own]).mean(axis=0)
+    centroid = index.embeddings(own).mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
-    shown = allowed_decisions(index, {}, staff, today).copy()
-    shown[index.decision_ids.index(decision_id)] = False
-    mask = shown[index.chunk_decision] & ~index.chunk_boilerplate
-    ranking = semantic_ranking(index, centroid.astype(np.float32), mask, limit=200)
+    others = Filters(staff=staff, today=today, excluded_ids=frozenset([decision_id]), skip_boilerplate=True)
+    ranking = semantic_ranking(index, centroid.astype(np.float32), others, limit=200)
     fused = {rowid: 1.0 / (rank + 1) for rank, rowid in enumerate(ranking)}
     query = PassageQuery(text="", vector=centroid.astype(np.float32), answer_type=None)
     return [_result(index, r, query) for r in _group(index, fused)[:limit]]

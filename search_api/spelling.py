@@ -50,7 +50,7 @@ def vocabulary(index: LoadedIndex) -> Vocabulary:
     with _LOCK:
         found = _LOADED.get(index)
         if found is None:
-            counts = dict(index.db.execute("SELECT word, texts FROM vocabulary"))
+            counts = index.vocabulary()
             buckets: dict[tuple[str, int], list[str]] = {}
             for word, texts in counts.items():
                 if texts >= MIN_TEXTS:

@@ -101,12 +101,10 @@ def api_similar(request: Request, ref: str, limit: Annotated[int, Query(ge=1, le
 def api_health(request: Request):
     index = loaded(request)
     return {
+        **index.health(),
         "status": "ok",
-        "decisions": len(visible(index, is_staff(request), today(request))),
-        "chunks": index.chunk_count,
-        "model": index.meta.get("model", ""),
-        "vector_index": index.meta.get("vector_index", ""),
-        "last_indexed": index.meta.get("indexed_at"),
-        "generation": index.generation.name,
+        "decisions": len(
+            visible(index, is_staff(request), today(request))
+        ),  # only those this request may see
         "staff_mode": request.app.state.settings.staff,
     }

@@ -12,8 +12,9 @@ import numpy as np
 
 from decisions.words import named_phrases
 from search_api import retrieve
-from search_api.filters import allowed_decisions
 from search_api.fts import match_requiring
+from storage import local
+from storage.base import Filters
 
 from .conftest import TODAY
 
@@ -28,7 +29,7 @@ def test_match_requiring_quotes_every_word_and_requires_the_rare_ones():
 
 
 def test_common_words_score_but_do_not_make_a_row_a_candidate(index, monkeypatch):
-    everything = np.ones(index.chunk_count, dtype=bool)
+    everything = Filters(staff=True, today=TODAY)
     common, rare = "London", "evaluation"
     assert index.term_rows(common) > 10 * index.term_rows(rare) > 0
     unpruned = retrieve.keyword_ranking(index, f"{common} {rare}", everything)
@@ -42,13 +43,15 @@ def test_common_words_score_but_do_not_make_a_row_a_candidate(index, monkeypatch
 
 
 def test_filtered_vector_search_returns_only_allowed_rows_in_exact_order(index, monkeypatch):
-    monkeypatch.setattr(retrieve, "EXACT_FILTERED_MAX_ROWS", 0)  # the FAISS selector, not numpy
+    monkeypatch.setattr(local, "EXACT_FILTERED_MAX_ROWS", 0)  # the FAISS selector, not numpy
     vector = index.embed_query("grant funding for small community-led organisations")
-    decisions = allowed_decisions(index, {}, True, TODAY).copy()
-    decisions[: len(decisions) // 2] = False  # about half the decisions are filtered out
-    mask = decisions[index.chunk_decision]
+    # About half the decisions are filtered out.
+    half = Filters(
+        staff=True, today=TODAY, excluded_ids=frozenset(index.decision_ids[: len(index.decision_ids) // 2])
+    )
+    mask = index.chunk_mask(half)
     assert 0 < mask.sum() < index.chunk_count
-    found = retrieve.semantic_ranking(index, vector, mask, limit=20)
+    found = retrieve.semantic_ranking(index, vector, half, limit=20)
     allowed = np.flatnonzero(mask)
     exact = allowed[np.argsort(-(np.asarray(index.matrix[allowed]) @ vector))][:20] + 1
     assert found == exact.tolist()
@@ -70,7 +73,7 @@ def _holds(text: str, phrase: str) -> bool:
 
 
 def test_a_named_phrase_brings_the_rows_that_hold_it(index):
-    everything = np.ones(index.chunk_count, dtype=bool)
+    everything = Filters(staff=True, today=TODAY)
     texts = dict(index.db.execute("SELECT rowid, text FROM chunks").fetchall())
     query = "When will the London Communities Report be launched?"
     expected = {r for r, t in texts.items() if _holds(t, "London Communities Report")}
@@ -83,7 +86,7 @@ def test_a_named_phrase_brings_the_rows_that_hold_it(index):
 
 
 def test_a_frequent_named_phrase_only_reorders_keyword_candidates(index):
-    everything = np.ones(index.chunk_count, dtype=bool)
+    everything = Filters(staff=True, today=TODAY)
     texts = dict(index.db.execute("SELECT rowid, text FROM chunks").fetchall())
     query = "Shared Intelligence contract costs"
     keyword = retrieve.keyword_ranking(index, query, everything)

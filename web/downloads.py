@@ -60,12 +60,7 @@ def source_files(index: LoadedIndex, decision_id: str) -> list[SourceFile]:
     root = corpus_root(index)
     if root is None:
         return []  # an index built before the corpus folder was recorded: nothing to offer
-    recorded = {
-        row["path"]: row
-        for row in index.db.execute(
-            "SELECT path, kind, sha256 FROM sources WHERE decision_id = ?", (decision_id,)
-        )
-    }
+    recorded = {row["path"]: row for row in index.sources(decision_id)}
     found = []
     for number, path in enumerate(source_paths(index, decision_id), start=1):
         file = (root / path).resolve()

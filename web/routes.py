@@ -256,9 +256,7 @@ def answer_passage_names(index: LoadedIndex, answer) -> dict[str, dict]:
     chunk_ids = [c.chunk_id for c in answer.citations] + [p.chunk_id for p in answer.related]
     names = {}
     for chunk_id in chunk_ids:
-        row = index.db.execute(
-            "SELECT decision_id, paragraph, section FROM chunks WHERE id = ?", (chunk_id,)
-        ).fetchone()
+        row = index.chunk_place(chunk_id)
         if row is not None and row["decision_id"] in index.decisions:
             d = index.decisions[row["decision_id"]]
             names[chunk_id] = {"decision": decision_name(d.ref, d.title),
