@@ -24,7 +24,7 @@ from indexer.embed import encode
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
 from .answer_spans import AMOUNT_WORDS, Question, Span, is_question, stem, stems
-from .decision import passage_anchor, source_paths, source_text
+from .decision import cite, source_paths, source_text
 from .fts import quote_token as quoted
 from .index import LoadedIndex
 from .llm import generative_answer
@@ -374,11 +374,8 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
 
 def _citation(index: LoadedIndex, ev: Evidence, span: tuple[int, int]) -> Citation:
     chunk = _covering(ev.source, *span) or ev.chunk
-    d = index.decisions[ev.source.decision_id]
-    anchor = passage_anchor(index, d.id, ev.source.path, chunk["start"])
     quote = ev.source.text[span[0] : span[1]].strip()
-    url = f"{d.url}#{anchor}" if anchor else d.url
-    return Citation(d.ref, d.id, d.title, chunk["paragraph"], chunk["id"], chunk["text"], quote, url)
+    return cite(index, index.decisions[ev.source.decision_id], ev.source.path, chunk, quote)
 
 
 def _answer(index: LoadedIndex, q: Question, response: SearchResponse, cand: Candidate) -> Answer:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from decisions.records import Citation
+
 from .filters import is_withheld
 from .index import LoadedIndex
 
@@ -19,6 +21,16 @@ def paragraph_anchor(source_index: int, position: int, number: str | None) -> st
 def source_paths(index: LoadedIndex, decision_id: str) -> list[str]:
     """The decision's sources, the web page or text first and the signed PDF after it."""
     return index.source_paths(decision_id)
+
+
+def cite(index: LoadedIndex, decision, path: str, chunk, quote: str) -> Citation:
+    """A citation of `quote` in `chunk` (a chunk row of `decision`'s source `path`), anchored at
+    the chunk's paragraph on the decision page."""
+    anchor = passage_anchor(index, decision.id, path, chunk["start"])
+    url = f"{decision.url}#{anchor}" if anchor else decision.url
+    return Citation(
+        decision.ref, decision.id, decision.title, chunk["paragraph"], chunk["id"], chunk["text"], quote, url
+    )
 
 
 def source_text(index: LoadedIndex, decision_id: str, path: str) -> str:

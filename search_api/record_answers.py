@@ -22,7 +22,7 @@ from indexer.dates import find_dates
 from indexer.parse import find_refs
 
 from . import answer_spans as spans
-from .decision import passage_anchor, source_paths, source_text
+from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
@@ -369,13 +369,9 @@ def _citing(index: LoadedIndex, decision: DecisionRow) -> list[Stated]:
 
 
 def _cite(index: LoadedIndex, decision: DecisionRow, stated: Stated) -> Citation:
-    """Like answer.py's citations: the smallest chunk holding the quote, its paragraph and anchor."""
+    """The smallest chunk holding the quote, cited as the answerer cites (decision.cite)."""
     chunk = index.covering_chunk(decision.id, stated.path, *stated.span)
     quote = stated.text[stated.span[0] : stated.span[1]].strip()
     if chunk is None or quote not in chunk["text"]:
         return Citation(decision.ref, decision.id, decision.title, None, "", "", "", decision.url)
-    anchor = passage_anchor(index, decision.id, stated.path, chunk["start"])
-    url = f"{decision.url}#{anchor}" if anchor else decision.url
-    return Citation(
-        decision.ref, decision.id, decision.title, chunk["paragraph"], chunk["id"], chunk["text"], quote, url
-    )
+    return cite(index, decision, stated.path, chunk, quote)
