@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import typing
 from typing import Literal
 
 from pydantic import BaseModel, Field, create_model
 
 from decisions.filters import FILTER_NAMES, FILTERS, TEXT_MAX_CHARS
 from decisions.records import DECISION_TYPES
+from storage.base import DecisionRow
 
 # How each kind of filter in decisions.filters is typed: as a request parameter (checked) and
 # in a response (as the search applied it, dates as ISO strings).
@@ -165,24 +168,16 @@ class LinkOut(BaseModel):
     title: str | None = None
 
 
-class DecisionOut(BaseModel):
-    id: str
-    ref: str | None
-    title: str
-    decision_type: str
-    decision_maker: str | None
-    decision_maker_role: str | None
-    directorate: str | None
-    date: str | None
-    date_inferred: bool
-    date_source: str | None
-    date_signed: str | None
-    date_published: str | None
-    deferred_until: str | None
-    approved_amount: int | None
-    amounts: list[int]
-    part2: bool
-    has_part2: bool
+def _row_fields() -> dict:
+    """DecisionRow's fields as pydantic fields: the catalog's decision row is defined once."""
+    hints = typing.get_type_hints(DecisionRow)
+    return {
+        f.name: (hints[f.name], ... if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(DecisionRow)
+    }
+
+
+class DecisionOut(create_model("DecisionFields", **_row_fields())):
     original_url: str | None = Field(
         None, description="The decision as published on london.gov.uk, when the corpus metadata gives it"
     )
