@@ -29,10 +29,11 @@ import torch
 
 from decisions.words import keyword_tokens
 from indexer.vector_index import EXACT_MAX_VECTORS, HNSW_EF_SEARCH, index_kind
-from search_api.fts import match_requiring
 from search_api.index import IndexHolder, LoadedIndex
+from search_api.keyword_queries import match_requiring
 from search_api.retrieve import CANDIDATES, ranked_match
 from search_api.search import SearchRequest, search
+from storage.fts5 import match_expression
 
 from .common import TODAY, bench_settings, latency_summary, machine_line, median_spread, table, work_dir
 from .queries import search_queries
@@ -73,8 +74,8 @@ def floor_runs(index: LoadedIndex, queries: list[str], repeat: int) -> dict[str,
     """The parts search cannot avoid, each alone: embedding, vector search, FTS match."""
     model = index.model
     vectors = [index.embed_query(q) for q in queries]
-    every_word = [m for m in (match_requiring(keyword_tokens(q), []) for q in queries) if m]
-    pruned = [m for m in (ranked_match(index, q) for q in queries) if m]
+    every_word = [match_expression(m) for m in (match_requiring(keyword_tokens(q), []) for q in queries) if m]
+    pruned = [match_expression(m) for m in (ranked_match(index, q) for q in queries) if m]
 
     def encode(q: str) -> None:
         model.encode([q], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)

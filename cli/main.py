@@ -10,12 +10,17 @@ from pathlib import Path
 
 from decisions.filters import FILTER_NAMES, FILTERS
 from decisions.records import DECISION_TYPES, SEARCH_MODES
-from decisions.settings import SettingsError, load_settings
+from decisions.settings import STORES, SettingsError, load_settings
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="where the index lives (default ./data or $DECISIONS_DATA_DIR)")
     parser.add_argument("--model", help="sentence-transformers model name or path (default all-MiniLM-L6-v2)")
+    parser.add_argument("--store", choices=STORES,
+                        help="where the search runs: local files (default) or Milvus ($DECISIONS_STORE)")  # fmt: skip
+    parser.add_argument("--milvus-uri", help="a Milvus server (http://host:19530) or a milvus-lite file "
+                        "(./data/milvus.db); with --store milvus ($DECISIONS_MILVUS_URI)")  # fmt: skip
+    parser.add_argument("--milvus-collection", help="the Milvus collection (default decision_chunks)")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -27,8 +32,22 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace):
     return load_settings(
-        data_dir=args.data_dir, model=args.model, staff=True if getattr(args, "staff", False) else None
+        data_dir=args.data_dir,
+        model=args.model,
+        staff=True if getattr(args, "staff", False) else None,
+        store=args.store,
+        milvus_uri=args.milvus_uri,
+        milvus_collection=args.milvus_collection,
     )
+
+
+def _writer(settings):
+    """What makes an index run live: the local files by default, or Milvus."""
+    if settings.store != "milvus":
+        return None
+    from storage.milvus import MilvusWriter
+
+    return MilvusWriter(settings.milvus_uri, settings.milvus_collection)
 
 
 def _filter_values(args: argparse.Namespace) -> dict:
@@ -38,7 +57,8 @@ def _filter_values(args: argparse.Namespace) -> dict:
 def cmd_index(args: argparse.Namespace) -> int:
     from indexer.pipeline import run_index
 
-    summary = run_index(Path(args.corpus), _settings(args), force=args.force)
+    settings = _settings(args)
+    summary = run_index(Path(args.corpus), settings, force=args.force, writer=_writer(settings))
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
     else:
@@ -145,6 +165,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if settings.staff and not settings.staff_token and args.host not in ("127.0.0.1", "localhost", "::1"):
         print("decisions serve: staff mode shows withheld decisions; bind it to 127.0.0.1 or set "
               "DECISIONS_STAFF_TOKEN", file=sys.stderr)  # fmt: skip
+        return 2
+    if args.workers > 1 and settings.store == "milvus" and "://" not in settings.milvus_uri:
+        print("decisions serve: a milvus-lite file is opened by one process at a time; serve it with "
+              "--workers 1, or use a Milvus server (--milvus-uri http://host:19530)", file=sys.stderr)  # fmt: skip
         return 2
     if args.workers == 1:
         holder = IndexHolder(settings)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+STORES = ("local", "milvus")  # where the search runs: this machine's files, or a Milvus engine
+DEFAULT_MILVUS_COLLECTION = "decision_chunks"
 # Queries are capped before any parsing or regular expression runs (see search_api/query.py).
 MAX_QUERY_CHARS = 1000
 
@@ -29,6 +31,9 @@ class Settings:
     query_vectors_kept: int = 512
     # A local sentence-transformers CrossEncoder folder: its relevance joins the second stage.
     reranker: str | None = None
+    store: str = "local"  # one of STORES
+    milvus_uri: str | None = None  # a Milvus server (http://host:19530) or a milvus-lite file
+    milvus_collection: str = DEFAULT_MILVUS_COLLECTION
 
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
@@ -49,6 +54,9 @@ class Settings:
             "DECISIONS_LLM_API_KEY": self.llm_api_key,
             "DECISIONS_QUERY_VECTORS": str(self.query_vectors_kept),
             "DECISIONS_RERANKER": self.reranker,
+            "DECISIONS_STORE": self.store,
+            "DECISIONS_MILVUS_URI": self.milvus_uri,
+            "DECISIONS_MILVUS_COLLECTION": self.milvus_collection,
         }
         return {k: v for k, v in values.items() if v is not None}
 
@@ -92,7 +100,22 @@ def load_settings(**overrides) -> Settings:
         llm_api_key=env.get("DECISIONS_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
         query_vectors_kept=_count(env, "DECISIONS_QUERY_VECTORS", Settings.query_vectors_kept),
         reranker=env.get("DECISIONS_RERANKER") or None,
+        store=(env.get("DECISIONS_STORE") or "local").strip().lower(),
+        milvus_uri=env.get("DECISIONS_MILVUS_URI") or None,
+        milvus_collection=env.get("DECISIONS_MILVUS_COLLECTION") or DEFAULT_MILVUS_COLLECTION,
     )
     if overrides.get("data_dir") is not None:
         overrides["data_dir"] = Path(overrides["data_dir"])
-    return settings.with_overrides(**overrides)
+    return checked_store(settings.with_overrides(**overrides))
+
+
+def checked_store(settings: Settings) -> Settings:
+    """The store settings, refused with what to fix before anything is opened or written."""
+    if settings.store not in STORES:
+        raise SettingsError(f"the store must be one of {', '.join(STORES)}, not {settings.store!r}")
+    if settings.store == "milvus" and not settings.milvus_uri:
+        raise SettingsError(
+            "--store milvus needs --milvus-uri URI (or DECISIONS_MILVUS_URI): a Milvus server such as "
+            "http://localhost:19530, or a file such as ./data/milvus.db for milvus-lite"
+        )
+    return settings

@@ -77,3 +77,23 @@ def stems_field(text: str) -> str:
     """The stems of a text as stored in the catalog: space-separated and space-padded, so that
     `f" {stem} " in field` is a word-set membership test."""
     return " " + " ".join(sorted({stem(t) for t in keyword_tokens(text)})) + " "
+
+
+def engine_term(token: str) -> str:
+    """A word as a search engine with a plain `\\w+` analyzer keeps it whole: its stem, letters and
+    digits only ("£72,765" → "72765", "Engagement" → "engag"). Written so on both sides (the
+    indexed text and the query), any engine's standard tokenizer then agrees with ours."""
+    return re.sub(r"\W+", "", stem(token))
+
+
+def engine_terms(text: str) -> list[str]:
+    """Every word of a text worth matching, in reading order and repeated as often as it occurs
+    (term frequency counts in BM25), as `engine_term`s."""
+    terms = []
+    for token in _TOKEN.findall(text):
+        token = token.strip(".,'’-")
+        if token and token.lower() not in STOPWORDS:
+            term = engine_term(token)
+            if term:
+                terms.append(term)
+    return terms

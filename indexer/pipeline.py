@@ -6,10 +6,12 @@ import gc
 import hashlib
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from tqdm import tqdm
 
 from decisions.records import Chunk, Decision, SourceDocument
@@ -22,6 +24,9 @@ from .merge import merge_documents
 from .parse import parse_document
 from .read import ExtractedText, UnreadableFile, extract_text, list_corpus_files
 from .sidecar import apply_sidecar, load_sidecar_metadata
+
+# Makes a run's generation live: (data_dir, decisions, chunks, vectors, meta) → the generation's folder.
+Writer = Callable[[Path, list[Decision], list[Chunk], np.ndarray, dict[str, str]], Path]
 
 
 @dataclass
@@ -149,9 +154,18 @@ def _model_loader(model_name: str):
 
 
 def run_index(
-    corpus: Path, settings: Settings, show_progress: bool | None = None, force: bool = False
+    corpus: Path,
+    settings: Settings,
+    show_progress: bool | None = None,
+    force: bool = False,
+    writer: Writer | None = None,
 ) -> IndexSummary:
-    """Index `corpus` into settings.data_dir; the previous index stays live until the end."""
+    """Index `corpus` into settings.data_dir; the previous index stays live until the end.
+
+    `writer` makes the new generation live (default: the local files, indexer.store); the
+    command line passes storage.milvus.MilvusWriter for `--store milvus`."""
+    write = writer or store.write_generation
+    target = getattr(write, "describes", {"store": "local"})
     started = time.perf_counter()
     if show_progress is None:
         show_progress = sys.stderr.isatty()
@@ -166,7 +180,8 @@ def run_index(
         current = store.current_generation(data_dir)
         if current and not force:
             meta = store.read_meta(current)
-            if meta.get("fingerprint") == fingerprint:
+            same_target = all(meta.get(k, "local" if k == "store" else None) == v for k, v in target.items())
+            if meta.get("fingerprint") == fingerprint and same_target:
                 summary.up_to_date = True
                 summary.decisions = int(meta.get("decision_count", 0))
                 summary.chunks = int(meta.get("chunk_count", 0))
@@ -196,7 +211,7 @@ def run_index(
             finally:
                 gc.unfreeze()
             meta = {"model": settings.model, "fingerprint": fingerprint, "corpus": str(corpus.resolve())}
-            generation = store.write_generation(data_dir, decisions, chunks, vectors, meta)
+            generation = write(data_dir, decisions, chunks, vectors, meta)
             summary.generation = generation.name
             store.remove_stale_generations(data_dir)
         finally:

@@ -38,7 +38,7 @@ CREATE TABLE decisions (
     id TEXT PRIMARY KEY, ref TEXT, decision_type TEXT, title TEXT, decision_maker TEXT,
     decision_maker_role TEXT, directorate TEXT, date TEXT, date_inferred INTEGER, date_source TEXT,
     date_signed TEXT, date_published TEXT, deferred_until TEXT, approved_amount INTEGER,
-    amounts_json TEXT, part2 INTEGER, has_part2 INTEGER, original_url TEXT);
+    amounts_json TEXT, part2 INTEGER, has_part2 INTEGER, original_url TEXT, version TEXT);
 CREATE TABLE sources (decision_id TEXT, path TEXT, kind TEXT, sha256 TEXT, title TEXT, text TEXT);
 CREATE TABLE paragraphs (
     decision_id TEXT, source_path TEXT, position INTEGER, number TEXT, section TEXT,
@@ -132,21 +132,40 @@ def read_meta(generation: Path) -> dict[str, str]:
         db.close()
 
 
-def _decision_row(d: Decision) -> tuple:
+def decision_versions(decisions: list[Decision], chunks: list[Chunk]) -> dict[str, str]:
+    """A hash per decision of everything indexed about it (its record and its chunks): a store that
+    keeps decisions across runs (Milvus) rewrites exactly those whose version changed."""
+    chunk_ids: dict[str, list[str]] = {}
+    for c in chunks:
+        chunk_ids.setdefault(c.decision_id, []).append(c.id)
+    return {
+        d.id: hashlib.sha256(
+            json.dumps([_decision_row(d, ""), chunk_ids.get(d.id, [])]).encode()
+        ).hexdigest()[:16]
+        for d in decisions
+    }
+
+
+def _decision_row(d: Decision, version: str) -> tuple:
     return (
         d.id, d.ref, d.decision_type, d.title, d.decision_maker, d.decision_maker_role, d.directorate,
         d.date, int(d.date_inferred), d.date_source, d.date_signed, d.date_published, d.deferred_until,
         d.approved_amount_pounds, json.dumps(d.amounts_pounds), int(d.part2), int(d.has_part2), d.original_url,
+        version,
     )  # fmt: skip
 
 
-def _write_catalog(path: Path, decisions: list[Decision], chunks: list[Chunk], meta: dict[str, str]) -> None:
+def _write_catalog(
+    path: Path, decisions: list[Decision], chunks: list[Chunk], meta: dict[str, str], keyword_index: bool
+) -> None:
     db = sqlite3.connect(path)
     db.executescript(SCHEMA)
     titles = {d.id: d.title for d in decisions}
+    versions = decision_versions(decisions, chunks)
     with db:
         db.executemany(
-            "INSERT INTO decisions VALUES (" + ",".join("?" * 18) + ")", map(_decision_row, decisions)
+            "INSERT INTO decisions VALUES (" + ",".join("?" * 19) + ")",
+            [_decision_row(d, versions[d.id]) for d in decisions],
         )
         for d in decisions:
             db.executemany(
@@ -173,13 +192,14 @@ def _write_catalog(path: Path, decisions: list[Decision], chunks: list[Chunk], m
         )  # fmt: skip
         # The refs column holds every reference a chunk mentions, normalised, so "DD2593" finds
         # "Director Decision (DD) 2593" even where that decision itself is not indexed.
-        db.executemany(
-            "INSERT INTO chunks_fts (rowid, text, title, refs) VALUES (?, ?, ?, ?)",
-            [
-                (i + 1, c.text, titles.get(c.decision_id, ""), " ".join(find_refs(c.text)))
-                for i, c in enumerate(chunks)
-            ],
-        )
+        if keyword_index:
+            db.executemany(
+                "INSERT INTO chunks_fts (rowid, text, title, refs) VALUES (?, ?, ?, ?)",
+                [
+                    (i + 1, c.text, titles.get(c.decision_id, ""), " ".join(find_refs(c.text)))
+                    for i, c in enumerate(chunks)
+                ],
+            )
         write_vocabulary(db, [c.text for c in chunks] + [d.title for d in decisions])
         db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
     db.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')")
@@ -193,29 +213,36 @@ def write_generation(
     chunks: list[Chunk],
     vectors: np.ndarray,
     meta: dict[str, str],
+    search_files: bool = True,
 ) -> Path:
-    """Build a generation aside, fsync it, then make it current in one rename."""
+    """Build a generation aside, fsync it, then make it current in one rename.
+
+    Without `search_files` only the catalog is written (no FTS5 rows, no vectors): the search
+    then runs in another engine that has the chunks already (storage/milvus.py)."""
     assert vectors.shape[0] == len(chunks), "one vector per chunk"
     generations = data_dir / "generations"
     generations.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     tmp = generations / f"tmp-{stamp}-{os.getpid()}"
     tmp.mkdir()
-    np.save(tmp / MATRIX, vectors)
-    index = build_vector_index(vectors)
-    faiss.write_index(index, str(tmp / VECTORS))
     meta = dict(meta)
+    files = [CATALOG]
+    if search_files:
+        np.save(tmp / MATRIX, vectors)
+        index = build_vector_index(vectors)
+        faiss.write_index(index, str(tmp / VECTORS))
+        meta.update(vector_index=index_kind(index), vectors_sha256=file_sha256(tmp / VECTORS))
+        files += [MATRIX, VECTORS]
     meta.update(
         catalog_schema=SCHEMA_VERSION,
         chunk_count=str(len(chunks)),
         decision_count=str(len(decisions)),
         dimension=str(vectors.shape[1]),
-        vector_index=index_kind(index),
-        vectors_sha256=file_sha256(tmp / VECTORS),
         indexed_at=dt.datetime.now().isoformat(timespec="seconds"),
     )
-    _write_catalog(tmp / CATALOG, decisions, chunks, meta)
-    for name in (MATRIX, VECTORS, CATALOG):
+    meta.setdefault("store", "local")
+    _write_catalog(tmp / CATALOG, decisions, chunks, meta, keyword_index=search_files)
+    for name in files:
         with open(tmp / name, "rb") as handle:
             os.fsync(handle.fileno())
     final = generations / f"gen-{stamp}"

@@ -25,8 +25,8 @@ from . import answer_spans as spans
 from .admission import ANSWER, GATE
 from .answer_spans import AMOUNT_WORDS, Question, Span, is_question, stem, stems
 from .decision import cite, source_paths, source_text
-from .fts import quote_token as quoted
 from .index import LoadedIndex
+from .keyword_queries import body_word
 from .llm import generative_answer
 from .record_answers import record_answer
 from .search import SearchRequest, SearchResponse, search
@@ -156,7 +156,7 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         q.entities.append({re.sub(r"\D", "", ref)})
     for word_stem, word in q.words.items():
         # By stem too ("DD2593" is written "(DD) 2593", "sent" found as "send"); a decision's own code is known.
-        found = [index.match_count(f"text : {quoted(w)}") for w in (word, word_stem)]
+        found = [index.match_count(body_word(w)) for w in (word, word_stem)]
         df = max(*found, word in index.by_ref)
         # "budget", "cost": they say an amount is wanted more than what it is for.
         idf = math.log((index.count() + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)

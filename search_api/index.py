@@ -13,12 +13,15 @@ from decisions.settings import Settings
 from indexer import store
 from indexer.embed import QUERY_THREADS, load_cross_encoder, load_model, use_threads
 from storage.base import DecisionRow
-from storage.local import IndexUnavailable, LocalStore
+from storage.catalog import Catalog, IndexUnavailable
+from storage.local import LocalStore
+from storage.milvus import MilvusStore
 
 log = logging.getLogger("decisions")
 
-# The search reads one generation through its backend; today the local one is the only backend.
-LoadedIndex = LocalStore
+# The search reads one generation through its backend: LocalStore or MilvusStore, by settings.store.
+LoadedIndex = Catalog
+BACKENDS = {"local": LocalStore, "milvus": MilvusStore}
 __all__ = ["DecisionRow", "IndexHolder", "IndexUnavailable", "LoadedIndex"]
 
 
@@ -61,7 +64,8 @@ class IndexHolder:
                 self.cross_encoder = load_cross_encoder(self.settings.reranker)
             use_threads(QUERY_THREADS)
             try:
-                self._loaded = LoadedIndex(
+                backend = BACKENDS[self.settings.store]
+                self._loaded = backend(
                     generation, self.model, self.settings.model, self.settings.query_vectors_kept
                 )
                 self._loaded.cross_encoder = self.cross_encoder

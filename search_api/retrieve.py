@@ -9,8 +9,8 @@ import numpy as np
 from decisions.words import keyword_tokens, named_phrases
 from storage.base import Filters, SearchTooExpensive
 
-from .fts import match_any_phrase, match_requiring
 from .index import LoadedIndex
+from .keyword_queries import match_any_phrase, match_requiring
 
 CANDIDATES = 200
 # BM25 is computed for every row a MATCH returns, so an OR with a word found in a fifth of

@@ -197,6 +197,7 @@ class HealthOut(BaseModel):
     last_indexed: str | None
     generation: str
     staff_mode: bool
+    store: str = Field("local", description="where the search runs: local files or milvus")
 
 
 class ErrorOut(BaseModel):

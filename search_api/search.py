@@ -19,10 +19,10 @@ from .cell_labels import has_bare_amount, with_row_labels
 from .decision import passage_anchor, source_text
 from .filter_passages import proof_highlight, proof_order
 from .filters import Filters, relaxations, relaxed_note, why_empty
-from .fts import match_all
 from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_rank_fusion
 from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
+from .keyword_queries import match_all
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type
 from .relevance import keyword_evidence, matching, semantic_evidence

@@ -150,6 +150,31 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class WordQuery:
+    """A keyword query as values, for any engine to run its own way (FTS5 MATCH, Milvus BM25).
+
+    A chunk matches when it holds one of `required` (every one when `every`), one of `phrases`
+    as a word sequence (every one when `every`), and one of `words`; each part left empty does
+    not restrict. Every word given counts in the ranking. `body_only`: the passage's own text,
+    not its decision's title. Words are as the user typed them: each engine stems its own way.
+    """
+
+    words: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    every: bool = False
+    body_only: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.required or self.phrases)
+
+    @property
+    def all_words(self) -> list[str]:
+        """Every word the query holds, once each, in order."""
+        return list(dict.fromkeys([*self.required, *(w for p in self.phrases for w in p), *self.words]))
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One numbered (or unnumbered) paragraph of a source, in reading order."""
 
@@ -168,9 +193,8 @@ class Store(Protocol):
         """The ids of the decisions `filters` admits, in catalog (id) order."""
         ...
 
-    def keyword(self, match: str, filters: Filters, k: int) -> list[int]:
-        """Chunk ids whose text satisfies `match` (an FTS5 MATCH expression built by search_api.fts),
-        best BM25 first, at most `k`, only of decisions `filters` admits. Raises SearchTooExpensive."""
+    def keyword(self, query: WordQuery, filters: Filters, k: int) -> list[int]:
+        """Chunk ids whose text satisfies `query`, best BM25 first, at most `k`, only of decisions `filters` admits. Raises SearchTooExpensive."""
         ...
 
     def nearest(self, vector: np.ndarray, filters: Filters, k: int) -> list[int]:
@@ -178,17 +202,17 @@ class Store(Protocol):
         (normalised, the model's dimension), best first, only of decisions `filters` admits."""
         ...
 
-    def keyword_scores(self, match: str, filters: Filters) -> dict[int, float]:
-        """Every chunk id satisfying `match` that `filters` admits, with its BM25 score (higher is
+    def keyword_scores(self, query: WordQuery, filters: Filters) -> dict[int, float]:
+        """Every chunk id satisfying `query` that `filters` admits, with its BM25 score (higher is
         better). Raises SearchTooExpensive."""
         ...
 
-    def match_count(self, match: str) -> int:
-        """How many chunks satisfy `match` (an FTS5 MATCH expression)."""
+    def match_count(self, query: WordQuery) -> int:
+        """How many chunks satisfy `query`."""
         ...
 
-    def holding(self, match: str, k: int) -> list[int]:
-        """Up to `k` chunk ids satisfying `match`, unranked and unfiltered (cheap: for counting and
+    def holding(self, query: WordQuery, k: int) -> list[int]:
+        """Up to `k` chunk ids satisfying `query`, unranked and unfiltered (cheap: for counting and
         membership). Raises SearchTooExpensive."""
         ...
 

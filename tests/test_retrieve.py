@@ -12,20 +12,24 @@ import numpy as np
 
 from decisions.words import named_phrases
 from search_api import retrieve
-from search_api.fts import match_requiring
+from search_api.keyword_queries import match_requiring
 from storage import local
 from storage.base import Filters
+from storage.fts5 import match_expression
 
 from .conftest import TODAY
 
 
 def test_match_requiring_quotes_every_word_and_requires_the_rare_ones():
-    assert match_requiring(["grants", "Croydon"], ["Croydon"]) == '("Croydon") AND ("grants" OR "Croydon")'
+    def fts5(tokens, required, every=False):
+        return match_expression(match_requiring(tokens, required, every))
+
+    assert fts5(["grants", "Croydon"], ["Croydon"]) == '("Croydon") AND ("grants" OR "Croydon")'
     # Only common words: the two rarest must both be there.
-    assert match_requiring(["a", "b", "c"], ["c", "b"], every=True) == '("c" AND "b") AND ("a" OR "b" OR "c")'
+    assert fts5(["a", "b", "c"], ["c", "b"], every=True) == '("c" AND "b") AND ("a" OR "b" OR "c")'
     # Nothing rare, or everything rare: a plain any-word match.
-    assert match_requiring(["grants", 'a"b'], []) == '"grants" OR "a""b"'
-    assert match_requiring(["grants"], ["grants"]) == '"grants"'
+    assert fts5(["grants", 'a"b'], []) == '"grants" OR "a""b"'
+    assert fts5(["grants"], ["grants"]) == '"grants"'
 
 
 def test_common_words_score_but_do_not_make_a_row_a_candidate(index, monkeypatch):

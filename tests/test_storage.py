@@ -5,18 +5,22 @@ from __future__ import annotations
 import inspect
 from dataclasses import replace
 
-from storage.base import Filters, Store
+import pytest
+
+from storage.base import Filters, Store, WordQuery
 from storage.local import LocalStore
+from storage.milvus import MilvusStore
 
 from .conftest import TODAY
 
 
-def test_the_local_backend_answers_every_call_of_the_interface_with_its_arguments():
+@pytest.mark.parametrize("backend", [LocalStore, MilvusStore])
+def test_each_backend_answers_every_call_of_the_interface_with_its_arguments(backend):
     calls = [name for name, _ in inspect.getmembers(Store, inspect.isfunction) if not name.startswith("_")]
     assert "keyword" in calls and "nearest" in calls
     for name in calls:
         want = list(inspect.signature(getattr(Store, name)).parameters)
-        assert list(inspect.signature(getattr(LocalStore, name)).parameters) == want, name
+        assert list(inspect.signature(getattr(backend, name)).parameters) == want, name
 
 
 def test_filters_passed_as_values_reach_keyword_and_nearest(index):
@@ -26,7 +30,7 @@ def test_filters_passed_as_values_reach_keyword_and_nearest(index):
     only = Filters(staff=True, today=TODAY, type=wanted)
     vector = index.embed_query("grant funding for community organisations")
     nearest = index.nearest(vector, only, 50)
-    found = index.keyword('"london"', only, 50)
+    found = index.keyword(WordQuery(words=("london",)), only, 50)
     assert nearest and found
     for owner, _ in index.owners(nearest + found):
         assert index.decisions[owner].decision_type == wanted

@@ -1,0 +1,472 @@
+"""The Milvus backend: the chunks' vectors, BM25 terms and filter fields in one Milvus collection.
+
+Chosen with `--store milvus --milvus-uri URI` (a server `http://host:19530`, or a file such as
+`./data/milvus.db`, which pymilvus serves with milvus-lite in this process). The catalog of what
+pages show (decisions, sources, paragraphs, links) stays a read-only SQLite file per generation,
+as with the local backend (storage/catalog.py); the search itself runs in the engine:
+
+- `keyword`: Milvus's built-in BM25 function over `terms`, the chunk's words as our own stems
+  (decisions.words.engine_terms), so the engine's standard analyzer and ours agree everywhere;
+  the words a query requires become `TEXT_MATCH` expressions.
+- `nearest`: inner product over the normalised `embedding` (cosine), HNSW.
+- filters: Milvus boolean expressions over the decisions' fields on every chunk, built from
+  `Filters` values; the withheld rules (Part 2, deferred past today) are in every public
+  expression, so withheld chunks never leave the engine.
+
+Versions without half states. Every row carries `born` and `retired` generation numbers; an
+index run G+1 inserts rows only for new or changed decisions (born=G+1), marks the rows of
+changed and removed ones retired=G+1, and only then flips the catalog's CURRENT pointer. Every
+read carries `born <= G and retired > G` for the generation it serves, so a reader sees each
+decision's old or new state, never half of one, whichever moment the writer is at. Reads use
+consistency level Strong, so a reader that sees the new pointer sees every row written before it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+from pymilvus import DataType, Function, FunctionType, MilvusClient
+
+from decisions.records import Chunk, Decision
+from decisions.words import STOPWORDS, engine_term, engine_terms
+from indexer import store
+from indexer.refs import find_refs
+
+from .base import Filters, WordQuery
+from .catalog import Catalog, IndexUnavailable
+
+DEFAULT_COLLECTION = "decision_chunks"
+LIVE = 2**62  # `retired` of a row no generation has retired yet
+CONSISTENCY = "Strong"
+MAX_TERMS_CHARS = 60_000  # the VARCHAR limit is 65,535 bytes; a chunk's terms are far shorter
+MAX_TOPK = 16_384  # the most rows one Milvus search returns
+WRITE_BATCH = 500
+ID_LIST_BATCH = 1_000  # decision ids per `in [...]` expression
+HNSW = {"M": 16, "efConstruction": 200}
+TEXT_FIELDS = {"key": 64, "decision_id": 128, "decision_type": 64, "date": 10, "deferred_until": 10,
+               "maker": 1_000, "directorate": 1_000}  # fmt: skip
+ROW_FIELDS = ["key", "decision_id", "embedding", "terms", "decision_type", "date", "amount", "maker",
+              "directorate", "part2", "has_part2", "deferred_until", "boilerplate", "born", "retired"]  # fmt: skip
+
+
+class MilvusUnavailable(IndexUnavailable):
+    """The engine cannot be reached or holds no collection for this index."""
+
+
+def is_lite(uri: str) -> bool:
+    """A file path (milvus-lite runs in this process) rather than a server address."""
+    return "://" not in uri
+
+
+def connect(uri: str) -> MilvusClient:
+    try:
+        return MilvusClient(uri)
+    except Exception as exc:  # pymilvus raises several kinds; all mean the same to the user
+        where = "the milvus-lite file (is another process using it?)" if is_lite(uri) else "the server"
+        raise MilvusUnavailable(f"cannot open Milvus at {uri}: {exc}; check {where}") from exc
+
+
+def literal(value: str) -> str:
+    """A string as a Milvus expression literal: quoted, with quotes and backslashes escaped."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def id_list(values: Iterable[str]) -> str:
+    return "[" + ", ".join(literal(v) for v in values) + "]"
+
+
+# --- The collection ---
+
+
+def create_collection(client: MilvusClient, name: str, dimension: int) -> None:
+    schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
+    schema.add_field("key", DataType.VARCHAR, max_length=TEXT_FIELDS["key"], is_primary=True)
+    schema.add_field("decision_id", DataType.VARCHAR, max_length=TEXT_FIELDS["decision_id"])
+    schema.add_field("embedding", DataType.FLOAT_VECTOR, dim=dimension)
+    # Our own stems, so no language analyzer is needed; TEXT_MATCH needs the match index.
+    schema.add_field("terms", DataType.VARCHAR, max_length=65_535, enable_analyzer=True,
+                     analyzer_params={"tokenizer": "standard"}, enable_match=True)  # fmt: skip
+    schema.add_field("terms_sparse", DataType.SPARSE_FLOAT_VECTOR)
+    for field in ("decision_type", "date", "maker", "directorate", "deferred_until"):
+        schema.add_field(field, DataType.VARCHAR, max_length=TEXT_FIELDS[field])
+    schema.add_field("amount", DataType.INT64, nullable=True)
+    for field in ("part2", "has_part2", "boilerplate"):
+        schema.add_field(field, DataType.BOOL)
+    schema.add_field("born", DataType.INT64)
+    schema.add_field("retired", DataType.INT64)
+    schema.add_function(
+        Function(
+            name="terms_bm25",
+            function_type=FunctionType.BM25,
+            input_field_names=["terms"],
+            output_field_names=["terms_sparse"],
+        )  # fmt: skip
+    )
+    indexes = client.prepare_index_params()
+    indexes.add_index("embedding", index_type="HNSW", metric_type="IP", params=HNSW)
+    indexes.add_index("terms_sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
+    client.create_collection(name, schema=schema, index_params=indexes, consistency_level=CONSISTENCY)
+
+
+def chunk_key(chunk_id: str, version: str) -> str:
+    """A row's primary key: the chunk and the version of its decision it was written for."""
+    return f"{chunk_id[:40]}.{version}"
+
+
+def _rows(
+    decision: Decision, chunks: list[Chunk], vectors: np.ndarray, version: str, born: int
+) -> list[dict]:
+    amount = filter_amount_of(decision)
+    maker = f"{decision.decision_maker or ''} {decision.decision_maker_role or ''}".strip().lower()
+    common = {
+        "decision_id": decision.id,
+        "decision_type": decision.decision_type,
+        "date": decision.date or "",
+        "amount": amount,
+        "maker": maker[: TEXT_FIELDS["maker"]],
+        "directorate": (decision.directorate or "").lower()[: TEXT_FIELDS["directorate"]],
+        "part2": bool(decision.part2),
+        "has_part2": bool(decision.has_part2),
+        "deferred_until": decision.deferred_until or "",
+        "born": born,
+        "retired": LIVE,
+    }
+    title = engine_terms(decision.title)
+    rows = []
+    for chunk, vector in zip(chunks, vectors, strict=True):
+        # As the local FTS5 row: the passage, the codes it cites, its decision's title.
+        terms = " ".join(engine_terms(chunk.text) + [r.lower() for r in find_refs(chunk.text)] + title)
+        rows.append(
+            {
+                **common,
+                "key": chunk_key(chunk.id, version),
+                "embedding": vector.astype(np.float32).tolist(),
+                "terms": terms[:MAX_TERMS_CHARS],
+                "boilerplate": bool(chunk.boilerplate),
+            }
+        )
+    return rows
+
+
+def filter_amount_of(decision: Decision) -> int | None:
+    """As storage.base.filter_amount, on the indexer's record (pounds)."""
+    if decision.approved_amount_pounds is not None:
+        return decision.approved_amount_pounds
+    return max(decision.amounts_pounds) if decision.amounts_pounds else None
+
+
+# --- Writing a generation ---
+
+
+class MilvusWriter:
+    """Writes an index run into Milvus (changed decisions only), then its catalog generation.
+
+    Called by indexer.pipeline in place of indexer.store.write_generation.
+    """
+
+    def __init__(self, uri: str, collection: str = DEFAULT_COLLECTION):
+        self.uri = uri
+        self.collection = collection
+        self.written_rows = 0  # for the summary and the benchmarks
+        self.retired_rows = 0
+
+    @property
+    def describes(self) -> dict[str, str]:
+        """What the generation's meta records, so a run for another store is never 'up to date'."""
+        return {"store": "milvus", "milvus_uri": self.uri, "milvus_collection": self.collection}
+
+    def __call__(self, data_dir: Path, decisions: list[Decision], chunks: list[Chunk], vectors: np.ndarray,
+                 meta: dict[str, str]) -> Path:  # fmt: skip
+        client = connect(self.uri)
+        try:
+            if not client.has_collection(self.collection):
+                create_collection(client, self.collection, vectors.shape[1])
+            client.load_collection(self.collection)
+            previous, live = self._previous(data_dir)
+            self._forget_unfinished(client, live)
+            generation = live + 1
+            versions = store.decision_versions(decisions, chunks)
+            changed = {d for d, v in versions.items() if previous.get(d) != v}
+            gone = set(previous) - set(versions)
+            self._retire(client, changed | gone, generation)
+            self._insert(client, decisions, chunks, vectors, versions, changed, generation)
+            client.flush(self.collection)
+            meta = {**meta, **self.describes, "milvus_generation": str(generation)}
+            path = store.write_generation(data_dir, decisions, chunks, vectors, meta, search_files=False)
+            # Rows retired before the previous generation: no reader can be serving it any more.
+            client.delete(self.collection, filter=f"retired <= {live}")
+            return path
+        finally:
+            # A milvus-lite file stays open in this process (a reader here may share it) until the
+            # process ends: then pymilvus releases it for the next process.
+            client.close()
+
+    def _previous(self, data_dir: Path) -> tuple[dict[str, str], int]:
+        """The live generation's decision versions and number (nothing for another store or collection)."""
+        current = store.current_generation(data_dir)
+        if current is None:
+            return {}, 0
+        meta = store.read_meta(current)
+        if any(meta.get(k) != v for k, v in self.describes.items()):
+            return {}, int(meta.get("milvus_generation", 0))
+        db = sqlite3.connect(f"file:{current / store.CATALOG}?mode=ro", uri=True)
+        try:
+            versions = dict(db.execute("SELECT id, version FROM decisions"))
+        finally:
+            db.close()
+        return versions, int(meta.get("milvus_generation", 0))
+
+    def _forget_unfinished(self, client: MilvusClient, live: int) -> None:
+        """Undo what a run stopped before its flip left behind: rows it inserted, rows it retired."""
+        client.delete(self.collection, filter=f"born > {live}")
+        stranded = client.query(
+            self.collection, filter=f"retired > {live} and retired < {LIVE}", output_fields=ROW_FIELDS,
+            consistency_level=CONSISTENCY,
+        )  # fmt: skip
+        for start in range(0, len(stranded), WRITE_BATCH):
+            batch = [{**row, "retired": LIVE} for row in stranded[start : start + WRITE_BATCH]]
+            client.upsert(self.collection, batch)
+
+    def _retire(self, client: MilvusClient, decision_ids: set[str], generation: int) -> None:
+        ids = sorted(decision_ids)
+        for start in range(0, len(ids), ID_LIST_BATCH):
+            rows = client.query(
+                self.collection,
+                filter=f"decision_id in {id_list(ids[start : start + ID_LIST_BATCH])} and retired == {LIVE}",
+                output_fields=ROW_FIELDS,
+                consistency_level=CONSISTENCY,
+            )
+            for at in range(0, len(rows), WRITE_BATCH):
+                batch = [{**row, "retired": generation} for row in rows[at : at + WRITE_BATCH]]
+                client.upsert(self.collection, batch)
+                self.retired_rows += len(batch)
+
+    def _insert(self, client, decisions, chunks, vectors, versions, changed, generation) -> None:  # noqa: ANN001
+        by_decision: dict[str, list[int]] = {}
+        for i, chunk in enumerate(chunks):
+            by_decision.setdefault(chunk.decision_id, []).append(i)
+        batch: list[dict] = []
+        for decision in decisions:
+            if decision.id not in changed:
+                continue
+            rows = by_decision.get(decision.id, [])
+            batch += _rows(
+                decision, [chunks[i] for i in rows], vectors[rows], versions[decision.id], generation
+            )
+            if len(batch) >= WRITE_BATCH:
+                client.insert(self.collection, batch)
+                self.written_rows += len(batch)
+                batch = []
+        if batch:
+            client.insert(self.collection, batch)
+            self.written_rows += len(batch)
+
+
+# --- Reading ---
+
+
+def _terms(words: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(t for t in (engine_term(w) for w in words if w.lower() not in STOPWORDS) if t))
+
+
+class MilvusStore(Catalog):
+    """One generation: the catalog from its SQLite file, the search in Milvus."""
+
+    def __init__(self, generation: Path, model, model_name: str, query_vectors_kept: int = 0):
+        super().__init__(generation, model, model_name, query_vectors_kept)
+        if self.meta.get("store") != "milvus":
+            raise IndexUnavailable(
+                f"index {generation.name} was built for the local store; serve it without `--store milvus`, "
+                "or re-index with `decisions index CORPUS --store milvus --milvus-uri URI`"
+            )
+        self.uri = self.meta["milvus_uri"]
+        self.collection = self.meta["milvus_collection"]
+        self.live = int(self.meta["milvus_generation"])
+        self.client = connect(self.uri)
+        if not self.client.has_collection(self.collection):
+            raise MilvusUnavailable(
+                f"Milvus at {self.uri} has no collection {self.collection!r}; re-index with "
+                f"`decisions index CORPUS --store milvus --milvus-uri {self.uri} --force`"
+            )
+        self.client.load_collection(self.collection)
+        # The row keys of this generation, and back: the rest of the product counts chunks by rowid.
+        self.rowid_of: dict[str, int] = {}
+        for rowid, chunk_id, decision_id in self.db.execute("SELECT rowid, id, decision_id FROM chunks"):
+            self.rowid_of[chunk_key(chunk_id, self.versions[decision_id])] = rowid
+        self.key_of = {rowid: key for key, rowid in self.rowid_of.items()}
+        self._dimension = int(self.meta["dimension"])
+
+    # --- Expressions ---
+
+    def expression(self, filters: Filters) -> str:
+        """`filters` as a Milvus boolean expression, with this generation's visibility."""
+        parts = [f"born <= {self.live}", f"retired > {self.live}"]
+        if not filters.staff:
+            today = filters.today.isoformat() if filters.today else ""
+            deferral = 'deferred_until == ""' + (f" or deferred_until <= {literal(today)}" if today else "")
+            parts += ["part2 == false", f"({deferral})"]
+        if filters.type:
+            parts.append(f"decision_type == {literal(filters.type)}")
+        if filters.date_from:
+            parts.append(f'date != "" and date >= {literal(filters.date_from)}')
+        if filters.date_to:
+            parts.append(f'date != "" and date <= {literal(filters.date_to)}')
+        if filters.min_amount is not None:
+            parts.append(f"amount is not null and amount >= {int(filters.min_amount)}")
+        if filters.max_amount is not None:
+            parts.append(f"amount is not null and amount <= {int(filters.max_amount)}")
+        # Parts of names: matched against the names the catalog knows, sent as exact values, so
+        # that no user text is read as a LIKE pattern.
+        if filters.decision_maker:
+            wanted = filters.decision_maker.lower()
+            makers = {
+                f"{d.decision_maker or ''} {d.decision_maker_role or ''}".strip().lower()
+                for d in self.decisions.values()
+            }
+            parts.append(f"maker in {id_list(sorted(m for m in makers if wanted in m))}")
+        if filters.directorate:
+            wanted = filters.directorate.lower()
+            names = {(d.directorate or "").lower() for d in self.decisions.values()}
+            parts.append(f"directorate in {id_list(sorted(n for n in names if n and wanted in n))}")
+        if filters.has_part2:
+            parts.append("(has_part2 == true or part2 == true)")
+        if filters.deferred:
+            parts.append('deferred_until != ""')
+        if filters.citing:
+            parts.append(f"decision_id in {id_list(self.cited_by(filters.citing))}")
+        if filters.excluded_ids:
+            parts.append(f"decision_id not in {id_list(sorted(filters.excluded_ids))}")
+        if filters.skip_boilerplate:
+            parts.append("boilerplate == false")
+        return " and ".join(parts)
+
+    def _word_expression(self, query: WordQuery, ranked: bool = False) -> str | None:
+        """What a row must hold, as TEXT_MATCH over its terms (None: nothing required). For a ranked
+        search, any-word is left to BM25, which returns only rows holding a word. `body_only` is not
+        told apart: the title's words are in every row's terms (a count of a question word's rows,
+        the one use, then counts the title's rows too)."""
+        joiner = " and " if query.every else " or "
+        parts = []
+        required = _terms(query.required)
+        if required:
+            tests = (
+                [f"TEXT_MATCH(terms, {literal(t)})" for t in required]
+                if query.every
+                else [f"TEXT_MATCH(terms, {literal(' '.join(required))})"]
+            )
+            parts.append("(" + joiner.join(tests) + ")")
+        phrases = [_terms(p) for p in query.phrases]
+        phrases = [p for p in phrases if p]
+        if phrases:
+            each = ["(" + " and ".join(f"TEXT_MATCH(terms, {literal(t)})" for t in p) + ")" for p in phrases]
+            parts.append("(" + joiner.join(each) + ")")
+        words = _terms(query.words)
+        if words and not parts and not ranked:
+            parts.append(f"TEXT_MATCH(terms, {literal(' '.join(words))})")
+        return " and ".join(parts) or None
+
+    def _holds_phrases(self, query: WordQuery, terms: str) -> bool:
+        """TEXT_MATCH finds the words; whether they stand together is checked on the row's terms."""
+        phrases = [p for p in (_terms(p) for p in query.phrases) if p]
+        if not phrases:
+            return True
+        padded = f" {terms} "
+        found = [f" {' '.join(p)} " in padded for p in phrases]
+        return all(found) if query.every else any(found)
+
+    # --- Keyword search (BM25 in the engine) ---
+
+    def _bm25(self, query: WordQuery, filters: Filters, limit: int) -> list[tuple[int, float]]:
+        ranked_terms = _terms(query.all_words)
+        if not ranked_terms:
+            return []
+        words = self._word_expression(query, ranked=True)
+        expression = self.expression(filters) + (f" and {words}" if words else "")
+        hits = self.client.search(
+            self.collection,
+            data=[" ".join(ranked_terms)],
+            anns_field="terms_sparse",
+            limit=min(limit, MAX_TOPK),
+            filter=expression,
+            output_fields=["terms"] if query.phrases else [],
+            search_params={"metric_type": "BM25"},
+            consistency_level=CONSISTENCY,
+        )[0]
+        found = []
+        for hit in hits:
+            rowid = self.rowid_of.get(hit["key"])
+            if rowid is None or not self._holds_phrases(query, hit.get("entity", {}).get("terms", "")):
+                continue
+            # BM25 is higher-is-better on a server; milvus-lite reports it negated.
+            found.append((rowid, abs(float(hit["distance"]))))
+        return found
+
+    def _visible(self) -> str:
+        return f"born <= {self.live} and retired > {self.live}"
+
+    def keyword(self, query: WordQuery, filters: Filters, k: int) -> list[int]:
+        return [rowid for rowid, _ in self._bm25(query, filters, k * (5 if query.phrases else 1))][:k]
+
+    def keyword_scores(self, query: WordQuery, filters: Filters) -> dict[int, float]:
+        return dict(self._bm25(query, filters, MAX_TOPK))
+
+    def _matching(self, query: WordQuery, limit: int | None) -> list[int]:
+        words = self._word_expression(query)
+        if not words:
+            return []
+        rows = self.client.query(
+            self.collection,
+            filter=f"{self._visible()} and {words}",
+            output_fields=["key", "terms"] if query.phrases else ["key"],
+            limit=limit,
+            consistency_level=CONSISTENCY,
+        )
+        return [
+            self.rowid_of[row["key"]]
+            for row in rows
+            if row["key"] in self.rowid_of and self._holds_phrases(query, row.get("terms", ""))
+        ]
+
+    def match_count(self, query: WordQuery) -> int:
+        return len(self._matching(query, None))
+
+    def holding(self, query: WordQuery, k: int) -> list[int]:
+        return self._matching(query, k)
+
+    # --- Vectors ---
+
+    def nearest(self, vector: np.ndarray, filters: Filters, k: int) -> list[int]:
+        hits = self.client.search(
+            self.collection,
+            data=[np.asarray(vector, dtype=np.float32).tolist()],
+            anns_field="embedding",
+            limit=min(k, MAX_TOPK),
+            filter=self.expression(filters),
+            search_params={"metric_type": "IP", "params": {"ef": max(2 * k, 64)}},
+            consistency_level=CONSISTENCY,
+        )[0]
+        return [self.rowid_of[h["key"]] for h in hits if h["key"] in self.rowid_of]
+
+    def embeddings(self, ids: list[int]) -> np.ndarray:
+        if len(ids) == 0:
+            return np.zeros((0, self._dimension), dtype=np.float32)
+        keys = [self.key_of[int(i)] for i in ids]
+        rows = self.client.get(self.collection, ids=keys, output_fields=["embedding"])
+        by_key = {row["key"]: row["embedding"] for row in rows}
+        return np.asarray([by_key[k] for k in keys], dtype=np.float32)
+
+    def similarity(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
+        if len(ids) == 0:
+            return {}
+        return dict(zip(ids, (self.embeddings(ids) @ vector).tolist(), strict=True))
+
+    def health(self) -> dict:
+        return {**super().health(), "store": "milvus", "vector_index": "HNSW (Milvus)",
+                "milvus_generation": self.live}  # fmt: skip
+
+    def close(self) -> None:
+        self.client.close()
