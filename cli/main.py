@@ -41,13 +41,13 @@ def _settings(args: argparse.Namespace):
     )
 
 
-def _writer(settings):
+def _writer(settings, rewrite: bool = False):
     """What makes an index run live: the local files by default, or Milvus."""
     if settings.store != "milvus":
         return None
     from storage.milvus import MilvusWriter
 
-    return MilvusWriter(settings.milvus_uri, settings.milvus_collection)
+    return MilvusWriter(settings.milvus_uri, settings.milvus_collection, rewrite=rewrite)
 
 
 def _filter_values(args: argparse.Namespace) -> dict:
@@ -58,7 +58,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     from indexer.pipeline import run_index
 
     settings = _settings(args)
-    summary = run_index(Path(args.corpus), settings, force=args.force, writer=_writer(settings))
+    summary = run_index(
+        Path(args.corpus), settings, force=args.force, writer=_writer(settings, rewrite=args.force)
+    )
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
     else:

@@ -156,12 +156,16 @@ def _decision_row(d: Decision, version: str) -> tuple:
 
 
 def _write_catalog(
-    path: Path, decisions: list[Decision], chunks: list[Chunk], meta: dict[str, str], keyword_index: bool
+    path: Path,
+    decisions: list[Decision],
+    chunks: list[Chunk],
+    meta: dict[str, str],
+    keyword_index: bool,
+    versions: dict[str, str],
 ) -> None:
     db = sqlite3.connect(path)
     db.executescript(SCHEMA)
     titles = {d.id: d.title for d in decisions}
-    versions = decision_versions(decisions, chunks)
     with db:
         db.executemany(
             "INSERT INTO decisions VALUES (" + ",".join("?" * 19) + ")",
@@ -214,11 +218,13 @@ def write_generation(
     vectors: np.ndarray,
     meta: dict[str, str],
     search_files: bool = True,
+    versions: dict[str, str] | None = None,
 ) -> Path:
     """Build a generation aside, fsync it, then make it current in one rename.
 
     Without `search_files` only the catalog is written (no FTS5 rows, no vectors): the search
-    then runs in another engine that has the chunks already (storage/milvus.py)."""
+    then runs in another engine that has the chunks already (storage/milvus.py), which also names
+    the `versions` it wrote (default: decision_versions)."""
     assert vectors.shape[0] == len(chunks), "one vector per chunk"
     generations = data_dir / "generations"
     generations.mkdir(parents=True, exist_ok=True)
@@ -241,7 +247,8 @@ def write_generation(
         indexed_at=dt.datetime.now().isoformat(timespec="seconds"),
     )
     meta.setdefault("store", "local")
-    _write_catalog(tmp / CATALOG, decisions, chunks, meta, keyword_index=search_files)
+    versions = versions or decision_versions(decisions, chunks)
+    _write_catalog(tmp / CATALOG, decisions, chunks, meta, keyword_index=search_files, versions=versions)
     for name in files:
         with open(tmp / name, "rb") as handle:
             os.fsync(handle.fileno())

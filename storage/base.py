@@ -188,6 +188,15 @@ class Store(Protocol):
     """One generation of the index, read-only. Chunk ids are ints, unique within a generation."""
 
     decisions: dict[str, DecisionRow]  # every decision by id (withheld ones too: callers check Filters)
+    by_ref: dict[str, str]  # a reference code → the id of the decision that has it
+    known_names: dict[str, list[str]]  # "decision_maker" / "directorate" → names a query may filter by
+    meta: dict[str, str]  # what the generation records of itself (model, corpus, indexed_at, ...)
+    model: object  # the sentence-transformers model that embedded the chunks (and embeds queries)
+    chunk_count: int
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query's vector with the generation's model (normalised; may be shared: read-only)."""
+        ...
 
     def admitted_decisions(self, filters: Filters) -> list[str]:
         """The ids of the decisions `filters` admits, in catalog (id) order."""

@@ -40,6 +40,9 @@ from .base import Filters, WordQuery
 from .catalog import Catalog, IndexUnavailable
 
 DEFAULT_COLLECTION = "decision_chunks"
+# The collection's layout and how `terms` are made: a collection written otherwise is refused, not mixed.
+LAYOUT = "decision-search chunks v1 (engine_terms of text, refs and title)"
+LAYOUT_PROPERTY = "decision_search.layout"  # a collection property (milvus-lite keeps no description)
 LIVE = 2**62  # `retired` of a row no generation has retired yet
 CONSISTENCY = "Strong"
 MAX_TERMS_CHARS = 60_000  # the VARCHAR limit is 65,535 bytes; a chunk's terms are far shorter
@@ -109,7 +112,22 @@ def create_collection(client: MilvusClient, name: str, dimension: int) -> None:
     indexes = client.prepare_index_params()
     indexes.add_index("embedding", index_type="HNSW", metric_type="IP", params=HNSW)
     indexes.add_index("terms_sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
-    client.create_collection(name, schema=schema, index_params=indexes, consistency_level=CONSISTENCY)
+    client.create_collection(
+        name,
+        schema=schema,
+        index_params=indexes,
+        consistency_level=CONSISTENCY,
+        properties={LAYOUT_PROPERTY: LAYOUT},
+    )
+
+
+def check_layout(client: MilvusClient, name: str, uri: str) -> None:
+    found = client.describe_collection(name).get("properties", {}).get(LAYOUT_PROPERTY, "")
+    if found != LAYOUT:
+        raise MilvusUnavailable(
+            f"the Milvus collection {name!r} at {uri} was written by another version of decision search "
+            f"({found or 'not ours'}); index into a new one with --milvus-collection NAME, or drop it"
+        )
 
 
 def chunk_key(chunk_id: str, version: str) -> str:
@@ -138,7 +156,10 @@ def _rows(
     title = engine_terms(decision.title)
     rows = []
     for chunk, vector in zip(chunks, vectors, strict=True):
-        # As the local FTS5 row: the passage, the codes it cites, its decision's title.
+        # As the local FTS5 row: the passage, the codes it cites and its decision's title. One BM25
+        # field weighs the title as much as the passage (FTS5 gives it 0.4); measured on both
+        # backends, that kept the figures within 0.02 (benchmarks/RESULTS.md §9), and matching the
+        # title apart but ranking without it lost 0.07 of passage MRR on the sample.
         terms = " ".join(engine_terms(chunk.text) + [r.lower() for r in find_refs(chunk.text)] + title)
         rows.append(
             {
@@ -168,11 +189,13 @@ class MilvusWriter:
     Called by indexer.pipeline in place of indexer.store.write_generation.
     """
 
-    def __init__(self, uri: str, collection: str = DEFAULT_COLLECTION):
+    def __init__(self, uri: str, collection: str = DEFAULT_COLLECTION, rewrite: bool = False):
         self.uri = uri
         self.collection = collection
+        self.rewrite = rewrite  # write every decision again (`decisions index --force`)
         self.written_rows = 0  # for the summary and the benchmarks
         self.retired_rows = 0
+        self._previous_chunks = 0
 
     @property
     def describes(self) -> dict[str, str]:
@@ -185,18 +208,35 @@ class MilvusWriter:
         try:
             if not client.has_collection(self.collection):
                 create_collection(client, self.collection, vectors.shape[1])
+            check_layout(client, self.collection, self.uri)
             client.load_collection(self.collection)
             previous, live = self._previous(data_dir)
+            rewrite = self.rewrite or (previous and self._visible_rows(client, live) != self._previous_chunks)
+            if rewrite:
+                # Asked to, or the engine does not hold what the catalog says (a new or emptied
+                # collection): write every decision again rather than trust the catalog.
+                previous = {}
             self._forget_unfinished(client, live)
             generation = live + 1
-            versions = store.decision_versions(decisions, chunks)
+            # A version names the decision's content and the generation that wrote its rows, so a
+            # rewrite (or a decision changed back) never reuses a key that a reader may still see.
+            versions = {}
+            for decision_id, content in store.decision_versions(decisions, chunks).items():
+                kept = previous.get(decision_id, "")
+                same = kept.split("-g")[0] == content
+                versions[decision_id] = kept if same else f"{content}-g{generation}"
             changed = {d for d, v in versions.items() if previous.get(d) != v}
             gone = set(previous) - set(versions)
-            self._retire(client, changed | gone, generation)
+            if rewrite:
+                self._retire_where(client, f"retired == {LIVE}", generation)
+            else:
+                self._retire(client, changed | gone, generation)
             self._insert(client, decisions, chunks, vectors, versions, changed, generation)
             client.flush(self.collection)
             meta = {**meta, **self.describes, "milvus_generation": str(generation)}
-            path = store.write_generation(data_dir, decisions, chunks, vectors, meta, search_files=False)
+            path = store.write_generation(
+                data_dir, decisions, chunks, vectors, meta, search_files=False, versions=versions
+            )
             # Rows retired before the previous generation: no reader can be serving it any more.
             client.delete(self.collection, filter=f"retired <= {live}")
             return path
@@ -216,9 +256,15 @@ class MilvusWriter:
         db = sqlite3.connect(f"file:{current / store.CATALOG}?mode=ro", uri=True)
         try:
             versions = dict(db.execute("SELECT id, version FROM decisions"))
+            self._previous_chunks = db.execute("SELECT count(*) FROM chunks").fetchone()[0]
         finally:
             db.close()
         return versions, int(meta.get("milvus_generation", 0))
+
+    def _visible_rows(self, client: MilvusClient, live: int) -> int:
+        rows = client.query(self.collection, filter=f"born <= {live} and retired > {live}",
+                            output_fields=["count(*)"], consistency_level=CONSISTENCY)  # fmt: skip
+        return int(rows[0]["count(*)"]) if rows else 0
 
     def _forget_unfinished(self, client: MilvusClient, live: int) -> None:
         """Undo what a run stopped before its flip left behind: rows it inserted, rows it retired."""
@@ -234,16 +280,16 @@ class MilvusWriter:
     def _retire(self, client: MilvusClient, decision_ids: set[str], generation: int) -> None:
         ids = sorted(decision_ids)
         for start in range(0, len(ids), ID_LIST_BATCH):
-            rows = client.query(
-                self.collection,
-                filter=f"decision_id in {id_list(ids[start : start + ID_LIST_BATCH])} and retired == {LIVE}",
-                output_fields=ROW_FIELDS,
-                consistency_level=CONSISTENCY,
-            )
-            for at in range(0, len(rows), WRITE_BATCH):
-                batch = [{**row, "retired": generation} for row in rows[at : at + WRITE_BATCH]]
-                client.upsert(self.collection, batch)
-                self.retired_rows += len(batch)
+            batch = id_list(ids[start : start + ID_LIST_BATCH])
+            self._retire_where(client, f"decision_id in {batch} and retired == {LIVE}", generation)
+
+    def _retire_where(self, client: MilvusClient, expression: str, generation: int) -> None:
+        rows = client.query(self.collection, filter=expression, output_fields=ROW_FIELDS,
+                            consistency_level=CONSISTENCY)  # fmt: skip
+        for at in range(0, len(rows), WRITE_BATCH):
+            batch = [{**row, "retired": generation} for row in rows[at : at + WRITE_BATCH]]
+            client.upsert(self.collection, batch)
+            self.retired_rows += len(batch)
 
     def _insert(self, client, decisions, chunks, vectors, versions, changed, generation) -> None:  # noqa: ANN001
         by_decision: dict[str, list[int]] = {}
@@ -292,6 +338,7 @@ class MilvusStore(Catalog):
                 f"Milvus at {self.uri} has no collection {self.collection!r}; re-index with "
                 f"`decisions index CORPUS --store milvus --milvus-uri {self.uri} --force`"
             )
+        check_layout(self.client, self.collection, self.uri)
         self.client.load_collection(self.collection)
         # The row keys of this generation, and back: the rest of the product counts chunks by rowid.
         self.rowid_of: dict[str, int] = {}
@@ -345,37 +392,36 @@ class MilvusStore(Catalog):
         return " and ".join(parts)
 
     def _word_expression(self, query: WordQuery, ranked: bool = False) -> str | None:
-        """What a row must hold, as TEXT_MATCH over its terms (None: nothing required). For a ranked
+        """What a row must hold, as TEXT_MATCH over its terms; None: nothing required. For a ranked
         search, any-word is left to BM25, which returns only rows holding a word. `body_only` is not
-        told apart: the title's words are in every row's terms (a count of a question word's rows,
-        the one use, then counts the title's rows too)."""
+        told apart: the title's words are in every row's terms (its one use, counting the rows of a
+        question's word, then counts the title's rows too)."""
+
+        def holds(words: list[str]) -> str:
+            return f"TEXT_MATCH(terms, {literal(' '.join(words))})"
+
         joiner = " and " if query.every else " or "
         parts = []
         required = _terms(query.required)
         if required:
-            tests = (
-                [f"TEXT_MATCH(terms, {literal(t)})" for t in required]
-                if query.every
-                else [f"TEXT_MATCH(terms, {literal(' '.join(required))})"]
-            )
+            tests = [holds([t]) for t in required] if query.every else [holds(required)]
             parts.append("(" + joiner.join(tests) + ")")
-        phrases = [_terms(p) for p in query.phrases]
-        phrases = [p for p in phrases if p]
+        phrases = [p for p in (_terms(p) for p in query.phrases) if p]
         if phrases:
-            each = ["(" + " and ".join(f"TEXT_MATCH(terms, {literal(t)})" for t in p) + ")" for p in phrases]
+            each = ["(" + " and ".join(holds([t]) for t in p) + ")" for p in phrases]
             parts.append("(" + joiner.join(each) + ")")
         words = _terms(query.words)
         if words and not parts and not ranked:
-            parts.append(f"TEXT_MATCH(terms, {literal(' '.join(words))})")
+            parts.append(holds(words))
         return " and ".join(parts) or None
 
-    def _holds_phrases(self, query: WordQuery, terms: str) -> bool:
+    def _holds_phrases(self, query: WordQuery, row: dict) -> bool:
         """TEXT_MATCH finds the words; whether they stand together is checked on the row's terms."""
         phrases = [p for p in (_terms(p) for p in query.phrases) if p]
         if not phrases:
             return True
-        padded = f" {terms} "
-        found = [f" {' '.join(p)} " in padded for p in phrases]
+        text = f" {row.get('terms', '')} "
+        found = [f" {' '.join(p)} " in text for p in phrases]
         return all(found) if query.every else any(found)
 
     # --- Keyword search (BM25 in the engine) ---
@@ -399,7 +445,7 @@ class MilvusStore(Catalog):
         found = []
         for hit in hits:
             rowid = self.rowid_of.get(hit["key"])
-            if rowid is None or not self._holds_phrases(query, hit.get("entity", {}).get("terms", "")):
+            if rowid is None or not self._holds_phrases(query, hit.get("entity", {})):
                 continue
             # BM25 is higher-is-better on a server; milvus-lite reports it negated.
             found.append((rowid, abs(float(hit["distance"]))))
@@ -428,7 +474,7 @@ class MilvusStore(Catalog):
         return [
             self.rowid_of[row["key"]]
             for row in rows
-            if row["key"] in self.rowid_of and self._holds_phrases(query, row.get("terms", ""))
+            if row["key"] in self.rowid_of and self._holds_phrases(query, row)
         ]
 
     def match_count(self, query: WordQuery) -> int:

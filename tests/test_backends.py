@@ -247,3 +247,35 @@ def test_the_site_and_api_serve_from_milvus(indexed, index):
     assert page.status_code == 200 and "DD2691" in page.text
     assert api["results"][0]["ref"] == "DD2691"
     assert health["store"] == "milvus"
+
+
+def test_store_settings_say_what_to_fix():
+    from decisions.settings import SettingsError, load_settings
+
+    with pytest.raises(SettingsError, match="--milvus-uri"):
+        load_settings(store="milvus")
+    with pytest.raises(SettingsError, match="local, milvus"):
+        load_settings(store="elastic")
+
+
+def test_force_rewrites_every_row_and_a_foreign_collection_is_refused(tmp_path, settings, index):
+    from pymilvus import DataType
+
+    from storage.milvus import MilvusUnavailable, connect
+
+    corpus, backend_settings = _fresh("milvus", tmp_path, settings)
+    loaded = IndexHolder(backend_settings, model=index.model).get()
+    writer = MilvusWriter(backend_settings.milvus_uri, rewrite=True)
+    run_index(corpus, backend_settings, show_progress=False, force=True, writer=writer)
+    assert writer.written_rows == writer.retired_rows == loaded.count()
+    assert search(IndexHolder(backend_settings, model=index.model).get(),
+                  SearchRequest(q="Shared Intelligence", today=TODAY)).results[0].ref == "DD2691"  # fmt: skip
+    # A collection of the same name that another program made is not written into.
+    client = connect(backend_settings.milvus_uri)
+    schema = client.create_schema(auto_id=False)
+    schema.add_field("id", DataType.INT64, is_primary=True)
+    schema.add_field("v", DataType.FLOAT_VECTOR, dim=2)
+    client.create_collection("someone_elses", schema=schema)
+    foreign = MilvusWriter(backend_settings.milvus_uri, "someone_elses")
+    with pytest.raises(MilvusUnavailable, match="--milvus-collection"):
+        run_index(corpus, backend_settings, show_progress=False, force=True, writer=foreign)
