@@ -15,6 +15,9 @@ RRF_K = 60
 # (benchmarks/RESULTS.md, bench_quality).
 KEYWORD_WEIGHT = 1.0
 SEMANTIC_WEIGHT = 0.5
+# In hybrid search the keyword weight is further multiplied, per query, by how far the keyword
+# list can be trusted (keyword_trust.py): a question that paraphrases the documents is fused
+# mostly by meaning.
 # Rows naming a capitalised multi-word name of the query as a phrase (retrieve.phrase_ranking)
 # form a third list: the name is the most specific thing a user types.
 PHRASE_WEIGHT = 1.0

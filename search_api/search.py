@@ -23,6 +23,7 @@ from .fusion import KEYWORD_WEIGHT, PHRASE_WEIGHT, SEMANTIC_WEIGHT, reciprocal_r
 from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .keyword_queries import match_all
+from .keyword_trust import keyword_trust, query_idf
 from .query import ParsedQuery, parse_query
 from .question_types import expected_answer_type
 from .relevance import keyword_evidence, matching, semantic_evidence
@@ -273,6 +274,10 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             rankings.append(semantic_ranked)
             weights.append(SEMANTIC_WEIGHT)
             evidence.update(semantic_evidence(index, vector, semantic_ranked))
+        trust = 1.0
+        if keyword_ranked and semantic_ranked:  # hybrid: the keyword list is rankings[0]
+            trust = keyword_trust(index, query_idf(index, text), keyword_ranked)
+            weights[0] *= trust
         fused = reciprocal_rank_fusion(rankings, weights)
         scoring = rerank.prepare(
             index,
@@ -283,6 +288,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             keyword_ranked,
             semantic_ranked,
             parsed.refs,
+            trust,
         )
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)

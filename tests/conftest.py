@@ -61,6 +61,19 @@ def index(settings):
     return IndexHolder(settings).get()
 
 
+@pytest.fixture(scope="session")
+def full_settings(tmp_path_factory, settings) -> Settings:
+    """All of corpus/ (the sample and the 142 real pages), indexed with the session's cache."""
+    from indexer.pipeline import run_index
+
+    data = tmp_path_factory.mktemp("full-data")
+    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
+    full = Settings(data_dir=data, today_override=TODAY)
+    summary = run_index(CORPUS, full, show_progress=False)
+    assert summary.decisions >= 140, summary.lines()
+    return full
+
+
 @pytest.fixture
 def workspace(tmp_path, settings) -> tuple[Path, Settings]:
     """A private corpus and data dir, with the session's embedding cache copied in to stay fast."""

@@ -8,14 +8,11 @@ is below its target, the gap is reported, not hidden: see the README's Quality t
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from decisions.settings import Settings
 from search_api.evaluate import evaluate_items, load_items, totals
 
-from .conftest import CORPUS, ROOT, TODAY
+from .conftest import ROOT
 
 QUALITY = ROOT / "tests" / "quality"
 TARGETS = {
@@ -28,19 +25,6 @@ FLOORS = {
     "passage_hit@5": 0.93, "passage_hit@1": 0.80, "searches_ok": 0.90, "answer_accuracy": 0.78,
     "answered_wrong": 0.18, "abstained": 0.60,
 }  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def full_settings(tmp_path_factory, settings) -> Settings:
-    """All of corpus/ (the sample and the 142 real pages), indexed with the session's cache."""
-    from indexer.pipeline import run_index
-
-    data = tmp_path_factory.mktemp("full-data")
-    shutil.copy(settings.data_dir / "cache.sqlite", data / "cache.sqlite")
-    full = Settings(data_dir=data, today_override=TODAY)
-    summary = run_index(CORPUS, full, show_progress=False)
-    assert summary.decisions >= 140, summary.lines()
-    return full
 
 
 @pytest.fixture(scope="session")
