@@ -26,7 +26,7 @@ import faiss
 import numpy as np
 
 from decisions.records import Chunk, Decision
-from decisions.words import stems_field
+from decisions.words import engine_terms, stems_field
 
 from .parse import find_refs
 from .vector_index import build_vector_index, index_kind
@@ -55,6 +55,8 @@ CREATE INDEX paragraphs_decision ON paragraphs (decision_id, source_path, positi
 -- A passage's anchor is the paragraph that starts at or before it: one indexed probe per passage.
 CREATE INDEX paragraphs_start ON paragraphs (decision_id, source_path, start);
 CREATE INDEX sources_decision ON sources (decision_id);
+-- For an engine that cannot count a word's rows cheaply (Milvus): how many chunks hold each term.
+CREATE TABLE engine_terms (term TEXT PRIMARY KEY, chunks INTEGER) WITHOUT ROWID;
 """
 
 # Readers refuse a catalog of another layout (with a message to re-index) instead of failing
@@ -132,6 +134,12 @@ def read_meta(generation: Path) -> dict[str, str]:
         db.close()
 
 
+def chunk_terms(chunk: Chunk, title: str) -> list[str]:
+    """A chunk's words as an engine with a plain analyzer indexes them (decisions.words.engine_terms),
+    in reading order: the passage, the codes it cites and its decision's title, as the FTS5 row."""
+    return engine_terms(chunk.text) + [r.lower() for r in find_refs(chunk.text)] + engine_terms(title)
+
+
 def decision_versions(decisions: list[Decision], chunks: list[Chunk]) -> dict[str, str]:
     """A hash per decision of everything indexed about it (its record and its chunks): a store that
     keeps decisions across runs (Milvus) rewrites exactly those whose version changed."""
@@ -204,6 +212,12 @@ def _write_catalog(
                     for i, c in enumerate(chunks)
                 ],
             )
+        else:
+            counts: dict[str, int] = {}
+            for c in chunks:
+                for term in set(chunk_terms(c, titles.get(c.decision_id, ""))):
+                    counts[term] = counts.get(term, 0) + 1
+            db.executemany("INSERT INTO engine_terms VALUES (?, ?)", sorted(counts.items()))
         write_vocabulary(db, [c.text for c in chunks] + [d.title for d in decisions])
         db.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
     db.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')")

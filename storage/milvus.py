@@ -32,9 +32,8 @@ import numpy as np
 from pymilvus import DataType, Function, FunctionType, MilvusClient
 
 from decisions.records import Chunk, Decision
-from decisions.words import STOPWORDS, engine_term, engine_terms
+from decisions.words import STOPWORDS, engine_term
 from indexer import store
-from indexer.refs import find_refs
 
 from .base import Filters, WordQuery
 from .catalog import Catalog, IndexUnavailable
@@ -153,14 +152,12 @@ def _rows(
         "born": born,
         "retired": LIVE,
     }
-    title = engine_terms(decision.title)
     rows = []
     for chunk, vector in zip(chunks, vectors, strict=True):
-        # As the local FTS5 row: the passage, the codes it cites and its decision's title. One BM25
-        # field weighs the title as much as the passage (FTS5 gives it 0.4); measured on both
-        # backends, that kept the figures within 0.02 (benchmarks/RESULTS.md §9), and matching the
-        # title apart but ranking without it lost 0.07 of passage MRR on the sample.
-        terms = " ".join(engine_terms(chunk.text) + [r.lower() for r in find_refs(chunk.text)] + title)
+        # One BM25 field weighs the title as much as the passage (FTS5 gives it 0.4); measured on
+        # both backends, that kept the figures within 0.02 (benchmarks/RESULTS.md §9), and matching
+        # the title apart but ranking without it lost 0.07 of passage MRR on the sample.
+        terms = " ".join(store.chunk_terms(chunk, decision.title))
         rows.append(
             {
                 **common,
@@ -477,8 +474,27 @@ class MilvusStore(Catalog):
             if row["key"] in self.rowid_of and self._holds_phrases(query, row)
         ]
 
+    def term_rows(self, token: str) -> int:
+        """From the catalog's count of each term, written with the rows: counting in the engine
+        (TEXT_MATCH) costs a scan of the collection."""
+        return self._term_count(engine_term(token))
+
+    def _term_count(self, term: str) -> int:
+        row = self.db.execute("SELECT chunks FROM engine_terms WHERE term = ?", (term,)).fetchone()
+        return row[0] if row else 0
+
     def match_count(self, query: WordQuery) -> int:
-        return len(self._matching(query, None))
+        terms = _terms(query.all_words)
+        if len(terms) == 1:  # (body_only is not told apart: see _word_expression)
+            return self._term_count(terms[0])
+        words = self._word_expression(query)
+        if not words:
+            return 0
+        if query.phrases:  # the engine finds the words; their order is checked here, row by row
+            return len(self._matching(query, None))
+        rows = self.client.query(self.collection, filter=f"{self._visible()} and {words}",
+                                 output_fields=["count(*)"], consistency_level=CONSISTENCY)  # fmt: skip
+        return int(rows[0]["count(*)"]) if rows else 0
 
     def holding(self, query: WordQuery, k: int) -> list[int]:
         return self._matching(query, k)
