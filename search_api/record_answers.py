@@ -26,6 +26,7 @@ from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
+from .question_types import AMOUNT_WORDS, PERSON_NOUNS, question_kind
 from .search import SearchRequest, SearchResponse, search
 
 # Field → the labels of the lines that state it, most specific first ("Decision by: Sadiq Khan, Mayor
@@ -72,7 +73,7 @@ RECORD_WORDS = frozenset(
     date day role position capacity job title directorate department team unit total amount much expenditure
     put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
     record until""".split()
-) | {spans.stem(w) for w in spans.PERSON_NOUNS | spans.ROLE_WORDS | spans.AMOUNT_WORDS}
+) | {spans.stem(w) for w in PERSON_NOUNS | spans.ROLE_WORDS | AMOUNT_WORDS}
 # A decision named by its code whose record leaves these empty: abstain, not guess from its text.
 UNSTATED_ABSTAINS = frozenset(["decision_maker", "decision_maker_role", "directorate", "date_signed"])
 # Measured on the tuning questions about the record of an unnamed decision: when the first result was the
@@ -111,7 +112,7 @@ def record_field(question: str) -> str | None:
     ):
         return None
     # "LEP governance review 2014 - who made the decision?": the kind is read from the asking clause.
-    kind = spans.analyse_question(question[wh.start() :]).kind
+    kind = question_kind(question[wh.start() :])
     acted = re.search(rf"\b(?:{_ACTED})\b", low)
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"
