@@ -28,24 +28,17 @@ AMOUNT_WORDS = frozenset(
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
+# What a passage holding an answer of each kind shows; list, reference and text have no one mark.
 ANSWER_PATTERNS = {
     "amount": re.compile(r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b", re.IGNORECASE),
     "date": re.compile(
         rf"\b(?:\d{{1,2}} )?{MONTH}(?: \d{{1,2}})?,? (?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b"
     ),
     "email": re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"),
-    "number": re.compile(r"\b\d[\d,]*\b"),
+    "count": re.compile(r"\b\d[\d,]*\b"),
     # Two or more capitalised words: "Luke Bruce", "Transport for London Procurement".
-    "name": re.compile(r"\b[A-Z][a-z]+(?: (?:of |for |and )?[A-Z][a-zA-Z]+){1,4}\b"),
+    "person": re.compile(r"\b[A-Z][a-z]+(?: (?:of |for |and )?[A-Z][a-zA-Z]+){1,4}\b"),
 }
-
-_RULES = [
-    ("email", re.compile(r"\be-?mail\b|\baddress\b", re.IGNORECASE)),
-    ("amount", re.compile(r"\bhow much\b|\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value)\b", re.IGNORECASE)),
-    ("number", re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)),
-    ("date", re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bby when\b", re.IGNORECASE)),
-    ("name", re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:deputy|mayor|director|person|organisation|organization|company|body|officer)\b", re.IGNORECASE)),
-]  # fmt: skip
 
 
 def question_kind(question: str) -> str:
@@ -78,10 +71,13 @@ def question_kind(question: str) -> str:
 
 
 def expected_answer_type(question: str) -> str | None:
-    for name, pattern in _RULES:
-        if pattern.search(question):
-            return name
-    return None
+    """The question's kind when a passage can show it by a pattern (`has_answer_type`), else None.
+
+    It was a second classifier by cue words anywhere ("Which directorate put forward the budget"
+    wanted an amount); reading the kind the answerer reads raised passage MRR on the tuning and
+    dev questions (real pages 0.809 → 0.820), no passage ranking worse, no answer changed."""
+    kind = question_kind(question)
+    return kind if kind in ANSWER_PATTERNS else None
 
 
 def has_answer_type(text: str, answer_type: str | None) -> bool:
