@@ -105,6 +105,24 @@ def stem(word: str) -> str:
     return word
 
 
+# Past forms that no suffix stripping reaches: the answerer must find "sent" for "send".
+IRREGULAR_VERBS = dict(
+    pair.split(":")
+    for pair in """sent:send spent:spend paid:pay made:make held:hold led:lead
+    began:begin begun:begin won:win bought:buy brought:bring chose:choose chosen:choose given:give gave:give
+    taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go""".split()
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def stem_with_irregulars(word: str) -> str:
+    """`stem` of a word as it stands in running text: without "'s" and edge "'-/", an irregular
+    past form as its verb ("sent" → "send", "Mayor’s" → "mayor"). The answerer compares question
+    and evidence with it; the catalog's `stems_field` keeps plain `stem`, which search compares."""
+    word = plain_word(word).strip("'-/")
+    return stem(IRREGULAR_VERBS.get(word, word))
+
+
 def stems_field(text: str) -> str:
     """The stems of a text as stored in the catalog: space-separated and space-padded, so that
     `f" {stem} " in field` is a word-set membership test."""
