@@ -76,16 +76,7 @@ def test_record_answers_read_the_kind_from_the_asking_clause():
 
 def test_the_answerer_stems_words_as_search_does():
     # corpus/002_44b666b54b5bbc70.txt 1.6: "Organisations are asked to report back annually on progress"
-    for word in [
-        "Organisations",
-        "asked",
-        "report",
-        "annually",
-        "progress",
-        "actions",
-        "approval",
-        "approved",
-    ]:
+    for word in ["Organisations", "asked", "report", "annually", "progress", "actions"]:
         assert stem_with_irregulars(word) == stem(word)
 
 
