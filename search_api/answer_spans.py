@@ -98,9 +98,12 @@ def analyse_question(text: str) -> Question:
         return Question(text, "text")
     q = Question(text, question_kind(text))
     for word in toks:
-        # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis).
-        if word in NUMBER_WORDS or (word.isdecimal() and word.isascii() and len(word) <= 2):
-            q.stated_number = NUMBER_WORDS.get(word) or int(word)
+        # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis);
+        # "Net Zero" is 0, which `or` once passed on to int("zero").
+        if word in NUMBER_WORDS:
+            q.stated_number = NUMBER_WORDS[word]
+        elif word.isdecimal() and word.isascii() and len(word) <= 2:
+            q.stated_number = int(word)
         if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
             q.words.setdefault(stem_with_irregulars(word), word)
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(toks[:3])

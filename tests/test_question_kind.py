@@ -90,3 +90,10 @@ def test_the_answerer_also_meets_possessives_and_irregular_verbs():
     # corpus/004_10ce76b904aa2202.txt: "Please send a brief statement … to: civilsociety@london.gov.uk"
     asked = analyse_question("What address should expressions of interest be sent to?").words
     assert stem_with_irregulars("send") in asked
+
+
+def test_a_question_naming_net_zero_is_read():
+    # corpus/gla/gla-10ee23df.txt: "the GLA has successfully bid to the Department for Energy Security
+    # and Net Zero for £12,006,000 from the Home Upgrade Grant 2 competition"
+    question = "How much did the GLA win from the Department for Energy Security and Net Zero?"
+    assert analyse_question(question).kind == "amount"  # it raised ValueError: int("zero")
