@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 STOPWORDS = frozenset(
     """a about above after again all also am an and any are as at be because been before being below between
@@ -30,6 +31,37 @@ def keyword_tokens(text: str, keep_stopwords: bool = False) -> list[str]:
             continue
         tokens.append(token)
     return list(dict.fromkeys(tokens))
+
+
+# Reading text rather than matching it: every word with its place, so a span can be quoted.
+_WORD_RUN = re.compile(r"[^\W_][\w’'&/,.-]*")  # one maximal run per match: "2018/19", "co-operative"
+_INNER_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)")  # "," and "." stay only between digits: "1,095", "1.2"
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    word: str  # plain_word(text)
+
+
+def plain_word(word: str) -> str:
+    """Lower case, "’" as "'", without "'s": "Mayor’s" is "mayor"."""
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of a text in reading order with its offsets, stopwords included (unlike
+    `keyword_tokens`): the answerer and the question's kind read word positions."""
+    out = []
+    for match in _WORD_RUN.finditer(text):
+        start, run = match.start(), match.group()
+        cuts = [m.start() for m in _INNER_BREAK.finditer(run)] if "," in run or "." in run else []
+        for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(run)], strict=True):  # "London.gov": two
+            raw = run[a:b].rstrip("’'/-")
+            if raw and raw[0].isalnum():
+                out.append(Token(start + a, start + a + len(raw), raw, plain_word(raw)))
+    return out
 
 
 # A name as people type one: capitalised words, possibly joined by a few small words
@@ -71,6 +103,24 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             return word[: -len(suffix)]
     return word
+
+
+# Past forms that no suffix stripping reaches: the answerer must find "sent" for "send".
+IRREGULAR_VERBS = dict(
+    pair.split(":")
+    for pair in """sent:send spent:spend paid:pay made:make held:hold led:lead
+    began:begin begun:begin won:win bought:buy brought:bring chose:choose chosen:choose given:give gave:give
+    taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go""".split()
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def stem_with_irregulars(word: str) -> str:
+    """`stem` of a word as it stands in running text: without "'s" and edge "'-/", an irregular
+    past form as its verb ("sent" → "send", "Mayor’s" → "mayor"). The answerer compares question
+    and evidence with it; the catalog's `stems_field` keeps plain `stem`, which search compares."""
+    word = plain_word(word).strip("'-/")
+    return stem(IRREGULAR_VERBS.get(word, word))
 
 
 def stems_field(text: str) -> str:

@@ -18,16 +18,18 @@ import numpy as np
 
 from decisions.records import Answer, Citation, Passage
 from decisions.settings import Settings
+from decisions.words import stem_with_irregulars
 from indexer.amounts import find_amounts
 from indexer.embed import encode
 
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
-from .answer_spans import AMOUNT_WORDS, Question, Span, is_question, stem, stems
+from .answer_spans import Question, Span, is_question, stems
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
+from .question_types import AMOUNT_WORDS
 from .record_answers import record_answer
 from .search import SearchRequest, SearchResponse, search
 
@@ -149,9 +151,9 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
     q = spans.analyse_question(text)
     for tok in (t for u in response.parsed.understood for t in spans.tokens(u.words)):
         if not tok.text[0].isdigit():  # a year may still pick the year's amount in a table
-            q.words.pop(stem(tok.text), None)
+            q.words.pop(stem_with_irregulars(tok.text), None)
     for ref in response.parsed.refs:
-        q.words.pop(stem(ref), None)
+        q.words.pop(stem_with_irregulars(ref), None)
         q.words[re.sub(r"\D", "", ref)] = ref
         q.entities.append({re.sub(r"\D", "", ref)})
     for word_stem, word in q.words.items():

@@ -1,51 +1,42 @@
-"""What a question asks for ("How much…" an amount, "When…" a date, "Who…" a name, "How many…" a count,
-"What are…" a list, "Which email…" an address), and the spans of evidence text that answer it. The text is
-untrusted: names, counts, lists and addresses are found by walking tokens; each regex is one linear pass.
-"""
+"""A question's words and kind as the answerer reads them (the kind: question_types.question_kind), and the
+spans of evidence text that answer it: amounts, dates, names, counts, lists, addresses. The text is untrusted:
+names, counts, lists and addresses are found by walking tokens; each regex is one linear pass."""
 
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from decisions.words import STOPWORDS
+from decisions.words import STOPWORDS, Token, plain_word, stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
-# Generic vocabulary. filler: question padding; irregular: "sent" must match "send"; not_names: word endings.
+from .question_types import ORG_NOUNS, question_kind
+
+# Generic vocabulary. filler: question padding; not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
 question: who whom whose what when which how why where is are does do did can could will would should was were has have list name
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets
-amount: budget budgets cost costs expenditure investment invested spend spent funding funded value price amount grant allocation allocated worth fee paid pay sum approved approve total
-person: mayor director officer person chair chairs leader member head minister councillor deputy secretary manager lead chief executive individual signatory
-org: organisation organization company supplier partner contractor body team board council consultancy firm charity provider department unit directorate agency co-operative cooperative
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
 org_words: authority body board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
-irregular: sent:send spent:spend paid:pay made:make held:hold led:lead began:begin begun:begin won:win bought:buy brought:bring chose:choose chosen:choose given:give gave:give taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go
-suffixes: ations ation ments ment ings ing ied ies ers ed es al s y e
 not_names: ion ive ic ary ment ship ity ness ing ance ence ism ogy
 abbreviations: e.g. i.e. etc. no. cllr. dr. mr. mrs. ms. st. approx.
 """.strip().splitlines())
 }  # fmt: skip
-QUESTION_WORDS, FILLER, AMOUNT_WORDS = (frozenset(_VOCAB[k]) for k in ("question", "filler", "amount"))
-PERSON_NOUNS, ORG_NOUNS, ROLE_WORDS = (frozenset(_VOCAB[k]) for k in ("person", "org", "role"))
+QUESTION_WORDS, FILLER, ROLE_WORDS = (frozenset(_VOCAB[k]) for k in ("question", "filler", "role"))
 ORG_WORDS, MONTHS, ABBREVIATIONS = (frozenset(_VOCAB[k]) for k in ("org_words", "months", "abbreviations"))
 NUMBER_WORDS = {w: i for i, w in enumerate(_VOCAB["numbers"])}
-IRREGULAR = dict(pair.split(":") for pair in _VOCAB["irregular"])
-NOT_NAMES, SUFFIXES = tuple(_VOCAB["not_names"]), _VOCAB["suffixes"]
+NOT_NAMES = tuple(_VOCAB["not_names"])
 JOINERS = frozenset(["of", "for", "and", "the", "&"])
 LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
 COUNT_QUALIFIERS = ("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost")
 
-_TOKEN = re.compile(r"[^\W_][\w’'&/,.-]*")  # one maximal run per match
-_INNER_BREAK = re.compile(r"(?<!\d)[,.]|[,.](?!\d)")  # "," and "." stay only between digits: "1,095", "1.2"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ENUMERATOR = re.compile(r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}|[a-z]\)|[ivx]{1,4}\.)")  # "1.1.", "- 2.5"
 _CODE = re.compile(r"[A-Z]{2,4}\d{3,5}")  # "MD1177"; "PCD1792"
@@ -53,17 +44,12 @@ _BULLET = re.compile(r"[-•·*]\s")
 ITEM = re.compile(r"\s*(?:[-•·*]|\d{1,2}[.)])\s")  # "• housing associations", "2. cross cutting principles"
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    word: str  # lower case, "’" as "'", without "'s"
-
-
 @dataclass
 class Question:
     text: str
-    kind: str  # amount | date | person | count | list | email | text
+    kind: (
+        str  # question_types.question_kind: amount | date | person | count | list | email | reference | text
+    )
     words: dict[str, str] = field(default_factory=dict)  # stem → the word as asked
     weights: dict[str, float] = field(default_factory=dict)  # stem → how telling (rare) it is
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
@@ -91,37 +77,13 @@ class Piece:  # a sentence, or one line of a table or list, as offsets into its 
     before: int  # start of the previous sentence of its paragraph: "The Board was…" needs it
 
 
-def norm(word: str) -> str:
-    return word.lower().replace("’", "'").removesuffix("'s")
-
-
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude stemmer: approval/approved/approves → approv, priorities/priority → priorit."""
-    word = IRREGULAR.get(norm(word).strip("'-/"), norm(word).strip("'-/"))
-    for _ in range(2):
-        word = next((word[: -len(s)] for s in SUFFIXES if word.endswith(s) and len(word) > len(s) + 3), word)
-    return word
-
-
-def tokens(text: str) -> list[Token]:
-    out = []
-    for match in _TOKEN.finditer(text):
-        start, run = match.start(), match.group()
-        cuts = [m.start() for m in _INNER_BREAK.finditer(run)] if "," in run or "." in run else []
-        for a, b in zip([0, *(c + 1 for c in cuts)], [*cuts, len(run)], strict=True):  # "London.gov": two
-            raw = run[a:b].rstrip("’'/-")
-            if raw and raw[0].isalnum():
-                out.append(Token(start + a, start + a + len(raw), raw, norm(raw)))
-    return out
-
-
 @functools.lru_cache(maxsize=8192)
 def stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(stems, lower-case words); "ADD2234" also gives 2234: decisions cite each other by number."""
     words = [t.text for t in tokens(text)]
     numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
-    return frozenset({stem(w) for w in words} | numbers), frozenset(norm(w) for w in words)
+    word_stems = {stem_with_irregulars(w) for w in words}
+    return frozenset(word_stems | numbers), frozenset(plain_word(w) for w in words)
 
 
 def is_question(text: str) -> bool:
@@ -129,49 +91,27 @@ def is_question(text: str) -> bool:
     return bool(words) and (words[0].strip(",") in QUESTION_WORDS or text.strip().endswith("?"))
 
 
-def _kind(words: list[str], text: str) -> str:
-    lead = " ".join(words[:3])
-    if "email" in words or "e-mail" in words or (words[0] in ("what", "which") and words[1:2] == ["address"]):
-        return "email"
-    if lead.startswith(("how many", "how much")):
-        return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
-    if words[0] == "when" or re.search(r"\b(?:what|which) (?:date|year|month|day)\b|by when", lead):
-        return "date"
-    if words[0] in ("who", "whom", "whose"):
-        return "person"
-    # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
-    if words[0] in ("which", "what") and "decision" in words[1:5] and "directorate" not in words:
-        return "reference"
-    if words[0] in ("which", "what") and len(words) > 1:
-        noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of")), "")
-        # "Which not-for-profit co-operative…": the noun may follow an adjective.
-        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
-            return "person"
-        if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were"):
-            return "amount"
-        if words[1] in ("are", "were") or (noun.endswith("s") and noun not in ("is", "was", "does")):
-            return "list"
-    return "list" if words[0] in ("list", "name") or " include" in text.lower() else "text"
-
-
 def analyse_question(text: str) -> Question:
     found = tokens(text)
     toks = [t.word for t in found]
     if not toks:
         return Question(text, "text")
-    q = Question(text, _kind(toks, text))
+    q = Question(text, question_kind(text))
     for word in toks:
-        # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis).
-        if word in NUMBER_WORDS or (word.isdecimal() and word.isascii() and len(word) <= 2):
-            q.stated_number = NUMBER_WORDS.get(word) or int(word)
+        # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis);
+        # "Net Zero" is 0, which `or` once passed on to int("zero").
+        if word in NUMBER_WORDS:
+            q.stated_number = NUMBER_WORDS[word]
+        elif word.isdecimal() and word.isascii() and len(word) <= 2:
+            q.stated_number = int(word)
         if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
-            q.words.setdefault(stem(word), word)
+            q.words.setdefault(stem_with_irregulars(word), word)
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(toks[:3])
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
     for run in _name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
         named = [t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS)]
         if len(named) >= 2:
-            q.entities.append({stem(t.text) for t in named})
+            q.entities.append({stem_with_irregulars(t.text) for t in named})
             q.acronyms.add("".join(t.text[0] for t in named).upper())
     # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words
     # in a row, punctuation aside, are the question's own name, never its answer.
@@ -183,7 +123,7 @@ def analyse_question(text: str) -> Question:
     )
     if q.kind == "count":
         stop = next((i for i, w in enumerate(toks) if i > 1 and w in STOPWORDS | QUESTION_WORDS), None)
-        q.head = [stem(w) for w in toks[2:stop]]
+        q.head = [stem_with_irregulars(w) for w in toks[2:stop]]
     return q
 
 
@@ -325,7 +265,11 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     out, said = [], set(q.words.values())
     for run in _name_runs(text, tokens(text)):
         # "Deputy Mayor Matthew Ryder" asked as "which Deputy Mayor": the name is what follows.
-        while run and (run[0].word in ROLE_WORDS and stem(run[0].text) in q.words or run[0].word in LEADING):
+        while run and (
+            run[0].word in ROLE_WORDS
+            and stem_with_irregulars(run[0].text) in q.words
+            or run[0].word in LEADING
+        ):
             run = run[1:]
         while run and run[-1].word in JOINERS:
             run = run[:-1]
@@ -351,7 +295,9 @@ def _counts(text: str, q: Question) -> list[Span]:
     for i, tok in enumerate(toks):
         number = tok.text.replace(",", "").isdigit() and len(tok.text) <= 9 or tok.word in NUMBER_WORDS
         dotted = text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
-        ahead = [j for j in range(i + 1, min(i + 5, len(toks))) if stem(toks[j].text) in q.head]
+        ahead = [
+            j for j in range(i + 1, min(i + 5, len(toks))) if stem_with_irregulars(toks[j].text) in q.head
+        ]
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         if not number or dotted or share or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
@@ -423,7 +369,7 @@ def proximity(span: Span, text: str, weights: dict[str, float], own: tuple[int, 
     "£90,000 per year; £270,000 over its three year term". Words outside `own` (the span's line) count half."""
     best: dict[str, float] = {}
     for tok in tokens(text):
-        word_stem = stem(tok.text)
+        word_stem = stem_with_irregulars(tok.text)
         if word_stem not in weights and tok.text[0].isalpha() and tok.text[-1].isdigit():
             word_stem = re.sub(r"\D", "", tok.text)  # "ADD2234" answers to 2234
         if word_stem in weights:

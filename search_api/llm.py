@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from decisions.records import Answer, Citation
 from decisions.settings import Settings
-from decisions.words import STOPWORDS
+from decisions.words import STOPWORDS, stem_with_irregulars
 from indexer.amounts import find_amounts
 from indexer.dates import find_dates
 
-from .answer_spans import pieces, stem, tokens
+from .answer_spans import pieces, tokens
 
 log = logging.getLogger("decisions")
 
@@ -165,9 +165,9 @@ def _unsupported_name(text: str, source: str) -> str | None:
 
 def _quote(passage: Citation, answer: str) -> str:
     """The passage's sentence sharing most words with the answer: what the answer rests on."""
-    wanted = {stem(t.text) for t in tokens(answer)}
+    wanted = {stem_with_irregulars(t.text) for t in tokens(answer)}
     _, found = pieces(passage.text)
-    best = max(found, key=lambda p: len(wanted & {stem(t.text) for t in tokens(passage.text[p.start : p.end])}),
+    best = max(found, key=lambda p: len(wanted & {stem_with_irregulars(t.text) for t in tokens(passage.text[p.start : p.end])}),
                default=None)  # fmt: skip
     return passage.text[best.start : best.end].strip() if best else passage.text
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from decisions.records import Answer, Citation
 from decisions.settings import Settings
+from decisions.words import stem_with_irregulars
 from indexer.amounts import find_amounts
 from indexer.dates import find_dates
 from indexer.parse import find_refs
@@ -26,6 +27,7 @@ from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
+from .question_types import AMOUNT_WORDS, PERSON_NOUNS, question_kind
 from .search import SearchRequest, SearchResponse, search
 
 # Field → the labels of the lines that state it, most specific first ("Decision by: Sadiq Khan, Mayor
@@ -66,13 +68,13 @@ _WH = re.compile(r"\b(?:who|whom|whose|when|which|what|how|until)\b", re.I)
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(
-    spans.stem(w)
+    stem_with_irregulars(w)
     for w in """approve approved approval sign signed signing signature off took take taken made make decide decided
     decision decisions authorise authorised authorize authorized agree agreed publish published deferred defer
     date day role position capacity job title directorate department team unit total amount much expenditure
     put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
     record until""".split()
-) | {spans.stem(w) for w in spans.PERSON_NOUNS | spans.ROLE_WORDS | spans.AMOUNT_WORDS}
+) | {stem_with_irregulars(w) for w in PERSON_NOUNS | spans.ROLE_WORDS | AMOUNT_WORDS}
 # A decision named by its code whose record leaves these empty: abstain, not guess from its text.
 UNSTATED_ABSTAINS = frozenset(["decision_maker", "decision_maker_role", "directorate", "date_signed"])
 # Measured on the tuning questions about the record of an unnamed decision: when the first result was the
@@ -111,7 +113,7 @@ def record_field(question: str) -> str | None:
     ):
         return None
     # "LEP governance review 2014 - who made the decision?": the kind is read from the asking clause.
-    kind = spans.analyse_question(question[wh.start() :]).kind
+    kind = question_kind(question[wh.start() :])
     acted = re.search(rf"\b(?:{_ACTED})\b", low)
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"
@@ -139,7 +141,9 @@ def recognise(question: str) -> RecordQuestion | None:
     refs = tuple(query_refs(question))
     words = spans.analyse_question(question).words
     # "MD2848", also typed "md 2848": its letters and number are not topic words.
-    ref_stems = {spans.stem(r) for r in refs} | {p for r in refs for p in re.findall(r"\d+|\D+", r.lower())}
+    ref_stems = {stem_with_irregulars(r) for r in refs} | {
+        p for r in refs for p in re.findall(r"\d+|\D+", r.lower())
+    }
     topic = {s: w for s, w in words.items() if s not in RECORD_WORDS and s not in ref_stems}
     if field == "cites" and not refs:
         return None  # "…that the treasury strategy extends": which decision is the subject is unclear

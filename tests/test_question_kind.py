@@ -1,0 +1,99 @@
+"""One reading of a question's kind and one stemmer, shared by passage choice, the answerer and
+record answers. The questions ask about the sample documents; the line each answer sits in is quoted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from decisions.words import stem, stem_with_irregulars
+from search_api.answer_spans import analyse_question, stems
+from search_api.question_types import expected_answer_type, has_answer_type, question_kind
+from search_api.record_answers import record_field
+
+# (question, its kind, the document line holding the answer)
+QUESTIONS = [
+    (
+        "What was the original contract value per year with Shared Intelligence?",
+        "amount",
+        # corpus/002_44b666b54b5bbc70.txt 1.9
+        "The original contract value was £90,000 per year; £270,000 over its three year term.",
+    ),
+    (
+        "When did LPB partners publish Building a Fairer City?",
+        "date",
+        # corpus/002_44b666b54b5bbc70.txt 1.2
+        "In May 2022, LPB partners published ‘Building a Fairer City’ (BFC)",
+    ),
+    (
+        "Who chairs the LPB Structural Inequalities Subgroup?",
+        "person",
+        # corpus/002_44b666b54b5bbc70.txt 4.2
+        "This LPB sub-group chaired by Kim Wright, CEO of LB Brent, with a secretariat function provided by the GLA.",
+    ),
+    (
+        # The old cue-word classifier of passage choice read "budget" here and wanted an amount.
+        "Which Deputy Mayor is named in the community engagement team budget decision?",
+        "person",
+        # corpus/003_3942e8cd502e3f3c.txt
+        "engagement opportunities for the Mayor, Deputy Mayor Matthew Ryder and the GLA.",
+    ),
+    (
+        "How many actions does the Building a Fairer City plan set out?",
+        "count",
+        # corpus/002_44b666b54b5bbc70.txt 1.6
+        "Organisations are asked to report back annually on progress made against the plan’s 14 actions",
+    ),
+    (
+        "What address should expressions of interest be sent to?",
+        "email",
+        # corpus/004_10ce76b904aa2202.txt
+        "explaining what you would bring to the role to: civilsociety@london.gov.uk by 11 January 2021.",
+    ),
+]
+
+
+@pytest.mark.parametrize("question, kind, line", QUESTIONS)
+def test_the_answerer_and_passage_choice_read_the_same_kind(question, kind, line):
+    assert question_kind(question) == kind
+    assert analyse_question(question).kind == kind
+    assert expected_answer_type(question) == kind
+    assert has_answer_type(line, expected_answer_type(question))
+
+
+def test_a_kind_no_pattern_can_mark_leaves_passage_choice_untyped():
+    # corpus/004_10ce76b904aa2202.txt: "The missions are shaped by 3 key dimensions:"
+    question = "What are the three key dimensions that shape the missions?"
+    assert analyse_question(question).kind == question_kind(question) == "list"
+    assert expected_answer_type(question) is None
+
+
+def test_record_answers_read_the_kind_from_the_asking_clause():
+    # corpus/002_44b666b54b5bbc70.txt, the record: "Date signed:" — a date, asked with "when".
+    assert question_kind("When was DD2691 signed?") == "date"
+    assert record_field("When was DD2691 signed?") == "date_signed"
+
+
+def test_the_answerer_stems_words_as_search_does():
+    # corpus/002_44b666b54b5bbc70.txt 1.6: "Organisations are asked to report back annually on progress"
+    for word in ["Organisations", "asked", "report", "annually", "progress", "actions"]:
+        assert stem_with_irregulars(word) == stem(word)
+
+
+def test_the_answerer_also_meets_possessives_and_irregular_verbs():
+    # corpus/002_44b666b54b5bbc70.txt 1.6: "…progress made against the plan’s 14 actions"
+    line_stems = stems(
+        "Organisations are asked to report back annually on progress made against the plan’s 14 actions"
+    )[0]
+    assert stem_with_irregulars("plan") in line_stems and stem("plan’s") != stem("plan")
+    assert stem_with_irregulars("make") in line_stems
+    # corpus/004_10ce76b904aa2202.txt: "Please send a brief statement … to: civilsociety@london.gov.uk"
+    asked = analyse_question("What address should expressions of interest be sent to?").words
+    assert stem_with_irregulars("send") in asked
+
+
+def test_a_question_naming_net_zero_is_read():
+    # corpus/gla/gla-10ee23df.txt: "the GLA has successfully bid to the Department for Energy Security
+    # and Net Zero for £12,006,000 from the Home Upgrade Grant 2 competition"
+    question = "How much did the GLA win from the Department for Energy Security and Net Zero?"
+    assert analyse_question(question).kind == "amount"  # it raised ValueError: int("zero")
