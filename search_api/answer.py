@@ -24,12 +24,12 @@ from indexer.embed import encode
 
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
-from .answer_spans import Question, Span, is_question, stems
+from .answer_spans import Question, Span, stems
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
-from .question_types import AMOUNT_WORDS
+from .question_types import AMOUNT_WORDS, is_question
 from .record_answers import record_answer
 from .search import SearchRequest, SearchResponse, search
 

@@ -13,13 +13,12 @@ from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
-from .question_types import ORG_NOUNS, question_kind
+from .question_types import ORG_NOUNS, QUESTION_WORDS, question_kind
 
 # Generic vocabulary. filler: question padding; not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-question: who whom whose what when which how why where is are does do did can could will would should was were has have list name
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
 org_words: authority body board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
@@ -29,7 +28,7 @@ not_names: ion ive ic ary ment ship ity ness ing ance ence ism ogy
 abbreviations: e.g. i.e. etc. no. cllr. dr. mr. mrs. ms. st. approx.
 """.strip().splitlines())
 }  # fmt: skip
-QUESTION_WORDS, FILLER, ROLE_WORDS = (frozenset(_VOCAB[k]) for k in ("question", "filler", "role"))
+FILLER, ROLE_WORDS = (frozenset(_VOCAB[k]) for k in ("filler", "role"))
 ORG_WORDS, MONTHS, ABBREVIATIONS = (frozenset(_VOCAB[k]) for k in ("org_words", "months", "abbreviations"))
 NUMBER_WORDS = {w: i for i, w in enumerate(_VOCAB["numbers"])}
 NOT_NAMES = tuple(_VOCAB["not_names"])
@@ -84,11 +83,6 @@ def stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
     word_stems = {stem_with_irregulars(w) for w in words}
     return frozenset(word_stems | numbers), frozenset(plain_word(w) for w in words)
-
-
-def is_question(text: str) -> bool:
-    words = text.strip().lower().split()
-    return bool(words) and (words[0].strip(",") in QUESTION_WORDS or text.strip().endswith("?"))
 
 
 def analyse_question(text: str) -> Question:

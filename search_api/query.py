@@ -20,7 +20,7 @@ from indexer.amounts import parse_amount
 from indexer.read import normalise_text
 from indexer.refs import query_refs
 
-from .answer_spans import is_question
+from .question_types import is_question
 
 TYPE_WORDS = [
     # Longest first: "assistant director decisions" also contains "director decisions".

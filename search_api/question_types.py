@@ -70,14 +70,43 @@ def question_kind(question: str) -> str:
     return "list" if words[0] in ("list", "name") or " include" in question.lower() else "text"
 
 
+QUESTION_WORDS = frozenset(
+    "who whom whose what when which how why where is are does do did can could will would should was were "
+    "has have list name".split()
+)
+# A search is not a question: it names what it wants by its words ("tree planting budget" wants the
+# passages that state amounts). Only for searches: in a question the kind decides ("Which directorate
+# put forward the budget" wants a directorate).
+SEARCH_WANTS = (
+    (
+        "amount",
+        re.compile(
+            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value)\b", re.IGNORECASE
+        ),
+    ),  # fmt: skip
+    ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
+)
+
+
+def is_question(text: str) -> bool:
+    words = text.strip().lower().split()
+    return bool(words) and (words[0].strip(",") in QUESTION_WORDS or text.strip().endswith("?"))
+
+
 def expected_answer_type(question: str) -> str | None:
     """The question's kind when a passage can show it by a pattern (`has_answer_type`), else None.
 
     It was a second classifier by cue words anywhere ("Which directorate put forward the budget"
     wanted an amount); reading the kind the answerer reads raised passage MRR on the tuning and
-    dev questions (real pages 0.809 → 0.820), no passage ranking worse, no answer changed."""
+    dev questions (real pages 0.809 → 0.820), no passage ranking worse, no answer changed. A search
+    that is not a question keeps its cue words (SEARCH_WANTS): without them a search for funding
+    lost the passages that state the amounts."""
     kind = question_kind(question)
-    return kind if kind in ANSWER_PATTERNS else None
+    if kind in ANSWER_PATTERNS:
+        return kind
+    if not is_question(question):
+        return next((kind for kind, words in SEARCH_WANTS if words.search(question)), None)
+    return None
 
 
 def has_answer_type(text: str, answer_type: str | None) -> bool:

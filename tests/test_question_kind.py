@@ -97,3 +97,15 @@ def test_a_question_naming_net_zero_is_read():
     # and Net Zero for £12,006,000 from the Home Upgrade Grant 2 competition"
     question = "How much did the GLA win from the Department for Energy Security and Net Zero?"
     assert analyse_question(question).kind == "amount"  # it raised ValueError: int("zero")
+
+
+def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
+    # Searches, not questions: the passage that states the money is the one to show
+    # (corpus/001_785ae10bddecc0a0.txt: "That the Mayor approves total expenditure of up to £812,000 ...").
+    assert expected_answer_type("community engagement funding since 2018") == "amount"
+    assert expected_answer_type("tree planting budget") == "amount"
+    assert expected_answer_type("number of community conversations") == "count"
+    assert expected_answer_type("grants to grassroots community groups") is None
+    # A question's kind decides, whatever money words it holds.
+    assert expected_answer_type("Which directorate put forward the budget?") != "amount"
+    assert expected_answer_type("How much is the Connecting Communities London investment?") == "amount"
