@@ -178,6 +178,11 @@ def _proximity_and_phrase(q: RerankQuery, text: str) -> tuple[float, float]:
     return best / len(wanted), min(1.0, pairs / len(q.bigrams)) if q.bigrams else 0.0
 
 
+def is_title_line(row) -> bool:
+    """A bare heading line outside any section and paragraph: the decision's title, restated."""
+    return _section_flags(row)[1] == 1.0
+
+
 def _section_flags(row) -> tuple[float, float, float, float, float]:
     section = (row["section"] or "").strip().lower()
     text = row["text"]

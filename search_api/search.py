@@ -124,6 +124,11 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
         by_row = {row["rowid"]: score for score, row in scored}
         ordered = proof_order([row for _, row in scored], decision, query.filters)
         scored = [(by_row[row["rowid"]], row) for row in ordered]
+    else:
+        # The result's heading already shows the title: a line restating it is shown only when
+        # fewer than PASSAGES_PER_RESULT others remain (it wins on the title's words, and at scale
+        # pushed out the paragraph that answers).
+        scored.sort(key=lambda pair: rerank.is_title_line(pair[1]))
     passages: list[Passage] = []
     seen: set[str] = set()
     for score, row in scored:

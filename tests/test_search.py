@@ -272,3 +272,18 @@ def test_openapi_schema_documents_the_search_endpoint(api):
     } <= set(params)
     assert params["q"].get("description")
     assert "SearchOut" in str(search_op["responses"]["200"])
+
+
+def test_a_line_restating_the_title_is_not_shown_while_content_passages_remain(index):
+    # corpus/002_44b666b54b5bbc70.txt opens "DD2691 Building a Fairer City action plan
+    # (implementation year two)": the result's heading already says so. Searched by its title, the
+    # passages shown are its paragraphs ("1.2. In May 2022, LPB partners published 'Building a
+    # Fairer City' (BFC), ..."), not the title again.
+    from search_api.rerank import is_title_line
+
+    for query in ("Building a Fairer City action plan implementation year two", "Building a Fairer City"):
+        top = search(index, SearchRequest(q=query, today=TODAY)).results[0]
+        assert top.ref == "DD2691"
+        rows = {row["id"]: row for row in index.chunks_of(top.decision_id)}
+        assert len(top.passages) == 3
+        assert not any(is_title_line(rows[p.chunk_id]) for p in top.passages), query
