@@ -58,13 +58,19 @@ def cmd_index(args: argparse.Namespace) -> int:
     from indexer.pipeline import run_index
 
     settings = _settings(args)
-    summary = run_index(
-        Path(args.corpus), settings, force=args.force, writer=_writer(settings, rewrite=args.force)
+    writer = _writer(settings, rewrite=args.force)
+    summary = run_index(Path(args.corpus), settings, force=args.force, writer=writer)
+    written = (
+        {"milvus_rows_written": writer.written_rows, "milvus_rows_retired": writer.retired_rows}
+        if writer
+        else {}
     )
     if args.json:
-        print(json.dumps(summary.as_dict(), indent=2))
+        print(json.dumps({**summary.as_dict(), **written}, indent=2))
     else:
         print("\n".join(summary.lines()))
+        if written and not summary.up_to_date:  # only changed decisions are written to Milvus
+            print(f"  milvus rows     {writer.written_rows} written, {writer.retired_rows} retired")
     if not summary.usable:
         print(
             "decisions index: nothing usable was produced; the previous index (if any) is unchanged",

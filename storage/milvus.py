@@ -24,6 +24,7 @@ consistency level Strong, so a reader that sees the new pointer sees every row w
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -54,6 +55,11 @@ TEXT_FIELDS = {"key": 64, "decision_id": 128, "decision_type": 64, "date": 10, "
                "maker": 1_000, "directorate": 1_000}  # fmt: skip
 ROW_FIELDS = ["key", "decision_id", "embedding", "terms", "decision_type", "date", "amount", "maker",
               "directorate", "part2", "has_part2", "deferred_until", "boilerplate", "born", "retired"]  # fmt: skip
+
+
+# milvus-lite does not report the snapshot a query iterator could pin, and pymilvus warns on every
+# listing that it uses the client's clock instead; with Strong reads that changes nothing here.
+logging.getLogger("pymilvus.client.iterator.query_iterator").setLevel(logging.ERROR)
 
 
 class MilvusUnavailable(IndexUnavailable):
@@ -274,13 +280,7 @@ class MilvusWriter:
     def _forget_unfinished(self, client: MilvusClient, live: int) -> None:
         """Undo what a run stopped before its flip left behind: rows it inserted, rows it retired."""
         client.delete(self.collection, filter=f"born > {live}")
-        stranded = client.query(
-            self.collection, filter=f"retired > {live} and retired < {LIVE}", output_fields=ROW_FIELDS,
-            consistency_level=CONSISTENCY,
-        )  # fmt: skip
-        for start in range(0, len(stranded), WRITE_BATCH):
-            batch = [{**row, "retired": LIVE} for row in stranded[start : start + WRITE_BATCH]]
-            client.upsert(self.collection, batch)
+        self._set_retired(client, f"retired > {live} and retired < {LIVE}", LIVE)
 
     def _retire(self, client: MilvusClient, decision_ids: set[str], generation: int) -> None:
         ids = sorted(decision_ids)
@@ -289,12 +289,28 @@ class MilvusWriter:
             self._retire_where(client, f"decision_id in {batch} and retired == {LIVE}", generation)
 
     def _retire_where(self, client: MilvusClient, expression: str, generation: int) -> None:
-        rows = client.query(self.collection, filter=expression, output_fields=ROW_FIELDS,
-                            consistency_level=CONSISTENCY)  # fmt: skip
-        for at in range(0, len(rows), WRITE_BATCH):
-            batch = [{**row, "retired": generation} for row in rows[at : at + WRITE_BATCH]]
-            client.upsert(self.collection, batch)
-            self.retired_rows += len(batch)
+        self.retired_rows += self._set_retired(client, expression, generation)
+
+    def _set_retired(self, client: MilvusClient, expression: str, retired: int) -> int:
+        """Rewrite the rows matching `expression` with `retired` (an upsert writes whole rows).
+
+        The keys are listed first, with an iterator (a plain query returns at most 16,384 rows on
+        a server), and the rows read and written back in batches: never the whole set in memory.
+        """
+        keys: list[str] = []
+        listing = client.query_iterator(self.collection, batch_size=WRITE_BATCH * 4, filter=expression,
+                                        output_fields=["key"])  # fmt: skip
+        try:
+            while batch := listing.next():
+                keys += [row["key"] for row in batch]
+        finally:
+            listing.close()
+        for start in range(0, len(keys), WRITE_BATCH):
+            rows = client.get(
+                self.collection, ids=keys[start : start + WRITE_BATCH], output_fields=ROW_FIELDS
+            )
+            client.upsert(self.collection, [{**row, "retired": retired} for row in rows])
+        return len(keys)
 
     def _insert(self, client, decisions, chunks, vectors, versions, changed, generation) -> None:  # noqa: ANN001
         by_decision: dict[str, list[int]] = {}
