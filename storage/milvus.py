@@ -41,7 +41,7 @@ from .catalog import Catalog, IndexUnavailable
 
 DEFAULT_COLLECTION = "decision_chunks"
 # The collection's layout and how `terms` are made: a collection written otherwise is refused, not mixed.
-LAYOUT = "decision-search chunks v2 (indexer.store.chunk_terms; no match index)"
+LAYOUT = "decision-search chunks v3 (indexer.store.chunk_terms; match index)"
 LAYOUT_PROPERTY = "decision_search.layout"  # a collection property (milvus-lite keeps no description)
 LIVE = 2**62  # `retired` of a row no generation has retired yet
 CONSISTENCY = "Strong"
@@ -103,9 +103,9 @@ def create_collection(client: MilvusClient, name: str, dimension: int) -> None:
     schema.add_field("key", DataType.VARCHAR, max_length=TEXT_FIELDS["key"], is_primary=True)
     schema.add_field("decision_id", DataType.VARCHAR, max_length=TEXT_FIELDS["decision_id"])
     schema.add_field("embedding", DataType.FLOAT_VECTOR, dim=dimension)
-    # Our own stems, so no language analyzer is needed.
+    # Our own stems, so no language analyzer is needed; the match index serves exhaustive search.
     schema.add_field("terms", DataType.VARCHAR, max_length=65_535, enable_analyzer=True,
-                     analyzer_params={"tokenizer": "standard"})  # fmt: skip
+                     analyzer_params={"tokenizer": "standard"}, enable_match=True)  # fmt: skip
     schema.add_field("terms_sparse", DataType.SPARSE_FLOAT_VECTOR)
     for field in ("decision_type", "date", "maker", "directorate", "deferred_until"):
         schema.add_field(field, DataType.VARCHAR, max_length=TEXT_FIELDS[field])
@@ -432,15 +432,22 @@ class MilvusStore(Catalog):
 
     def _bm25(self, query: WordQuery, expression: str, limit: int) -> list[tuple[int, float]]:
         """Rows by BM25 over every word of the query, best first, that hold what it requires."""
+        return self._bm25_listing(query, expression, limit)[0][:limit]
+
+    def _bm25_listing(
+        self, query: WordQuery, expression: str, limit: int
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """The rows as `_bm25` finds them, all of them, and whether the engine stopped at its cap."""
         ranked_terms = _terms(query.all_words)
         if not ranked_terms:
-            return []
+            return [], False
         checked = bool(query.required or query.phrases)
+        asked = min(limit * (OVERFETCH if checked else 1), MAX_TOPK)
         hits = self.client.search(
             self.collection,
             data=[" ".join(ranked_terms)],
             anns_field="terms_sparse",
-            limit=min(limit * (OVERFETCH if checked else 1), MAX_TOPK),
+            limit=asked,
             filter=expression,
             output_fields=["terms"] if checked else [],
             search_params={"metric_type": "BM25"},
@@ -453,7 +460,7 @@ class MilvusStore(Catalog):
                 continue
             # BM25 is higher-is-better on a server; milvus-lite reports it negated.
             found.append((rowid, abs(float(hit["distance"]))))
-        return found[:limit]
+        return found, len(hits) >= MAX_TOPK
 
     def _visible(self) -> str:
         return f"born <= {self.live} and retired > {self.live}"
@@ -462,7 +469,31 @@ class MilvusStore(Catalog):
         return [rowid for rowid, _ in self._bm25(query, self.expression(filters), k)]
 
     def keyword_scores(self, query: WordQuery, filters: Filters) -> dict[int, float]:
-        return dict(self._bm25(query, self.expression(filters), MAX_TOPK))
+        """Every matching row (exhaustive search: a Freedom of Information request must see all).
+
+        One BM25 search returns at most MAX_TOPK rows; when it is full, the rest are listed with
+        TEXT_MATCH in the engine (indexed on a server, a scan in milvus-lite) and rank after them."""
+        expression = self.expression(filters)
+        found, capped = self._bm25_listing(query, expression, MAX_TOPK)
+        scores = dict(found)
+        if capped:
+            musts = _terms(query.required) + [t for p in query.phrases for t in _terms(p)]
+            matches = [f"TEXT_MATCH(terms, {literal(t)})" for t in dict.fromkeys(musts)]
+            if not query.every or not matches:
+                matches = [f"TEXT_MATCH(terms, {literal(' '.join(_terms(query.all_words)))})"]
+            listing = self.client.query_iterator(
+                self.collection, batch_size=WRITE_BATCH * 4, filter=f"{expression} and {' and '.join(matches)}",
+                output_fields=["key", "terms"],
+            )  # fmt: skip
+            try:
+                while batch := listing.next():
+                    for row in batch:
+                        rowid = self.rowid_of.get(row["key"])
+                        if rowid is not None and rowid not in scores and self._holds(query, row["terms"]):
+                            scores[rowid] = 0.0
+            finally:
+                listing.close()
+        return scores
 
     def term_rows(self, token: str) -> int:
         """From the catalog's count of each term, written with the rows: the engine has no cheap

@@ -279,3 +279,17 @@ def test_force_rewrites_every_row_and_a_foreign_collection_is_refused(tmp_path, 
     foreign = MilvusWriter(backend_settings.milvus_uri, "someone_elses")
     with pytest.raises(MilvusUnavailable, match="--milvus-collection"):
         run_index(corpus, backend_settings, show_progress=False, force=True, writer=foreign)
+
+
+def test_exhaustive_search_lists_every_match_past_the_engines_cap(indexed, monkeypatch):
+    """An FOI search must see every record: when BM25 stops at its cap, the rest are listed."""
+    import storage.milvus
+
+    _, milvus = indexed["milvus"]
+    query = WordQuery(required=("community", "engagement"), every=True)
+    every = milvus.keyword_scores(query, STAFF)
+    assert len(every) > 3
+    monkeypatch.setattr(storage.milvus, "MAX_TOPK", 3)  # the engine's cap, made small enough to reach here
+    capped = milvus.keyword_scores(query, STAFF)
+    assert set(capped) == set(every)
+    assert sorted(capped.values(), reverse=True)[:3] == sorted(every.values(), reverse=True)[:3]
