@@ -152,13 +152,13 @@ def _rows(
     decision: Decision, chunks: list[Chunk], vectors: np.ndarray, version: str, born: int
 ) -> list[dict]:
     amount = filter_amount_of(decision)
-    maker = f"{decision.decision_maker or ''} {decision.decision_maker_role or ''}".strip().lower()
+    maker = maker_field(decision.decision_maker, decision.decision_maker_role)
     common = {
         "decision_id": decision.id,
         "decision_type": decision.decision_type,
         "date": decision.date or "",
         "amount": amount,
-        "maker": maker[: TEXT_FIELDS["maker"]],
+        "maker": maker,
         "directorate": (decision.directorate or "").lower()[: TEXT_FIELDS["directorate"]],
         "part2": bool(decision.part2),
         "has_part2": bool(decision.has_part2),
@@ -182,6 +182,11 @@ def _rows(
             }
         )
     return rows
+
+
+def maker_field(name: str | None, role: str | None) -> str:
+    """The `maker` field of a row: name and role, lowercased (the filter matches a part of it)."""
+    return f"{name or ''} {role or ''}".strip().lower()[: TEXT_FIELDS["maker"]]
 
 
 def filter_amount_of(decision: Decision) -> int | None:
@@ -367,6 +372,11 @@ class MilvusStore(Catalog):
             self.rowid_of[chunk_key(chunk_id, self.versions[decision_id])] = rowid
         self.key_of = {rowid: key for key, rowid in self.rowid_of.items()}
         self._dimension = int(self.meta["dimension"])
+        # The values of the name fields as written to the rows, for matching a part of a name.
+        self._makers = sorted(
+            {maker_field(d.decision_maker, d.decision_maker_role) for d in self.decisions.values()}
+        )
+        self._directorates = sorted({(d.directorate or "").lower() for d in self.decisions.values()} - {""})
 
     # --- Expressions ---
 
@@ -391,15 +401,10 @@ class MilvusStore(Catalog):
         # that no user text is read as a LIKE pattern.
         if filters.decision_maker:
             wanted = filters.decision_maker.lower()
-            makers = {
-                f"{d.decision_maker or ''} {d.decision_maker_role or ''}".strip().lower()
-                for d in self.decisions.values()
-            }
-            parts.append(f"maker in {id_list(sorted(m for m in makers if wanted in m))}")
+            parts.append(f"maker in {id_list(m for m in self._makers if wanted in m)}")
         if filters.directorate:
             wanted = filters.directorate.lower()
-            names = {(d.directorate or "").lower() for d in self.decisions.values()}
-            parts.append(f"directorate in {id_list(sorted(n for n in names if n and wanted in n))}")
+            parts.append(f"directorate in {id_list(n for n in self._directorates if wanted in n)}")
         if filters.has_part2:
             parts.append("(has_part2 == true or part2 == true)")
         if filters.deferred:
