@@ -174,7 +174,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("decisions serve: staff mode shows withheld decisions; bind it to 127.0.0.1 or set "
               "DECISIONS_STAFF_TOKEN", file=sys.stderr)  # fmt: skip
         return 2
-    if args.workers > 1 and settings.store == "milvus" and "://" not in settings.milvus_uri:
+    from storage.milvus import is_lite
+
+    if args.workers > 1 and settings.store == "milvus" and is_lite(settings.milvus_uri):
         print("decisions serve: a milvus-lite file is opened by one process at a time; serve it with "
               "--workers 1, or use a Milvus server (--milvus-uri http://host:19530)", file=sys.stderr)  # fmt: skip
         return 2

@@ -180,14 +180,20 @@ def _proximity_and_phrase(q: RerankQuery, text: str) -> tuple[float, float]:
 
 def is_title_line(row) -> bool:
     """A bare heading line outside any section and paragraph: the decision's title, restated."""
-    return _section_flags(row)[1] == 1.0
+    text = row["text"]
+    return (
+        row["paragraph"] is None
+        and not (row["section"] or "").strip()
+        and len(text) < 160
+        and "\n" not in text.strip()
+    )
 
 
 def _section_flags(row) -> tuple[float, float, float, float, float]:
     section = (row["section"] or "").strip().lower()
     text = row["text"]
     key = section == "key information" or len(_KEY_FIELD.findall(text)) >= 2
-    title = row["paragraph"] is None and not section and len(text) < 160 and "\n" not in text.strip()
+    title = is_title_line(row)
     summary = "summary" in section
     decision = section in ("decision", "decisions") or bool(_DECISION_OPENING.match(text))
     return float(key), float(title), float(summary), float(decision), float(row["paragraph"] is not None)

@@ -73,9 +73,16 @@ def is_withheld(decision: DecisionRow, today: dt.date) -> bool:
 
 def filter_amount(d: DecisionRow) -> int | None:
     """The amount the amount filters test: the approved amount, else the largest one mentioned."""
-    if d.approved_amount is not None:
-        return d.approved_amount
-    return max(d.amounts) if d.amounts else None
+    return amount_for_filters(d.approved_amount, d.amounts)
+
+
+def amount_for_filters(approved: int | None, amounts: list[int]) -> int | None:
+    return approved if approved is not None else (max(amounts) if amounts else None)
+
+
+def maker_text(name: str | None, role: str | None) -> str:
+    """What the decision-maker filter matches a part of: name and role, lowercased."""
+    return f"{name or ''} {role or ''}".strip().lower()
 
 
 @dataclass(frozen=True)
@@ -135,10 +142,7 @@ class Filters:
         if self.max_amount is not None and (amount is None or amount > self.max_amount):
             return False
         if self.decision_maker:
-            if (
-                self.decision_maker.lower()
-                not in f"{d.decision_maker or ''} {d.decision_maker_role or ''}".lower()
-            ):
+            if self.decision_maker.lower() not in maker_text(d.decision_maker, d.decision_maker_role):
                 return False
         if self.directorate and self.directorate.lower() not in (d.directorate or "").lower():
             return False

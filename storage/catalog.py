@@ -323,6 +323,14 @@ class Catalog:
     def match_count(self, query: WordQuery) -> int:
         raise NotImplementedError  # each backend counts with its own engine
 
+    def embeddings(self, ids: list[int]) -> np.ndarray:
+        raise NotImplementedError  # each backend reads its own vectors
+
+    def similarity(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
+        if len(ids) == 0:
+            return {}
+        return dict(zip(ids, (self.embeddings(ids) @ vector).tolist(), strict=True))
+
     def health(self) -> dict:
         return {
             "generation": self.generation.name,

@@ -143,10 +143,5 @@ class LocalStore(Catalog):
     def embeddings(self, ids: list[int]) -> np.ndarray:
         return np.asarray(self.matrix[np.asarray(ids, dtype=np.int64) - 1])
 
-    def similarity(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
-        if not ids:
-            return {}
-        return dict(zip(ids, (self.embeddings(ids) @ vector).tolist(), strict=True))
-
     def health(self) -> dict:
         return {**super().health(), "store": "local"}

@@ -36,7 +36,7 @@ from decisions.records import Chunk, Decision
 from decisions.words import STOPWORDS, engine_term
 from indexer import store
 
-from .base import Filters, WordQuery
+from .base import Filters, WordQuery, amount_for_filters, maker_text
 from .catalog import Catalog, IndexUnavailable
 
 DEFAULT_COLLECTION = "decision_chunks"
@@ -151,7 +151,7 @@ def chunk_key(chunk_id: str, version: str) -> str:
 def _rows(
     decision: Decision, chunks: list[Chunk], vectors: np.ndarray, version: str, born: int
 ) -> list[dict]:
-    amount = filter_amount_of(decision)
+    amount = amount_for_filters(decision.approved_amount_pounds, decision.amounts_pounds)
     maker = maker_field(decision.decision_maker, decision.decision_maker_role)
     common = {
         "decision_id": decision.id,
@@ -185,15 +185,8 @@ def _rows(
 
 
 def maker_field(name: str | None, role: str | None) -> str:
-    """The `maker` field of a row: name and role, lowercased (the filter matches a part of it)."""
-    return f"{name or ''} {role or ''}".strip().lower()[: TEXT_FIELDS["maker"]]
-
-
-def filter_amount_of(decision: Decision) -> int | None:
-    """As storage.base.filter_amount, on the indexer's record (pounds)."""
-    if decision.approved_amount_pounds is not None:
-        return decision.approved_amount_pounds
-    return max(decision.amounts_pounds) if decision.amounts_pounds else None
+    """The `maker` field of a row (the filter matches a part of it)."""
+    return maker_text(name, role)[: TEXT_FIELDS["maker"]]
 
 
 # --- Writing a generation ---
@@ -541,11 +534,6 @@ class MilvusStore(Catalog):
         rows = self.client.get(self.collection, ids=keys, output_fields=["embedding"])
         by_key = {row["key"]: row["embedding"] for row in rows}
         return np.asarray([by_key[k] for k in keys], dtype=np.float32)
-
-    def similarity(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
-        if len(ids) == 0:
-            return {}
-        return dict(zip(ids, (self.embeddings(ids) @ vector).tolist(), strict=True))
 
     def health(self) -> dict:
         return {**super().health(), "store": "milvus", "vector_index": "HNSW (Milvus)",
