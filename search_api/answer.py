@@ -306,7 +306,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             near = max(spans.proximity(shifted, quote, relation, own), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
-            near *= _year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
+            year_fit = _year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
+            if not year_fit:
+                continue
             bonus = (span.quality + 0.3 * after) * near
             if best is None or bonus > best.bonus:
                 best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
@@ -319,19 +321,26 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b")
 
 
 def _year_fit(question: str, text: str, span: Span) -> float:
-    """For a question naming a year: 1 for a figure stated with that year, less for one stated
-    with another year, 1 when the figure has no year of its own beside it."""
-    asked = {m.group(1) for m in _YEAR.finditer(question)}
+    """For a question naming a year: 1 for a figure stated with that year or with no year of its
+    own beside it, 0 for one stated with another year."""
+    named = list(_YEAR.finditer(question))
+    asked = {m.group(1) for m in named}
     if not asked:
         return 1.0
+    # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
+    spanned = asked | {str(int(m.group(1)) + 1) for m in named if m.group(0) != m.group(1)}
     # The figure's own clause: up to the next figure, within a few words.
     clause = text[span.end : span.end + 48].split("£")[0]
     after = _YEAR.search(clause)
-    before = [m for m in _YEAR.finditer(text[max(0, span.start - 16) : span.start])]
+    # "the Sport Unites 2021-22 budget of £1.3m": a year ending a few words before the figure.
+    window = max(0, span.start - 40)
+    before = [m for m in _YEAR.finditer(text[window : span.start]) if span.start - (window + m.end()) <= 16]
     own = after or (before[-1] if before else None)
     if own is None:
         return 1.0
-    return 1.0 if own.group(1) in asked else 0.4
+    # A figure stated for another year does not answer for this one (0: never the answer).
+    ranged = own.group(0) != own.group(1)
+    return 1.0 if own.group(1) in (asked if ranged else spanned) else 0.0
 
 
 def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list):

@@ -13,7 +13,7 @@ from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
-from .question_types import ORG_NOUNS, QUESTION_WORDS, question_kind
+from .question_types import ORG_NOUNS, QUESTION_WORDS, asking_clause, question_kind
 
 # Generic vocabulary. filler: question padding; not_names: word endings.
 _VOCAB = {
@@ -21,7 +21,8 @@ _VOCAB = {
     for name, words in (line.split(":", 1) for line in """
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
-org_words: authority body board council councils unit team procurement partnership partnerships programme fund code act department ltd limited trust group committee network hub report strategy plan assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc intelligence recovery mission missions regulations london
+org_words: authority body board council councils unit team procurement partnership partnerships department ltd limited trust group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london
+thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 not_names: ion ive ic ary ment ship ity ness ing ance ence ism ogy
@@ -30,6 +31,7 @@ abbreviations: e.g. i.e. etc. no. cllr. dr. mr. mrs. ms. st. approx.
 }  # fmt: skip
 FILLER, ROLE_WORDS = (frozenset(_VOCAB[k]) for k in ("filler", "role"))
 ORG_WORDS, MONTHS, ABBREVIATIONS = (frozenset(_VOCAB[k]) for k in ("org_words", "months", "abbreviations"))
+THING_WORDS = frozenset(_VOCAB["thing_words"])  # what names a programme, fund or plan: not who acts
 NUMBER_WORDS = {w: i for i, w in enumerate(_VOCAB["numbers"])}
 NOT_NAMES = tuple(_VOCAB["not_names"])
 JOINERS = frozenset(["of", "for", "and", "the", "&"])
@@ -54,6 +56,7 @@ class Question:
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
+    organisation: bool = False  # "which company…": an organisation is wanted, not a person
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     after: str | None = None  # a closing preposition: "reduced to" wants the amount after "to"
@@ -100,7 +103,9 @@ def analyse_question(text: str) -> Question:
             q.stated_number = int(word)
         if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
             q.words.setdefault(stem_with_irregulars(word), word)
-    q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(toks[:3])
+    asking = [t.word for t in tokens(asking_clause(text))]
+    q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & set(asking[:4]))
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
     for run in _name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
         named = [t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS)]
@@ -115,9 +120,10 @@ def analyse_question(text: str) -> Question:
         for i in range(len(capitals))
         for j in range(i + 2, min(i + 7, len(capitals) + 1))
     )
-    if q.kind == "count":
-        stop = next((i for i, w in enumerate(toks) if i > 1 and w in STOPWORDS | QUESTION_WORDS), None)
-        q.head = [stem_with_irregulars(w) for w in toks[2:stop]]
+    if q.kind == "count":  # "…, how many homes in total": the asking clause need not be first
+        at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] == ["how", "many"]), 2)
+        stop = next((i for i, w in enumerate(toks) if i > at - 1 and w in STOPWORDS | QUESTION_WORDS), None)
+        q.head = [stem_with_irregulars(w) for w in toks[at:stop]]
     return q
 
 
@@ -242,16 +248,22 @@ def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     return out
 
 
-def _name_quality(run: list[Token], q: Question, common: set[str]) -> float:
-    """For "who", a person's name is the answer, an organisation may be, a job title rarely is."""
+def _name_quality(run: list[Token], q: Question, common: set[str], next_word: str) -> float:
+    """For "who", a person's name is the answer, an organisation may be, a job title rarely is; for
+    "which company", an organisation. A programme, fund or code ("Contracts and Funding Code", "the
+    Team London Young Ambassador programme") is neither: it is what was done, not who did it."""
     words = {t.word for t in run}
     if words & ROLE_WORDS:
         return 0.15
-    if words & ORG_WORDS or (len(run) == 1 and run[0].text.isupper()):
+    if run[-1].word in THING_WORDS or next_word in THING_WORDS:
+        return 0.1
+    if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
         return 0.25 if q.role else 0.6
+    if words & ORG_WORDS:
+        return 0.25 if q.role else 1.0 if q.organisation else 0.6
     if all(w in common or w in STOPWORDS for w in words) or any(w.endswith(NOT_NAMES) for w in words):
         return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
-    return 1.0 if len(run) <= 4 else 0.5
+    return (1.0 if len(run) <= 4 else 0.5) * (0.8 if q.organisation else 1.0)
 
 
 def _names(text: str, q: Question, common: set[str]) -> list[Span]:
@@ -278,7 +290,9 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
-        out.append(Span(run[0].start, end, text[run[0].start : end], _name_quality(run, q, common) + bonus))
+        next_word = next((t.word for t in tokens(text[end : end + 24])), "")
+        quality = _name_quality(run, q, common, next_word)
+        out.append(Span(run[0].start, end, text[run[0].start : end], quality + bonus))
     return out
 
 

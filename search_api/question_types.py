@@ -41,11 +41,77 @@ ANSWER_PATTERNS = {
 }
 
 
+QUESTION_WORDS = frozenset(
+    "who whom whose what when which how why where is are does do did can could will would should was were "
+    "has have list name".split()
+)
+# A search is not a question: it names what it wants by its words ("tree planting budget" wants the
+# passages that state amounts). Only for searches: in a question the kind decides ("Which directorate
+# put forward the budget" wants a directorate).
+SEARCH_WANTS = (
+    (
+        "amount",
+        re.compile(
+            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value)\b", re.IGNORECASE
+        ),
+    ),  # fmt: skip
+    ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
+    ("date", re.compile(r"\b(?:deadline|date|closing date|start date)\b", re.IGNORECASE)),
+)
+
+
+# "Give the date…", "Find the amount…": an imperative names what it wants by its noun.
+IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
+ASKED_NOUNS = {
+    **dict.fromkeys("amount sum figure cost costs budget value total price".split(), "amount"),
+    **dict.fromkeys("date day deadline month year".split(), "date"),
+    "number": "count",
+}
+# "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.
+_ASKING_CLAUSE = re.compile(
+    r"(?:[,;:—–]|\s-)\s*(?=(?:who|whom|whose|what|when|which|how|where)\b)", re.IGNORECASE
+)
+_ARTICLES = ("the", "a", "an", "its", "their", "me")
+
+
+def asking_clause(question: str) -> str:
+    """The question from its asking clause on: "For the X programme, who signed?" → "who signed?"."""
+    first = next((t.word for t in tokens(question)), "")
+    if first and first not in QUESTION_WORDS and first not in IMPERATIVES:
+        clause = _ASKING_CLAUSE.search(question)
+        if clause:
+            return question[clause.end() :]
+    return question
+
+
 def question_kind(question: str) -> str:
     """amount | date | person | count | list | email | reference | text: what the answer must be."""
-    words = [t.word for t in tokens(question)]
+    found = tokens(question)
+    words = [t.word for t in found]
     if not words:
         return "text"
+    # "What is the Department for Education's annual allocation…": the allocation is asked, not the
+    # Department ("Which company's contract…" still asks a company: no verb before the owner).
+    owner = next((t for t in found[2:8] if t.text.endswith(("'s", "’s"))), None)
+    if words[0] in ("what", "which") and words[1] in ("is", "was", "are", "were") and owner:
+        return question_kind(f"{words[0]} {words[1]} the {question[owner.end :]}")
+    clause = asking_clause(question)
+    if clause != question:
+        return question_kind(clause)
+    if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
+        if not question.rstrip().endswith("?"):
+            # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
+            return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")
+    if words[0] in IMPERATIVES or (words[0] == "name" and len(words) > 1 and words[1] in _ARTICLES):
+        if len(words) > 1 and words[1] in QUESTION_WORDS:  # "State how much…"
+            return question_kind(" ".join(words[1:]))
+        noun = next((w for w in words[1:5] if w not in _ARTICLES), "")
+        if noun in ASKED_NOUNS:
+            return ASKED_NOUNS[noun]
+        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:4]):
+            return "person"
+        if words[0] != "name":
+            return "text"
     lead = " ".join(words[:3])
     if "email" in words or "e-mail" in words or (words[0] in ("what", "which") and words[1:2] == ["address"]):
         return "email"
@@ -63,29 +129,11 @@ def question_kind(question: str) -> str:
         # "Which not-for-profit co-operative…": the noun may follow an adjective.
         if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
             return "person"
-        if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were"):
+        if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were", "will", "would"):
             return "amount"
         if words[1] in ("are", "were") or (noun.endswith("s") and noun not in ("is", "was", "does")):
             return "list"
     return "list" if words[0] in ("list", "name") or " include" in question.lower() else "text"
-
-
-QUESTION_WORDS = frozenset(
-    "who whom whose what when which how why where is are does do did can could will would should was were "
-    "has have list name".split()
-)
-# A search is not a question: it names what it wants by its words ("tree planting budget" wants the
-# passages that state amounts). Only for searches: in a question the kind decides ("Which directorate
-# put forward the budget" wants a directorate).
-SEARCH_WANTS = (
-    (
-        "amount",
-        re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value)\b", re.IGNORECASE
-        ),
-    ),  # fmt: skip
-    ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
-)
 
 
 def is_question(text: str) -> bool:

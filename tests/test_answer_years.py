@@ -30,3 +30,19 @@ def test_a_figure_with_no_year_of_its_own_is_not_penalised():
     line = "a grant of £40,000 to Islington Council as reimbursement"
     start = line.index("£40,000")
     assert _year_fit("How much did Islington get in 2015-16?", line, Span(start, start + 7, "£40,000")) == 1.0
+
+
+def test_a_figure_stated_for_another_year_never_answers():
+    # corpus/gla/gla-8624db65.txt (MD2777): "…from the total Sport Unites 2021-22 budget of £1.3m, to ensure…"
+    line = "approval of expenditure of up to £830,000 from the total Sport Unites 2021-22 budget of £1.3m, to ensure"
+    start = line.index("£1.3m")
+    assert _year_fit("Sport Unites budget for 2022-23", line, Span(start, start + 5, "£1.3m")) == 0.0
+    assert _year_fit("Sport Unites budget for 2021-22", line, Span(start, start + 5, "£1.3m")) == 1.0
+
+
+def test_a_financial_year_covers_a_date_in_its_second_calendar_year():
+    # corpus/gla/ (DD1457): "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
+    line = "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
+    start = line.index("24")
+    question = "How many projects was the 2015-16 scheme expected to deliver?"
+    assert _year_fit(question, line, Span(start, start + 2, "24")) == 1.0

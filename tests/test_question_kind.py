@@ -109,3 +109,34 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
     # A question's kind decides, whatever money words it holds.
     assert expected_answer_type("Which directorate put forward the budget?") != "amount"
     assert expected_answer_type("How much is the Connecting Communities London investment?") == "amount"
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # The asking clause need not come first.
+        ("For the London Food Programme, who signed the decision?", "person"),
+        ("After the money was reallocated, how many homes would be improved in total?", "count"),
+        ("LEP governance review 2014 - who made the decision?", "person"),
+        # An imperative names what it wants by its noun.
+        ("Find the amount of programme spending approved for 2025-26.", "amount"),
+        ("Give the date the Board first met.", "date"),
+        ("Name the executive director who signed off the strategy refresh.", "person"),
+        ("Name the four priorities of Building a Fairer City.", "list"),
+        ("State how much was approved for the programme.", "amount"),
+        # A search (no question word, no "?") by its cue words.
+        ("Sport Unites phase two budget for 2022-23", "amount"),
+        ("Housing Zones bid submission deadline", "date"),
+        # "What is the Department for Education's … allocation": the allocation, not the Department.
+        ("What is the Department for Education's main annual allocation to London?", "amount"),
+        ("Which company's contract was extended?", "person"),
+        ("What will adult education spending total in the 2024-25 financial year?", "amount"),
+    ],
+)
+def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_a_count_asked_late_counts_the_noun_after_how_many():
+    question = "After the Green Homes Grant money was reallocated, how many homes would be improved?"
+    assert analyse_question(question).head == [stem_with_irregulars("homes")]

@@ -1,0 +1,37 @@
+"""Who acts, and what is done: for "which company" an organisation's name is the answer, and the
+name of a programme, fund or code is never the answer to "who" or "which body"."""
+
+from __future__ import annotations
+
+from search_api.answer_spans import analyse_question, spans_for
+
+# corpus/gla/gla-911f25d7.txt (DD2664)
+CONTRACT = (
+    "an exemption from the requirement in the GLA’s Contracts and Funding Code to procure competitively in "
+    "order to extend the GLA’s current contract with Rice Marketing Limited (extension value £10,000)"
+)
+# corpus/gla/gla-f156ec77.txt (MD2662)
+TRANSFER = (
+    "a budget transfer of £27,000 in 2020/21 from the Young Londoners Fund to the Team London Young "
+    "Ambassador programme and approval for expenditure of £27,000"
+)
+
+
+def _best(question: str, text: str) -> str:
+    q = analyse_question(question)
+    return max(spans_for(q.kind, text, q, set()), key=lambda s: s.quality).text
+
+
+def test_which_company_is_answered_by_the_company_not_the_code():
+    q = analyse_question("Which company's contract was extended without competition?")
+    assert q.kind == "person" and q.organisation
+    assert (
+        _best("Which company's contract was extended without competition?", CONTRACT)
+        == "Rice Marketing Limited"
+    )
+
+
+def test_a_programme_named_before_its_noun_is_not_who_acts():
+    q = analyse_question("Apart from the fund, which body put money into the activities for young people?")
+    found = {s.text: s.quality for s in spans_for(q.kind, TRANSFER, q, set())}
+    assert found["Team London Young Ambassador"] <= 0.1
