@@ -120,8 +120,9 @@ def analyse_question(text: str) -> Question:
         for i in range(len(capitals))
         for j in range(i + 2, min(i + 7, len(capitals) + 1))
     )
-    if q.kind == "count":  # "…, how many homes in total": the asking clause need not be first
-        at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] == ["how", "many"]), 2)
+    if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
+        asks = (["how", "many"], ["number", "of"])
+        at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)
         stop = next((i for i, w in enumerate(toks) if i > at - 1 and w in STOPWORDS | QUESTION_WORDS), None)
         q.head = [stem_with_irregulars(w) for w in toks[at:stop]]
     return q
@@ -266,6 +267,32 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     return (1.0 if len(run) <= 4 else 0.5) * (0.8 if q.organisation else 1.0)
 
 
+_PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire Service]"
+    r"\b(?:Director|Mayor|Officer|Head|Manager|Chair|Secretary|Commissioner|Lead|Executive)(?:,| of| for)"
+    r"[A-Za-z’'&,\s-]{0,60}$"
+)
+
+
+def _spelt_out(text: str, start: int, acronym: str) -> int | None:
+    """Where the name an acronym in brackets abbreviates starts: "Community Energy London (CEL)"."""
+    base = max(0, start - 160)
+    before = text[base:start].rstrip()
+    if not before.endswith("("):
+        return None
+    initials = ""
+    for tok in reversed(tokens(before[:-1])):
+        if tok.word in JOINERS and initials:
+            continue  # "Mayor's Office for Policing and Crime (MOPAC)"
+        if not tok.text[0].isupper():
+            return None
+        initials = tok.text[0] + initials
+        if initials == acronym:
+            return base + tok.start
+        if len(initials) >= len(acronym):
+            return None
+    return None
+
+
 def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     """People and organisations; `common` holds the words known in lower case."""
     out, said = [], set(q.words.values())
@@ -287,6 +314,18 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         lone = len(run) == 1 and run[0].text  # one word: only an acronym the question did not spell out
         if lone and (lone in q.acronyms or not 2 <= len(lone) <= 6 or not lone.isupper()):
             continue
+        spelt = _spelt_out(text, run[0].start, lone) if lone else None
+        if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
+            close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
+            out.append(Span(spelt, close, text[spelt:close], _name_quality(run, q, common, "") + 0.1))
+            continue
+        portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
+        # Its words are written in lower case too, or it joins subjects ("Planning, Regeneration and
+        # the Fire Service"), or it names a body: not a person's name.
+        plain = [t.word in common for t in run if t.word not in JOINERS]
+        joined = any(t.word in JOINERS or t.word in ORG_WORDS for t in run)
+        if portfolio and (joined or sum(plain) * 2 >= len(plain)):
+            continue  # "Assistant Director, Civil Society and Sport": a post's portfolio, not a name
         end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0

@@ -23,7 +23,8 @@ ORG_NOUNS = frozenset(
 )
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
-    value price amount grant allocation allocated worth fee paid pay sum approved approve total""".split()
+    value price amount grant allocation allocated worth fee fees paid pay salary sum approved approve total
+    aside earmarked""".split()
 )
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -52,7 +53,8 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value)\b", re.IGNORECASE
+            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary)\b",
+            re.IGNORECASE,
         ),
     ),  # fmt: skip
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
@@ -126,6 +128,8 @@ def question_kind(question: str) -> str:
         return "reference"
     if words[0] in ("which", "what") and len(words) > 1:
         noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of")), "")
+        if words[1] == noun and noun in ASKED_NOUNS | {"salary": "amount"}:  # "What salary…", "What date…"
+            return (ASKED_NOUNS | {"salary": "amount"})[noun]
         # "Which not-for-profit co-operative…": the noun may follow an adjective.
         if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
             return "person"

@@ -55,6 +55,9 @@ WHAT = {
 SIGNATURE_LINES = 6
 
 _ACTED = r"approv\w*|sign\w*|took|take[ns]?|made|make[s]?|decid\w*|authori[sz]\w*|agree[ds]?|decision.maker"
+_DELEGATED = re.compile(
+    r"\bdelegat\w*|\b(?:may|can|could|will|would|is able to) (?:approve|sign|authori[sz]e)", re.I
+)
 _ROLE = re.compile(r"\b(?:role|position|job title|capacity|post)\b", re.I)
 # "Which GLA directorate put forward…", "What department…"; not "…from the energy department".
 _DIRECTORATE = re.compile(r"\bdirectorate\b|\b(?:which|what) (?:gla )?department\b", re.I)
@@ -125,7 +128,9 @@ def record_field(question: str) -> str | None:
         return "decision_maker_role"
     if _DIRECTORATE.search(low) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"
-    if kind == "person" and acted:
+    # "Who is given delegated authority to approve…", "…who may approve…": whom the decision
+    # empowers, stated in its text, not who took it.
+    if kind == "person" and acted and not _DELEGATED.search(low):
         return "decision_maker"
     if kind == "amount" and re.search(r"\bapprov|\bauthori[sz]|\btotal\b", low):
         return "approved_amount"

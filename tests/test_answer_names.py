@@ -35,3 +35,25 @@ def test_a_programme_named_before_its_noun_is_not_who_acts():
     q = analyse_question("Apart from the fund, which body put money into the activities for young people?")
     found = {s.text: s.quality for s in spans_for(q.kind, TRANSFER, q, set())}
     assert found["Team London Young Ambassador"] <= 0.1
+
+
+def test_an_acronym_in_brackets_is_answered_with_the_name_it_shortens():
+    # corpus/gla/gla-b2277d11.txt (ADD2753)
+    line = "This decision seeks approval to provide funding to Community Energy London (CEL), who will offer"
+    q = analyse_question("Which organisation is being paid to run the secretariat for the Taskforce?")
+    assert "Community Energy London (CEL)" in {s.text for s in spans_for(q.kind, line, q, set())}
+
+
+def test_a_posts_portfolio_after_its_title_is_not_a_name():
+    # corpus/gla/gla-856b292d.txt (MD3380): "…with the Assistant Director, Civil Society and Sport, as the
+    # Senior Responsible Owner"; DMFD262: "That the Deputy Mayor for Planning, Regeneration and the Fire Service…"
+    q = analyse_question("Who is the Senior Responsible Owner of the programme?")
+    for line in [
+        "with the Assistant Director, Civil Society and Sport, as the Senior Responsible Owner",
+        "That the Deputy Mayor for Planning, Regeneration and the Fire Service authorises the spending",
+    ]:
+        found = {s.text for s in spans_for(q.kind, line, q, set())}
+        assert not found & {"Civil Society and Sport", "Regeneration and the Fire Service", "Fire Service"}
+    # A person's name after a post stays one.
+    found = {s.text for s in spans_for(q.kind, "approved by the Mayor, Sadiq Khan, in March", q, set())}
+    assert "Sadiq Khan" in found

@@ -138,5 +138,20 @@ def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, ki
 
 
 def test_a_count_asked_late_counts_the_noun_after_how_many():
+    # corpus/gla/ (MD2968): "The new total of homes would be 966, an increase of 130."
     question = "After the Green Homes Grant money was reallocated, how many homes would be improved?"
     assert analyse_question(question).head == [stem_with_irregulars("homes")]
+
+
+def test_a_search_asking_for_a_number_counts_the_noun_after_number_of():
+    # corpus/gla/ (Young London Inspired): "To date over 680 young people from at risk backgrounds have benefitted"
+    q = analyse_question("Young London Inspired: number of young people who had benefitted so far")
+    assert q.kind == "count" and q.head[:2] == [stem_with_irregulars("young"), stem_with_irregulars("people")]
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [("What salary will the Chief Officer be paid?", "amount"), ("What date was the bid deadline?", "date")],
+)
+def test_what_with_the_wanted_noun(question, kind):
+    assert question_kind(question) == kind

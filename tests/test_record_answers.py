@@ -56,6 +56,10 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         "Who signed the contract with Shared Intelligence under DD2691?",  # signed by others, not the record
         "How much Warm Homes Local Grant funding did the GLA win from the energy department?",
         "How much has been approved for community engagement since 2018?",  # several decisions: a sum
+        # Whom a decision empowers is in its text, not its record (corpus/gla/gla-5e84c2c0.txt:
+        # "delegates authority to the Head of Regeneration to approve detailed expenditure…").
+        "Who is given delegated authority to approve the detailed spending of the allocation?",
+        "Name the senior managers who may approve individual social landlord retrofit proposals.",
     ],
 )
 def test_other_questions_are_left_to_the_normal_answerer(question):

@@ -1,0 +1,24 @@
+"""Checks that keep a span from answering what it does not: a numbered part of a programme other
+than the one asked, a value the question itself states, a sum for a question about one figure."""
+
+from __future__ import annotations
+
+from search_api.answer import _is_aggregate, _same_round
+from search_api.answer_spans import analyse_question
+
+
+def test_a_passage_about_another_round_does_not_answer():
+    # corpus/gla/gla-70dbc69b.txt: "A total of 161 Stage 1 applications were received for Round 2 of the
+    # Good Growth Fund programme"
+    line = "A total of 161 Stage 1 applications were received for Round 2 of the Good Growth Fund programme"
+    assert not _same_round("How many Stage 1 applications were received for round 3 of the fund?", line)
+    assert _same_round("How many Stage 1 applications were received for round 2 of the fund?", line)
+    assert _same_round("How many Stage 1 applications were received for the second round?", line)
+    assert not _same_round("How many applications came in for the third round?", line)
+    # No part named in the passage: nothing to contradict.
+    assert _same_round("How many applications came in for round 3?", "161 applications were received")
+
+
+def test_one_figure_for_a_year_is_not_a_sum_over_decisions():
+    assert not _is_aggregate(analyse_question("For the programme, how much is approved for 2025-26?"))
+    assert _is_aggregate(analyse_question("How much has been approved for community engagement since 2018?"))
