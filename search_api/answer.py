@@ -327,30 +327,47 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
 
 # "2026-27", "2024/25", "2019": a year as a question names one, and as a passage attaches one to
 # a figure ("£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28").
-_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b")
+_YEAR = re.compile(
+    r"\b(?P<full>(?:19|20)\d\d)(?P<to>\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b"
+    r"|(?:\byear|\bFY)\s?(?P<short>\d\d)[-/]\d\d\b",  # "financial year 25-26", "FY24/25"
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Year:
+    first: str  # "2025" for "2025-26" and for "financial year 25-26"
+    ranged: bool
+    end: int  # where it ends in the text read
+
+
+def _years(text: str) -> list[_Year]:
+    return [
+        _Year(m["full"] or f"20{m['short']}", bool(m["to"] or m["short"]), m.end())
+        for m in _YEAR.finditer(text)
+    ]
 
 
 def _year_fit(question: str, text: str, span: Span) -> float:
     """For a question naming a year: 1 for a figure stated with that year or with no year of its
     own beside it, 0 for one stated with another year."""
-    named = list(_YEAR.finditer(question))
-    asked = {m.group(1) for m in named}
+    named = _years(question)
+    asked = {y.first for y in named}
     if not asked:
         return 1.0
     # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
-    spanned = asked | {str(int(m.group(1)) + 1) for m in named if m.group(0) != m.group(1)}
+    spanned = asked | {str(int(y.first) + 1) for y in named if y.ranged}
     # The figure's own clause: up to the next figure, within a few words.
     clause = text[span.end : span.end + 48].split("£")[0]
-    after = _YEAR.search(clause)
+    after = _years(clause)
     # "the Sport Unites 2021-22 budget of £1.3m": a year ending a few words before the figure.
     window = max(0, span.start - 40)
-    before = [m for m in _YEAR.finditer(text[window : span.start]) if span.start - (window + m.end()) <= 16]
-    own = after or (before[-1] if before else None)
+    before = [y for y in _years(text[window : span.start]) if span.start - (window + y.end) <= 16]
+    own = after[0] if after else (before[-1] if before else None)
     if own is None:
         return 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
-    ranged = own.group(0) != own.group(1)
-    return 1.0 if own.group(1) in (asked if ranged else spanned) else 0.0
+    return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0
 
 
 # "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about

@@ -19,7 +19,7 @@ from .question_types import ORG_NOUNS, QUESTION_WORDS, asking_clause, question_k
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets
+filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
 org_words: authority body board council councils unit team procurement partnership partnerships department ltd limited trust group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones

@@ -225,9 +225,13 @@ def _read_known_names(parsed: ParsedQuery, text: str, known: dict[str, list[str]
 
 
 def _qualifies_decisions(base: str, match: re.Match) -> bool:
-    """'signed in 2021', 'decisions since 2018', '2021 decisions': the words say which decisions."""
+    """'signed in 2021', 'decisions since 2018', '2021 decisions': the words say which decisions.
+    'spending approved for 2025-26' names the budget's year, not when a decision was taken."""
+    budget_year = bool(match["verb"]) and re.match(r"\w+\s+for\b", match.group(), re.IGNORECASE)
     return bool(
-        match["verb"] or _NOUN_BEFORE.search(base[: match.start()]) or _NOUN_AFTER.match(base[match.end() :])
+        (match["verb"] and not budget_year)
+        or _NOUN_BEFORE.search(base[: match.start()])
+        or _NOUN_AFTER.match(base[match.end() :])
     )
 
 

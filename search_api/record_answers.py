@@ -124,7 +124,9 @@ def record_field(question: str) -> str | None:
         return "date_published"
     if kind == "date" and acted:
         return "date_signed"
-    if _ROLE.search(low) and (acted or kind == "person"):
+    # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
+    role = any(m.group()[0].islower() for m in _ROLE.finditer(question))
+    if role and (acted or kind == "person"):
         return "decision_maker_role"
     if _DIRECTORATE.search(low) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"

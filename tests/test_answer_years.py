@@ -46,3 +46,17 @@ def test_a_financial_year_covers_a_date_in_its_second_calendar_year():
     start = line.index("24")
     question = "How many projects was the 2015-16 scheme expected to deliver?"
     assert _year_fit(question, line, Span(start, start + 2, "24")) == 1.0
+
+
+def test_a_financial_year_written_short_is_its_year():
+    # corpus/gla/gla-dcd1b19b.txt (DD2707): "…up to £566,000 revenue in financial year 24-25, and £520,323
+    # in financial year 25-26 to meet targeted programme costs"
+    line = "up to £566,000 revenue in financial year 24-25, and £520,323 in financial year 25-26 to meet"
+    question = "How much Local Growth Capacity Support Programme spending is approved for 2025-26?"
+    fits = {f: _year_fit(question, line, _span_in(line, f)) for f in ("£566,000", "£520,323")}
+    assert fits == {"£566,000": 0.0, "£520,323": 1.0}
+
+
+def _span_in(line: str, figure: str) -> Span:
+    start = line.index(figure)
+    return Span(start, start + len(figure), figure)

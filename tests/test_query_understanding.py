@@ -21,6 +21,9 @@ from .conftest import TODAY
         ("Who was appointed Head of Paid Service in 2018?", "2018"),
         ("How much funding was won for delivery between 2025 and 2028?", "between 2025 and 2028"),
         ("grants in 2021", "2021"),
+        # The budget's year, not when the decision was taken (corpus/gla/gla-dcd1b19b.txt, DD2707:
+        # "£520,323 in financial year 25-26").
+        ("Local Growth Capacity Support Programme spending approved for 2025-26", "2025-26"),
     ],
 )
 def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):

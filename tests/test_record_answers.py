@@ -68,6 +68,14 @@ def test_other_questions_are_left_to_the_normal_answerer(question):
     assert recognise(question) is None
 
 
+def test_a_word_of_a_name_is_not_a_cue_for_the_role():
+    # "Capacity" names the programme (corpus/gla/gla-dcd1b19b.txt, DD2707), not "in what capacity".
+    assert record_field("For the Local Growth Capacity Support Programme, how much is approved?") != (
+        "decision_maker_role"
+    )
+    assert record_field("In what capacity did the person who approved ADD2793 act?") == "decision_maker_role"
+
+
 @pytest.mark.parametrize(
     "question", ["Who approved MD2848?", "who approved md 2848", "Who took Mayoral Decision 2848?"]
 )
