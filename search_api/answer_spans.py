@@ -35,6 +35,18 @@ THING_WORDS = frozenset(_VOCAB["thing_words"])  # what names a programme, fund o
 NUMBER_WORDS = {w: i for i, w in enumerate(_VOCAB["numbers"])}
 NOT_NAMES = tuple(_VOCAB["not_names"])
 JOINERS = frozenset(["of", "for", "and", "the", "&"])
+# What stands before the wanted one of two values: "reduced to [£72,625]", "from October 2020 to [September 2023]".
+AFTER_ENDINGS = {
+    "to": (" to",),
+    "from": (" from",),
+    "by": (" by",),
+    "end": (" to", " and", " until", "–", "-"),
+    "start": (" from", " between"),
+}
+_END_WORDS = frozenset(
+    "end ends ending until finish finishes completion complete close closes expire expires".split()
+)
+_START_WORDS = frozenset("start starts starting begin begins commence commences".split())
 LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
 COUNT_QUALIFIERS = ("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost")
 
@@ -59,7 +71,7 @@ class Question:
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
-    after: str | None = None  # a closing preposition: "reduced to" wants the amount after "to"
+    after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,11 @@ def analyse_question(text: str) -> Question:
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     q.organisation = q.kind == "person" and bool(ORG_NOUNS & set(asking[:4]))
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
+    if (
+        q.kind == "date" and q.after is None
+    ):  # "end date": in "from October 2020 to September 2023", the second
+        cue = set(toks) & _END_WORDS and "end" or set(toks) & _START_WORDS and "start"
+        q.after = cue or None
     for run in _name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
         named = [t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS)]
         if len(named) >= 2:
@@ -119,6 +136,11 @@ def analyse_question(text: str) -> Question:
         "".join(capitals[i:j])
         for i in range(len(capitals))
         for j in range(i + 2, min(i + 7, len(capitals) + 1))
+    )
+    # "business rate supplement" is the decision's "BRS": initials of the question's words in a row.
+    content = [t.text[0].upper() for t in found if t.word not in STOPWORDS and t.word not in QUESTION_WORDS]
+    q.acronyms.update(
+        "".join(content[i:j]) for i in range(len(content)) for j in range(i + 3, min(i + 6, len(content) + 1))
     )
     if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
         asks = (["how", "many"], ["number", "of"])
@@ -295,7 +317,7 @@ def _spelt_out(text: str, start: int, acronym: str) -> int | None:
 
 def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     """People and organisations; `common` holds the words known in lower case."""
-    out, said = [], set(q.words.values())
+    out, said = [], set(q.words.values()) | {a.lower() for a in q.acronyms}  # "Chairman of LFEPA" is asked
     for run in _name_runs(text, tokens(text)):
         # "Deputy Mayor Matthew Ryder" asked as "which Deputy Mayor": the name is what follows.
         while run and (
@@ -331,6 +353,9 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
         next_word = next((t.word for t in tokens(text[end : end + 24])), "")
         quality = _name_quality(run, q, common, next_word)
+        named = 1 + sum(t.word in ("and", "&") for t in run)
+        if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
+            quality = max(quality, 1.0) + 0.1
         out.append(Span(run[0].start, end, text[run[0].start : end], quality + bonus))
     return out
 

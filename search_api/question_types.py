@@ -14,8 +14,8 @@ from decisions.words import tokens
 # Words that say what is asked for: "Which director…" a person, "Which council…" an organisation
 # (both answered by a name), "What was the budget…" an amount.
 PERSON_NOUNS = frozenset(
-    """mayor director officer person chair chairs leader member head minister councillor deputy
-    secretary manager lead chief executive individual signatory""".split()
+    """mayor director officer person people chair chairs leader member head minister councillor deputy
+    secretary manager lead chief executive individual signatory artist winner consultant""".split()
 )
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
@@ -71,15 +71,19 @@ ASKED_NOUNS = {
 }
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.
 _ASKING_CLAUSE = re.compile(
-    r"(?:[,;:—–]|\s-)\s*(?=(?:who|whom|whose|what|when|which|how|where)\b)", re.IGNORECASE
+    r"(?:[,;:—–]|\s-|^)\s*(?:(?:on|in|under|by|from|for|at|to|of|with|until)\s+)?"
+    r"(?=(?:who|whom|whose|what|when|which|how|where)\b)",
+    re.IGNORECASE,
 )
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
+_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def asking_clause(question: str) -> str:
     """The question from its asking clause on: "For the X programme, who signed?" → "who signed?"."""
     first = next((t.word for t in tokens(question)), "")
     if first and first not in QUESTION_WORDS and first not in IMPERATIVES:
+        # "On what date…", "Under which decision…": a preposition may lead the asking clause.
         clause = _ASKING_CLAUSE.search(question)
         if clause:
             return question[clause.end() :]
@@ -101,6 +105,8 @@ def question_kind(question: str) -> str:
     if clause != question:
         return question_kind(clause)
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
+        if not question.rstrip().endswith("?") and words[-1] == "by":  # "…projects approved by"
+            return "person"
         if not question.rstrip().endswith("?"):
             # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
             return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")
@@ -108,6 +114,8 @@ def question_kind(question: str) -> str:
         if len(words) > 1 and words[1] in QUESTION_WORDS:  # "State how much…"
             return question_kind(" ".join(words[1:]))
         noun = next((w for w in words[1:5] if w not in _ARTICLES), "")
+        if "decision" in words[1:5]:  # "Name the Chief Officer decision that…": its code
+            return "reference"
         if noun in ASKED_NOUNS:
             return ASKED_NOUNS[noun]
         if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:4]):
@@ -127,7 +135,14 @@ def question_kind(question: str) -> str:
     if words[0] in ("which", "what") and "decision" in words[1:5] and "directorate" not in words:
         return "reference"
     if words[0] in ("which", "what") and len(words) > 1:
-        noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of")), "")
+        # "Which two artists…": past a number to the noun, singular ("directors" as "director").
+        noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of") + _NUMBERS), "")
+        if (
+            noun not in PERSON_NOUNS | ORG_NOUNS
+            and noun.endswith("s")
+            and noun[:-1] in PERSON_NOUNS | ORG_NOUNS
+        ):
+            noun = noun[:-1]
         if words[1] == noun and noun in ASKED_NOUNS | {"salary": "amount"}:  # "What salary…", "What date…"
             return (ASKED_NOUNS | {"salary": "amount"})[noun]
         # "Which not-for-profit co-operative…": the noun may follow an adjective.

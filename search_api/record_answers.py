@@ -108,6 +108,8 @@ class Stated:
 def record_field(question: str) -> str | None:
     """Which field of the record the question asks for, or None for any other question."""
     low = question.lower()
+    if re.search(rf"\b(?:{_ACTED}) by\s*$", low) and not _PLURAL_DECISIONS.search(low):
+        return "decision_maker"  # a search: "Celebrate London projects approved by"
     wh = _WH.search(low)
     if (
         wh is None
@@ -183,7 +185,7 @@ def record_answer(
     citations = list({c.quote: c for c in (_cite(index, decision, s) for s in stated) if c.quote}.values())
     label = decision.ref or decision.title
     if not stated or len(citations) < len({s.span for s in stated}):  # a line no passage holds verbatim
-        if asked.refs and asked.field in UNSTATED_ABSTAINS:
+        if asked.field in UNSTATED_ABSTAINS:
             return _unstated(index, question, settings, staff, decision, asked, shown_filters)
         return None
     answer = ", ".join(s.value for s in stated)  # a name and its role; the decisions it cites

@@ -3,7 +3,7 @@ than the one asked, a value the question itself states, a sum for a question abo
 
 from __future__ import annotations
 
-from search_api.answer import _is_aggregate, _same_round
+from search_api.answer import _asked_prefix, _is_aggregate, _same_round
 from search_api.answer_spans import analyse_question
 
 
@@ -22,3 +22,19 @@ def test_a_passage_about_another_round_does_not_answer():
 def test_one_figure_for_a_year_is_not_a_sum_over_decisions():
     assert not _is_aggregate(analyse_question("For the programme, how much is approved for 2025-26?"))
     assert _is_aggregate(analyse_question("How much has been approved for community engagement since 2018?"))
+
+
+def test_an_end_date_is_the_second_of_a_range():
+    # corpus/gla/gla-f0793d3c.txt (MD2521): "…for another three years, from October 2020 to September 2023."
+    assert analyse_question("Local Energy Accelerator end date").after == "end"
+    assert analyse_question("When does the Local Energy Accelerator start?").after == "start"
+    assert analyse_question("When was the Board established?").after is None
+
+
+def test_a_code_is_of_the_kind_of_decision_asked():
+    # corpus/gla/gla-73de0263.txt: "…has had one Mayoral Decision (MD455) and 4 Director Decisions (DD899,
+    # DD1250, DD1322 and DD2064) associated with it"
+    assert _asked_prefix("Which Mayoral Decision is the only MD tied to the Drain London project?") == "MD"
+    assert _asked_prefix("Which director decision extended it?") == "DD"
+    assert _asked_prefix("Name the Chief Officer decision that confirmed the pay award.") == "CO"
+    assert _asked_prefix("Which earlier decision does it build on?") is None

@@ -57,3 +57,23 @@ def test_a_posts_portfolio_after_its_title_is_not_a_name():
     # A person's name after a post stays one.
     found = {s.text for s in spans_for(q.kind, "approved by the Mayor, Sadiq Khan, in March", q, set())}
     assert "Sadiq Khan" in found
+
+
+def test_which_two_is_answered_by_both_names():
+    # corpus/gla/gla-b013002d.txt (MD1384): "The next two commissions by Hans Haacke and David Shrigley will be
+    # unveiled in early 2015"
+    line = "The next two commissions by Hans Haacke and David Shrigley will be unveiled in early 2015"
+    assert (
+        _best("Which two artists won the fourth round of commissions?", line)
+        == "Hans Haacke and David Shrigley"
+    )
+    assert _best("Which artist won the commission?", line) != "Hans Haacke and David Shrigley"
+
+
+def test_the_questions_own_words_shortened_are_not_its_answer():
+    # corpus/gla/gla-0bdb5e09.txt: "The Crossrail BRS is collected by the 32 London boroughs and the
+    # Corporation of London on behalf of the GLA." — BRS is the question's "business rate supplement".
+    line = "The Crossrail BRS is collected by the 32 London boroughs and the Corporation of London"
+    q = analyse_question("Who collects the Crossrail business rate supplement on the GLA's behalf?")
+    assert "BRS" in q.acronyms
+    assert "Crossrail BRS" not in {s.text for s in spans_for(q.kind, line, q, set())}

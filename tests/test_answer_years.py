@@ -60,3 +60,11 @@ def test_a_financial_year_written_short_is_its_year():
 def _span_in(line: str, figure: str) -> Span:
     start = line.index(figure)
     return Span(start, start + len(figure), figure)
+
+
+def test_a_decision_that_never_names_the_asked_year_states_no_figure_for_it():
+    from search_api.answer import _years_named
+
+    # corpus/gla/gla-dcd1b19b.txt (DD2707) names 2024-25 and 2025-26 ("financial year 25-26"), not 2026-27.
+    text = "£566,000 revenue in financial year 24-25, and £520,323 in financial year 25-26"
+    assert _years_named(text) == {"2024", "2025"}

@@ -155,3 +155,19 @@ def test_a_search_asking_for_a_number_counts_the_noun_after_number_of():
 )
 def test_what_with_the_wanted_noun(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("On what date did the Mayor sign the grant decision?", "date"),
+        ("Under which decision did the Mayor approve the Ten-Year Business Plan?", "reference"),
+        ("According to the scrappage decision, on what date did the ULEZ begin?", "date"),
+        ("Which two artists won the fourth round?", "person"),
+        ("Which directors signed the report?", "person"),
+        ("Celebrate London projects approved by", "person"),
+        ("Name the Chief Officer decision that confirmed the pay award.", "reference"),
+    ],
+)
+def test_a_leading_preposition_a_number_or_a_closing_by_do_not_hide_the_kind(question, kind):
+    assert question_kind(question) == kind

@@ -42,6 +42,7 @@ def _quoted(result, line: str) -> bool:
         ("Which directorate is DD2691 in?", "directorate"),
         ("How much did MD2848 approve in total?", "approved_amount"),
         ("Which decisions does MD2848 build on?", "cites"),
+        ("Celebrate London 2025-26 civil society and sport projects approved by", "decision_maker"),
     ],
 )
 def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
