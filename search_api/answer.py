@@ -287,7 +287,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     if not _same_round(q.text, f"{ev.read} {ev.chunk['section'] or ''} {ev.source.title}"):
         return None
     # Closeness to words that are not the title's: all of the "London Missions" decision is near those.
-    relation = {s: w for s, w in q.weights.items() if s not in ev.source.named or s in q.head} or q.weights
+    # "end date", "deadline": words that say which value is wanted, not what it is about.
+    cues = spans.RANGE_CUES if q.after in ("end", "start") else frozenset()
+    topic = {s: w for s, w in q.weights.items() if q.words[s] not in cues}
+    relation = (
+        {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head} or topic or q.weights
+    )
     quote, label_hit = ev.at((ev.start, ev.end)), bool(stems(ev.at(ev.label))[0] & q.words.keys())
     # A list its sentence announces ("…four priorities… These are: …") is as close as that sentence.
     announced = 0.9 if stems(ev.at((ev.context, ev.piece[1])))[0] & relation.keys() else 0.0
@@ -322,7 +327,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             # on its own; a bare one ("£3k", "Name: Luke Bruce") through the lines before it.
             rest = ev.at(zone)[: span.start] + ev.at(zone)[span.end :]
             own = (zone[0] - ev.start, zone[1] - ev.start) if len(rest.split()) >= 3 else None
-            near = max(spans.proximity(shifted, quote, relation, own), 0.8 if label_hit else 0.0)
+            # Among figures, a word describes the one on its side ("£1.02m is a cost to the GLA and
+            # £330k is…"). Tried for names and dates too: it lost three right answers there.
+            others = (
+                tuple((o.start + zone[0] - ev.start, o.end + zone[0] - ev.start) for o in found)
+                if q.kind in ("amount", "count")
+                else ()
+            )
+            near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
             year_fit = _year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0

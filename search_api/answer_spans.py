@@ -47,6 +47,7 @@ _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
 )
 _START_WORDS = frozenset("start starts starting begin begins commence commences".split())
+RANGE_CUES = _END_WORDS | _START_WORDS | {"date", "day", "when"}
 LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
 COUNT_QUALIFIERS = ("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost")
 
@@ -436,9 +437,37 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
     return finders[kind](text) if kind in finders else []
 
 
-def proximity(span: Span, text: str, weights: dict[str, float], own: tuple[int, int] | None = None) -> float:
+_CLAUSE_JOIN = re.compile(r",|;| and | while | whilst | whereas | but ")
+
+
+def _belongs_elsewhere(span: Span, tok_start: int, text: str, others: tuple[tuple[int, int], ...]) -> bool:
+    """Is the word another value's? Past another value it is; between two values, it is the one on its
+    side of the first join: "£1.02m is a cost to the GLA and £330k is to be received" — "cost" is £1.02m's."""
+    lo, hi = sorted((tok_start, span.start))
+    if any(lo <= s and e <= hi for s, e in others if (s, e) != (span.start, span.end)):
+        return True
+    if tok_start >= span.end:
+        following = min((s for s, _ in others if s >= tok_start), default=None)
+        gap_end = following if following is not None else len(text)
+        join = _CLAUSE_JOIN.search(text, span.end, gap_end) if following is not None else None
+        return bool(join) and tok_start >= join.end()
+    previous = max((e for _, e in others if e <= tok_start), default=None)
+    if previous is None:
+        return False
+    joins = list(_CLAUSE_JOIN.finditer(text, previous, span.start))
+    return bool(joins) and tok_start < joins[0].start()
+
+
+def proximity(
+    span: Span,
+    text: str,
+    weights: dict[str, float],
+    own: tuple[int, int] | None = None,
+    others: tuple[tuple[int, int], ...] = (),
+) -> float:
     """Closeness of the question's words in `text` to the span, weighted: "three year term" picks £270,000 in
-    "£90,000 per year; £270,000 over its three year term". Words outside `own` (the span's line) count half."""
+    "£90,000 per year; £270,000 over its three year term". Words outside `own` (the span's line) count half,
+    words that describe another value of the same kind (`others`) a quarter."""
     best: dict[str, float] = {}
     for tok in tokens(text):
         word_stem = stem_with_irregulars(tok.text)
@@ -448,6 +477,12 @@ def proximity(span: Span, text: str, weights: dict[str, float], own: tuple[int, 
             between = text[tok.end : span.start] if tok.end <= span.start else text[span.end : tok.start]
             gap = 0 if span.start <= tok.start < span.end else len(between.split())
             weight = 0.5 if own is not None and not own[0] <= tok.start < own[1] else 1.0
+            if (
+                others
+                and not span.start <= tok.start < span.end
+                and _belongs_elsewhere(span, tok.start, text, others)
+            ):
+                weight *= 0.25
             best[word_stem] = max(best.get(word_stem, 0.0), weight / (1.0 + gap / 4.0))
     total = sum(weights[s] for s in best)
     return sum(weights[s] * c for s, c in best.items()) / total if total else 0.0

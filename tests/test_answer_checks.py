@@ -38,3 +38,17 @@ def test_a_code_is_of_the_kind_of_decision_asked():
     assert _asked_prefix("Which director decision extended it?") == "DD"
     assert _asked_prefix("Name the Chief Officer decision that confirmed the pay award.") == "CO"
     assert _asked_prefix("Which earlier decision does it build on?") is None
+
+
+def test_between_two_figures_a_word_describes_the_one_on_its_side():
+    from search_api.answer_spans import Span, proximity
+
+    # corpus/gla/ (MD2124): "Within this amount £1.02m is a cost to the GLA and £330k is to be received from
+    # external funding as detailed below."
+    text = "Within this amount £1.02m is a cost to the GLA and £330k is to be received from external funding"
+    figures = [(text.index(f), text.index(f) + len(f)) for f in ("£1.02m", "£330k")]
+    weights = {"cost": 1.0, "gla": 1.0}
+    near = {
+        text[s:e]: proximity(Span(s, e, text[s:e]), text, weights, None, tuple(figures)) for s, e in figures
+    }
+    assert near["£1.02m"] > near["£330k"]
