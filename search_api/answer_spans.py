@@ -43,6 +43,7 @@ AFTER_ENDINGS = {
     "end": (" to", " and", " until", "–", "-"),
     "start": (" from", " between"),
 }
+DECISION_TYPES = frozenset("MD DD ADD EDD PCD DMFD DMPD CO HOPS LFC".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
 )
@@ -70,6 +71,7 @@ class Question:
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
+    asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
@@ -119,6 +121,9 @@ def analyse_question(text: str) -> Question:
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     q.organisation = q.kind == "person" and bool(ORG_NOUNS & set(asking[:4]))
+    q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
+    if q.asked_noun == "council":
+        q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
     if (
         q.kind == "date" and q.after is None
@@ -287,7 +292,7 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.25 if q.role else 1.0 if q.organisation else 0.6
     if all(w in common or w in STOPWORDS for w in words) or any(w.endswith(NOT_NAMES) for w in words):
         return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
-    return (1.0 if len(run) <= 4 else 0.5) * (0.8 if q.organisation else 1.0)
+    return (1.0 if len(run) <= 4 else 0.5) * (0.5 if q.organisation else 1.0)
 
 
 _PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire Service]"
@@ -335,8 +340,10 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         if not own or len(own) * 2 < len(content) or any(c.isdigit() for t in run for c in t.text):
             continue
         lone = len(run) == 1 and run[0].text  # one word: only an acronym the question did not spell out
-        if lone and (lone in q.acronyms or not 2 <= len(lone) <= 6 or not lone.isupper()):
-            continue
+        if lone and (
+            lone in q.acronyms or lone in DECISION_TYPES or not 2 <= len(lone) <= 6 or not lone.isupper()
+        ):
+            continue  # "ADD", "MD": a kind of decision, not who acts
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
         if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
             close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
@@ -347,13 +354,16 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         # the Fire Service"), or it names a body: not a person's name.
         plain = [t.word in common for t in run if t.word not in JOINERS]
         joined = any(t.word in JOINERS or t.word in ORG_WORDS for t in run)
-        if portfolio and (joined or sum(plain) * 2 >= len(plain)):
+        # (Asked for a body, "Chief Executive of the London Borough of Hounslow" names the employer.)
+        if portfolio and not q.organisation and (joined or sum(plain) * 2 >= len(plain)):
             continue  # "Assistant Director, Civil Society and Sport": a post's portfolio, not a name
         end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
         next_word = next((t.word for t in tokens(text[end : end + 24])), "")
         quality = _name_quality(run, q, common, next_word)
+        if q.asked_noun and q.asked_noun in {t.word for t in run}:  # "Which council…": "…Council"
+            quality += 0.2
         named = 1 + sum(t.word in ("and", "&") for t in run)
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
             quality = max(quality, 1.0) + 0.1

@@ -27,7 +27,7 @@ from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
-from .question_types import AMOUNT_WORDS, PERSON_NOUNS, question_kind
+from .question_types import AMOUNT_WORDS, ORG_NOUNS, PERSON_NOUNS, question_kind
 from .search import SearchRequest, SearchResponse, search
 
 # Field → the labels of the lines that state it, most specific first ("Decision by: Sadiq Khan, Mayor
@@ -55,9 +55,15 @@ WHAT = {
 SIGNATURE_LINES = 6
 
 _ACTED = r"approv\w*|sign\w*|took|take[ns]?|made|make[s]?|decid\w*|authori[sz]\w*|agree[ds]?|decision.maker"
+# Whom a decision empowers ("…who may approve…", "who decides how the £1m is allocated" — the
+# present tense: the record holds who decided, once).
 _DELEGATED = re.compile(
-    r"\bdelegat\w*|\b(?:may|can|could|will|would|is able to) (?:approve|sign|authori[sz]e)", re.I
+    r"\bdelegat\w*|\b(?:may|can|could|will|would|is able to) (?:approve|sign|authori[sz]e)"
+    r"|\b(?:decides|approves|signs|authori[sz]es)\b",
+    re.I,
 )
+# "Which department is providing the funding": a government department paying, not the GLA's own.
+_FUNDER = re.compile(r"\b(?:provid\w*|gave|give[sn]?|giving|fund\w*|grant\w*|paid|pay\w*|award\w*)\b", re.I)
 _ROLE = re.compile(r"\b(?:role|position|job title|capacity|post)\b", re.I)
 # "Which GLA directorate put forward…", "What department…"; not "…from the energy department".
 _DIRECTORATE = re.compile(r"\bdirectorate\b|\b(?:which|what) (?:gla )?department\b", re.I)
@@ -130,8 +136,11 @@ def record_field(question: str) -> str | None:
     role = any(m.group()[0].islower() for m in _ROLE.finditer(question))
     if role and (acted or kind == "person"):
         return "decision_maker_role"
-    if _DIRECTORATE.search(low) or (_TEAM.search(low) and query_refs(question)):
+    if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"
+    # "Which body agreed the arrangement": an organisation is asked, the record names a person.
+    if kind == "person" and ORG_NOUNS & set(low[wh.start() :].split()[:4]):
+        return None
     # "Who is given delegated authority to approve…", "…who may approve…": whom the decision
     # empowers, stated in its text, not who took it.
     if kind == "person" and acted and not _DELEGATED.search(low):

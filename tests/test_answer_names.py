@@ -77,3 +77,19 @@ def test_the_questions_own_words_shortened_are_not_its_answer():
     q = analyse_question("Who collects the Crossrail business rate supplement on the GLA's behalf?")
     assert "BRS" in q.acronyms
     assert "Crossrail BRS" not in {s.text for s in spans_for(q.kind, line, q, set())}
+
+
+def test_the_asked_kind_of_body_fits_best_and_a_decision_type_is_no_body():
+    # corpus/gla/ (MD2306): "…the Mayor and lead Assembly Members have indicated they wish to appoint Mary
+    # Harpley, currently Chief Executive of the London Borough of Hounslow"
+    line = (
+        "the Mayor and lead Assembly Members have indicated they wish to appoint Mary Harpley, currently "
+        "Chief Executive of the London Borough of Hounslow"
+    )
+    q = analyse_question(
+        "Which council was Mary Harpley chief executive of when picked as GLA Chief Officer?"
+    )
+    found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    assert found["London Borough of Hounslow"] > found["Assembly Members"]
+    q = analyse_question("Which organisations were awarded the small grants?")
+    assert "ADD" not in {s.text for s in spans_for(q.kind, "Approved by ADD and MD decisions", q, set())}

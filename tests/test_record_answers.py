@@ -61,6 +61,15 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         # "delegates authority to the Head of Regeneration to approve detailed expenditure…").
         "Who is given delegated authority to approve the detailed spending of the allocation?",
         "Name the senior managers who may approve individual social landlord retrofit proposals.",
+        # corpus/gla/ (MD3410): "…the delegation of decisions on the allocation of said funding to the
+        # Assistant Director, External Relations" — present tense: who decides now, not who took it.
+        "GLA marketing budget 2025-26 - who decides how the £1m is allocated",
+        # corpus/gla/ (MD3409): "The Department for Education has confirmed allocation, to the Mayor, of
+        # around £7.8m" — a department paying, not the GLA directorate.
+        "Under the London Construction Skills Package, which department is providing the extra funding?",
+        # corpus/gla/ (MD2255): "…the devolution arrangement, agreed by the GLA and the Department for
+        # Education" — an organisation is asked; the record names a person.
+        "Devolution of the Adult Education Budget: which body agreed the devolution arrangement with the GLA?",
     ],
 )
 def test_other_questions_are_left_to_the_normal_answerer(question):
