@@ -432,8 +432,12 @@ _NUMBERED = re.compile(
 )
 
 
+# "Warmer Homes 3", "Round 2": a name followed by its number.
+_NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/])")
+
+
 def _parts(text: str) -> set[tuple[str, int]]:
-    found = set()
+    found = {(m.group(1).lower(), int(m.group(2))) for m in _NAMED_NUMBER.finditer(text)}
     for m in _NUMBERED.finditer(text):
         part, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         number = number.lower()

@@ -21,7 +21,7 @@ _VOCAB = {
     for name, words in (line.split(":", 1) for line in """
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
-org_words: authority body board council councils unit team procurement partnership partnerships department ltd limited trust group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london
+org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
@@ -292,7 +292,9 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.25 if q.role else 1.0 if q.organisation else 0.6
     if all(w in common or w in STOPWORDS for w in words) or any(w.endswith(NOT_NAMES) for w in words):
         return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
-    return (1.0 if len(run) <= 4 else 0.5) * (0.5 if q.organisation else 1.0)
+    if q.organisation:  # a person's name ("Laura Brown") for "which organisations": rarely
+        return 0.2
+    return 1.0 if len(run) <= 4 else 0.5
 
 
 _PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire Service]"

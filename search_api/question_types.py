@@ -76,6 +76,7 @@ _ASKING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
+_CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -116,8 +117,10 @@ def question_kind(question: str) -> str:
         noun = next((w for w in words[1:5] if w not in _ARTICLES), "")
         if "decision" in words[1:5]:  # "Name the Chief Officer decision that…": its code
             return "reference"
-        if noun in ASKED_NOUNS:
-            return ASKED_NOUNS[noun]
+        # "Give the minimum number of learners…", "Give the Free Courses for Jobs sum…": the noun may come later.
+        asked = next((w for w in words[1:7] if w in ASKED_NOUNS), None)
+        if asked:
+            return ASKED_NOUNS[asked]
         if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:4]):
             return "person"
         if words[0] != "name":
@@ -132,7 +135,7 @@ def question_kind(question: str) -> str:
     if words[0] in ("who", "whom", "whose"):
         return "person"
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
-    if words[0] in ("which", "what") and "decision" in words[1:5] and "directorate" not in words:
+    if words[0] in ("which", "what") and _CODE_NOUNS & set(words[1:5]) and "directorate" not in words:
         return "reference"
     if words[0] in ("which", "what") and len(words) > 1:
         # "Which two artists…": past a number to the noun, singular ("directors" as "director").

@@ -139,7 +139,7 @@ def record_field(question: str) -> str | None:
     if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"
     # "Which body agreed the arrangement": an organisation is asked, the record names a person.
-    if kind == "person" and ORG_NOUNS & set(low[wh.start() :].split()[:4]):
+    if kind == "person" and ORG_NOUNS & {w.removesuffix("s") for w in low[wh.start() :].split()[:4]}:
         return None
     # "Who is given delegated authority to approve…", "…who may approve…": whom the decision
     # empowers, stated in its text, not who took it.

@@ -52,3 +52,12 @@ def test_between_two_figures_a_word_describes_the_one_on_its_side():
         text[s:e]: proximity(Span(s, e, text[s:e]), text, weights, None, tuple(figures)) for s, e in figures
     }
     assert near["£1.02m"] > near["£330k"]
+
+
+def test_a_programme_named_with_another_number_does_not_answer():
+    assert not _same_round(
+        "How many homes will Warmer Homes 3 upgrade?", "Warmer Homes 2 has improved 2,000 homes"
+    )
+    assert _same_round(
+        "How many homes will Warmer Homes 3 upgrade?", "Warmer Homes 3 will improve 1,000 homes"
+    )

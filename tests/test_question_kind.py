@@ -171,3 +171,15 @@ def test_what_with_the_wanted_noun(question, kind):
 )
 def test_a_leading_preposition_a_number_or_a_closing_by_do_not_hide_the_kind(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Under which MD was the original Sport Unites programme approved?", "reference"),
+        ("Give the minimum number of learners the extra money will support.", "count"),
+        ("Give the Free Courses for Jobs sum in the allocation.", "amount"),
+    ],
+)
+def test_a_code_noun_or_a_later_wanted_noun_sets_the_kind(question, kind):
+    assert question_kind(question) == kind

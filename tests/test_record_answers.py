@@ -70,6 +70,7 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         # corpus/gla/ (MD2255): "…the devolution arrangement, agreed by the GLA and the Department for
         # Education" — an organisation is asked; the record names a person.
         "Devolution of the Adult Education Budget: which body agreed the devolution arrangement with the GLA?",
+        "Which ten organisations make up the North Kensington Sport 4 Good Cluster?",
     ],
 )
 def test_other_questions_are_left_to_the_normal_answerer(question):
