@@ -21,7 +21,7 @@ _VOCAB = {
     for name, words in (line.split(":", 1) for line in """
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
-org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy
+org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
@@ -43,6 +43,12 @@ AFTER_ENDINGS = {
     "end": (" to", " and", " until", "–", "-"),
     "start": (" from", " between"),
 }
+_POST_ASKED = re.compile(
+    r"\bdelegat\w*|\b(?:may|can|could|is able to|must) (?:approve|sign|authori[sz]e|agree|decide|award)"
+    r"|\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b",
+    re.I,
+)
+_PORTFOLIO_AFTER = re.compile(r",\s+[A-Z][\w’'&-]*(?:\s+(?:and|the|of|for|&|[A-Z][\w’'&-]*))*")
 DECISION_TYPES = frozenset("MD DD ADD EDD PCD DMFD DMPD CO HOPS LFC".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
@@ -72,6 +78,7 @@ class Question:
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
+    post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
@@ -121,6 +128,8 @@ def analyse_question(text: str) -> Question:
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     q.organisation = q.kind == "person" and bool(ORG_NOUNS & set(asking[:4]))
+    # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
+    q.post = q.kind == "person" and bool(_POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
@@ -282,8 +291,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     "which company", an organisation. A programme, fund or code ("Contracts and Funding Code", "the
     Team London Young Ambassador programme") is neither: it is what was done, not who did it."""
     words = {t.word for t in run}
-    if words & ROLE_WORDS:
-        return 0.15
+    if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
+        return 0.9 if q.post else 0.15
     if run[-1].word in THING_WORDS or next_word in THING_WORDS:
         return 0.1
     if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
@@ -364,6 +373,9 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
         next_word = next((t.word for t in tokens(text[end : end + 24])), "")
         quality = _name_quality(run, q, common, next_word)
+        if q.post and {t.word for t in run} & ROLE_WORDS:  # "Assistant Director, Civil Society and Sport"
+            portfolio_run = _PORTFOLIO_AFTER.match(text, end)
+            end = portfolio_run.end() if portfolio_run else end
         if q.asked_noun and q.asked_noun in {t.word for t in run}:  # "Which council…": "…Council"
             quality += 0.2
         named = 1 + sum(t.word in ("and", "&") for t in run)

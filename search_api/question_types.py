@@ -19,7 +19,8 @@ PERSON_NOUNS = frozenset(
 )
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
-    consultancy firm charity provider department unit directorate agency co-operative cooperative""".split()
+    consultancy firm charity provider department unit directorate agency co-operative cooperative committee
+    panel forum""".split()
 )
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
@@ -50,6 +51,7 @@ QUESTION_WORDS = frozenset(
 # passages that state amounts). Only for searches: in a question the kind decides ("Which directorate
 # put forward the budget" wants a directorate).
 SEARCH_WANTS = (
+    ("text", re.compile(r"\b(?:purpose|reason|why|aims?|objectives?)\b", re.IGNORECASE)),  # not an amount
     (
         "amount",
         re.compile(
@@ -76,6 +78,7 @@ _ASKING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
+_QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -121,8 +124,8 @@ def question_kind(question: str) -> str:
         asked = next((w for w in words[1:7] if w in ASKED_NOUNS), None)
         if asked:
             return ASKED_NOUNS[asked]
-        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:4]):
-            return "person"
+        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:5]):
+            return "person"  # "Name the interim assistant director who…"
         if words[0] != "name":
             return "text"
     lead = " ".join(words[:3])
@@ -137,6 +140,8 @@ def question_kind(question: str) -> str:
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
     if words[0] in ("which", "what") and _CODE_NOUNS & set(words[1:5]) and "directorate" not in words:
         return "reference"
+    if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):
+        return "text"  # "What is the £7.2m meant to pay for?": a purpose, whatever money it names
     if words[0] in ("which", "what") and len(words) > 1:
         # "Which two artists…": past a number to the noun, singular ("directors" as "director").
         noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of") + _NUMBERS), "")
@@ -146,8 +151,11 @@ def question_kind(question: str) -> str:
             and noun[:-1] in PERSON_NOUNS | ORG_NOUNS
         ):
             noun = noun[:-1]
-        if words[1] == noun and noun in ASKED_NOUNS | {"salary": "amount"}:  # "What salary…", "What date…"
-            return (ASKED_NOUNS | {"salary": "amount"})[noun]
+        # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
+        nouns = ASKED_NOUNS | {"salary": "amount"}
+        said = next((w for w in (words[2:4] if words[1] in _QUALIFIERS else words[1:2]) if w in nouns), None)
+        if said:
+            return nouns[said]
         # "Which not-for-profit co-operative…": the noun may follow an adjective.
         if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
             return "person"
@@ -175,7 +183,8 @@ def expected_answer_type(question: str) -> str | None:
     if kind in ANSWER_PATTERNS:
         return kind
     if not is_question(question):
-        return next((kind for kind, words in SEARCH_WANTS if words.search(question)), None)
+        cued = next((kind for kind, words in SEARCH_WANTS if words.search(question)), None)
+        return cued if cued in ANSWER_PATTERNS else None  # "purpose of…": no pattern marks a reason
     return None
 
 

@@ -27,7 +27,7 @@ from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
-from .question_types import AMOUNT_WORDS, ORG_NOUNS, PERSON_NOUNS, question_kind
+from .question_types import AMOUNT_WORDS, ORG_NOUNS, PERSON_NOUNS, asking_clause, question_kind
 from .search import SearchRequest, SearchResponse, search
 
 # Field → the labels of the lines that state it, most specific first ("Decision by: Sadiq Khan, Mayor
@@ -58,7 +58,7 @@ _ACTED = r"approv\w*|sign\w*|took|take[ns]?|made|make[s]?|decid\w*|authori[sz]\w
 # Whom a decision empowers ("…who may approve…", "who decides how the £1m is allocated" — the
 # present tense: the record holds who decided, once).
 _DELEGATED = re.compile(
-    r"\bdelegat\w*|\b(?:may|can|could|will|would|is able to) (?:approve|sign|authori[sz]e)"
+    r"\bdelegat\w*|\b(?:may|can|could|will|would|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
     r"|\b(?:decides|approves|signs|authori[sz]es)\b",
     re.I,
 )
@@ -74,6 +74,7 @@ _OTHER_PAPERS = re.compile(
 )
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH = re.compile(r"\b(?:who|whom|whose|when|which|what|how|until)\b", re.I)
+_WH_WORDS = frozenset("who whom whose when which what how until".split())
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(
@@ -124,7 +125,14 @@ def record_field(question: str) -> str | None:
     ):
         return None
     # "LEP governance review 2014 - who made the decision?": the kind is read from the asking clause.
+    # A fragment ("Number of officers whose pay the Mayor approves") keeps its own kind.
     kind = question_kind(question[wh.start() :])
+    if low.split()[0] not in _WH_WORDS and question_kind(asking_clause(question)) in (
+        "count",
+        "amount",
+        "date",
+    ):
+        kind = question_kind(asking_clause(question))
     acted = re.search(rf"\b(?:{_ACTED})\b", low)
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"

@@ -93,3 +93,23 @@ def test_the_asked_kind_of_body_fits_best_and_a_decision_type_is_no_body():
     assert found["London Borough of Hounslow"] > found["Assembly Members"]
     q = analyse_question("Which organisations were awarded the small grants?")
     assert "ADD" not in {s.text for s in spans_for(q.kind, "Approved by ADD and MD decisions", q, set())}
+
+
+def test_a_post_answers_a_delegation_with_its_portfolio():
+    # corpus/gla/gla-856b292d.txt (MD3380): "…with the Assistant Director, Civil Society and Sport, as the
+    # Senior Responsible Owner"; corpus/gla/gla-5e84c2c0.txt: "delegates authority to the Head of Regeneration…"
+    q = analyse_question("Who is the Senior Responsible Owner of the programme?")
+    assert q.post
+    line = "with the Assistant Director, Civil Society and Sport, as the Senior Responsible Owner"
+    assert _best("Who is the Senior Responsible Owner of the programme?", line) == (
+        "Assistant Director, Civil Society and Sport"
+    )
+    line = (
+        "delegates authority to the Head of Regeneration to approve detailed expenditure of this allocation"
+    )
+    assert (
+        _best("Who is given delegated authority to approve the detailed spending?", line)
+        == "Head of Regeneration"
+    )
+    # Not asked about a post, a post is no answer to "who".
+    assert not analyse_question("Who chairs the Board?").post

@@ -183,3 +183,21 @@ def test_a_leading_preposition_a_number_or_a_closing_by_do_not_hide_the_kind(que
 )
 def test_a_code_noun_or_a_later_wanted_noun_sets_the_kind(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What is the £7.2m of capital in the scheme meant to pay for?", "text"),
+        ("Purpose of the 2016 review of GLA funding of London & Partners", "text"),
+        ("What new completion deadline was agreed?", "date"),
+        (
+            "What rateable value threshold will the supplement use?",
+            "text",
+        ),  # not "value": the threshold is asked
+        ("Name the interim assistant director who approved the funding.", "person"),
+        ("Which committee endorsed the project recommendations?", "person"),
+    ],
+)
+def test_a_purpose_a_qualified_noun_and_a_later_post_noun(question, kind):
+    assert question_kind(question) == kind

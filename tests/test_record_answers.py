@@ -71,6 +71,8 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         # Education" — an organisation is asked; the record names a person.
         "Devolution of the Adult Education Budget: which body agreed the devolution arrangement with the GLA?",
         "Which ten organisations make up the North Kensington Sport 4 Good Cluster?",
+        "Under the 2015-16 GLA outturn decision, who can agree further carry forwards?",
+        "Number of statutory officers whose annual pay award the Mayor and Assembly approve jointly",
     ],
 )
 def test_other_questions_are_left_to_the_normal_answerer(question):
