@@ -342,7 +342,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 continue
             bonus = (span.quality + 0.3 * after) * near
             if (
-                q.after in ("end", "start")
+                q.after in _OTHER_END
                 and not after
                 and _text_before(ev, zone, span).endswith(_OTHER_END[q.after])
             ):
@@ -352,7 +352,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     return replace(best, alone=seen == 1) if best else None
 
 
-_OTHER_END = {"end": (" from", " between", " since"), "start": (" to", " until")}
+_OTHER_END = {"end": (" from", " between", " since"), "start": (" to", " until"), "changed": (" from",)}
 
 
 def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:

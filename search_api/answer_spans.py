@@ -21,8 +21,8 @@ _VOCAB = {
     for name, words in (line.split(":", 1) for line in """
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
 role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
-org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk
-thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones
+org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
+thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 not_names: ion ive ic ary ment ship ity ness ing ance ence ism ogy
@@ -42,13 +42,16 @@ AFTER_ENDINGS = {
     "by": (" by",),
     "end": (" to", " and", " until", "–", "-"),
     "start": (" from", " between"),
+    "changed": (" to",),
 }
+_CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
     r"\bdelegat\w*|\b(?:may|can|could|is able to|must) (?:approve|sign|authori[sz]e|agree|decide|award)"
     r"|\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b",
     re.I,
 )
 _PORTFOLIO_AFTER = re.compile(r",\s+[A-Z][\w’'&-]*(?:\s+(?:and|the|of|for|&|[A-Z][\w’'&-]*))*")
+_PART_WORDS = frozenset("round phase wave tranche stage cohort year".split())
 DECISION_TYPES = frozenset("MD DD ADD EDD PCD DMFD DMPD CO HOPS LFC".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
@@ -134,6 +137,8 @@ def analyse_question(text: str) -> Question:
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
+    if q.kind in ("amount", "count") and q.after is None and set(toks) & _CHANGED_WORDS:
+        q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
     if (
         q.kind == "date" and q.after is None
     ):  # "end date": in "from October 2020 to September 2023", the second
@@ -358,7 +363,11 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
         if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
             close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
-            out.append(Span(spelt, close, text[spelt:close], _name_quality(run, q, common, "") + 0.1))
+            long_name = tokens(text[spelt : run[0].start])  # "Department of Business, Energy and … (BEIS)"
+            fit = max(
+                _name_quality(run, q, common, ""), _name_quality(long_name, q, common, "") if long_name else 0
+            )
+            out.append(Span(spelt, close, text[spelt:close], fit + 0.1))
             continue
         portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
         # Its words are written in lower case too, or it joins subjects ("Planning, Regeneration and
@@ -382,7 +391,14 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
             quality = max(quality, 1.0) + 0.1
         out.append(Span(run[0].start, end, text[run[0].start : end], quality + bonus))
-    return out
+    # A part of a spelt-out name ("Ministry of Housing" in "Ministry of Housing, Communities and Local
+    # Government (MHCLG)") is not a name of its own.
+    spelt_out = [(s.start, s.end) for s in out if s.text.endswith(")")]
+    return [
+        s
+        for s in out
+        if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spelt_out)
+    ]
 
 
 def _counts(text: str, q: Question) -> list[Span]:
@@ -396,7 +412,8 @@ def _counts(text: str, q: Question) -> list[Span]:
             j for j in range(i + 1, min(i + 5, len(toks))) if stem_with_irregulars(toks[j].text) in q.head
         ]
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
-        if not number or dotted or share or not ahead or any(s <= tok.start < e for s, e in taken):
+        label = i > 0 and toks[i - 1].word in _PART_WORDS  # "Round 2", "Stage 2": a name, not a count
+        if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"

@@ -61,3 +61,20 @@ def test_a_programme_named_with_another_number_does_not_answer():
     assert _same_round(
         "How many homes will Warmer Homes 3 upgrade?", "Warmer Homes 3 will improve 1,000 homes"
     )
+
+
+def test_a_numbered_stage_is_a_name_not_a_count():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla/gla-70dbc69b.txt: "A total of 161 Stage 1 applications were received for Round 2 …"
+    line = "A total of 161 Stage 1 applications were received for Round 2 of the Good Growth Fund programme"
+    q = analyse_question("How many Stage 1 applications were received?")
+    assert [s.text for s in spans_for(q.kind, line, q, set())] == ["161 Stage 1 applications"]
+
+
+def test_a_total_after_a_change_is_the_value_it_changed_to():
+    # corpus/gla/ (MD2510): "…increasing the total amount available for Round 2 from £15,000,000 to £16,425,000"
+    assert (
+        analyse_question("After the extra money, what is the total available for Round 2?").after == "changed"
+    )
+    assert analyse_question("What is the total available for Round 2?").after is None

@@ -113,3 +113,15 @@ def test_a_post_answers_a_delegation_with_its_portfolio():
     )
     # Not asked about a post, a post is no answer to "who".
     assert not analyse_question("Who chairs the Board?").post
+
+
+def test_a_spelt_out_name_fits_as_well_as_its_words():
+    # corpus/gla/ (ADD2791): "…£3,489,000 of funding from the Ministry of Housing, Communities and Local
+    # Government (MHCLG) through…"
+    line = (
+        "of funding from the Ministry of Housing, Communities and Local Government (MHCLG) through the grant"
+    )
+    q = analyse_question("Which government ministry provides the funding?")
+    found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    spelt = "Ministry of Housing, Communities and Local Government (MHCLG)"
+    assert spelt in found and found[spelt] >= max(found.values())
