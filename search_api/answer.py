@@ -338,7 +338,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
             year_fit = _year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
-            if not year_fit or (q.kind in ("amount", "count", "date") and not year_named):
+            if not year_fit or not year_named:
                 continue
             bonus = (span.quality + 0.3 * after) * near
             if (

@@ -52,6 +52,7 @@ _POST_ASKED = re.compile(
 )
 _PORTFOLIO_AFTER = re.compile(r",\s+[A-Z][\w’'&-]*(?:\s+(?:and|the|of|for|&|[A-Z][\w’'&-]*))*")
 _PART_WORDS = frozenset("round phase wave tranche stage cohort year".split())
+_PUBLISHER = frozenset(["GLA", "Greater"])  # "GLA", "Greater London Authority (GLA)"
 DECISION_TYPES = frozenset("MD DD ADD EDD PCD DMFD DMPD CO HOPS LFC".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
@@ -361,6 +362,10 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         ):
             continue  # "ADD", "MD": a kind of decision, not who acts
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
+        if {t.text for t in run} & _PUBLISHER or (
+            spelt is not None and "Greater London Authority" in text[spelt:]
+        ):
+            continue  # the GLA publishes the decision: never the body it hires, pays or agrees with
         if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
             close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
             long_name = tokens(text[spelt : run[0].start])  # "Department of Business, Energy and … (BEIS)"

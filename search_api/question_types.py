@@ -124,8 +124,13 @@ def question_kind(question: str) -> str:
         asked = next((w for w in words[1:7] if w in ASKED_NOUNS), None)
         if asked:
             return ASKED_NOUNS[asked]
-        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:5]):
-            return "person"  # "Name the interim assistant director who…"
+        if (
+            noun in ("name", "names")
+            or noun in PERSON_NOUNS
+            or noun in ORG_NOUNS
+            or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:5])
+        ):
+            return "person"  # "Name the interim assistant director who…", "Give the name of…"
         if words[0] != "name":
             return "text"
     lead = " ".join(words[:3])

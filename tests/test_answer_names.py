@@ -125,3 +125,11 @@ def test_a_spelt_out_name_fits_as_well_as_its_words():
     found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
     spelt = "Ministry of Housing, Communities and Local Government (MHCLG)"
     assert spelt in found and found[spelt] >= max(found.values())
+
+
+def test_the_publisher_is_not_the_body_asked_for():
+    line = "The Greater London Authority (GLA) appointed Shared Intelligence Limited to carry out the review"
+    q = analyse_question("Which consultant was appointed to carry out the review?")
+    found = {s.text for s in spans_for(q.kind, line, q, set())}
+    assert not any("GLA" in f or "Greater London" in f for f in found)
+    assert "Shared Intelligence Limited" in found

@@ -201,3 +201,9 @@ def test_a_code_noun_or_a_later_wanted_noun_sets_the_kind(question, kind):
 )
 def test_a_purpose_a_qualified_noun_and_a_later_post_noun(question, kind):
     assert question_kind(question) == kind
+
+
+def test_give_the_name_of_asks_a_person():
+    assert (
+        question_kind("Give the name of the executive director behind the contingency allocation") == "person"
+    )
