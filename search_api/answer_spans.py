@@ -475,7 +475,19 @@ def _references(text: str) -> list[Span]:
     return [Span(t.start, t.end, ref) for t, ref in found if ref]
 
 
+_BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
+_YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
+
+
 def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
+    if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
+        dated = _value_spans(kind, text)
+        years = [
+            Span(m.start(), m.end(), m.group(), 0.9)
+            for m in _BARE_YEAR.finditer(text)
+            if not any(d.start <= m.start() < d.end for d in dated)
+        ]
+        return [*dated, *years]
     if kind in ("amount", "date"):
         return list(_value_spans(kind, text))
     finders = {"email": _emails, "reference": _references, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
