@@ -461,8 +461,17 @@ def _same_round(question: str, text: str) -> bool:
     return True
 
 
+def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
+    """A decision that never names the asked year ("2019-20"), or names the asked part of a
+    programme ("fifth round") only by other numbers, does not answer about it, in any words."""
+    wanted = {y.first for y in _years(q.text)}
+    if wanted and not wanted & (_years_named(ev.source.text) | _years_named(ev.source.title)):
+        return False
+    return _same_round(q.text, f"{ev.source.title}\n{ev.source.text}")
+
+
 def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list):
-    evidence = [e for e in evidence if _about(q, e) or q.kind == "person"]
+    evidence = [e for e in evidence if (_about(q, e) or q.kind == "person") and _names_what_is_asked(q, e)]
     if not evidence:
         return _abstain(q, response, related, "no passage of the matching decisions names what it names")
     top = evidence[0]
@@ -475,7 +484,7 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
     if candidates:
         best = max(candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus)
         return _answer(index, q, response, best)
-    if q.kind in ("date", "list") and top.kw >= 0.7 and top.sem >= 0.65:
+    if q.kind in ("date", "list") and top.kw >= 0.7 and top.sem >= 0.65 and not is_title_line(top.chunk):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
         return _answer(index, q, response, Candidate(top, " ".join(top.at(top.piece).split())))
     if q.kind == "text":

@@ -298,7 +298,7 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     Team London Young Ambassador programme") is neither: it is what was done, not who did it."""
     words = {t.word for t in run}
     if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
-        return 0.9 if q.post else 0.15
+        return 0.9 if q.post else 0.05 if q.organisation else 0.15
     if run[-1].word in THING_WORDS or next_word in THING_WORDS:
         return 0.1
     if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
@@ -418,6 +418,7 @@ def _counts(text: str, q: Question) -> list[Span]:
         ]
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in _PART_WORDS  # "Round 2", "Stage 2": a name, not a count
+        label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year
         if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()

@@ -78,3 +78,23 @@ def test_a_total_after_a_change_is_the_value_it_changed_to():
         analyse_question("After the extra money, what is the total available for Round 2?").after == "changed"
     )
     assert analyse_question("What is the total available for Round 2?").after is None
+
+
+def test_a_count_is_not_a_year():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla/ (MD2900): "By Winter 2021 it is expected to have improved over 2,000 homes…"
+    line = "By Winter 2021 it is expected to have improved over 2,000 homes and has so far secured over £8m"
+    q = analyse_question("Warmer Homes programme - number of homes expected to be improved")
+    assert [s.text for s in spans_for(q.kind, line, q, set())] == ["over 2,000 homes"]
+
+
+def test_a_year_is_answered_by_a_bare_year_when_a_year_is_asked():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla/ (MD1597): "In total 20 Housing Zones are expected to deliver approximately 50,000 homes by 2025."
+    line = "In total 20 Housing Zones are expected to deliver approximately 50,000 homes by 2025."
+    q = analyse_question("By what year are the 20 Housing Zones expected to deliver around 50,000 homes?")
+    assert "2025" in {s.text for s in spans_for(q.kind, line, q, set())}
+    q = analyse_question("When are the Housing Zones expected to deliver the homes?")
+    assert "2025" not in {s.text for s in spans_for(q.kind, line, q, set())}
