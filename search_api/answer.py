@@ -166,14 +166,6 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         # "budget", "cost": they say an amount is wanted more than what it is for.
         idf = math.log((index.count() + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)
         q.weights[word_stem] = idf if df else None
-    # Capitalised words past the first, rare in the decisions (in under 2% of chunks): names.
-    rare = math.log((index.count() + 1) / (0.02 * index.count() + 0.5))
-    capitalised = {
-        stem_with_irregulars(t.text)
-        for t in spans.tokens(text)[1:]
-        if t.text[0].isupper() and "-" not in t.text
-    }  # not "GLA-funded": a compound is written many ways
-    q.proper = {s for s in capitalised if (q.weights.get(s) or 0) >= rare and s not in q.head}
     return q
 
 
@@ -475,15 +467,7 @@ def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     wanted = {y.first for y in _years(q.text)}
     if wanted and not wanted & (_years_named(ev.source.text) | _years_named(ev.source.title)):
         return False
-    # A rare name the question uses ("Ukraine", "Havelock") that the decision never writes.
-    if q.proper - _source_stems(ev.source.text) - ev.source.named:
-        return False
     return _same_round(q.text, f"{ev.source.title}\n{ev.source.text}")
-
-
-@functools.lru_cache(maxsize=256)
-def _source_stems(text: str) -> frozenset[str]:
-    return stems(text)[0]
 
 
 def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list):

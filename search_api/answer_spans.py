@@ -83,9 +83,6 @@ class Question:
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
-    proper: set[str] = field(
-        default_factory=set
-    )  # rare capitalised words: names the answer's decision must use
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date

@@ -270,21 +270,3 @@ def test_api_overlong_question_is_422(api, send):
     )
     assert response.status_code == 422
     assert "1000" in str(response.json())
-
-
-def test_a_rare_name_the_question_uses_must_be_in_the_answering_decision(index, settings):
-    from search_api.answer import Evidence, Source, _names_what_is_asked, _question, _retrieve
-
-    # "Olayinka" is written only in DD2691 (corpus/002_44b666b54b5bbc70.txt: "Tunde Olayinka").
-    question = "How much did Tunde Olayinka approve for the Engaging Londoners in Recovery Programme?"
-    q = _question(index, question, _retrieve(index, question, settings, {}, False))
-    assert "olayinka" in q.proper
-    chunk = {"section": "", "id": "c", "start": 0, "end": 60, "boilerplate": 0}
-
-    def evidence(text: str) -> Evidence:
-        return Evidence(
-            Source("d", "p", frozenset(), text, [chunk]), 0, 0, len(text), (0, len(text)), chunk, 0
-        )
-
-    assert not _names_what_is_asked(q, evidence("The programme approves expenditure of £812,000."))
-    assert _names_what_is_asked(q, evidence("Tunde Olayinka approves expenditure of £812,000."))
