@@ -8,7 +8,6 @@ Pilot" above it); score it on rarity-weighted words, embedding similarity and a 
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -25,7 +24,8 @@ from indexer.embed import encode
 
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
-from .answer_spans import NUMBER_WORDS, Question, Span, stems
+from .answer_checks import asked_prefix, names_asked_year, same_round, year_fit
+from .answer_spans import Question, Span, stems
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
@@ -284,7 +284,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     """The best span of the wanted type in the piece (or, for a list, in what it introduces)."""
     if q.kind == "person" and not _about(q, ev):
         return None
-    if not _same_round(q.text, f"{ev.read} {ev.chunk['section'] or ''} {ev.source.title}"):
+    if not same_round(q.text, f"{ev.read} {ev.chunk['section'] or ''} {ev.source.title}"):
         return None
     # Closeness to words that are not the title's: all of the "London Missions" decision is near those.
     # "end date", "deadline": words that say which value is wanted, not what it is about.
@@ -299,8 +299,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     best, seen, asked = None, 0, " ".join(q.text.lower().split())
     # A decision that never names "2026-27" states no figure for it (tried: named beside the figure
     # or in what it is read with; on the tuning questions that lost five right answers to save three).
-    wanted = {y.first for y in _years(q.text)}
-    year_named = not wanted or bool(wanted & (_years_named(ev.source.text) | _years_named(ev.source.title)))
+    year_named = names_asked_year(q.text, ev.source.text, ev.source.title)
     for extra in [None, _following(ev)] if q.kind == "list" else [None]:
         zone = extra or ev.piece
         found = spans.spans_for(q.kind, ev.at(zone), q, ev.source.common)
@@ -312,7 +311,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if not stems(f.text)[0] <= ev.source.named]
         if q.kind == "reference":  # a decision names earlier ones; its own code is not one of them
             found = [f for f in found if re.sub(r"\D", "", f.text) not in ev.source.named]
-            prefix = _asked_prefix(q.text)  # "Which Mayoral Decision…" is answered by an MD code
+            prefix = asked_prefix(q.text)  # "Which Mayoral Decision…" is answered by an MD code
             found = [f for f in found if prefix is None or re.match(rf"{prefix}\d", f.text)]
         # What the question states is not what it asks: "the 2016/17 pay award" does not date it.
         found = [f for f in found if " ".join(f.text.lower().split()) not in asked]
@@ -337,8 +336,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
-            year_fit = _year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
-            if not year_fit or not year_named:
+            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
+            if not fits_year or not year_named:
                 continue
             bonus = (span.quality + 0.3 * after) * near
             if (
@@ -359,115 +358,12 @@ def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
     return ev.at(zone)[: span.start].rstrip()
 
 
-# The kind of decision a question asks the code of: its letters.
-_PREFIXES = (
-    ("ADD", re.compile(r"\bassistant director(?:'s)? decision|\bADD\b", re.I)),
-    ("DD", re.compile(r"(?<!assistant )\bdirector(?:'s)? decision|\bDD\b", re.I)),
-    ("MD", re.compile(r"\bmayoral decision|\bmayor's decision|\bMD\b", re.I)),
-    ("CO", re.compile(r"(?i:\bchief officer(?:'s)? decision)|\bCO\b")),  # "CO" upper case only
-)
-
-
-def _asked_prefix(question: str) -> str | None:
-    found = [prefix for prefix, said in _PREFIXES if said.search(question)]
-    return found[0] if len(found) == 1 else None
-
-
-# "2026-27", "2024/25", "2019": a year as a question names one, and as a passage attaches one to
-# a figure ("£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28").
-_YEAR = re.compile(
-    r"\b(?P<full>(?:19|20)\d\d)(?P<to>\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b"
-    r"|(?:\byear|\bFY)\s?(?P<short>\d\d)[-/]\d\d\b",  # "financial year 25-26", "FY24/25"
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _Year:
-    first: str  # "2025" for "2025-26" and for "financial year 25-26"
-    ranged: bool
-    end: int  # where it ends in the text read
-
-
-def _years(text: str) -> list[_Year]:
-    return [
-        _Year(m["full"] or f"20{m['short']}", bool(m["to"] or m["short"]), m.end())
-        for m in _YEAR.finditer(text)
-    ]
-
-
-@functools.lru_cache(maxsize=256)
-def _years_named(text: str) -> frozenset[str]:
-    return frozenset(y.first for y in _years(text))
-
-
-def _year_fit(question: str, text: str, span: Span) -> float:
-    """For a question naming a year: 1 for a figure stated with that year or with no year of its
-    own beside it, 0 for one stated with another year."""
-    named = _years(question)
-    asked = {y.first for y in named}
-    if not asked:
-        return 1.0
-    # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
-    spanned = asked | {str(int(y.first) + 1) for y in named if y.ranged}
-    # The figure's own clause: up to the next figure, within a few words.
-    clause = text[span.end : span.end + 48].split("£")[0]
-    after = _years(clause)
-    # "the Sport Unites 2021-22 budget of £1.3m": a year ending a few words before the figure.
-    window = max(0, span.start - 40)
-    before = [y for y in _years(text[window : span.start]) if span.start - (window + y.end) <= 16]
-    own = after[0] if after else (before[-1] if before else None)
-    if own is None:
-        return 1.0
-    # A figure stated for another year does not answer for this one (0: never the answer).
-    return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0
-
-
-# "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about
-# round 2 does not answer a question about round 3, whatever else it shares with it.
-_PARTS = r"round|phase|wave|tranche|stage|cohort"
-_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-_NUMBERED = re.compile(
-    rf"\b(?:({_PARTS})\s+(\d{{1,2}}|[a-z]+)\b|({'|'.join(_ORDINALS)})\s+({_PARTS})\b)", re.I
-)
-
-
-# "Warmer Homes 3", "Round 2": a name followed by its number.
-_NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/])")
-
-
-def _parts(text: str) -> set[tuple[str, int]]:
-    found = {(m.group(1).lower(), int(m.group(2))) for m in _NAMED_NUMBER.finditer(text)}
-    for m in _NUMBERED.finditer(text):
-        part, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        number = number.lower()
-        value = (
-            int(number)
-            if number.isdecimal()
-            else NUMBER_WORDS.get(number, _ORDINALS.index(number) + 1 if number in _ORDINALS else None)
-        )
-        if value:
-            found.add((part.lower(), value))
-    return found
-
-
-def _same_round(question: str, text: str) -> bool:
-    """False when the text names the asked part ("round 3") only by another number ("Round 2")."""
-    there = _parts(text)
-    for part, number in _parts(question):
-        others = {n for p, n in there if p == part}
-        if others and number not in others:
-            return False
-    return True
-
-
 def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     """A decision that never names the asked year ("2019-20"), or names the asked part of a
     programme ("fifth round") only by other numbers, does not answer about it, in any words."""
-    wanted = {y.first for y in _years(q.text)}
-    if wanted and not wanted & (_years_named(ev.source.text) | _years_named(ev.source.title)):
-        return False
-    return _same_round(q.text, f"{ev.source.title}\n{ev.source.text}")
+    return names_asked_year(q.text, ev.source.text, ev.source.title) and same_round(
+        q.text, f"{ev.source.title}\n{ev.source.text}"
+    )
 
 
 def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list):

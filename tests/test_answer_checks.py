@@ -3,7 +3,8 @@ than the one asked, a value the question itself states, a sum for a question abo
 
 from __future__ import annotations
 
-from search_api.answer import _asked_prefix, _is_aggregate, _same_round
+from search_api.answer import _is_aggregate
+from search_api.answer_checks import asked_prefix, same_round
 from search_api.answer_spans import analyse_question
 
 
@@ -11,12 +12,12 @@ def test_a_passage_about_another_round_does_not_answer():
     # corpus/gla/gla-70dbc69b.txt: "A total of 161 Stage 1 applications were received for Round 2 of the
     # Good Growth Fund programme"
     line = "A total of 161 Stage 1 applications were received for Round 2 of the Good Growth Fund programme"
-    assert not _same_round("How many Stage 1 applications were received for round 3 of the fund?", line)
-    assert _same_round("How many Stage 1 applications were received for round 2 of the fund?", line)
-    assert _same_round("How many Stage 1 applications were received for the second round?", line)
-    assert not _same_round("How many applications came in for the third round?", line)
+    assert not same_round("How many Stage 1 applications were received for round 3 of the fund?", line)
+    assert same_round("How many Stage 1 applications were received for round 2 of the fund?", line)
+    assert same_round("How many Stage 1 applications were received for the second round?", line)
+    assert not same_round("How many applications came in for the third round?", line)
     # No part named in the passage: nothing to contradict.
-    assert _same_round("How many applications came in for round 3?", "161 applications were received")
+    assert same_round("How many applications came in for round 3?", "161 applications were received")
 
 
 def test_one_figure_for_a_year_is_not_a_sum_over_decisions():
@@ -34,10 +35,10 @@ def test_an_end_date_is_the_second_of_a_range():
 def test_a_code_is_of_the_kind_of_decision_asked():
     # corpus/gla/gla-73de0263.txt: "…has had one Mayoral Decision (MD455) and 4 Director Decisions (DD899,
     # DD1250, DD1322 and DD2064) associated with it"
-    assert _asked_prefix("Which Mayoral Decision is the only MD tied to the Drain London project?") == "MD"
-    assert _asked_prefix("Which director decision extended it?") == "DD"
-    assert _asked_prefix("Name the Chief Officer decision that confirmed the pay award.") == "CO"
-    assert _asked_prefix("Which earlier decision does it build on?") is None
+    assert asked_prefix("Which Mayoral Decision is the only MD tied to the Drain London project?") == "MD"
+    assert asked_prefix("Which director decision extended it?") == "DD"
+    assert asked_prefix("Name the Chief Officer decision that confirmed the pay award.") == "CO"
+    assert asked_prefix("Which earlier decision does it build on?") is None
 
 
 def test_between_two_figures_a_word_describes_the_one_on_its_side():
@@ -55,10 +56,10 @@ def test_between_two_figures_a_word_describes_the_one_on_its_side():
 
 
 def test_a_programme_named_with_another_number_does_not_answer():
-    assert not _same_round(
+    assert not same_round(
         "How many homes will Warmer Homes 3 upgrade?", "Warmer Homes 2 has improved 2,000 homes"
     )
-    assert _same_round(
+    assert same_round(
         "How many homes will Warmer Homes 3 upgrade?", "Warmer Homes 3 will improve 1,000 homes"
     )
 

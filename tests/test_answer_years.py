@@ -1,8 +1,8 @@
-"""A year named in a question picks the figure stated with that year (search_api/answer._year_fit)."""
+"""A year named in a question picks the figure stated with that year (search_api/answer_checks.year_fit)."""
 
 from __future__ import annotations
 
-from search_api.answer import _year_fit
+from search_api.answer_checks import year_fit
 from search_api.answer_spans import Span
 
 # MD3430 (corpus/gla/): "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"
@@ -16,28 +16,28 @@ def _span(figure: str) -> Span:
 
 def test_the_figure_stated_with_the_asked_year_fits_best():
     question = "How much revenue funding is allocated in 2026-27 for the programme?"
-    fits = {f: _year_fit(question, LINE, _span(f)) for f in ("£31,469m", "£19,332m", "£21,599m")}
+    fits = {f: year_fit(question, LINE, _span(f)) for f in ("£31,469m", "£19,332m", "£21,599m")}
     assert fits["£19,332m"] == 1.0
     assert fits["£31,469m"] < 1.0 and fits["£21,599m"] < 1.0
 
 
 def test_a_question_without_a_year_leaves_every_figure_alone():
     question = "How much revenue funding is allocated for the programme?"
-    assert all(_year_fit(question, LINE, _span(f)) == 1.0 for f in ("£31,469m", "£19,332m", "£21,599m"))
+    assert all(year_fit(question, LINE, _span(f)) == 1.0 for f in ("£31,469m", "£19,332m", "£21,599m"))
 
 
 def test_a_figure_with_no_year_of_its_own_is_not_penalised():
     line = "a grant of £40,000 to Islington Council as reimbursement"
     start = line.index("£40,000")
-    assert _year_fit("How much did Islington get in 2015-16?", line, Span(start, start + 7, "£40,000")) == 1.0
+    assert year_fit("How much did Islington get in 2015-16?", line, Span(start, start + 7, "£40,000")) == 1.0
 
 
 def test_a_figure_stated_for_another_year_never_answers():
     # corpus/gla/gla-8624db65.txt (MD2777): "…from the total Sport Unites 2021-22 budget of £1.3m, to ensure…"
     line = "approval of expenditure of up to £830,000 from the total Sport Unites 2021-22 budget of £1.3m, to ensure"
     start = line.index("£1.3m")
-    assert _year_fit("Sport Unites budget for 2022-23", line, Span(start, start + 5, "£1.3m")) == 0.0
-    assert _year_fit("Sport Unites budget for 2021-22", line, Span(start, start + 5, "£1.3m")) == 1.0
+    assert year_fit("Sport Unites budget for 2022-23", line, Span(start, start + 5, "£1.3m")) == 0.0
+    assert year_fit("Sport Unites budget for 2021-22", line, Span(start, start + 5, "£1.3m")) == 1.0
 
 
 def test_a_financial_year_covers_a_date_in_its_second_calendar_year():
@@ -45,7 +45,7 @@ def test_a_financial_year_covers_a_date_in_its_second_calendar_year():
     line = "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
     start = line.index("24")
     question = "How many projects was the 2015-16 scheme expected to deliver?"
-    assert _year_fit(question, line, Span(start, start + 2, "24")) == 1.0
+    assert year_fit(question, line, Span(start, start + 2, "24")) == 1.0
 
 
 def test_a_financial_year_written_short_is_its_year():
@@ -53,7 +53,7 @@ def test_a_financial_year_written_short_is_its_year():
     # in financial year 25-26 to meet targeted programme costs"
     line = "up to £566,000 revenue in financial year 24-25, and £520,323 in financial year 25-26 to meet"
     question = "How much Local Growth Capacity Support Programme spending is approved for 2025-26?"
-    fits = {f: _year_fit(question, line, _span_in(line, f)) for f in ("£566,000", "£520,323")}
+    fits = {f: year_fit(question, line, _span_in(line, f)) for f in ("£566,000", "£520,323")}
     assert fits == {"£566,000": 0.0, "£520,323": 1.0}
 
 
@@ -63,8 +63,8 @@ def _span_in(line: str, figure: str) -> Span:
 
 
 def test_a_decision_that_never_names_the_asked_year_states_no_figure_for_it():
-    from search_api.answer import _years_named
+    from search_api.answer_checks import years_named
 
     # corpus/gla/gla-dcd1b19b.txt (DD2707) names 2024-25 and 2025-26 ("financial year 25-26"), not 2026-27.
     text = "£566,000 revenue in financial year 24-25, and £520,323 in financial year 25-26"
-    assert _years_named(text) == {"2024", "2025"}
+    assert years_named(text) == {"2024", "2025"}

@@ -1,0 +1,119 @@
+"""What a question pins down that a passage must not contradict: the year it asks about, the
+numbered round or phase of a programme, the kind of decision whose code it wants. Text in, verdict
+out: the answerer (answer.py) applies them to its evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .answer_spans import NUMBER_WORDS, Span
+
+# The kind of decision a question asks the code of: its letters.
+_PREFIXES = (
+    ("ADD", re.compile(r"\bassistant director(?:'s)? decision|\bADD\b", re.I)),
+    ("DD", re.compile(r"(?<!assistant )\bdirector(?:'s)? decision|\bDD\b", re.I)),
+    ("MD", re.compile(r"\bmayoral decision|\bmayor's decision|\bMD\b", re.I)),
+    ("CO", re.compile(r"(?i:\bchief officer(?:'s)? decision)|\bCO\b")),  # "CO" upper case only
+)
+
+
+def asked_prefix(question: str) -> str | None:
+    found = [prefix for prefix, said in _PREFIXES if said.search(question)]
+    return found[0] if len(found) == 1 else None
+
+
+# "2026-27", "2024/25", "2019": a year as a question names one, and as a passage attaches one to
+# a figure ("£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28").
+_YEAR = re.compile(
+    r"\b(?P<full>(?:19|20)\d\d)(?P<to>\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b"
+    r"|(?:\byear|\bFY)\s?(?P<short>\d\d)[-/]\d\d\b",  # "financial year 25-26", "FY24/25"
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Year:
+    first: str  # "2025" for "2025-26" and for "financial year 25-26"
+    ranged: bool
+    end: int  # where it ends in the text read
+
+
+def years(text: str) -> list[_Year]:
+    return [
+        _Year(m["full"] or f"20{m['short']}", bool(m["to"] or m["short"]), m.end())
+        for m in _YEAR.finditer(text)
+    ]
+
+
+@functools.lru_cache(maxsize=256)
+def years_named(text: str) -> frozenset[str]:
+    return frozenset(y.first for y in years(text))
+
+
+def names_asked_year(question: str, text: str, title: str) -> bool:
+    """Does a decision (its text and title) name a year the question asks about (true if it asks none)?"""
+    wanted = {y.first for y in years(question)}
+    return not wanted or bool(wanted & (years_named(text) | years_named(title)))
+
+
+def year_fit(question: str, text: str, span: Span) -> float:
+    """For a question naming a year: 1 for a figure stated with that year or with no year of its
+    own beside it, 0 for one stated with another year."""
+    named = years(question)
+    asked = {y.first for y in named}
+    if not asked:
+        return 1.0
+    # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
+    spanned = asked | {str(int(y.first) + 1) for y in named if y.ranged}
+    # The figure's own clause: up to the next figure, within a few words.
+    clause = text[span.end : span.end + 48].split("£")[0]
+    after = years(clause)
+    # "the Sport Unites 2021-22 budget of £1.3m": a year ending a few words before the figure.
+    window = max(0, span.start - 40)
+    before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
+    own = after[0] if after else (before[-1] if before else None)
+    if own is None:
+        return 1.0
+    # A figure stated for another year does not answer for this one (0: never the answer).
+    return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0
+
+
+# "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about
+# round 2 does not answer a question about round 3, whatever else it shares with it.
+_PARTS = r"round|phase|wave|tranche|stage|cohort"
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_NUMBERED = re.compile(
+    rf"\b(?:({_PARTS})\s+(\d{{1,2}}|[a-z]+)\b|({'|'.join(_ORDINALS)})\s+({_PARTS})\b)", re.I
+)
+
+
+# "Warmer Homes 3", "Round 2": a name followed by its number.
+_NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/])")
+
+
+def _parts(text: str) -> set[tuple[str, int]]:
+    found = {(m.group(1).lower(), int(m.group(2))) for m in _NAMED_NUMBER.finditer(text)}
+    for m in _NUMBERED.finditer(text):
+        part, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        number = number.lower()
+        value = (
+            int(number)
+            if number.isdecimal()
+            else NUMBER_WORDS.get(number, _ORDINALS.index(number) + 1 if number in _ORDINALS else None)
+        )
+        if value:
+            found.add((part.lower(), value))
+    return found
+
+
+def same_round(question: str, text: str) -> bool:
+    """False when the text names the asked part ("round 3") only by another number ("Round 2")."""
+    there = _parts(text)
+    for part, number in _parts(question):
+        others = {n for p, n in there if p == part}
+        if others and number not in others:
+            return False
+    return True
