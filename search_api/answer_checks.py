@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .answer_spans import NUMBER_WORDS, Span
+from .answer_spans import NUMBER_WORDS, PART_WORDS, Span
 
 # The kind of decision a question asks the code of: its letters.
 _PREFIXES = (
@@ -83,7 +83,7 @@ def year_fit(question: str, text: str, span: Span) -> float:
 
 # "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about
 # round 2 does not answer a question about round 3, whatever else it shares with it.
-_PARTS = r"round|phase|wave|tranche|stage|cohort"
+_PARTS = "|".join(sorted(PART_WORDS))
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _NUMBERED = re.compile(
     rf"\b(?:({_PARTS})\s+(\d{{1,2}}|[a-z]+)\b|({'|'.join(_ORDINALS)})\s+({_PARTS})\b)", re.I

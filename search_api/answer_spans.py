@@ -13,7 +13,7 @@ from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
-from .question_types import ORG_NOUNS, QUESTION_WORDS, asking_clause, question_kind
+from .question_types import DELEGATION, ORG_NOUNS, QUESTION_WORDS, asking_clause, question_kind
 
 # Generic vocabulary. filler: question padding; not_names: word endings.
 _VOCAB = {
@@ -46,13 +46,11 @@ AFTER_ENDINGS = {
 }
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
-    r"\bdelegat\w*|\b(?:may|can|could|is able to|must) (?:approve|sign|authori[sz]e|agree|decide|award)"
-    r"|\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b",
-    re.I,
+    r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b", re.I
 )
 _PORTFOLIO_AFTER = re.compile(r",\s+[A-Z][\w’'&-]*(?:\s+(?:and|the|of|for|&|[A-Z][\w’'&-]*))*")
-_PART_WORDS = frozenset("round phase wave tranche stage cohort year".split())
-_PUBLISHER = frozenset(["GLA", "Greater"])  # "GLA", "Greater London Authority (GLA)"
+PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
+_PUBLISHER = re.compile(r"\bGLA\b|\bGreater London Authority\b")  # not "Greater Manchester"
 DECISION_TYPES = frozenset("MD DD ADD EDD PCD DMFD DMPD CO HOPS LFC".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
@@ -133,7 +131,7 @@ def analyse_question(text: str) -> Question:
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     q.organisation = q.kind == "person" and bool(ORG_NOUNS & set(asking[:4]))
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
-    q.post = q.kind == "person" and bool(_POST_ASKED.search(text))
+    q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
@@ -362,9 +360,7 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         ):
             continue  # "ADD", "MD": a kind of decision, not who acts
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
-        if {t.text for t in run} & _PUBLISHER or (
-            spelt is not None and "Greater London Authority" in text[spelt:]
-        ):
+        if _PUBLISHER.search(text[spelt if spelt is not None else run[0].start : run[-1].end]):
             continue  # the GLA publishes the decision: never the body it hires, pays or agrees with
         if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
             close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
@@ -417,7 +413,7 @@ def _counts(text: str, q: Question) -> list[Span]:
             j for j in range(i + 1, min(i + 5, len(toks))) if stem_with_irregulars(toks[j].text) in q.head
         ]
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
-        label = i > 0 and toks[i - 1].word in _PART_WORDS  # "Round 2", "Stage 2": a name, not a count
+        label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name
         label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year
         if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count

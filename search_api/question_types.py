@@ -67,10 +67,16 @@ SEARCH_WANTS = (
 # "Give the date…", "Find the amount…": an imperative names what it wants by its noun.
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
-    **dict.fromkeys("amount sum figure cost costs budget value total price".split(), "amount"),
+    **dict.fromkeys("amount sum figure cost costs budget value total price salary".split(), "amount"),
     **dict.fromkeys("date day deadline month year".split(), "date"),
     "number": "count",
 }
+# Whom a decision empowers, not who took it: "who is given delegated authority…", "who may approve…".
+# The answerer wants a post for it; record answers leave it to the text.
+DELEGATION = re.compile(
+    r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)",
+    re.I,
+)
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.
 _ASKING_CLAUSE = re.compile(
     r"(?:[,;:—–]|\s-|^)\s*(?:(?:on|in|under|by|from|for|at|to|of|with|until)\s+)?"
@@ -81,6 +87,11 @@ _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _asks_someone(noun: str, near: list[str]) -> bool:
+    """A person or a body is wanted: the asked noun, or one of the words near it, names one."""
+    return noun in PERSON_NOUNS or noun in ORG_NOUNS or bool((PERSON_NOUNS | ORG_NOUNS) & set(near))
 
 
 def asking_clause(question: str) -> str:
@@ -124,12 +135,7 @@ def question_kind(question: str) -> str:
         asked = next((w for w in words[1:7] if w in ASKED_NOUNS), None)
         if asked:
             return ASKED_NOUNS[asked]
-        if (
-            noun in ("name", "names")
-            or noun in PERSON_NOUNS
-            or noun in ORG_NOUNS
-            or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:5])
-        ):
+        if noun in ("name", "names") or _asks_someone(noun, words[1:5]):
             return "person"  # "Name the interim assistant director who…", "Give the name of…"
         if words[0] != "name":
             return "text"
@@ -157,12 +163,13 @@ def question_kind(question: str) -> str:
         ):
             noun = noun[:-1]
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
-        nouns = ASKED_NOUNS | {"salary": "amount"}
-        said = next((w for w in (words[2:4] if words[1] in _QUALIFIERS else words[1:2]) if w in nouns), None)
+        said = next(
+            (w for w in (words[2:4] if words[1] in _QUALIFIERS else words[1:2]) if w in ASKED_NOUNS), None
+        )
         if said:
-            return nouns[said]
+            return ASKED_NOUNS[said]
         # "Which not-for-profit co-operative…": the noun may follow an adjective.
-        if noun in PERSON_NOUNS or noun in ORG_NOUNS or (PERSON_NOUNS | ORG_NOUNS) & set(words[1:3]):
+        if _asks_someone(noun, words[1:3]):
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were", "will", "would"):
             return "amount"

@@ -27,7 +27,7 @@ from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
 from .query import CITES_WORDS, query_refs
-from .question_types import AMOUNT_WORDS, ORG_NOUNS, PERSON_NOUNS, asking_clause, question_kind
+from .question_types import AMOUNT_WORDS, DELEGATION, ORG_NOUNS, PERSON_NOUNS, asking_clause, question_kind
 from .search import SearchRequest, SearchResponse, search
 
 # Field → the labels of the lines that state it, most specific first ("Decision by: Sadiq Khan, Mayor
@@ -55,13 +55,9 @@ WHAT = {
 SIGNATURE_LINES = 6
 
 _ACTED = r"approv\w*|sign\w*|took|take[ns]?|made|make[s]?|decid\w*|authori[sz]\w*|agree[ds]?|decision.maker"
-# Whom a decision empowers ("…who may approve…", "who decides how the £1m is allocated" — the
-# present tense: the record holds who decided, once).
-_DELEGATED = re.compile(
-    r"\bdelegat\w*|\b(?:may|can|could|will|would|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
-    r"|\b(?:decides|approves|signs|authori[sz]es)\b",
-    re.I,
-)
+# "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;
+# the record holds who decided, once.
+_PRESENT = re.compile(r"\b(?:decides|approves|signs|authori[sz]es)\b", re.I)
 # "Which department is providing the funding": a government department paying, not the GLA's own.
 _FUNDER = re.compile(r"\b(?:provid\w*|gave|give[sn]?|giving|fund\w*|grant\w*|paid|pay\w*|award\w*)\b", re.I)
 _ROLE = re.compile(r"\b(?:role|position|job title|capacity|post)\b", re.I)
@@ -73,8 +69,8 @@ _OTHER_PAPERS = re.compile(
     r"\b(?:contracts?|agreements?|lease|letters?|mou|memorandum|deed|declaration|report)\b", re.I
 )
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
-_WH = re.compile(r"\b(?:who|whom|whose|when|which|what|how|until)\b", re.I)
-_WH_WORDS = frozenset("who whom whose when which what how until".split())
+_WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
+_WH = re.compile(rf"\b(?:{'|'.join(_WH_WORDS)})\b", re.I)
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(
@@ -127,12 +123,9 @@ def record_field(question: str) -> str | None:
     # "LEP governance review 2014 - who made the decision?": the kind is read from the asking clause.
     # A fragment ("Number of officers whose pay the Mayor approves") keeps its own kind.
     kind = question_kind(question[wh.start() :])
-    if low.split()[0] not in _WH_WORDS and question_kind(asking_clause(question)) in (
-        "count",
-        "amount",
-        "date",
-    ):
-        kind = question_kind(asking_clause(question))
+    if low.split()[0] not in _WH_WORDS:
+        own_kind = question_kind(asking_clause(question))
+        kind = own_kind if own_kind in ("count", "amount", "date") else kind
     acted = re.search(rf"\b(?:{_ACTED})\b", low)
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"
@@ -151,7 +144,7 @@ def record_field(question: str) -> str | None:
         return None
     # "Who is given delegated authority to approve…", "…who may approve…": whom the decision
     # empowers, stated in its text, not who took it.
-    if kind == "person" and acted and not _DELEGATED.search(low):
+    if kind == "person" and acted and not DELEGATION.search(low) and not _PRESENT.search(low):
         return "decision_maker"
     if kind == "amount" and re.search(r"\bapprov|\bauthori[sz]|\btotal\b", low):
         return "approved_amount"

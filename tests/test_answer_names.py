@@ -133,3 +133,9 @@ def test_the_publisher_is_not_the_body_asked_for():
     found = {s.text for s in spans_for(q.kind, line, q, set())}
     assert not any("GLA" in f or "Greater London" in f for f in found)
     assert "Shared Intelligence Limited" in found
+
+
+def test_another_greater_body_is_not_taken_for_the_publisher():
+    line = "grant funding to the Greater Manchester Combined Authority for the pilot"
+    q = analyse_question("Which body received the grant funding for the pilot?")
+    assert "Greater Manchester Combined Authority" in {s.text for s in spans_for(q.kind, line, q, set())}
