@@ -22,6 +22,7 @@ from decisions.words import stem_with_irregulars
 from indexer.amounts import find_amounts
 from indexer.embed import encode
 
+from . import answer_confidence
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
 from .answer_checks import asked_prefix, names_asked_year, same_round, year_fit
@@ -88,6 +89,7 @@ class Candidate:
     bonus: float = 0.0  # the span's fit to the type times its closeness to the question's words
     extra: tuple[int, int] | None = None  # a following sentence or list the answer came from
     alone: bool = False  # the only span of its type in the evidence: nothing to confuse it with
+    typed: bool = True  # a span of the wanted type, not a whole sentence that answers
 
 
 def answer_question(
@@ -328,15 +330,20 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             own = (zone[0] - ev.start, zone[1] - ev.start) if len(rest.split()) >= 3 else None
             # Among figures, a word describes the one on its side ("£1.02m is a cost to the GLA and
             # £330k is…"). Tried for names and dates too: it lost three right answers there.
+            # The two ends of a change ("from £15m to £16.4m") are one figure: its words are both's.
             others = (
-                tuple((o.start + zone[0] - ev.start, o.end + zone[0] - ev.start) for o in found)
-                if q.kind in ("amount", "count")
+                tuple(
+                    (o.start + zone[0] - ev.start, o.end + zone[0] - ev.start)
+                    for o in found
+                    if not _pair(ev.at(zone), o, span)
+                )
+                if q.kind in ("amount", "count", "share")
                 else ()
             )
             near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
-            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count") else 1.0
+            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count", "share") else 1.0
             if not fits_year or not year_named:
                 continue
             bonus = (span.quality + 0.3 * after) * near
@@ -346,12 +353,32 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _text_before(ev, zone, span).endswith(_OTHER_END[q.after])
             ):
                 bonus *= 0.4  # "from [October 2020] to September 2023" is not the end date
+            elif q.after is None and any(o.start > span.start and _pair(ev.at(zone), span, o) for o in found):
+                # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
+                # value is asked ("the original budget"), the figure a change states is the new one.
+                bonus *= 0.4 if _text_before(ev, zone, span).endswith(" from") else 1.0
             if best is None or bonus > best.bonus:
                 best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
 
-_OTHER_END = {"end": (" from", " between", " since"), "start": (" to", " until"), "changed": (" from",)}
+# The other value of a pair: "from [£15m] to £16.4m" when what it was raised to is asked.
+_OTHER_END = {
+    "end": (" from", " between", " since"),
+    "start": (" to", " until"),
+    "changed": (" from",),
+    "to": (" from",),
+    "from": (" to",),
+}
+
+
+_PAIR_JOIN = re.compile(r"\s*(?:to|and|-|–)\s*")
+
+
+def _pair(text: str, one: Span, other: Span) -> bool:
+    """Are they the ends of one range or change: "from £15m to £16.4m", "between 2 and 5"?"""
+    first, second = sorted((one, other), key=lambda s: s.start)
+    return first != second and bool(_PAIR_JOIN.fullmatch(text[first.end : second.start]))
 
 
 def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
@@ -375,19 +402,24 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
-        return _answer(index, q, response, Candidate(top, said, 0, extra))
+        return _answer(
+            index, q, response, Candidate(top, said, 0, extra, typed=False), _sentences(evidence), related
+        )
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
-        best = max(candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus)
-        return _answer(index, q, response, best)
+        candidates.sort(key=lambda c: -(c.evidence.score + TYPE_WEIGHT * c.bonus))
+        rivals = [(c.answer, c.evidence.score + TYPE_WEIGHT * c.bonus) for c in candidates]
+        return _answer(index, q, response, candidates[0], rivals, related)
     if q.kind in ("date", "list") and top.kw >= 0.7 and top.sem >= 0.65 and not is_title_line(top.chunk):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
-        return _answer(index, q, response, Candidate(top, " ".join(top.at(top.piece).split())))
+        said = " ".join(top.at(top.piece).split())
+        return _answer(index, q, response, Candidate(top, said, typed=False), _sentences(evidence), related)
     if q.kind == "text":
         return _abstain(q, response, related, "no passage answers it closely enough")
     wanted = {
         "person": "name",
         "count": "number",
+        "share": "percentage",
         "email": "e-mail address",
         "reference": "decision code",
     }.get(q.kind, q.kind)
@@ -412,8 +444,26 @@ def _citation(index: LoadedIndex, ev: Evidence, span: tuple[int, int]) -> Citati
     return cite(index, index.decisions[ev.source.decision_id], ev.source.path, chunk, quote)
 
 
-def _answer(index: LoadedIndex, q: Question, response: SearchResponse, cand: Candidate) -> Answer:
+def _sentences(evidence: list[Evidence]) -> list[tuple[str, float]]:
+    """The best sentences as rival answers to the first (each says something else)."""
+    return [(" ".join(ev.at(ev.piece).split()), ev.score) for ev in evidence[:4]]
+
+
+def _answer(
+    index: LoadedIndex,
+    q: Question,
+    response: SearchResponse,
+    cand: Candidate,
+    rivals: list[tuple[str, float]],
+    related: list[Passage],
+) -> Answer:
     ev = cand.evidence
+    found = answer_confidence.features(q, cand, rivals)
+    if answer_confidence.observer is not None:
+        answer_confidence.observer(q.text, found)
+    likely = answer_confidence.probability(found)
+    if likely < answer_confidence.THRESHOLD:
+        return _abstain(q, response, related, "no passage answers it with enough confidence")
     cited = [(ev.start, ev.end)]
     if cand.extra:
         joined = (min(ev.start, cand.extra[0]), max(ev.end, cand.extra[1]))

@@ -13,14 +13,21 @@ from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
-from .question_types import DELEGATION, ORG_NOUNS, QUESTION_WORDS, asking_clause, question_kind
+from .question_types import (
+    ANSWER_PATTERNS,
+    DELEGATION,
+    ORG_NOUNS,
+    QUESTION_WORDS,
+    asking_clause,
+    question_kind,
+)
 
 # Generic vocabulary. filler: question padding; not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
 filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
-role: director assistant executive mayor deputy head officer chair chief manager secretary minister councillor cllr position
+role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role
 months: january february march april may june july august september october november december
@@ -44,6 +51,9 @@ AFTER_ENDINGS = {
     "start": (" from", " between"),
     "changed": (" to",),
 }
+_EARLIER_WORDS = frozenset(
+    "original previous old initial initially earlier prior originally previously".split()
+)
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
     r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b", re.I
@@ -136,7 +146,9 @@ def analyse_question(text: str) -> Question:
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
-    if q.kind in ("amount", "count") and q.after is None and set(toks) & _CHANGED_WORDS:
+    if q.kind in ("amount", "count", "share") and q.after is None and set(toks) & _EARLIER_WORDS:
+        q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
+    if q.kind in ("amount", "count", "share") and q.after is None and set(toks) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
     if (
         q.kind == "date" and q.after is None
@@ -290,6 +302,12 @@ def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     return out
 
 
+# Plural people: "LFEPA Members", "Assembly Members", "Board Trustees" name a group, not one person.
+_GROUPS = frozenset(
+    "members trustees staff officers directors councillors partners residents employees volunteers".split()
+)
+
+
 def _name_quality(run: list[Token], q: Question, common: set[str], next_word: str) -> float:
     """For "who", a person's name is the answer, an organisation may be, a job title rarely is; for
     "which company", an organisation. A programme, fund or code ("Contracts and Funding Code", "the
@@ -299,6 +317,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.9 if q.post else 0.05 if q.organisation else 0.15
     if run[-1].word in THING_WORDS or next_word in THING_WORDS:
         return 0.1
+    if q.role and run[-1].word in _GROUPS:
+        return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
     if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
         return 0.25 if q.role else 0.6
     if words & ORG_WORDS:
@@ -402,6 +422,13 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     ]
 
 
+# A question about what may or will be done, or about a limit, is answered by "up to three".
+_LIMIT_ASKED = re.compile(
+    r"\b(?:can|could|may|might|will|would|shall|should|max(?:imum)?|most|limit|cap|allowed|eligible|permitted|up to)\b",
+    re.I,
+)
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
@@ -419,6 +446,8 @@ def _counts(text: str, q: Question) -> list[Span]:
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
+        if qualifier == "up to" and not _LIMIT_ASKED.search(q.text):
+            continue  # a limit ("donate up to three vehicles") is no count of what was done
         start = max(0, tok.start - 12) + (before.rfind(qualifier) if qualifier else len(before))
         end = toks[ahead[-1]].end
         out.append(Span(start, end, text[start:end], 0.6 + 0.4 * len(ahead) / max(1, len(q.head))))
@@ -487,6 +516,8 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
         return [*dated, *years]
     if kind in ("amount", "date"):
         return list(_value_spans(kind, text))
+    if kind == "share":  # "a pay award of 2 per cent", "23%"
+        return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]
     finders = {"email": _emails, "reference": _references, "person": lambda t: _names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []

@@ -15,7 +15,7 @@ from decisions.words import tokens
 # (both answered by a name), "What was the budget…" an amount.
 PERSON_NOUNS = frozenset(
     """mayor director officer person people chair chairs leader member head minister councillor deputy
-    secretary manager lead chief executive individual signatory artist winner consultant""".split()
+    secretary manager lead chief executive individual signatory artist winner consultant chairman commissioner""".split()
 )
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
@@ -38,6 +38,7 @@ ANSWER_PATTERNS = {
     ),
     "email": re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"),
     "count": re.compile(r"\b\d[\d,]*\b"),
+    "share": re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE),
     # Two or more capitalised words: "Luke Bruce", "Transport for London Procurement".
     "person": re.compile(r"\b[A-Z][a-z]+(?: (?:of |for |and )?[A-Z][a-zA-Z]+){1,4}\b"),
 }
@@ -59,6 +60,7 @@ SEARCH_WANTS = (
             re.IGNORECASE,
         ),
     ),  # fmt: skip
+    ("share", re.compile(r"\bper\s?cent(?:age)?\b|%", re.IGNORECASE)),
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
     ("date", re.compile(r"\b(?:deadline|date|closing date|start date)\b", re.IGNORECASE)),
 )
@@ -70,6 +72,7 @@ ASKED_NOUNS = {
     **dict.fromkeys("amount sum figure cost costs budget value total price salary".split(), "amount"),
     **dict.fromkeys("date day deadline month year".split(), "date"),
     "number": "count",
+    **dict.fromkeys("percentage percent".split(), "share"),
 }
 # Whom a decision empowers, not who took it: "who is given delegated authority…", "who may approve…".
 # The answerer wants a post for it; record answers leave it to the text.
@@ -86,6 +89,9 @@ _ASKING_CLAUSE = re.compile(
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
+_CHANGE_VERBS = frozenset(
+    "raise raised increase increased reduce reduced cut change changed decrease decreased".split()
+)
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -106,7 +112,8 @@ def asking_clause(question: str) -> str:
 
 
 def question_kind(question: str) -> str:
-    """amount | date | person | count | list | email | reference | text: what the answer must be."""
+    """amount | date | person | count | share | list | email | reference | text: what the answer must be
+    (share: a percentage)."""
     found = tokens(question)
     words = [t.word for t in found]
     if not words:
@@ -142,6 +149,8 @@ def question_kind(question: str) -> str:
     lead = " ".join(words[:3])
     if "email" in words or "e-mail" in words or (words[0] in ("what", "which") and words[1:2] == ["address"]):
         return "email"
+    if re.match(r"(?:what|which|by (?:what|how much)) (?:percentage|percent|per cent)\b", lead):
+        return "share"  # "What percentage pay rise…": "2 per cent", not an amount or a count
     if lead.startswith(("how many", "how much")):
         return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
     if words[0] == "when" or re.search(r"\b(?:what|which) (?:date|year|month|day)\b|by when", lead):
@@ -151,6 +160,13 @@ def question_kind(question: str) -> str:
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
     if words[0] in ("which", "what") and _CODE_NOUNS & set(words[1:5]) and "directorate" not in words:
         return "reference"
+    if (
+        words[0] == "what"
+        and words[-1] in ("to", "by")
+        and _CHANGE_VERBS & set(words)
+        and AMOUNT_WORDS & set(words)
+    ):
+        return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change
     if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):
         return "text"  # "What is the £7.2m meant to pay for?": a purpose, whatever money it names
     if words[0] in ("which", "what") and len(words) > 1:

@@ -280,3 +280,46 @@ def test_a_decision_that_never_names_the_asked_year_answers_nothing_about_it(ful
     assert answer_question(
         full_index, "What was the Crossrail BRS multiplier for 2015-16?", full_settings
     ).answered
+
+
+@pytest.fixture(scope="module")
+def real_index(full_settings, index):
+    from search_api.index import IndexHolder
+
+    return IndexHolder(full_settings, model=index.model).get()
+
+
+def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(real_index, full_settings):
+    # MD3465: "…threshold above which the Crossrail BRS will apply is proposed to increase from
+    # £75,000 to £92,000…". Before, the first figure, nearer the question's words, was given.
+    new = answer_question(real_index, "Crossrail BRS rateable value threshold 2026-27", full_settings)
+    assert new.answer == "£92,000"
+    earlier = answer_question(
+        real_index,
+        "What was the previous Crossrail BRS rateable value threshold, before the 2026-27 increase?",
+        full_settings,
+    )
+    assert earlier.answer == "£75,000"
+
+
+def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
+    # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
+    allowed = answer_question(
+        real_index, "How many vehicles can a London charity scrap through the scheme?", full_settings
+    )
+    assert allowed.answer == "up to three vehicles"
+    done = answer_question(
+        real_index,
+        "How many vehicles have been donated to Ukraine through the scrappage scheme?",
+        full_settings,
+    )
+    assert "three" not in done.answer
+
+
+def test_a_percentage_is_answered_by_a_percentage(real_index, full_settings):
+    # MD2996: "…confirms that a pay award of 2 per cent for 2022-23 should be made to the GLA’s Chief Officer…"
+    result = answer_question(
+        real_index, "By what percentage was the GLA Chief Officer's pay raised for 2022-23?", full_settings
+    )
+    assert result.answer == "2 per cent"
+    assert "2 per cent for 2022-23" in result.citations[0].quote

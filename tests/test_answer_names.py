@@ -139,3 +139,13 @@ def test_another_greater_body_is_not_taken_for_the_publisher():
     line = "grant funding to the Greater Manchester Combined Authority for the pilot"
     q = analyse_question("Which body received the grant funding for the pilot?")
     assert "Greater Manchester Combined Authority" in {s.text for s in spans_for(q.kind, line, q, set())}
+
+
+def test_members_of_a_body_are_not_the_person_a_post_was_given_to():
+    # corpus/gla/gla-93238189.txt (MD1507): "…not all LFEPA Members were comfortable with that proposal."
+    text = (
+        "The Chairman of LFEPA replied to say that not all LFEPA Members were comfortable; Ron Dobson agreed."
+    )
+    q = analyse_question("Who was appointed London Fire Commissioner?")
+    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    assert found["LFEPA Members"] <= 0.2 < found["Ron Dobson"]

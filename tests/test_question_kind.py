@@ -207,3 +207,19 @@ def test_give_the_name_of_asks_a_person():
     assert (
         question_kind("Give the name of the executive director behind the contingency allocation") == "person"
     )
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What percentage pay rise did the Chief Officer get?", "share"),
+        ("By what percentage was the budget cut?", "share"),
+        ("Give the percentage of homes retrofitted.", "share"),
+        # What a figure was changed to: "from £15,000,000 to £16,425,000".
+        ("What did MD2510 raise the total for Round 2 to?", "amount"),
+        ("What did the GLA reduce the grant by?", "amount"),
+        ("What is the funding for?", "text"),
+    ],
+)
+def test_a_percentage_and_a_changed_figure(question, kind):
+    assert question_kind(question) == kind

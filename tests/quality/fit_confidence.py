@@ -1,0 +1,136 @@
+"""Fit when the answerer may answer (search_api/answer_confidence.py WEIGHTS, THRESHOLD) on tuning questions only.
+
+    python tests/quality/fit_confidence.py --real-data DIR --sample-data DIR [--save F | --load F]
+
+DIR are data directories indexed from corpus/ and from the five sample documents. Every
+qa/abstain item of the tuning files is answered with the gate open; each extracted answer is a
+row: its features, and whether it was right (a qa item's expected answer inside it) or wrong (any
+other answer, or any answer to an abstain item). Record answers are not gated and give no row.
+
+An L2-penalised logistic regression gives P(right). The threshold maximises right answers minus
+COST × wrong answers. The figures printed for unseen questions come from leaving one question
+file out at a time: weights and threshold fitted on the other files, applied to it. The held-out
+third and the fresh files are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from decisions.settings import Settings  # noqa: E402
+from search_api import answer_confidence  # noqa: E402
+from search_api.evaluate import load_items, score_answer  # noqa: E402
+from search_api.index import IndexHolder  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+REAL_FILES = ("tuning-real.jsonl", *(f"tuning{n}.jsonl" for n in range(2, 11)))
+SAMPLE_FILES = ("tuning-sample.jsonl",)
+COST = 3.0  # a wrong answer costs a user about three times what a missing one does
+
+
+def collect(data_dir: Path, files: tuple[str, ...]) -> list[dict]:
+    settings = Settings(data_dir=data_dir)
+    index = IndexHolder(settings).get()
+    rows = []
+    answer_confidence.THRESHOLD, kept = 0.0, answer_confidence.THRESHOLD
+    try:
+        for name in files:
+            if not (HERE / name).exists():
+                continue
+            for item in load_items(HERE / name):
+                if item["kind"] not in ("qa", "abstain"):
+                    continue
+                seen: list[dict] = []
+                answer_confidence.observer = lambda _q, found, seen=seen: seen.append(found)
+                scored = score_answer(index, item, settings)
+                if seen and scored.get("answered", scored.get("wrong")):
+                    rows.append(
+                        {
+                            "file": name,
+                            "id": item["id"],
+                            "answer": scored["answer"],
+                            "features": seen[-1],
+                            "right": not scored["wrong"],
+                        }
+                    )
+    finally:
+        answer_confidence.observer, answer_confidence.THRESHOLD = None, kept
+    return rows
+
+
+def matrix(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([[r["features"].get(f, 0.0) for f in answer_confidence.FEATURES] for r in rows])
+    return x, np.array([r["right"] for r in rows], dtype=float)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 50) -> np.ndarray:
+    """Newton's method on the penalised log-loss (the bias is not penalised)."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2 * len(y))
+    penalty[answer_confidence.FEATURES.index("bias")] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        w -= np.linalg.solve(hessian, grad)
+    return w
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    candidates = np.unique(np.concatenate([[0.0], p]))
+    gains = [((p >= t) & (y == 1)).sum() - COST * ((p >= t) & (y == 0)).sum() for t in candidates]
+    return float(candidates[int(np.argmax(gains))])
+
+
+def counts(kept: np.ndarray, y: np.ndarray) -> str:
+    return f"right {int((kept & (y == 1)).sum())}, wrong {int((kept & (y == 0)).sum())}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--real-data", type=Path)
+    parser.add_argument("--sample-data", type=Path)
+    parser.add_argument("--save", type=Path, help="keep the collected rows in this JSON file")
+    parser.add_argument("--load", type=Path, help="fit on rows saved before, without answering")
+    parser.add_argument("--l2", type=float, default=0.01)
+    args = parser.parse_args()
+    if args.load:
+        rows = json.loads(args.load.read_text())
+    else:
+        rows = collect(args.real_data, REAL_FILES) + collect(args.sample_data, SAMPLE_FILES)
+        if args.save:
+            args.save.write_text(json.dumps(rows))
+    x, y = matrix(rows)
+    files = sorted({r["file"] for r in rows})
+    print(f"{len(rows)} answers from {len(files)} files; ungated: {counts(np.ones(len(y), bool), y)}")
+    kept = np.zeros(len(y), bool)
+    for name in files:  # leave one file out: fitted and thresholded on the others
+        out = np.array([r["file"] == name for r in rows])
+        w = fit(x[~out], y[~out], args.l2)
+        threshold = best_threshold(1 / (1 + np.exp(-(x[~out] @ w))), y[~out])
+        kept[out] = 1 / (1 + np.exp(-(x[out] @ w))) >= threshold
+        print(
+            f"  {name:22} ungated {counts(np.ones(out.sum(), bool), y[out])}; gated {counts(kept[out], y[out])}"
+        )
+    print(f"left-one-file-out, gated: {counts(kept, y)}")
+    w = fit(x, y, args.l2)
+    threshold = best_threshold(1 / (1 + np.exp(-(x @ w))), y)
+    print(f"on all files: {counts(1 / (1 + np.exp(-(x @ w))) >= threshold, y)}")
+    print(
+        "WEIGHTS = {\n"
+        + "".join(f'    "{f}": {v:.3f},\n' for f, v in zip(answer_confidence.FEATURES, w, strict=True))
+        + "}"
+    )
+    print(f"THRESHOLD = {threshold:.3f}")
+
+
+if __name__ == "__main__":
+    main()
