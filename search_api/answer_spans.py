@@ -174,10 +174,25 @@ def analyse_question(text: str) -> Question:
         "".join(content[i:j]) for i in range(len(content)) for j in range(i + 3, min(i + 6, len(content) + 1))
     )
     if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
-        asks = (["how", "many"], ["number", "of"])
+        asks = (["how", "many"], ["number", "of"], ["no", "of"])
         at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)
-        stop = next((i for i, w in enumerate(toks) if i > at - 1 and w in STOPWORDS | QUESTION_WORDS), None)
-        q.head = [stem_with_irregulars(w) for w in toks[at:stop]]
+        # A name's joiner is no stop: "how many Free Courses for Jobs training places".
+        inside_name = [
+            0 < i < len(found) - 1
+            and w in JOINERS
+            and found[i - 1].text[0].isupper()
+            and found[i + 1].text[0].isupper()
+            for i, w in enumerate(toks)
+        ]
+        stop = next(
+            (
+                i
+                for i, w in enumerate(toks)
+                if i > at - 1 and w in STOPWORDS | QUESTION_WORDS and not inside_name[i]
+            ),
+            None,
+        )
+        q.head = [stem_with_irregulars(w) for i, w in enumerate(toks[at:stop], at) if not inside_name[i]]
     return q
 
 
@@ -302,6 +317,7 @@ def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     return out
 
 
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")  # "RetrofitWorks", "PlayFootball": one-word names
 # Plural people: "LFEPA Members", "Assembly Members", "Board Trustees" name a group, not one person.
 _GROUPS = frozenset(
     "members trustees staff officers directors councillors partners residents employees volunteers".split()
@@ -319,6 +335,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.1
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
+    if len(run) == 1 and _CAMEL.fullmatch(run[0].text):  # "RetrofitWorks": a company's own spelling
+        return 0.9 if q.organisation else 0.5
     if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
         return 0.25 if q.role else 0.6
     if words & ORG_WORDS:
@@ -376,9 +394,11 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
             continue
         lone = len(run) == 1 and run[0].text  # one word: only an acronym the question did not spell out
         if lone and (
-            lone in q.acronyms or lone in DECISION_TYPES or not 2 <= len(lone) <= 6 or not lone.isupper()
+            lone in q.acronyms
+            or lone in DECISION_TYPES
+            or not (2 <= len(lone) <= 6 and lone.isupper() or _CAMEL.fullmatch(lone))
         ):
-            continue  # "ADD", "MD": a kind of decision, not who acts
+            continue  # "ADD", "MD": a kind of decision, not who acts; "RetrofitWorks" is a name
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
         if _PUBLISHER.search(text[spelt if spelt is not None else run[0].start : run[-1].end]):
             continue  # the GLA publishes the decision: never the body it hires, pays or agrees with
@@ -408,6 +428,10 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
             end = portfolio_run.end() if portfolio_run else end
         if q.asked_noun and q.asked_noun in {t.word for t in run}:  # "Which council…": "…Council"
             quality += 0.2
+        elif q.asked_noun and re.match(
+            rf"\s*[(,]\s*(?:a|an|the)\b[^().;]{{0,60}}\b{re.escape(q.asked_noun)}\b", text[end:]
+        ):
+            quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
         named = 1 + sum(t.word in ("and", "&") for t in run)
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
             quality = max(quality, 1.0) + 0.1
@@ -434,7 +458,14 @@ def _counts(text: str, q: Question) -> list[Span]:
     toks, out = tokens(text), []
     taken = [(s, e) for _, s, e in find_amounts(text)] + [(d.start, d.end) for d in find_dates(text)]
     for i, tok in enumerate(toks):
-        number = tok.text.replace(",", "").isdigit() and len(tok.text) <= 9 or tok.word in NUMBER_WORDS
+        # "Net Zero": a number word in a name counts nothing.
+        named = tok.text[0].isupper() and i > 0 and toks[i - 1].text[0].isupper()
+        number = (
+            tok.text.replace(",", "").isdigit()
+            and len(tok.text) <= 9
+            or tok.word in NUMBER_WORDS
+            and not named
+        )
         dotted = text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
         ahead = [
             j for j in range(i + 1, min(i + 5, len(toks))) if stem_with_irregulars(toks[j].text) in q.head
@@ -495,10 +526,22 @@ def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
     return tuple(Span(d.start, d.end, d.text, fit.get(d.precision, 1.0)) for d in find_dates(text))
 
 
+# "Director Decision (DD) 2752", "Mayoral Decision (MD)3274": a code spelt out, answered as written.
+_SPELT_CODE = re.compile(
+    r"\b(?:(?:Mayoral|Director|Assistant Director|Executive Director) Decision\s?)?\((?:MD|DD|ADD|EDD|PCD)\)\s?\d{2,5}\b"
+)
+
+
 def _references(text: str) -> list[Span]:
-    """Decision codes written whole ("MD1177", "DD2593"), normalised."""
+    """Decision codes written whole ("MD1177", "DD2593"), normalised, or spelt out, as written."""
     found = ((t, normalise_ref(t.text)) for t in tokens(text) if _CODE.fullmatch(t.text))
-    return [Span(t.start, t.end, ref) for t, ref in found if ref]
+    spelt = [Span(m.start(), m.end(), m.group()) for m in _SPELT_CODE.finditer(text)]
+    return [Span(t.start, t.end, ref) for t, ref in found if ref] + spelt
+
+
+def code_of(reference: str) -> str:
+    """ "Director Decision (DD) 2752" → "DD2752"; a code written whole is its own."""
+    return normalise_ref(reference) or reference
 
 
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
@@ -523,7 +566,9 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
     return finders[kind](text) if kind in finders else []
 
 
-_CLAUSE_JOIN = re.compile(r",|;| and | while | whilst | whereas | but ")
+# ", which approved £25,000…" describes the value before it: a relative clause is no join, nor
+# is the comma inside "25,000".
+_CLAUSE_JOIN = re.compile(r",(?=\s)(?!\s*(?:which|who|whose)\b)|;| and | while | whilst | whereas | but ")
 
 
 def _belongs_elsewhere(span: Span, tok_start: int, text: str, others: tuple[tuple[int, int], ...]) -> bool:

@@ -66,6 +66,19 @@ SEARCH_WANTS = (
 )
 
 
+# A search that asks inside it, as busy people type: "SSSB budget how much", "LCEF round 6 no. of
+# projects", "AEB functions delegated to mayor from when" ("who" and "when" only as the last word:
+# "grants for people who sleep rough" asks no person).
+_ASKED_INSIDE = re.compile(r"\b(how much|how many|no\. of|number of)\b|\b(when|who)(?=\W*$)", re.I)
+_ASKED_INSIDE_KINDS = {
+    "how much": "amount",
+    "how many": "count",
+    "no. of": "count",
+    "number of": "count",
+    "when": "date",
+    "who": "person",
+}
+
 # "Give the date…", "Find the amount…": an imperative names what it wants by its noun.
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
@@ -129,6 +142,9 @@ def question_kind(question: str) -> str:
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         if not question.rstrip().endswith("?") and words[-1] == "by":  # "…projects approved by"
             return "person"
+        asked = _ASKED_INSIDE.search(question)
+        if asked:  # "SSSB initial project budget how much", "LCEF round 6 no. of projects"
+            return _ASKED_INSIDE_KINDS[" ".join((asked.group(1) or asked.group(2)).lower().split())]
         if not question.rstrip().endswith("?"):
             # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
             return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")

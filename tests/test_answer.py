@@ -323,3 +323,15 @@ def test_a_percentage_is_answered_by_a_percentage(real_index, full_settings):
     )
     assert result.answer == "2 per cent"
     assert "2 per cent for 2022-23" in result.citations[0].quote
+
+
+def test_a_code_spelt_out_and_described_by_its_relative_clause(real_index, full_settings):
+    # DD2764: "…released via Director Decision (DD) 2752, which approved expenditure of £25,000 on London
+    # Building Safety Standards research, and DD2754, which approved expenditure of £75,000…". Before,
+    # the comma in "£25,000" ended DD2752's clause and gave its words to DD2754.
+    result = answer_question(
+        real_index,
+        "Under which decision was £25,000 spent on London Building Safety Standards research?",
+        full_settings,
+    )
+    assert result.answer == "Director Decision (DD) 2752"

@@ -149,3 +149,10 @@ def test_members_of_a_body_are_not_the_person_a_post_was_given_to():
     q = analyse_question("Who was appointed London Fire Commissioner?")
     found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
     assert found["LFEPA Members"] <= 0.2 < found["Ron Dobson"]
+
+
+def test_a_one_word_company_name_and_its_description_answer_which_co_operative():
+    # corpus/gla/gla-146598f3.txt (MD2380): "This funding will be allocated to RetrofitWorks (a not-for-profit
+    # co-operative), which is overseeing delivery of the programme…"
+    text = "This funding will be allocated to RetrofitWorks (a not-for-profit co-operative), with London Councils."
+    assert _best("Which co-operative delivers the Warmer Homes programme?", text) == "RetrofitWorks"

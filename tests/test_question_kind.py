@@ -223,3 +223,25 @@ def test_give_the_name_of_asks_a_person():
 )
 def test_a_percentage_and_a_changed_figure(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "search, kind",
+    [
+        ("SSSB initial project budget how much", "amount"),
+        ("LCEF round 6 how many community orgs applied", "count"),
+        ("tree and woodland grant scheme 2015-16 no. of projects", "count"),
+        ("AEB functions delegated to mayor from when", "date"),
+        ("Drain London funding who", "person"),
+        ("grants for people who sleep rough", "text"),  # a relative "who" asks no person
+    ],
+)
+def test_a_search_that_asks_inside_it(search, kind):
+    assert question_kind(search) == kind
+
+
+def test_the_counted_noun_runs_through_a_name():
+    from search_api.answer_spans import analyse_question
+
+    q = analyse_question("how many extra Free Courses for Jobs training places")
+    assert q.head[-2:] == ["train", "plac"]
