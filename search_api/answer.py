@@ -25,7 +25,7 @@ from indexer.embed import encode
 from . import answer_confidence
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
-from .answer_checks import asked_prefix, names_asked_year, same_round, year_fit
+from .answer_checks import asked_prefix, names_asked_year, same_round, states_asked_year, year_fit
 from .answer_spans import Question, Span, stems
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
@@ -90,6 +90,7 @@ class Candidate:
     extra: tuple[int, int] | None = None  # a following sentence or list the answer came from
     alone: bool = False  # the only span of its type in the evidence: nothing to confuse it with
     typed: bool = True  # a span of the wanted type, not a whole sentence that answers
+    dated: bool = False  # a figure stated with the very year the question asks about
 
 
 def answer_question(
@@ -361,7 +362,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4 if _text_before(ev, zone, span).endswith(" from") else 1.0
             if best is None or bonus > best.bonus:
-                best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
+                dated = states_asked_year(q.text, ev.at(zone), span)
+                best = Candidate(ev, " ".join(span.text.split()), bonus, extra, dated=dated)
     return replace(best, alone=seen == 1) if best else None
 
 

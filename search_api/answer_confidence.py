@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from .answer_checks import years
 from .answer_spans import Question, stems
 
 KINDS = ("amount", "count", "share", "date", "person", "organisation", "reference", "list", "text")
@@ -41,6 +42,8 @@ FEATURES = (
     "answer_in_question",  # share of the answer's words the question already says
     "answer_in_title",  # share of the answer's words in the decision's title
     "answer_length",  # words in the answer, for a typed answer: a long name is often a run-on
+    "asks_year",  # the question names a year ("in 2021-22")
+    "year_stated",  # and the answer is stated with that year, not merely with no other
     *(f"kind_{k}" for k in KINDS),
     *(f"path_{p}" for p in PATHS),
 )
@@ -91,6 +94,8 @@ def features(q: Question, candidate, rivals: Sequence[tuple[str, float]]) -> dic
     out["answer_in_question"] = len(answer_stems & stems(q.text)[0]) / len(answer_stems)
     out["answer_in_title"] = len(answer_stems & stems(evidence.source.title)[0]) / len(answer_stems)
     out["answer_length"] = math.log1p(len(answer.split())) / 3 if candidate.typed else 0.0
+    out["asks_year"] = float(bool(years(q.text)))
+    out["year_stated"] = float(candidate.dated)
     out.update({f"kind_{k}": float(kind_of(q) == k) for k in KINDS})
     out.update({f"path_{p}": float(("typed" if candidate.typed else "sentence") == p) for p in PATHS})
     return out

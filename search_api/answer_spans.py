@@ -139,7 +139,8 @@ def analyse_question(text: str) -> Question:
             q.words.setdefault(stem_with_irregulars(word), word)
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
-    q.organisation = q.kind == "person" and bool(ORG_NOUNS & set(asking[:4]))
+    # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], toks[-1]})
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
@@ -318,6 +319,10 @@ def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
 
 
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")  # "RetrofitWorks", "PlayFootball": one-word names
+# Words only a body's name holds ("Team", "Centre", "London" also name programmes and places).
+_BODY_WORDS = frozenset(
+    "council authority agency department ministry trust commission foundation ltd limited plc".split()
+)
 # Plural people: "LFEPA Members", "Assembly Members", "Board Trustees" name a group, not one person.
 _GROUPS = frozenset(
     "members trustees staff officers directors councillors partners residents employees volunteers".split()
@@ -331,7 +336,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     words = {t.word for t in run}
     if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
         return 0.9 if q.post else 0.05 if q.organisation else 0.15
-    if run[-1].word in THING_WORDS or next_word in THING_WORDS:
+    # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
+    if run[-1].word in THING_WORDS or next_word in THING_WORDS and not words & _BODY_WORDS:
         return 0.1
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to

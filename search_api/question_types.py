@@ -20,7 +20,7 @@ PERSON_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
     consultancy firm charity provider department unit directorate agency co-operative cooperative committee
-    panel forum ministry""".split()
+    panel forum ministry funder""".split()
 )
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
@@ -56,7 +56,7 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary)\b",
+            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary|threshold)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip
@@ -82,7 +82,9 @@ _ASKED_INSIDE_KINDS = {
 # "Give the date…", "Find the amount…": an imperative names what it wants by its noun.
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
-    **dict.fromkeys("amount sum figure cost costs budget value total price salary".split(), "amount"),
+    **dict.fromkeys(
+        "amount sum figure cost costs budget value total price salary threshold".split(), "amount"
+    ),
     **dict.fromkeys("date day deadline month year".split(), "date"),
     "number": "count",
     **dict.fromkeys("percentage percent".split(), "share"),
@@ -102,6 +104,9 @@ _ASKING_CLAUSE = re.compile(
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
+_VERBS = frozenset(
+    "is was are were will would does did do has have had can could should must may might apply applies applied".split()
+)
 _CHANGE_VERBS = frozenset(
     "raise raised increase increased reduce reduced cut change changed decrease decreased".split()
 )
@@ -145,6 +150,8 @@ def question_kind(question: str) -> str:
         asked = _ASKED_INSIDE.search(question)
         if asked:  # "SSSB initial project budget how much", "LCEF round 6 no. of projects"
             return _ASKED_INSIDE_KINDS[" ".join((asked.group(1) or asked.group(2)).lower().split())]
+        if not question.rstrip().endswith("?") and words[-1] in ORG_NOUNS | PERSON_NOUNS:
+            return "person"  # "Warm Homes Local Grant funding department": the body is wanted
         if not question.rstrip().endswith("?"):
             # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
             return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")
@@ -194,6 +201,12 @@ def question_kind(question: str) -> str:
             and noun[:-1] in PERSON_NOUNS | ORG_NOUNS
         ):
             noun = noun[:-1]
+        # "What rateable value threshold applies…": the noun before the verb says what is wanted.
+        # (Only up to a verb it knows: "Which directorate put forward the budget" asks a directorate.)
+        verb = next((i for i, w in enumerate(words[1:6], 1) if w in _VERBS), None)
+        phrase = words[1:verb] if verb else []
+        if phrase and phrase[-1] in ASKED_NOUNS:
+            return ASKED_NOUNS[phrase[-1]]
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
         said = next(
             (w for w in (words[2:4] if words[1] in _QUALIFIERS else words[1:2]) if w in ASKED_NOUNS), None

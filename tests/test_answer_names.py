@@ -156,3 +156,13 @@ def test_a_one_word_company_name_and_its_description_answer_which_co_operative()
     # co-operative), which is overseeing delivery of the programme…"
     text = "This funding will be allocated to RetrofitWorks (a not-for-profit co-operative), with London Councils."
     assert _best("Which co-operative delivers the Warmer Homes programme?", text) == "RetrofitWorks"
+
+
+def test_a_body_named_before_its_grant_is_who_gave_it():
+    # corpus/gla/gla-54e0b5fa.txt (MD2179): "…receipt and expenditure of Arts Council England grant income of up
+    # to £160,000…". A programme named before its noun stays no answer (see TRANSFER above).
+    line = "receipt and expenditure of Arts Council England grant income of up to £160,000"
+    assert _best("The £160,000 grant income comes from which funder", line) == "Arts Council England"
+    q = analyse_question("Apart from the fund, which body put money into the activities for young people?")
+    found = {s.text: s.quality for s in spans_for(q.kind, TRANSFER, q, set())}
+    assert found["Team London Young Ambassador"] <= 0.1

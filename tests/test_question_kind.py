@@ -191,10 +191,9 @@ def test_a_code_noun_or_a_later_wanted_noun_sets_the_kind(question, kind):
         ("What is the £7.2m of capital in the scheme meant to pay for?", "text"),
         ("Purpose of the 2016 review of GLA funding of London & Partners", "text"),
         ("What new completion deadline was agreed?", "date"),
-        (
-            "What rateable value threshold will the supplement use?",
-            "text",
-        ),  # not "value": the threshold is asked
+        # The noun before the verb: a threshold is a figure ("remains at £70,000").
+        ("What rateable value threshold will the supplement use?", "amount"),
+        ("What funding programme supports the pilot?", "text"),
         ("Name the interim assistant director who approved the funding.", "person"),
         ("Which committee endorsed the project recommendations?", "person"),
     ],
@@ -234,6 +233,8 @@ def test_a_percentage_and_a_changed_figure(question, kind):
         ("AEB functions delegated to mayor from when", "date"),
         ("Drain London funding who", "person"),
         ("grants for people who sleep rough", "text"),  # a relative "who" asks no person
+        ("Warm Homes Local Grant 2025-2028 funding department", "person"),  # a body, not the funding
+        ("Drain London programme £3.2m funder", "person"),
     ],
 )
 def test_a_search_that_asks_inside_it(search, kind):
