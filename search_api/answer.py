@@ -25,7 +25,7 @@ from indexer.embed import encode
 from . import answer_confidence
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
-from .answer_checks import asked_prefix, names_asked_year, same_round, states_asked_year, year_fit
+from .answer_checks import asked_prefix, names_asked_year, same_round, year_fit
 from .answer_spans import Question, Span, stems
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
@@ -89,8 +89,6 @@ class Candidate:
     bonus: float = 0.0  # the span's fit to the type times its closeness to the question's words
     extra: tuple[int, int] | None = None  # a following sentence or list the answer came from
     alone: bool = False  # the only span of its type in the evidence: nothing to confuse it with
-    typed: bool = True  # a span of the wanted type, not a whole sentence that answers
-    dated: bool = False  # a figure stated with the very year the question asks about
 
 
 def answer_question(
@@ -362,8 +360,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4 if _text_before(ev, zone, span).endswith(" from") else 1.0
             if best is None or bonus > best.bonus:
-                dated = states_asked_year(q.text, ev.at(zone), span)
-                best = Candidate(ev, " ".join(span.text.split()), bonus, extra, dated=dated)
+                best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
 
@@ -407,18 +404,15 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
-        return _answer(
-            index, q, response, Candidate(top, said, 0, extra, typed=False), _sentences(evidence), related
-        )
+        return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
-        candidates.sort(key=lambda c: -(c.evidence.score + TYPE_WEIGHT * c.bonus))
-        rivals = [(c.answer, c.evidence.score + TYPE_WEIGHT * c.bonus) for c in candidates]
-        return _answer(index, q, response, candidates[0], rivals, related)
+        best = max(candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus)
+        return _answer(index, q, response, best, related)
     if q.kind in ("date", "list") and top.kw >= 0.7 and top.sem >= 0.65 and not is_title_line(top.chunk):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
         said = " ".join(top.at(top.piece).split())
-        return _answer(index, q, response, Candidate(top, said, typed=False), _sentences(evidence), related)
+        return _answer(index, q, response, Candidate(top, said), related)
     if q.kind == "text":
         return _abstain(q, response, related, "no passage answers it closely enough")
     wanted = {
@@ -449,32 +443,28 @@ def _citation(index: LoadedIndex, ev: Evidence, span: tuple[int, int]) -> Citati
     return cite(index, index.decisions[ev.source.decision_id], ev.source.path, chunk, quote)
 
 
-def _sentences(evidence: list[Evidence]) -> list[tuple[str, float]]:
-    """The best sentences as rival answers to the first (each says something else)."""
-    return [(" ".join(ev.at(ev.piece).split()), ev.score) for ev in evidence[:4]]
-
-
 def _answer(
     index: LoadedIndex,
     q: Question,
     response: SearchResponse,
     cand: Candidate,
-    rivals: list[tuple[str, float]],
     related: list[Passage],
 ) -> Answer:
     ev = cand.evidence
-    found = answer_confidence.features(q, cand, rivals)
+    # How likely it is right, from how well the evidence covers the question (answer_confidence).
+    found = answer_confidence.features(q, ev)
     if answer_confidence.observer is not None:
         answer_confidence.observer(q.text, found)
     likely = answer_confidence.probability(found)
     if likely < answer_confidence.THRESHOLD:
-        return _abstain(q, response, related, "no passage answers it with enough confidence")
+        reason = f"the best passage covers too little of the question (confidence {likely:.2f})"
+        return _abstain(q, response, related, reason)
     cited = [(ev.start, ev.end)]
     if cand.extra:
         joined = (min(ev.start, cand.extra[0]), max(ev.end, cand.extra[1]))
         cited = [joined] if _covering(ev.source, *joined) else [(ev.start, ev.end), cand.extra]
     cited += [ev.label] if ev.label else []  # the row label: "£3k" is the budget of *that* row
-    confidence = round(max(0.0, min(1.0, 0.35 * ev.sem + 0.45 * ev.kw + TYPE_WEIGHT * cand.bonus)), 3)
+    confidence = round(likely, 3)
     citations = [c for c in (_citation(index, ev, s) for s in cited) if c.quote]
     return Answer(q.text, True, cand.answer, confidence, citations, response.filters)
 

@@ -89,13 +89,6 @@ def year_fit(question: str, text: str, span: Span) -> float:
     return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0
 
 
-def states_asked_year(question: str, text: str, span: Span) -> bool:
-    """Is the figure stated with the year the question asks about (not merely with no other)?"""
-    asked, spanned = _asked_years(question)
-    own = _own_year(text, span) if asked else None
-    return own is not None and own.first in (asked if own.ranged else spanned)
-
-
 # "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about
 # round 2 does not answer a question about round 3, whatever else it shares with it.
 _PARTS = "|".join(sorted(PART_WORDS))

@@ -335,3 +335,23 @@ def test_a_code_spelt_out_and_described_by_its_relative_clause(real_index, full_
         full_settings,
     )
     assert result.answer == "Director Decision (DD) 2752"
+
+
+def test_an_answer_from_a_passage_missing_the_question_s_rare_words_is_withheld(real_index, full_settings):
+    # MD3166 says charities may "scrap or retrofit up to three vehicles (up from one vehicle)"; no
+    # decision says how many were donated to Ukraine. The count found ("one vehicle") was given
+    # before the confidence model (answer_confidence) weighed the missing words.
+    result = answer_question(
+        real_index,
+        "How many vehicles have been donated to Ukraine through the scrappage scheme?",
+        full_settings,
+    )
+    assert not result.answered
+    assert "covers too little of the question" in result.explanation
+
+
+def test_an_answer_s_confidence_is_the_model_s_probability(real_index, full_settings):
+    from search_api import answer_confidence
+
+    result = answer_question(real_index, "Crossrail BRS rateable value threshold 2026-27", full_settings)
+    assert result.answered and answer_confidence.THRESHOLD <= result.confidence < 1.0

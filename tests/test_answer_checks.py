@@ -99,3 +99,14 @@ def test_a_year_is_answered_by_a_bare_year_when_a_year_is_asked():
     assert "2025" in {s.text for s in spans_for(q.kind, line, q, set())}
     q = analyse_question("When are the Housing Zones expected to deliver the homes?")
     assert "2025" not in {s.text for s in spans_for(q.kind, line, q, set())}
+
+
+def test_the_confidence_falls_as_the_question_s_rare_words_go_missing():
+    from search_api.answer_confidence import probability
+
+    covered = {"bias": 1.0, "overlap": 0.9, "similarity": 0.7, "decision_rank": 1.0, "piece_cover": 0.8,
+               "decision_missing": 0.0, "rarest_missing": 0.0, "unexplained": 0.0}  # fmt: skip
+    missing = {**covered, "overlap": 0.5, "piece_cover": 0.3, "decision_missing": 0.4, "rarest_missing": 1.0,
+               "unexplained": 1.0}  # fmt: skip
+    lower_ranked = {**covered, "decision_rank": 0.25}
+    assert probability(missing) < probability(lower_ranked) < probability(covered)

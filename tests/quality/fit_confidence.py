@@ -31,7 +31,7 @@ from search_api.evaluate import load_items, score_answer  # noqa: E402
 from search_api.index import IndexHolder  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-REAL_FILES = ("tuning-real.jsonl", *(f"tuning{n}.jsonl" for n in range(2, 15)))
+REAL_FILES = ("tuning-real.jsonl", *(f"tuning{n}.jsonl" for n in range(2, 17)))
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
 
@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--sample-data", type=Path)
     parser.add_argument("--save", type=Path, help="keep the collected rows in this JSON file")
     parser.add_argument("--load", type=Path, help="fit on rows saved before, without answering")
-    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--l2", type=float, default=0.03)
     args = parser.parse_args()
     if args.load:
         rows = json.loads(args.load.read_text())
