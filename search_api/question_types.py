@@ -92,7 +92,8 @@ ASKED_NOUNS = {
 # Whom a decision empowers, not who took it: "who is given delegated authority…", "who may approve…".
 # The answerer wants a post for it; record answers leave it to the text.
 DELEGATION = re.compile(
-    r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)",
+    r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
+    r"|\b(?:authori[sz]e|empower|allow|permit)[sd]?\s+(?:\w+\s+){0,3}?to\s",  # "…does MD1437 authorise to send"
     re.I,
 )
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.

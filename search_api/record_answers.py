@@ -230,9 +230,11 @@ def _decision(
         if decision_id is None or not allowed.admits(index.decisions[decision_id], index.cites(decision_id)):
             return None  # not indexed, withheld, or outside the filters: no record to read
         decision = index.decisions[decision_id]
-        # "How much did MD2848 approve for Connecting Communities London?" is not about its total.
+        # "How much did MD2848 approve for Connecting Communities London?" is not about its total; but
+        # "Who approved DMFD262 on the LFB reorganisation savings?" names its decision-maker whatever it adds.
         title = spans.stems(decision.title)[0]
-        return (decision, dict(filters)) if all(s in title for s in asked.topic) else None
+        about_it = asked.field != "approved_amount" or all(s in title for s in asked.topic)
+        return (decision, dict(filters)) if about_it else None
     if not asked.topic:
         return None
     request = SearchRequest(question, limit=3, filters=filters, staff=staff, today=settings.today())

@@ -43,6 +43,8 @@ def _quoted(result, line: str) -> bool:
         ("How much did MD2848 approve in total?", "approved_amount"),
         ("Which decisions does MD2848 build on?", "cites"),
         ("Celebrate London 2025-26 civil society and sport projects approved by", "decision_maker"),
+        # Whom a decision empowers is in its text, not its record.
+        ("Which officer does MD1437 authorise to send the rates notices?", None),
     ],
 )
 def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
@@ -247,6 +249,9 @@ def test_real_page_decision_maker_and_directorate(real_pages):
     who = answer_question(loaded, "Who approved ADD2753?", own)
     assert who.answer == "Megan Life, Assistant Director, Building Safety"
     assert _quoted(who, "Decision by: Megan Life, Assistant Director, Building Safety")
+    # What the question adds about the decision does not stop its record answering who approved it.
+    described = answer_question(loaded, "Who approved ADD2753 on the building safety research?", own)
+    assert described.answer == who.answer
     directorate = answer_question(loaded, "Which directorate is ADD2753 from?", own)
     assert directorate.answer == "Good Growth" and _quoted(directorate, "Directorate: Good Growth")
 
