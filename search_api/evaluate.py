@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from decisions.settings import Settings
+from indexer.parse import normalise_ref
 
 from .index import LoadedIndex
 from .search import SearchRequest, search
@@ -42,7 +43,13 @@ def _matches_item_doc(result, item: dict) -> bool:
 
 
 def load_items(path: Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    """The items, their reference codes as the index writes them ("PCD 1792" → "PCD1792")."""
+    items = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    for item in items:
+        for key in ("refs", "relevant"):
+            if item.get(key):
+                item[key] = [normalise_ref(ref) or ref for ref in item[key]]
+    return items
 
 
 def score_retrieval(index: LoadedIndex, item: dict, settings: Settings, mode: str = "hybrid") -> dict:

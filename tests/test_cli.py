@@ -28,3 +28,14 @@ def test_eval_prints_each_file_and_all_of_them(settings, tmp_path, capsys):
         line for line in out.split("== one.jsonl ==")[1].splitlines() if line.startswith("passage hit@5")
     )
     assert hit5.split()[-1] == "1.0"  # hybrid finds the gold passage in its top five
+
+
+def test_eval_reads_a_code_as_the_page_writes_it(tmp_path):
+    from search_api.evaluate import load_items
+
+    # Question writers copy "PCD 1792" from the page; the index stores "PCD1792".
+    items = tmp_path / "codes.jsonl"
+    items.write_text(
+        '{"id": "c1", "kind": "docs", "query": "VRU funding", "relevant": ["PCD 1792", "MD2313"]}\n'
+    )
+    assert load_items(items)[0]["relevant"] == ["PCD1792", "MD2313"]
