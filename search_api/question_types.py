@@ -20,7 +20,7 @@ PERSON_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
     consultancy firm charity provider department unit directorate agency co-operative cooperative committee
-    panel forum ministry funder""".split()
+    panel forum ministry funder borough""".split()
 )
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded

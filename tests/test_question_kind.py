@@ -235,6 +235,7 @@ def test_a_percentage_and_a_changed_figure(question, kind):
         ("grants for people who sleep rough", "text"),  # a relative "who" asks no person
         ("Warm Homes Local Grant 2025-2028 funding department", "person"),  # a body, not the funding
         ("Drain London programme £3.2m funder", "person"),
+        ("Which borough was the GLA's sub-partner on the project?", "person"),
     ],
 )
 def test_a_search_that_asks_inside_it(search, kind):
