@@ -16,6 +16,7 @@ from indexer.parse import normalise_ref
 from .question_types import (
     ANSWER_PATTERNS,
     DELEGATION,
+    IMPERATIVES,
     ORG_NOUNS,
     QUESTION_WORDS,
     asking_clause,
@@ -157,7 +158,10 @@ def analyse_question(text: str) -> Question:
         cue = set(toks) & _END_WORDS and "end" or set(toks) & _START_WORDS and "start"
         q.after = cue or None
     for run in _name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
-        named = [t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS)]
+        # "Give London & Partners' core grant…": the imperative is no part of the name.
+        named = [
+            t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS | IMPERATIVES | FILLER)
+        ]
         if len(named) >= 2:
             q.entities.append({stem_with_irregulars(t.text) for t in named})
             q.acronyms.add("".join(t.text[0] for t in named).upper())

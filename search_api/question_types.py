@@ -56,7 +56,7 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary|threshold)\b",
+            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip
@@ -89,6 +89,7 @@ ASKED_NOUNS = {
     "number": "count",
     **dict.fromkeys("percentage percent".split(), "share"),
 }
+_GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
 # Whom a decision empowers, not who took it: "who is given delegated authority…", "who may approve…".
 # The answerer wants a post for it; record answers leave it to the text.
 DELEGATION = re.compile(
@@ -168,6 +169,8 @@ def question_kind(question: str) -> str:
             return ASKED_NOUNS[asked]
         if noun in ("name", "names") or _asks_someone(noun, words[1:5]):
             return "person"  # "Name the interim assistant director who…", "Give the name of…"
+        if words[0] != "name" and _GIVEN_SUMS & set(words[1:7]):
+            return "amount"  # "Give London & Partners' core grant for 2025-26": give its sum
         if words[0] != "name":
             return "text"
     lead = " ".join(words[:3])

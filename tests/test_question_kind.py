@@ -236,6 +236,9 @@ def test_a_percentage_and_a_changed_figure(question, kind):
         ("Warm Homes Local Grant 2025-2028 funding department", "person"),  # a body, not the funding
         ("Drain London programme £3.2m funder", "person"),
         ("Which borough was the GLA's sub-partner on the project?", "person"),
+        ("Give London & Partners' core grant for 2025-26.", "amount"),  # its sum
+        ("Give the government department funding the grant", "person"),  # the body, not the sum
+        ("warm homes local grant amount secured from DESNZ", "amount"),
     ],
 )
 def test_a_search_that_asks_inside_it(search, kind):
@@ -247,3 +250,10 @@ def test_the_counted_noun_runs_through_a_name():
 
     q = analyse_question("how many extra Free Courses for Jobs training places")
     assert q.head[-2:] == ["train", "plac"]
+
+
+def test_an_imperative_is_no_part_of_the_name_it_asks_about():
+    from search_api.answer_spans import analyse_question
+
+    q = analyse_question("Give Team London's budget for 2017-18.")
+    assert all("give" not in entity for entity in q.entities)
