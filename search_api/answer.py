@@ -339,13 +339,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                     for o in found
                     if not _pair(ev.at(zone), o, span)
                 )
-                if q.kind in ("amount", "count", "share", "reference")
+                if q.kind in (*spans.FIGURE_KINDS, "reference")
                 else ()
             )
             near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
-            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in ("amount", "count", "share") else 1.0
+            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in spans.FIGURE_KINDS else 1.0
             if not fits_year or not year_named:
                 continue
             bonus = (span.quality + 0.3 * after) * near
@@ -355,10 +355,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _text_before(ev, zone, span).endswith(_OTHER_END[q.after])
             ):
                 bonus *= 0.4  # "from [October 2020] to September 2023" is not the end date
-            elif q.after is None and any(o.start > span.start and _pair(ev.at(zone), span, o) for o in found):
+            elif (
+                q.after is None
+                and _text_before(ev, zone, span).endswith(" from")
+                and any(o.start > span.start and _pair(ev.at(zone), span, o) for o in found)
+            ):
                 # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
                 # value is asked ("the original budget"), the figure a change states is the new one.
-                bonus *= 0.4 if _text_before(ev, zone, span).endswith(" from") else 1.0
+                bonus *= 0.4
             if best is None or bonus > best.bonus:
                 best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None

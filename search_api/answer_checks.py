@@ -59,30 +59,22 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
     return not wanted or bool(wanted & (years_named(text) | years_named(title)))
 
 
-def _own_year(text: str, span: Span) -> _Year | None:
-    """The year a figure is stated for: in its own clause after it, or ending just before it."""
+def year_fit(question: str, text: str, span: Span) -> float:
+    """For a question naming a year: 1 for a figure stated with that year or with no year of its
+    own beside it, 0 for one stated with another year."""
+    named = years(question)
+    asked = {y.first for y in named}
+    if not asked:
+        return 1.0
+    # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
+    spanned = asked | {str(int(y.first) + 1) for y in named if y.ranged}
     # The figure's own clause: up to the next figure, within a few words.
     clause = text[span.end : span.end + 48].split("£")[0]
     after = years(clause)
     # "the Sport Unites 2021-22 budget of £1.3m": a year ending a few words before the figure.
     window = max(0, span.start - 40)
     before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
-    return after[0] if after else (before[-1] if before else None)
-
-
-def _asked_years(question: str) -> tuple[set[str], set[str]]:
-    """The asked years' starts, and those with the second calendar year of each range."""
-    named = years(question)
-    asked = {y.first for y in named}
-    # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
-    return asked, asked | {str(int(y.first) + 1) for y in named if y.ranged}
-
-
-def year_fit(question: str, text: str, span: Span) -> float:
-    """For a question naming a year: 1 for a figure stated with that year or with no year of its
-    own beside it, 0 for one stated with another year."""
-    asked, spanned = _asked_years(question)
-    own = _own_year(text, span) if asked else None
+    own = after[0] if after else (before[-1] if before else None)
     if own is None:
         return 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).

@@ -52,6 +52,7 @@ AFTER_ENDINGS = {
     "start": (" from", " between"),
     "changed": (" to",),
 }
+FIGURE_KINDS = ("amount", "count", "share")  # read with the year and the clause they stand in
 _EARLIER_WORDS = frozenset(
     "original previous old initial initially earlier prior originally previously".split()
 )
@@ -148,9 +149,9 @@ def analyse_question(text: str) -> Question:
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
-    if q.kind in ("amount", "count", "share") and q.after is None and set(toks) & _EARLIER_WORDS:
+    if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _EARLIER_WORDS:
         q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
-    if q.kind in ("amount", "count", "share") and q.after is None and set(toks) & _CHANGED_WORDS:
+    if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
     if (
         q.kind == "date" and q.after is None
