@@ -44,6 +44,7 @@ _ANSWERING = threading.Semaphore(1)
 SCORED = 12  # evidence embedded per question after a cheap pre-ranking (~60 ms each on a busy core)
 TYPE_WEIGHT = 0.3  # what a well-placed span of the wanted type adds to its evidence's score
 _EMBEDDINGS: dict[tuple[int, str], np.ndarray] = {}  # evidence vectors, kept across questions
+AGGREGATE_CONFIDENCE = 0.85
 MIN_OVERLAP = 0.35  # of the question's words the evidence of a typed answer must hold
 _ANNOUNCED = re.compile(r"(?:these|they|this|the \w+)\s+(?:are|is|include)", re.I)  # "These are: a; b"
 
@@ -378,13 +379,19 @@ _OTHER_END = {
 }
 
 
-_PAIR_JOIN = re.compile(r"\s*(?:to|and|-|–)\s*")
+_PAIR_JOIN = re.compile(r"\s*(?:to|-|–)\s*|\s+and\s+")
 
 
 def _pair(text: str, one: Span, other: Span) -> bool:
-    """Are they the ends of one range or change: "from £15m to £16.4m", "between 2 and 5"?"""
+    """Are they the ends of one range or change: "from £15m to £16.4m", "between 2 and 5"? ("grants
+    of £10,000 and £20,000" are two figures: "and" joins a range only after "between".)"""
     first, second = sorted((one, other), key=lambda s: s.start)
-    return first != second and bool(_PAIR_JOIN.fullmatch(text[first.end : second.start]))
+    join = _PAIR_JOIN.fullmatch(text[first.end : second.start])
+    return (
+        first != second
+        and bool(join)
+        and ("and" not in join.group() or text[: first.start].rstrip().endswith("between"))
+    )
 
 
 def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
@@ -526,4 +533,5 @@ def _aggregate(index: LoadedIndex, q: Question, response: SearchResponse, relate
         return _abstain(q, response, related, "no matching decision states an approved amount")
     answer = "\n".join(lines) + f"\nTotal: £{total:,} (the sum of the listed decisions)"
     explanation = f"{len(lines)} decisions state an approved amount; the total is their sum."
-    return Answer(q.text, True, answer, 0.7, citations, response.filters, explanation)
+    # A sum of record amounts, each quoted: not the confidence model's (it weighs one passage).
+    return Answer(q.text, True, answer, AGGREGATE_CONFIDENCE, citations, response.filters, explanation)

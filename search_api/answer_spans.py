@@ -142,7 +142,8 @@ def analyse_question(text: str) -> Question:
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
-    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], toks[-1]})
+    searched = not text.rstrip().endswith("?") and toks[0] not in QUESTION_WORDS
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *(toks[-1:] if searched else [])})
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
@@ -323,7 +324,8 @@ def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     return out
 
 
-_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")  # "RetrofitWorks", "PlayFootball": one-word names
+# "RetrofitWorks", "PlayFootball": one-word names (not "McDonald", "DeSouza": surnames)
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|Le|La|Van)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
 # Words only a body's name holds ("Team", "Centre", "London" also name programmes and places).
 _BODY_WORDS = frozenset(
     "council authority agency department ministry trust commission foundation ltd limited plc".split()
@@ -457,11 +459,10 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     ]
 
 
-# A question about what may or will be done, or about a limit, is answered by "up to three".
-_LIMIT_ASKED = re.compile(
-    r"\b(?:can|could|may|might|will|would|shall|should|max(?:imum)?|most|limit|cap|allowed|eligible|permitted|up to)\b",
-    re.I,
-)
+# A limit ("charities may scrap up to three vehicles") is no count of what was done: a question in
+# the past ("have been donated", "were completed") is not answered by "up to three".
+_DONE_ASKED = re.compile(r"\b(?:have|has|had) been\b|\b(?:were|was|did)\b")
+_LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "Up to how many homes were…"
 
 
 def _counts(text: str, q: Question) -> list[Span]:
@@ -488,8 +489,8 @@ def _counts(text: str, q: Question) -> list[Span]:
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
-        if qualifier == "up to" and not _LIMIT_ASKED.search(q.text):
-            continue  # a limit ("donate up to three vehicles") is no count of what was done
+        if qualifier == "up to" and _DONE_ASKED.search(q.text) and not _LIMIT_ASKED.search(q.text):
+            continue
         start = max(0, tok.start - 12) + (before.rfind(qualifier) if qualifier else len(before))
         end = toks[ahead[-1]].end
         out.append(Span(start, end, text[start:end], 0.6 + 0.4 * len(ahead) / max(1, len(q.head))))
@@ -539,7 +540,8 @@ def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
 
 # "Director Decision (DD) 2752", "Mayoral Decision (MD)3274": a code spelt out, answered as written.
 _SPELT_CODE = re.compile(
-    r"\b(?:(?:Mayoral|Director|Assistant Director|Executive Director) Decision\s?)?\((?:MD|DD|ADD|EDD|PCD)\)\s?\d{2,5}\b"
+    r"(?:\b(?:Mayoral|Assistant Director|Executive Director|Director|Police and Crime) Decision\s?)?"
+    r"(?<![\w(])\((?:MD|DD|ADD|EDD|PCD)\)\s?\d{3,5}\b"
 )
 
 

@@ -69,12 +69,13 @@ SEARCH_WANTS = (
 # A search that asks inside it, as busy people type: "SSSB budget how much", "LCEF round 6 no. of
 # projects", "AEB functions delegated to mayor from when" ("who" and "when" only as the last word:
 # "grants for people who sleep rough" asks no person).
-_ASKED_INSIDE = re.compile(r"\b(how much|how many|no\. of|number of)\b|\b(when|who)(?=\W*$)", re.I)
+_ASKED_INSIDE = re.compile(
+    r"\b(how much|how many|no\. of)\b|\b(when|who)(?=\W*$)|\b(?:which|what)(?=(?:\W+\w+){1,2}\W*$)", re.I
+)
 _ASKED_INSIDE_KINDS = {
     "how much": "amount",
     "how many": "count",
     "no. of": "count",
-    "number of": "count",
     "when": "date",
     "who": "person",
 }
@@ -89,12 +90,17 @@ ASKED_NOUNS = {
     "number": "count",
     **dict.fromkeys("percentage percent".split(), "share"),
 }
+_LINKED = frozenset("of for to from by with in on".split())  # "cost of the consultant": the cost is wanted
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
+_NOT_SUMS = frozenset(
+    "purpose reason reasons summary about aim aims objective objectives terms conditions".split()
+)
 # Whom a decision empowers, not who took it: "who is given delegated authority…", "who may approve…".
 # The answerer wants a post for it; record answers leave it to the text.
 DELEGATION = re.compile(
     r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
-    r"|\b(?:authori[sz]e|empower|allow|permit)[sd]?\s+(?:\w+\s+){0,3}?to\s",  # "…does MD1437 authorise to send"
+    # "Which officer does MD1437 authorise to send…" (not "Who authorised the grant to Crisis?")
+    r"|\b(?:which|what|whom)\b[^?]{0,60}?\b(?:authori[sz]e|empower|allow|permit)(?:s|d|ed|ted)?\s+to\s",
     re.I,
 )
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.
@@ -150,10 +156,18 @@ def question_kind(question: str) -> str:
         if not question.rstrip().endswith("?") and words[-1] == "by":  # "…projects approved by"
             return "person"
         asked = _ASKED_INSIDE.search(question)
+        if asked and not (asked.group(1) or asked.group(2)):  # "… grant income comes from which funder"
+            return question_kind(question[asked.start() :])
         if asked:  # "SSSB initial project budget how much", "LCEF round 6 no. of projects"
             return _ASKED_INSIDE_KINDS[" ".join((asked.group(1) or asked.group(2)).lower().split())]
-        if not question.rstrip().endswith("?") and words[-1] in ORG_NOUNS | PERSON_NOUNS:
-            return "person"  # "Warm Homes Local Grant funding department": the body is wanted
+        if (
+            not question.rstrip().endswith("?")
+            and words[-1] in ORG_NOUNS | PERSON_NOUNS
+            and not _LINKED & set(words)
+        ):
+            return (
+                "person"  # "Warm Homes Local Grant funding department" (not "salary of the chief executive")
+            )
         if not question.rstrip().endswith("?"):
             # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
             return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")
@@ -169,14 +183,16 @@ def question_kind(question: str) -> str:
             return ASKED_NOUNS[asked]
         if noun in ("name", "names") or _asks_someone(noun, words[1:5]):
             return "person"  # "Name the interim assistant director who…", "Give the name of…"
-        if words[0] != "name" and _GIVEN_SUMS & set(words[1:7]):
+        if words[0] != "name" and _GIVEN_SUMS & set(words[1:7]) and not _NOT_SUMS & set(words):
             return "amount"  # "Give London & Partners' core grant for 2025-26": give its sum
         if words[0] != "name":
             return "text"
     lead = " ".join(words[:3])
     if "email" in words or "e-mail" in words or (words[0] in ("what", "which") and words[1:2] == ["address"]):
         return "email"
-    if re.match(r"(?:what|which|by (?:what|how much)) (?:percentage|percent|per cent)\b", lead):
+    if re.match(
+        r"(?:what|which|by what|(?:by )?how much) (?:percentage|percent|per cent)\b", " ".join(words[:5])
+    ):
         return "share"  # "What percentage pay rise…": "2 per cent", not an amount or a count
     if lead.startswith(("how many", "how much")):
         return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
@@ -189,6 +205,7 @@ def question_kind(question: str) -> str:
         return "reference"
     if (
         words[0] == "what"
+        and words[1] not in ORG_NOUNS | PERSON_NOUNS  # "What organisation was the funding changed to?"
         and words[-1] in ("to", "by")
         and _CHANGE_VERBS & set(words)
         and AMOUNT_WORDS & set(words)

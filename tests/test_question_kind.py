@@ -257,3 +257,34 @@ def test_an_imperative_is_no_part_of_the_name_it_asks_about():
 
     q = analyse_question("Give Team London's budget for 2017-18.")
     assert all("give" not in entity for entity in q.entities)
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # Ordinary phrasings the newer rules must leave alone (found in review).
+        ("Salary of the chief executive", "amount"),
+        ("Deadline for the contractor", "date"),
+        ("Budget for a number of projects in Tower Hamlets", "amount"),
+        ("Give the purpose of the grant", "text"),
+        ("What organisation was the funding changed to?", "person"),
+        ("By how much percent did the budget rise?", "share"),
+        ("Fourth Plinth grant income of up to £160,000 comes from which funder", "person"),
+    ],
+)
+def test_the_newer_kind_rules_leave_ordinary_phrasings_alone(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_who_authorised_a_decision_is_no_delegation_but_whom_it_authorises_is():
+    from search_api.question_types import DELEGATION
+
+    assert not DELEGATION.search("Who authorised the grant to Crisis in MD2848?")
+    assert DELEGATION.search("Which officer does MD1437 authorise to send the notices?")
+
+
+def test_a_person_question_ending_in_a_body_still_wants_a_person():
+    from search_api.answer_spans import analyse_question
+
+    assert not analyse_question("Who chairs the programme board?").organisation
+    assert analyse_question("Drain London programme £3.2m funder").organisation

@@ -40,7 +40,7 @@ def collect(data_dir: Path, files: tuple[str, ...]) -> list[dict]:
     settings = Settings(data_dir=data_dir)
     index = IndexHolder(settings).get()
     rows = []
-    answer_confidence.THRESHOLD, kept = 0.0, answer_confidence.THRESHOLD
+    answer_confidence.THRESHOLD, saved_threshold = 0.0, answer_confidence.THRESHOLD
     try:
         for name in files:
             if not (HERE / name).exists():
@@ -62,7 +62,7 @@ def collect(data_dir: Path, files: tuple[str, ...]) -> list[dict]:
                         }
                     )
     finally:
-        answer_confidence.observer, answer_confidence.THRESHOLD = None, kept
+        answer_confidence.observer, answer_confidence.THRESHOLD = None, saved_threshold
     return rows
 
 
