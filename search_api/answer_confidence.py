@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .answer_spans import Question, stems
+from .answer_spans import Question, stems, word_stems
 
 FEATURES = (
     "bias",
@@ -59,7 +59,7 @@ def features(q: Question, evidence) -> dict[str, float]:
     total, rarest = sum(q.weights.values()) or 1.0, max(q.weights.values(), default=0.0) or 1.0
     piece = stems(evidence.at(evidence.piece))[0]
     read = stems(f"{evidence.read}\n{evidence.source.title}")[0]
-    whole = stems(f"{evidence.source.title}\n{evidence.source.text}")[0]
+    whole = word_stems(f"{evidence.source.title}\n{evidence.source.text}")[0]  # too long to keep
     missing = [w for s, w in weights if s not in whole]
     return {
         "bias": 1.0,

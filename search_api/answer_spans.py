@@ -20,6 +20,7 @@ from .question_types import (
     ORG_NOUNS,
     QUESTION_WORDS,
     asking_clause,
+    is_question,
     question_kind,
 )
 
@@ -115,13 +116,16 @@ class Piece:  # a sentence, or one line of a table or list, as offsets into its 
     before: int  # start of the previous sentence of its paragraph: "The Board was…" needs it
 
 
-@functools.lru_cache(maxsize=8192)
-def stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(stems, lower-case words); "ADD2234" also gives 2234: decisions cite each other by number."""
+def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems, lower-case words); "ADD2234" also gives 2234: decisions cite each other by number.
+    Uncached, for a whole decision's text; `stems` remembers the short pieces asked again and again."""
     words = [t.text for t in tokens(text)]
     numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
-    word_stems = {stem_with_irregulars(w) for w in words}
-    return frozenset(word_stems | numbers), frozenset(plain_word(w) for w in words)
+    found = {stem_with_irregulars(w) for w in words}
+    return frozenset(found | numbers), frozenset(plain_word(w) for w in words)
+
+
+stems = functools.lru_cache(maxsize=8192)(word_stems)
 
 
 def analyse_question(text: str) -> Question:
@@ -142,8 +146,8 @@ def analyse_question(text: str) -> Question:
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
-    searched = not text.rstrip().endswith("?") and toks[0] not in QUESTION_WORDS
-    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *(toks[-1:] if searched else [])})
+    searched = [] if is_question(text) else toks[-1:]
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *searched})
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
@@ -344,7 +348,7 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
         return 0.9 if q.post else 0.05 if q.organisation else 0.15
     # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
-    if run[-1].word in THING_WORDS or next_word in THING_WORDS and not words & _BODY_WORDS:
+    if run[-1].word in THING_WORDS or (next_word in THING_WORDS and not words & _BODY_WORDS):
         return 0.1
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to

@@ -153,22 +153,18 @@ def question_kind(question: str) -> str:
     if clause != question:
         return question_kind(clause)
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
-        if not question.rstrip().endswith("?") and words[-1] == "by":  # "…projects approved by"
+        searched = not question.rstrip().endswith("?")
+        if searched and words[-1] == "by":  # "…projects approved by"
             return "person"
         asked = _ASKED_INSIDE.search(question)
         if asked and not (asked.group(1) or asked.group(2)):  # "… grant income comes from which funder"
             return question_kind(question[asked.start() :])
         if asked:  # "SSSB initial project budget how much", "LCEF round 6 no. of projects"
             return _ASKED_INSIDE_KINDS[" ".join((asked.group(1) or asked.group(2)).lower().split())]
-        if (
-            not question.rstrip().endswith("?")
-            and words[-1] in ORG_NOUNS | PERSON_NOUNS
-            and not _LINKED & set(words)
-        ):
-            return (
-                "person"  # "Warm Homes Local Grant funding department" (not "salary of the chief executive")
-            )
-        if not question.rstrip().endswith("?"):
+        # "Warm Homes Local Grant funding department" wants the body (not "salary of the chief executive").
+        if searched and words[-1] in ORG_NOUNS | PERSON_NOUNS and not _LINKED & set(words):
+            return "person"
+        if searched:
             # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
             return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")
     if words[0] in IMPERATIVES or (words[0] == "name" and len(words) > 1 and words[1] in _ARTICLES):
