@@ -124,7 +124,8 @@ def format_search(response) -> str:
         lines.append(f"Understood {u['words']!r} as {u['name']} = {u['value']}")
     if response.note:
         lines.append(response.note)
-    lines.append(f"{response.total} decisions" + (f" — {response.reason}" if response.reason else ""))
+    count = "1 decision" if response.total == 1 else f"{response.total:,} decisions"
+    lines.append(count + (f" — {response.reason}" if response.reason else ""))
     if response.suggestion:
         lines.append(f"Did you mean: {response.suggestion}?")
     for rank, r in enumerate(response.results, 1):

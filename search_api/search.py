@@ -314,13 +314,14 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         entry = ranked_by_id.get(decision_id) or Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
         entry.score += REF_BOOST + boost
         ranked_by_id[decision_id] = entry
-    if not re.search(r"\w", keyword_text) and not ranked_by_id:
+    listing = not re.search(r"\w", keyword_text) and not ranked_by_id
+    if listing:
         # "director decisions", "decisions citing MD2721", or nothing at all: the filters are
         # the whole query, and every decision they allow is listed, newest first.
-        for decision_id in _by_date(index, list(allowed_ids)):
+        for decision_id in allowed_ids:
             ranked_by_id[decision_id] = Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
     ranked = sorted(ranked_by_id.values(), key=lambda r: (-r.score, r.decision_id))
-    if request.sort == "date":
+    if request.sort == "date" or listing:
         order = _by_date(index, [r.decision_id for r in ranked])
         ranked = [ranked_by_id[i] for i in order]
     return Found(ranked, vector, scoring)

@@ -44,6 +44,14 @@ def test_reference_and_filter_only_queries_are_unchanged(index):
     assert [r.ref for r in run(index, "MD2313").results] == ["MD2313"]
     assert [r.ref for r in run(index, "director decisions").results] == ["DD2691"]
     assert run(index, "").total == 5  # nothing typed: every decision, newest first
+
+
+def test_a_filter_only_query_lists_the_newest_decisions_first(index):
+    # MD2848 (signed 2021) before MD2313 (2018), though its code sorts after it.
+    listed = run(index, "").results
+    dates = [r.date for r in listed]
+    assert len(set(dates)) == len(listed) and dates == sorted(dates, reverse=True)
+    assert [r.ref for r in run(index, "mayoral decisions").results] == ["MD2848", "MD2313"]
     exhaustive = run(index, "community engagement", mode="exhaustive")
     assert exhaustive.total >= 3 and exhaustive.reason is None
 

@@ -241,3 +241,10 @@ def test_a_code_of_any_length_leaves_the_words_sent_to_the_model(index):
     # "ADD 176" (three digits) is a lookup: it must not stay in the text embedded and matched.
     response = search(index, SearchRequest(q="what did ADD 176 approve", today=TODAY))
     assert "176" not in response.text and "ADD" not in response.text
+
+
+def test_the_command_line_counts_one_decision_in_the_singular(index):
+    from cli.main import format_search
+
+    lines = format_search(search(index, SearchRequest(q="MD2313", today=TODAY))).splitlines()
+    assert "1 decision" in lines and "1 decisions" not in lines
