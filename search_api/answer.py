@@ -31,9 +31,10 @@ from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
-from .question_types import AMOUNT_WORDS, is_question
+from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, is_question
 from .record_answers import record_answer
 from .rerank import is_title_line
+from .respective_lists import respective_value
 from .search import SearchRequest, SearchResponse, search
 
 __all__ = ["answer_question", "is_question"]
@@ -320,6 +321,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         # What the question states is not what it asks: "the 2016/17 pay award" does not date it.
         found = [f for f in found if " ".join(f.text.lower().split()) not in asked]
         seen += len(found)
+        # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
+        paired = respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(
@@ -330,17 +333,19 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             # on its own; a bare one ("£3k", "Name: Luke Bruce") through the lines before it.
             rest = ev.at(zone)[: span.start] + ev.at(zone)[span.end :]
             own = (zone[0] - ev.start, zone[1] - ev.start) if len(rest.split()) >= 3 else None
-            # Among figures and codes, a word describes the one on its side ("£1.02m is a cost to the GLA
-            # and £330k is…", "DD2752, which approved £25,000 on research, and DD2754…"). Tried for
-            # names and dates too: it lost three right answers there.
+            # Among figures, codes and calendar dates, a word describes the one on its side ("£1.02m is a
+            # cost to the GLA and £330k is…", "DD2752, which approved £25,000 on research, and DD2754…",
+            # "introduced … on 8 April 2019, expanded to inner London on 25 October 2021"). Not for names,
+            # nor for years among dates ("on 12 February 2025, the Home Office confirmed … for 2025-2026"):
+            # tried, each lost right answers.
             # The two ends of a change ("from £15m to £16.4m") are one figure: its words are both's.
             others = (
                 tuple(
                     (o.start + zone[0] - ev.start, o.end + zone[0] - ev.start)
                     for o in found
-                    if not _pair(ev.at(zone), o, span)
+                    if not _pair(ev.at(zone), o, span) and (q.kind != "date" or _on_calendar(o))
                 )
-                if q.kind in (*spans.FIGURE_KINDS, "reference")
+                if q.kind in (*spans.FIGURE_KINDS, "reference") or (q.kind == "date" and _on_calendar(span))
                 else ()
             )
             near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
@@ -349,6 +354,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in spans.FIGURE_KINDS else 1.0
             if not fits_year or not year_named:
                 continue
+            if paired is not None:  # its words are its partner's, wherever they stand in the sentence
+                near = max(near, 0.8) if paired == span else 0.2 * near
             bonus = (span.quality + 0.3 * after) * near
             if (
                 q.after in _OTHER_END
@@ -380,6 +387,14 @@ _OTHER_END = {
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:to|-|–)\s*|\s+and\s+")
+
+
+_CALENDAR_DATE = ANSWER_PATTERNS["date"]
+
+
+def _on_calendar(span: Span) -> bool:
+    """A day or month ("8 April 2019"), not a year or financial year ("2025-2026")."""
+    return bool(_CALENDAR_DATE.fullmatch(" ".join(span.text.split())))
 
 
 def _pair(text: str, one: Span, other: Span) -> bool:

@@ -302,6 +302,35 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(real_index, 
     assert earlier.answer == "£75,000"
 
 
+def test_a_date_in_a_series_of_events_is_the_one_its_own_clause_describes(real_index, full_settings):
+    # MD3254: "The Ultra Low Emission Zone (ULEZ) was introduced in central London on 8 April 2019,
+    # expanded to inner London on 25 October 2021, and then further expanded London-wide on 29 August
+    # 2023." Before, "inner London" was counted as near the first date as the second.
+    inner = answer_question(
+        real_index, "According to MD3254, when was the ULEZ expanded to inner London?", full_settings
+    )
+    assert inner.answer == "25 October 2021"
+    central = answer_question(
+        real_index, "According to MD3254, when was the ULEZ introduced in central London?", full_settings
+    )
+    assert central.answer == "8 April 2019"
+
+
+def test_values_paired_by_respectively_answer_for_their_partner(real_index, full_settings):
+    # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled
+    # in March 2018 and March 2020 respectively." Before, the nearer date and the first name were given.
+    when = answer_question(
+        real_index, "When is Heather Phillipson's Fourth Plinth work due to be unveiled?", full_settings
+    )
+    assert when.answer == "March 2020"
+    who = answer_question(
+        real_index,
+        "Name the artist whose Fourth Plinth commission was due to be unveiled in March 2020",
+        full_settings,
+    )
+    assert who.answer == "Heather Phillipson"
+
+
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(
