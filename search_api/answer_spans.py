@@ -15,6 +15,7 @@ from indexer.parse import normalise_ref
 
 from .question_types import (
     ANSWER_PATTERNS,
+    ASKED_NOUNS,
     DELEGATION,
     IMPERATIVES,
     ORG_NOUNS,
@@ -168,6 +169,10 @@ def analyse_question(text: str) -> Question:
         named = [
             t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS | IMPERATIVES | FILLER)
         ]
+        # "Number of Stage 1 applications…", "Date of the London Assembly meeting…": a search's first
+        # word is capitalised for being first; when it names what is asked, it is no part of a name.
+        if named and named[0] is found[0] and named[0].word in ASKED_NOUNS:
+            named = named[1:]
         if len(named) >= 2:
             q.entities.append({stem_with_irregulars(t.text) for t in named})
             q.acronyms.add("".join(t.text[0] for t in named).upper())

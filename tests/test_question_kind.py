@@ -260,6 +260,22 @@ def test_an_imperative_is_no_part_of_the_name_it_asks_about():
 
 
 @pytest.mark.parametrize(
+    "search, names",
+    [
+        # DD2278: "A total of 161 Stage 1 applications were received for Round 2 of the Good Growth Fund"
+        # never says "Number": a name "Number … Stage" made every passage fail to name what was asked.
+        ("Number of Stage 1 applications to Good Growth Fund round 2", [{"good", "growth", "fund"}]),
+        ("Date of the London Assembly meeting due to consider the pay rise", [{"london", "assembl"}]),
+        ("Transport for London budget", [{"transport", "london"}]),  # a name's own first word stays
+    ],
+)
+def test_a_search_s_first_word_naming_what_is_asked_is_no_part_of_a_name(search, names):
+    from search_api.answer_spans import analyse_question
+
+    assert analyse_question(search).entities[:1] == names
+
+
+@pytest.mark.parametrize(
     "question, kind",
     [
         # Ordinary phrasings the newer rules must leave alone (found in review).
