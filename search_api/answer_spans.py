@@ -212,6 +212,9 @@ def analyse_question(text: str) -> Question:
     return q
 
 
+_GOES_ON = re.compile(r"(?:It|Its|They|Their|These|This|The scheme|The programme|The fund)\s", re.I)
+
+
 def _wraps(line: str, following: str) -> bool:
     """A PDF wraps at ~90 characters ("…with Shared" / "Intelligence to…"); "Executive summary" starts afresh."""
     ended = len(line) < 50 or line[-1] in ".!?:;" or "\t" in line
@@ -258,7 +261,9 @@ def pieces(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[Piece, ...]]:
         short, before = i == j and len(text[found[i][0] : found[j][1]].split()) <= 12, found[i][0]
         for s, e in sentences(text, found[i][0], found[j][1]):
             out.append(Piece(s, e, i, short, before))
-            before = s
+            # "The Mayor's LCEF supports… It provides… Since 2017, it has supported 86 projects": a
+            # sentence that goes on about "it" leaves the next one read with what "it" is.
+            before = before if _GOES_ON.match(text, s) else s
         i = j + 1
     return tuple(found), tuple(out)
 

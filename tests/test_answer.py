@@ -331,6 +331,15 @@ def test_values_paired_by_respectively_answer_for_their_partner(real_index, full
     assert who.answer == "Heather Phillipson"
 
 
+def test_how_many_projects_a_fund_supported_is_read_past_its_pronoun(real_index, full_settings):
+    result = answer_question(
+        real_index,
+        "How many community projects had the London Community Energy Fund supported since 2017, according to MD2862?",
+        full_settings,
+    )
+    assert result.answer == "86 community projects"
+
+
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(

@@ -110,3 +110,19 @@ def test_the_confidence_falls_as_the_question_s_rare_words_go_missing():
                "unexplained": 1.0}  # fmt: skip
     lower_ranked = {**covered, "decision_rank": 0.25}
     assert probability(missing) < probability(lower_ranked) < probability(covered)
+
+
+def test_a_sentence_about_it_is_read_with_what_it_is():
+    from search_api.answer_spans import pieces
+
+    # MD2862: the fund is named two sentences before the figure, which says only "it".
+    text = (
+        "The Mayor’s London Community Energy Fund (LCEF) supports the Green New Deal mission. It provides "
+        "much-needed support to get community energy projects up and running. Since 2017, it has supported "
+        "86 community projects, covering 26 boroughs. The majority of projects are enabling solar PV."
+    )
+    _, found = pieces(text)
+    figure = next(p for p in found if "86" in text[p.start : p.end])
+    assert text[figure.before :].startswith("The Mayor’s London Community Energy Fund")
+    after = next(p for p in found if text[p.start : p.end].startswith("The majority"))
+    assert text[after.before :].startswith("Since 2017")  # a sentence naming its own subject starts anew
