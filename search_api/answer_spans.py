@@ -616,6 +616,11 @@ def _belongs_elsewhere(span: Span, tok_start: int, text: str, others: tuple[tupl
     return bool(joins) and tok_start < joins[0].start()
 
 
+# ", a former Chair of the NHS Pay Review Body and former member of the Senior Salaries Review Body,"
+# ", currently Chief Executive of the London Borough of Hounslow,": a description set off by commas.
+_APPOSITION = re.compile(r",\s+(?:a|an|the|currently|formerly|former|now|then)\s[^,;.()]{0,160},\s")
+
+
 def proximity(
     span: Span,
     text: str,
@@ -627,12 +632,17 @@ def proximity(
     "£90,000 per year; £270,000 over its three year term". Words outside `own` (the span's line) count half,
     words that describe another value of the same kind (`others`) a quarter."""
     best: dict[str, float] = {}
+    # "Philippa Hird, a former Chair of the NHS Pay Review Body…, was appointed to undertake a review":
+    # what a name's apposition says of it stands between it and what it did, but is no distance.
+    apposition = _APPOSITION.match(text, span.end)
+    resumes = apposition.end() if apposition else span.end
     for tok in tokens(text):
         word_stem = stem_with_irregulars(tok.text)
         if word_stem not in weights and tok.text[0].isalpha() and tok.text[-1].isdigit():
             word_stem = re.sub(r"\D", "", tok.text)  # "ADD2234" answers to 2234
         if word_stem in weights:
-            between = text[tok.end : span.start] if tok.end <= span.start else text[span.end : tok.start]
+            after = resumes if tok.start >= resumes else span.end
+            between = text[tok.end : span.start] if tok.end <= span.start else text[after : tok.start]
             gap = 0 if span.start <= tok.start < span.end else len(between.split())
             weight = 0.5 if own is not None and not own[0] <= tok.start < own[1] else 1.0
             if (

@@ -340,6 +340,18 @@ def test_how_many_projects_a_fund_supported_is_read_past_its_pronoun(real_index,
     assert result.answer == "86 community projects"
 
 
+def test_who_did_it_is_read_past_the_name_s_apposition(real_index, full_settings):
+    # MD3298: "Philippa Hird, a former Chair of the NHS Pay Review Body and former member of the Senior
+    # Salaries Review Body, was appointed to undertake a review…". Before, the apposition kept the
+    # name too far from "review" and nothing was answered.
+    result = answer_question(
+        real_index,
+        "Who carried out the independent review of pay for the Mayor and Assembly Members?",
+        full_settings,
+    )
+    assert result.answer == "Philippa Hird"
+
+
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(

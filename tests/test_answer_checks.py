@@ -55,6 +55,21 @@ def test_between_two_figures_a_word_describes_the_one_on_its_side():
     assert near["£1.02m"] > near["£330k"]
 
 
+def test_a_name_s_apposition_is_no_distance_from_what_it_did():
+    from search_api.answer_spans import Span, proximity
+
+    # MD3298: "Philippa Hird, a former Chair of the NHS Pay Review Body and former member of the Senior
+    # Salaries Review Body, was appointed to undertake a review and make recommendations…"
+    text = (
+        "Philippa Hird, a former Chair of the NHS Pay Review Body and former member of the Senior Salaries "
+        "Review Body, was appointed to undertake a review and make recommendations"
+    )
+    name = Span(0, len("Philippa Hird"), "Philippa Hird")
+    assert proximity(name, text, {"undertak": 1.0}) > 0.5  # the apposition's 19 words are skipped
+    plain = text.replace(", a former Chair", " and a former Chair")  # no apposition: the words count
+    assert proximity(name, plain, {"undertak": 1.0}) < 0.25
+
+
 def test_a_programme_named_with_another_number_does_not_answer():
     assert not same_round(
         "How many homes will Warmer Homes 3 upgrade?", "Warmer Homes 2 has improved 2,000 homes"
