@@ -25,7 +25,7 @@ ORG_NOUNS = frozenset(
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
     value price amount grant allocation allocated worth fee fees paid pay salary sum approved approve total
-    aside earmarked""".split()
+    aside earmarked cap ceiling spending""".split()
 )
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -56,13 +56,13 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total)\b",
+            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|cap|ceiling)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip
     ("share", re.compile(r"\bper\s?cent(?:age)?\b|%", re.IGNORECASE)),
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
-    ("date", re.compile(r"\b(?:deadline|date|closing date|start date)\b", re.IGNORECASE)),
+    ("date", re.compile(r"\b(?:deadline|date|closing date|start date|month)\b", re.IGNORECASE)),
 )
 
 
@@ -84,7 +84,8 @@ _ASKED_INSIDE_KINDS = {
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
     **dict.fromkeys(
-        "amount sum figure cost costs budget value total price salary threshold".split(), "amount"
+        "amount sum figure cost costs budget value total price salary threshold cap ceiling".split(),
+        "amount",
     ),
     **dict.fromkeys("date day deadline month year".split(), "date"),
     "number": "count",
@@ -207,6 +208,12 @@ def question_kind(question: str) -> str:
         and AMOUNT_WORDS & set(words)
     ):
         return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change
+    if (
+        words[0] == "what"
+        and words[1] in ("did", "does", "will", "would", "could")
+        and words[-1] in ("cost", "costs")
+    ):
+        return "amount"  # "What did the 2014 extension of rough sleeping services cost?"
     if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):
         return "text"  # "What is the £7.2m meant to pay for?": a purpose, whatever money it names
     if words[0] in ("which", "what") and len(words) > 1:

@@ -304,3 +304,19 @@ def test_a_person_question_ending_in_a_body_still_wants_a_person():
 
     assert not analyse_question("Who chairs the programme board?").organisation
     assert analyse_question("Drain London programme £3.2m funder").organisation
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # MD3357: "…a further sum of £21,984,704 for Free Courses for Jobs" — an allocation is a sum.
+        ("Free Courses for Jobs allocation 2025-26 adult skills fund", "amount"),
+        ("London Urban Forest Plan publication month", "date"),
+        ("What is the spending cap for the eighth round of the London Community Energy Fund?", "amount"),
+        ("What did the 2014 extension of GLA-funded rough sleeping services cost?", "amount"),
+        ("Name the officer who approved spending on the Team London summer events", "person"),
+        ("What does the fund cover?", "text"),
+    ],
+)
+def test_caps_allocations_months_and_what_something_cost(text, kind):
+    assert question_kind(text) == kind
