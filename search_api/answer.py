@@ -276,7 +276,9 @@ def _about(q: Question, ev: Evidence) -> bool:
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
     # Tried: for figures, dates and codes, a name anywhere in the decision (the sentence may say
     # "the programme"). On the tuning questions it gave three wrong answers and no right one.
-    if not all(entity <= read for entity in q.entities):
+    # A name joining two is named by either ("…appoint X as the GLA's Chief Officer" for "Chief Officer
+    # and Returning Officer").
+    if not all(e <= read or any(p <= read for p in q.parts.get(i, ())) for i, e in enumerate(q.entities)):
         return False
     named = set().union(*q.entities) if q.entities else set()
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}

@@ -97,6 +97,8 @@ class Question:
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
+    # A name joining two ("Chief Officer and Returning Officer"), by its place in `entities`: its parts.
+    parts: dict[int, list[set[str]]] = field(default_factory=dict)
     after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
 
 
@@ -164,6 +166,7 @@ def analyse_question(text: str) -> Question:
     ):  # "end date": in "from October 2020 to September 2023", the second
         cue = set(toks) & _END_WORDS and "end" or set(toks) & _START_WORDS and "start"
         q.after = cue or None
+    joined: list[Token] | None = None  # the last name joining two with "and": its parts follow it
     for run in _name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
         # "Give London & Partners' core grant…": the imperative is no part of the name.
         named = [
@@ -173,9 +176,18 @@ def analyse_question(text: str) -> Question:
         # word is capitalised for being first; when it names what is asked, it is no part of a name.
         if named and named[0] is found[0] and named[0].word in ASKED_NOUNS:
             named = named[1:]
+        inside = joined is not None and joined[0].start <= run[0].start and run[-1].end <= joined[-1].end
         if len(named) >= 2:
-            q.entities.append({stem_with_irregulars(t.text) for t in named})
+            name = {stem_with_irregulars(t.text) for t in named}
+            if (
+                inside and q.entities
+            ):  # "GLA Chief Officer and Greater London Returning Officer": either will do
+                q.parts.setdefault(len(q.entities) - 1, []).append(name)
+            else:
+                q.entities.append(name)
             q.acronyms.add("".join(t.text[0] for t in named).upper())
+        if not inside:
+            joined = run if {"and", "&"} & {t.word for t in run} else None
     # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words
     # in a row, punctuation aside, are the question's own name, never its answer.
     capitals = [t.text[0] for t in found if t.text[0].isupper() and t.word not in QUESTION_WORDS]
@@ -368,11 +380,17 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.25 if q.role else 0.6
     if words & ORG_WORDS:
         return 0.25 if q.role else 1.0 if q.organisation else 0.6
-    if all(w in common or w in STOPWORDS for w in words) or any(w.endswith(NOT_NAMES) for w in words):
+    if all(w in common or w in STOPWORDS for w in words) or any(_derived(w) for w in words):
         return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
     if q.organisation:  # a person's name ("Laura Brown") for "which organisations": rarely
         return 0.2
     return 1.0 if len(run) <= 4 else 0.5
+
+
+def _derived(word: str) -> bool:
+    """A word made from another ("Partnership", "Innovation"), not a name; "Mary", "Eric" are too
+    short for their endings to be suffixes."""
+    return any(word.endswith(ending) and len(word) >= len(ending) + 4 for ending in NOT_NAMES)
 
 
 _PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire Service]"

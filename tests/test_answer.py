@@ -352,6 +352,21 @@ def test_who_did_it_is_read_past_the_name_s_apposition(real_index, full_settings
     assert result.answer == "Philippa Hird"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who was appointed as the GLA's Chief Officer in 2018?",
+        "Who was appointed GLA Chief Officer and Greater London Returning Officer in 2018?",
+    ],
+)
+def test_mary_is_a_name_and_either_of_two_posts_names_the_appointment(real_index, full_settings, question):
+    # MD2306: "…they wish to appoint Mary Harpley, currently Chief Executive of the London Borough of
+    # Hounslow, as the Greater London Authority’s (GLA) Chief Officer with effect from 10 September 2018."
+    # Before, "Mary" ended like "summary" (no name), and the second question's "Returning Officer" was
+    # required of a sentence naming only the first post.
+    assert answer_question(real_index, question, full_settings).answer == "Mary Harpley"
+
+
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(

@@ -320,3 +320,11 @@ def test_a_person_question_ending_in_a_body_still_wants_a_person():
 )
 def test_caps_allocations_months_and_what_something_cost(text, kind):
     assert question_kind(text) == kind
+
+
+def test_a_name_joining_two_posts_is_named_by_either():
+    # MD2306: "…wish to appoint Mary Harpley, … as the Greater London Authority’s (GLA) Chief Officer":
+    # the sentence names one of the two posts the question joins.
+    q = analyse_question("Who was appointed GLA Chief Officer and Greater London Returning Officer in 2018?")
+    assert q.parts[0] == [{"gla", "chief", "offic"}, {"great", "london", "return", "offic"}]
+    assert analyse_question("Which grant did London Councils award?").parts == {}  # no "and": no parts
