@@ -32,7 +32,7 @@ from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, is_question
-from .record_answers import record_answer
+from .record_answers import record_answer, record_field
 from .rerank import is_title_line
 from .respective_lists import respective_value
 from .search import SearchRequest, SearchResponse, search
@@ -304,6 +304,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # A list its sentence announces ("…four priorities… These are: …") is as close as that sentence.
     announced = 0.9 if stems(ev.at((ev.context, ev.piece[1])))[0] & relation.keys() else 0.0
     best, seen, asked = None, 0, " ".join(q.text.lower().split())
+    decider_asked = q.kind == "person" and record_field(q.text) in ("decision_maker", "decision_maker_role")
     # A decision that never names "2026-27" states no figure for it (tried: named beside the figure
     # or in what it is read with; on the tuning questions that lost five right answers to save three).
     year_named = names_asked_year(q.text, ev.source.text, ev.source.title)
@@ -331,6 +332,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 spans.AFTER_ENDINGS[q.after]
             )
             shifted = Span(span.start + zone[0] - ev.start, span.end + zone[0] - ev.start, span.text)
+            if q.kind == "person" and _DECIDED_BY.search(quote[: shifted.start]) and not decider_asked:
+                # "Decision by: Boris Johnson MP, Mayor of London" took the decision: it answers who holds
+                # the post it names ("Who is the Executive Director of…"), not who chaired or was hired.
+                posts = {w for w in q.words.values() if w in spans.ROLE_WORDS}
+                if not posts or not posts <= stems(quote[shifted.start :])[1]:
+                    continue
             # A line that says what its value is ("£15k - Mayor's Civil Society Ambassadors") is read
             # on its own; a bare one ("£3k", "Name: Luke Bruce") through the lines before it.
             rest = ev.at(zone)[: span.start] + ev.at(zone)[span.end :]
@@ -377,6 +384,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
+
+# The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".
+_DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{0,80}$", re.IGNORECASE)
 
 # The other value of a pair: "from [£15m] to £16.4m" when what it was raised to is asked.
 _OTHER_END = {

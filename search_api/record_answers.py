@@ -60,7 +60,11 @@ _ACTED = r"approv\w*|sign\w*|took|take[ns]?|made|make[s]?|decid\w*|authori[sz]\w
 _PRESENT = re.compile(r"\b(?:decides|approves|signs|authori[sz]es)\b", re.I)
 # "Which department is providing the funding": a government department paying, not the GLA's own.
 _FUNDER = re.compile(r"\b(?:provid\w*|gave|give[sn]?|giving|fund\w*|grant\w*|paid|pay\w*|award\w*)\b", re.I)
-_ROLE = re.compile(r"\b(?:role|position|job title|capacity|post)\b", re.I)
+# Asked, not only said: "In what capacity…", "What is the position of…" (not "…ran the recruitment for
+# the GLA Chief Officer post", which asks a firm).
+_ROLE = re.compile(
+    r"\b(?:what|which|whose)\s+(?:\w+\s+){0,2}?(role|position|job title|capacity|post)\b", re.I
+)
 # "Which GLA directorate put forward…", "What department…"; not "…from the energy department".
 _DIRECTORATE = re.compile(r"\bdirectorate\b|\b(?:which|what) (?:gla )?department\b", re.I)
 _TEAM = re.compile(r"\b(?:which|what) (?:gla )?(?:team|unit)\b", re.I)
@@ -134,7 +138,7 @@ def record_field(question: str) -> str | None:
     if kind == "date" and acted:
         return "date_signed"
     # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
-    role = any(m.group()[0].islower() for m in _ROLE.finditer(question))
+    role = any(m.group(1)[0].islower() for m in _ROLE.finditer(question))
     if role and (acted or kind == "person"):
         return "decision_maker_role"
     if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):

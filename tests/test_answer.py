@@ -367,6 +367,17 @@ def test_mary_is_a_name_and_either_of_two_posts_names_the_appointment(real_index
     assert answer_question(real_index, question, full_settings).answer == "Mary Harpley"
 
 
+def test_the_sign_off_line_answers_who_holds_its_post_not_who_was_hired(real_index, full_settings, ask):
+    # MD1507's sign-off "Decision by: Boris Johnson MP, Mayor of London" took the decision; it does not
+    # say who was appointed London Fire Commissioner.
+    hired = answer_question(
+        real_index, "Who was appointed London Fire Commissioner after the 2015 recruitment?", full_settings
+    )
+    assert "Boris Johnson" not in hired.answer
+    # DD2691's "Decision by: Tunde Olayinka, Executive Director of Communities and Skills" names its post.
+    assert "Tunde Olayinka" in ask("Who is the Executive Director of Communities and Skills?").answer
+
+
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(

@@ -83,6 +83,13 @@ def test_other_questions_are_left_to_the_normal_answerer(question):
     assert recognise(question) is None
 
 
+def test_a_post_named_in_passing_is_not_the_role_asked():
+    # MD2306 appointed the GLA's Chief Officer; the question asks which firm ran the search.
+    question = "Which executive search firm ran the recruitment for the GLA Chief Officer post filled by Mary Harpley?"
+    assert record_field(question) is None
+    assert record_field("What post did the person who approved ADD2793 hold?") == "decision_maker_role"
+
+
 def test_a_word_of_a_name_is_not_a_cue_for_the_role():
     # "Capacity" names the programme (corpus/gla/gla-dcd1b19b.txt, DD2707), not "in what capacity".
     assert record_field("For the Local Growth Capacity Support Programme, how much is approved?") != (
