@@ -54,7 +54,11 @@ WHAT = {
 # not the finance officer's "Date: 26 November 2025" further down the form.
 SIGNATURE_LINES = 6
 
-_ACTED = r"approv\w*|sign\w*|took|take[ns]?|made|make[s]?|decid\w*|authori[sz]\w*|agree[ds]?|decision.maker"
+# "took"/"made" only with the decision or its code: "Who made the Fourth Plinth commission…" asks the artist.
+_ACTED = (
+    r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?= (?:\w+ )?(?:decision|[a-z]{1,5} ?\d))|decid\w*|authori[sz]\w*"
+    r"|agree[ds]?|decision.maker|decision (?:was |been )?(?:taken|made)"
+)
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;
 # the record holds who decided, once.
 _PRESENT = re.compile(r"\b(?:decides|approves|signs|authori[sz]es)\b", re.I)
@@ -139,7 +143,7 @@ def record_field(question: str) -> str | None:
         return "date_signed"
     # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
     role = any(m.group(1)[0].islower() for m in _ROLE.finditer(question))
-    if role and (acted or kind == "person"):
+    if role and (acted or kind == "person") and not DELEGATION.search(low):  # "which post can approve…"
         return "decision_maker_role"
     if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"

@@ -45,6 +45,11 @@ def _quoted(result, line: str) -> bool:
         ("Celebrate London 2025-26 civil society and sport projects approved by", "decision_maker"),
         # Whom a decision empowers is in its text, not its record.
         ("Which officer does MD1437 authorise to send the rates notices?", None),
+        ("Under MD2289, which post can approve the detailed Love London spending proposals?", None),
+        # "made"/"took" ask the decision maker only with the decision or its code.
+        ("Who made the Fourth Plinth commission due to be unveiled in March 2020?", None),
+        ("Who took MD2313?", "decision_maker"),
+        ("Team London Awards 2014 nomination support – decision taken by whom", "decision_maker"),
     ],
 )
 def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
