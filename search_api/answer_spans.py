@@ -95,6 +95,7 @@ class Question:
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
+    receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     # A name joining two ("Chief Officer and Returning Officer"), by its place in `entities`: its parts.
@@ -154,6 +155,11 @@ def analyse_question(text: str) -> Question:
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
+    # ("Who did the Legacy Corporation give grant money to…": "to" ends the asking clause.)
+    q.receiver = q.kind == "person" and bool(
+        _RECEIVED.search(asking_clause(text))
+        or re.search(r"\bgi(?:ve|ven|ving|ves|ave)\b[^,;:?]* to\b", text, re.I)
+    )
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
@@ -224,6 +230,16 @@ def analyse_question(text: str) -> Question:
     return q
 
 
+def _received(q: Question, before: str) -> float:
+    """Asked who received: "…grant assistance of £269,000, to [Groundwork London] … for a garden at
+    Chobham Manor on [Queen Elizabeth Olympic Park (QEOP)]": the body after "to", not the place."""
+    if not q.receiver:
+        return 0.0
+    return 0.3 if before == "to " else -0.3 if before in ("on ", "at ", " in") else 0.0
+
+
+# Who money went to: "Which organisation received…", "Who got the grant…", "…was given…".
+_RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|allocated)\b", re.I)
 _GOES_ON = re.compile(r"(?:It|Its|They|Their|These|This|The scheme|The programme|The fund)\s", re.I)
 
 
@@ -453,7 +469,7 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
             fit = max(
                 _name_quality(run, q, common, ""), _name_quality(long_name, q, common, "") if long_name else 0
             )
-            out.append(Span(spelt, close, text[spelt:close], fit + 0.1))
+            out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text[:spelt][-3:])))
             continue
         portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
         # Its words are written in lower case too, or it joins subjects ("Planning, Regeneration and
@@ -466,6 +482,7 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
+        bonus += _received(q, before)
         next_word = next((t.word for t in tokens(text[end : end + 24])), "")
         quality = _name_quality(run, q, common, next_word)
         if q.post and {t.word for t in run} & ROLE_WORDS:  # "Assistant Director, Civil Society and Sport"

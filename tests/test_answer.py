@@ -378,6 +378,18 @@ def test_the_sign_off_line_answers_who_holds_its_post_not_who_was_hired(real_ind
     assert "Tunde Olayinka" in ask("Who is the Executive Director of Communities and Skills?").answer
 
 
+def test_who_received_money_is_the_body_it_went_to_not_the_place(real_index, full_settings):
+    # ADD304: "…to provide grant assistance of £269,000 (…), to Groundwork London in 2015/16 and 2016/17
+    # for the creation of a temporary mobile community garden at Chobham Manor on Queen Elizabeth
+    # Olympic Park (QEOP)." Before, the park, nearer the question's words, was the answer.
+    result = answer_question(
+        real_index,
+        "Which organisation received LLDC grant assistance for a mobile community garden at Chobham Manor?",
+        full_settings,
+    )
+    assert result.answer == "Groundwork London"
+
+
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(

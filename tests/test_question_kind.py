@@ -328,3 +328,16 @@ def test_a_name_joining_two_posts_is_named_by_either():
     q = analyse_question("Who was appointed GLA Chief Officer and Greater London Returning Officer in 2018?")
     assert q.parts[0] == [{"gla", "chief", "offic"}, {"great", "london", "return", "offic"}]
     assert analyse_question("Which grant did London Councils award?").parts == {}  # no "and": no parts
+
+
+@pytest.mark.parametrize(
+    "question, receiver",
+    [
+        ("Which organisation received LLDC grant assistance for a mobile community garden?", True),
+        ("Who did the Legacy Corporation give grant money to for a mobile community garden?", True),
+        ("Who signed the decision?", False),
+        ("Who gave evidence to the review?", False),  # gave, but not "to" whom the money went
+    ],
+)
+def test_a_question_asking_who_received_money_is_told(question, receiver):
+    assert analyse_question(question).receiver is receiver
