@@ -185,9 +185,8 @@ def analyse_question(text: str) -> Question:
         inside = joined is not None and joined[0].start <= run[0].start and run[-1].end <= joined[-1].end
         if len(named) >= 2:
             name = {stem_with_irregulars(t.text) for t in named}
-            if (
-                inside and q.entities
-            ):  # "GLA Chief Officer and Greater London Returning Officer": either will do
+            if inside and q.entities:
+                # A part of "GLA Chief Officer and Greater London Returning Officer": either will do.
                 q.parts.setdefault(len(q.entities) - 1, []).append(name)
             else:
                 q.entities.append(name)
@@ -235,7 +234,7 @@ def _received(q: Question, before: str) -> float:
     Chobham Manor on [Queen Elizabeth Olympic Park (QEOP)]": the body after "to", not the place."""
     if not q.receiver:
         return 0.0
-    return 0.3 if before == "to " else -0.3 if before in ("on ", "at ", " in") else 0.0
+    return 0.3 if before == "to " else -0.3 if before in ("on ", "at ", "in ") else 0.0
 
 
 # Who money went to: "Which organisation received…", "Who got the grant…", "…was given…".

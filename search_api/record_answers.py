@@ -11,6 +11,7 @@ field is empty or no line of the decision states it, the normal answerer takes t
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ class Stated:
     value: str  # the value as written
 
 
+@functools.lru_cache(maxsize=1024)  # the answerer asks it of one question for every passage it reads
 def record_field(question: str) -> str | None:
     """Which field of the record the question asks for, or None for any other question."""
     low = question.lower()
