@@ -341,3 +341,21 @@ def test_a_name_joining_two_posts_is_named_by_either():
 )
 def test_a_question_asking_who_received_money_is_told(question, receiver):
     assert analyse_question(question).receiver is receiver
+
+
+def test_asked_who_received_a_place_after_in_or_on_fits_worse_than_the_body_after_to():
+    from search_api.answer_spans import spans_for
+
+    # ADD304 in short: "…grant assistance of £269,000 (…), to Groundwork London … for … a garden at Chobham Manor on Queen Elizabeth Olympic Park".
+    text = "The Legacy Corporation gave grant assistance of £269,000 to Groundwork London for a garden in Queen Elizabeth Park."
+    fit = {}
+    for question in (
+        "Which organisation received the grant for the garden?",
+        "Which organisation runs the garden?",
+    ):
+        fit[question] = {
+            s.text: s.quality for s in spans_for("person", text, analyse_question(question), set())
+        }
+    received, runs = fit.values()
+    assert received["Groundwork London"] > runs["Groundwork London"]
+    assert received["Queen Elizabeth Park"] < runs["Queen Elizabeth Park"]
