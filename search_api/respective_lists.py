@@ -88,12 +88,12 @@ def _items(text: str, zone: tuple[int, int], count: int) -> list[tuple[int, int]
 
 
 def _last_words(text: str, start: int, end: int, words: int) -> int:
-    kept = [t for t in tokens(text[start:end])][-words:]
+    kept = tokens(text[start:end])[-words:]
     return start + kept[0].start if kept else end
 
 
 def _first_words(text: str, start: int, end: int, words: int) -> int:
-    kept = [t for t in tokens(text[start:end])][:words]
+    kept = tokens(text[start:end])[:words]
     return start + kept[-1].end if kept else start
 
 

@@ -302,69 +302,46 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(real_index, 
     assert earlier.answer == "£75,000"
 
 
-def test_a_date_in_a_series_of_events_is_the_one_its_own_clause_describes(real_index, full_settings):
+# One question, one answer, each read from a real page as its quoted line states it.
+READ_AS_WRITTEN = [
     # MD3254: "The Ultra Low Emission Zone (ULEZ) was introduced in central London on 8 April 2019,
-    # expanded to inner London on 25 October 2021, and then further expanded London-wide on 29 August
-    # 2023." Before, "inner London" was counted as near the first date as the second.
-    inner = answer_question(
-        real_index, "According to MD3254, when was the ULEZ expanded to inner London?", full_settings
-    )
-    assert inner.answer == "25 October 2021"
-    central = answer_question(
-        real_index, "According to MD3254, when was the ULEZ introduced in central London?", full_settings
-    )
-    assert central.answer == "8 April 2019"
-
-
-def test_values_paired_by_respectively_answer_for_their_partner(real_index, full_settings):
+    # expanded to inner London on 25 October 2021, …": each date is its own clause's, not the nearer.
+    ("According to MD3254, when was the ULEZ expanded to inner London?", "25 October 2021"),
+    ("According to MD3254, when was the ULEZ introduced in central London?", "8 April 2019"),
     # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled
-    # in March 2018 and March 2020 respectively." Before, the nearer date and the first name were given.
-    when = answer_question(
-        real_index, "When is Heather Phillipson's Fourth Plinth work due to be unveiled?", full_settings
-    )
-    assert when.answer == "March 2020"
-    who = answer_question(
-        real_index,
+    # in March 2018 and March 2020 respectively."
+    ("When is Heather Phillipson's Fourth Plinth work due to be unveiled?", "March 2020"),
+    (
         "Name the artist whose Fourth Plinth commission was due to be unveiled in March 2020",
-        full_settings,
-    )
-    assert who.answer == "Heather Phillipson"
-
-
-def test_how_many_projects_a_fund_supported_is_read_past_its_pronoun(real_index, full_settings):
-    result = answer_question(
-        real_index,
+        "Heather Phillipson",
+    ),
+    # MD2862: "The Mayor’s London Community Energy Fund (LCEF) supports … It provides … Since 2017, it
+    # has supported 86 community projects, covering 26 boroughs." ("it" is the fund named before.)
+    (
         "How many community projects had the London Community Energy Fund supported since 2017, according to MD2862?",
-        full_settings,
-    )
-    assert result.answer == "86 community projects"
-
-
-def test_who_did_it_is_read_past_the_name_s_apposition(real_index, full_settings):
+        "86 community projects",
+    ),
     # MD3298: "Philippa Hird, a former Chair of the NHS Pay Review Body and former member of the Senior
-    # Salaries Review Body, was appointed to undertake a review…". Before, the apposition kept the
-    # name too far from "review" and nothing was answered.
-    result = answer_question(
-        real_index,
-        "Who carried out the independent review of pay for the Mayor and Assembly Members?",
-        full_settings,
-    )
-    assert result.answer == "Philippa Hird"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Who was appointed as the GLA's Chief Officer in 2018?",
-        "Who was appointed GLA Chief Officer and Greater London Returning Officer in 2018?",
-    ],
-)
-def test_mary_is_a_name_and_either_of_two_posts_names_the_appointment(real_index, full_settings, question):
+    # Salaries Review Body, was appointed to undertake a review…" (the apposition is no distance).
+    ("Who carried out the independent review of pay for the Mayor and Assembly Members?", "Philippa Hird"),
     # MD2306: "…they wish to appoint Mary Harpley, currently Chief Executive of the London Borough of
-    # Hounslow, as the Greater London Authority’s (GLA) Chief Officer with effect from 10 September 2018."
-    # Before, "Mary" ended like "summary" (no name), and the second question's "Returning Officer" was
-    # required of a sentence naming only the first post.
-    assert answer_question(real_index, question, full_settings).answer == "Mary Harpley"
+    # Hounslow, as the Greater London Authority’s (GLA) Chief Officer…". "Mary" ended like "summary";
+    # the second question's "Returning Officer" was required of a sentence naming only the first post.
+    ("Who was appointed as the GLA's Chief Officer in 2018?", "Mary Harpley"),
+    ("Who was appointed GLA Chief Officer and Greater London Returning Officer in 2018?", "Mary Harpley"),
+    # ADD304: "…grant assistance of £269,000 (…), to Groundwork London in 2015/16 and 2016/17 for the
+    # creation of a temporary mobile community garden at Chobham Manor on Queen Elizabeth Olympic Park
+    # (QEOP)." The park, nearer the question's words, was the answer.
+    (
+        "Which organisation received LLDC grant assistance for a mobile community garden at Chobham Manor?",
+        "Groundwork London",
+    ),
+]
+
+
+@pytest.mark.parametrize("question, expected", READ_AS_WRITTEN)
+def test_the_answer_is_read_as_the_page_writes_it(real_index, full_settings, question, expected):
+    assert answer_question(real_index, question, full_settings).answer == expected
 
 
 def test_the_sign_off_line_answers_who_holds_its_post_not_who_was_hired(real_index, full_settings, ask):
@@ -376,18 +353,6 @@ def test_the_sign_off_line_answers_who_holds_its_post_not_who_was_hired(real_ind
     assert "Boris Johnson" not in hired.answer
     # DD2691's "Decision by: Tunde Olayinka, Executive Director of Communities and Skills" names its post.
     assert "Tunde Olayinka" in ask("Who is the Executive Director of Communities and Skills?").answer
-
-
-def test_who_received_money_is_the_body_it_went_to_not_the_place(real_index, full_settings):
-    # ADD304: "…to provide grant assistance of £269,000 (…), to Groundwork London in 2015/16 and 2016/17
-    # for the creation of a temporary mobile community garden at Chobham Manor on Queen Elizabeth
-    # Olympic Park (QEOP)." Before, the park, nearer the question's words, was the answer.
-    result = answer_question(
-        real_index,
-        "Which organisation received LLDC grant assistance for a mobile community garden at Chobham Manor?",
-        full_settings,
-    )
-    assert result.answer == "Groundwork London"
 
 
 def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
