@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from decisions.london_boroughs import names_a_borough
 from decisions.words import STOPWORDS, Token, plain_word, stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
@@ -132,6 +133,19 @@ def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
 stems = functools.lru_cache(maxsize=8192)(word_stems)
 
 
+_DOCUMENT_PARTS = frozenset(
+    "appendix appendices annex annexe schedule table section figure paragraph part".split()
+)
+
+
+def _singular(word: str) -> str:
+    """ "boroughs" → "borough", "companies" → "company", for the body nouns a question asks by."""
+    for plural, singular in (("ies", "y"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + singular in ORG_NOUNS:
+            return word[: -len(plural)] + singular
+    return word
+
+
 def analyse_question(text: str) -> Question:
     found = tokens(text)
     toks = [t.word for t in found]
@@ -151,7 +165,8 @@ def analyse_question(text: str) -> Question:
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
     searched = [] if is_question(text) else toks[-1:]
-    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *searched})
+    asking = [_singular(w) for w in asking]  # "Which boroughs…", "Which companies…"
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *map(_singular, searched)})
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
@@ -447,6 +462,8 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
             run = run[1:]
         while run and run[-1].word in JOINERS:
             run = run[:-1]
+        if run and run[0].word in _DOCUMENT_PARTS:
+            continue  # "set out at Appendix A": a part of the report, not who or which body
         content = [t for t in run if t.word not in JOINERS]
         own = [t for t in content if t.word not in said]
         # Not what the question said: "Transport for London Procurement" for "…of Transport for London"?
@@ -500,10 +517,14 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     # A part of a spelt-out name ("Ministry of Housing" in "Ministry of Housing, Communities and Local
     # Government (MHCLG)") is not a name of its own.
     spelt_out = [(s.start, s.end) for s in out if s.text.endswith(")")]
+    # "Which borough…" is answered by a borough ("London Borough of Hounslow", "Brent"), never by
+    # "London Councils" or the body that paid it.
+    borough = q.asked_noun == "borough" and "borough" in q.text.lower()
     return [
         s
         for s in out
         if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spelt_out)
+        and (not borough or names_a_borough(s.text))
     ]
 
 
@@ -577,11 +598,36 @@ def bullet_list(text: str) -> str:
     return "; ".join(line[ITEM.match(line).end() :].strip().rstrip(";.") for line in found)
 
 
+# "$92,544", "US$1.5m", "€2 million": a sum in another currency (the index reads sterling only).
+_OTHER_CURRENCY = re.compile(
+    r"(?:US\$|\$|€)\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?(?:bn|billion|m|million|k|thousand)\b)?",
+    re.IGNORECASE,
+)
+# "$92,544 (£70,777)": a sum with its equivalent in another currency in brackets is one answer.
+_EQUIVALENT = re.compile(r"\s?\([^()]{1,24}\)")
+
+
+def _amount_spans(text: str) -> tuple[Span, ...]:
+    found = sorted(
+        [(s, e) for _, s, e in find_amounts(text)] + [m.span() for m in _OTHER_CURRENCY.finditer(text)]
+    )
+    out: list[Span] = []
+    for start, end in found:
+        if out and start < out[-1].end:  # inside the brackets of the sum before it
+            continue
+        bracket = _EQUIVALENT.match(text, end)
+        inner = bracket and text[bracket.start() : bracket.end()].strip(" ()")
+        if inner and inner[0] != text[start] and any(text[s:e] == inner for s, e in found):
+            end = bracket.end()
+        out.append(Span(start, end, text[start:end]))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=32768)
 def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
     """Amounts or dates in a piece, remembered: the same pieces come back question after question."""
     if kind == "amount":
-        return tuple(Span(s, e, text[s:e]) for _, s, e in find_amounts(text))
+        return _amount_spans(text)
     fit = {"financial_year": 0.7}  # "took place in 2017/18" answers "when" less precisely than a month
     return tuple(Span(d.start, d.end, d.text, fit.get(d.precision, 1.0)) for d in find_dates(text))
 

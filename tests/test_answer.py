@@ -336,6 +336,12 @@ READ_AS_WRITTEN = [
         "Which organisation received LLDC grant assistance for a mobile community garden at Chobham Manor?",
         "Groundwork London",
     ),
+    # MD3306: "…to receive $92,544 (£70,777) grant funding (from the US Embassy)…": a sum in another
+    # currency with its sterling equivalent is one answer, not the pounds alone.
+    (
+        "How much grant did the US Embassy give for learning activities on the Memorial to Victims of Transatlantic Slavery?",
+        "$92,544 (£70,777)",
+    ),
 ]
 
 

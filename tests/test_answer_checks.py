@@ -141,3 +141,16 @@ def test_a_sentence_about_it_is_read_with_what_it_is():
     assert text[figure.before :].startswith("The Mayor’s London Community Energy Fund")
     after = next(p for p in found if text[p.start : p.end].startswith("The majority"))
     assert text[after.before :].startswith("Since 2017")  # a sentence naming its own subject starts anew
+
+
+def test_a_sum_in_another_currency_is_an_amount_with_its_bracketed_equivalent():
+    from search_api.answer_spans import spans_for
+
+    q = analyse_question("How much did the US Embassy give?")
+    found = [
+        s.text for s in spans_for(q.kind, "to receive $92,544 (£70,777) grant funding and US$3m", q, set())
+    ]
+    assert found == ["$92,544 (£70,777)", "US$3m"]
+    # A bracket that says more than the equivalent is another figure: "(£36,000 of which is slippage)".
+    found = [s.text for s in spans_for(q.kind, "£126,000 (£36,000 of which is slippage)", q, set())]
+    assert found == ["£126,000", "£36,000"]

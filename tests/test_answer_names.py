@@ -166,3 +166,26 @@ def test_a_body_named_before_its_grant_is_who_gave_it():
     q = analyse_question("Apart from the fund, which body put money into the activities for young people?")
     found = {s.text: s.quality for s in spans_for(q.kind, TRANSFER, q, set())}
     assert found["Team London Young Ambassador"] <= 0.1
+
+
+def _names_in(question: str, text: str) -> list[str]:
+    q = analyse_question(question)
+    return [s.text for s in spans_for(q.kind, text, q, set())]
+
+
+def test_which_borough_is_answered_by_a_borough_not_by_another_body():
+    # MD3366: "…will see the Mayor of London and London Councils work in partnership…"
+    line = "Warmer Homes London will see the Mayor of London and London Councils work in partnership"
+    assert _names_in("Which London borough received the largest share of the grant?", line) == []
+    assert "London Councils" in _names_in("Which organisation received the largest share of the grant?", line)
+    # MD3336: "…£200,000 of grant funding to the London Borough of Hounslow (LB Hounslow)…"
+    line = "£200,000 of grant funding to the London Borough of Hounslow, with Transport for London"
+    assert "London Borough of Hounslow" in _names_in("Which boroughs get Homes England grant?", line)
+    assert "Transport for London" not in _names_in("Which boroughs get Homes England grant?", line)
+    assert analyse_question("Which boroughs get Homes England grant?").organisation
+
+
+def test_a_part_of_the_report_is_not_a_name():
+    # DD2585: "…the seven exemplar third-party projects set out at Appendix A to this report."
+    line = "the costs of delivery of the seven exemplar third-party projects set out at Appendix A to this report"
+    assert "Appendix A" not in _names_in("Which organisations deliver the seven exemplar projects?", line)

@@ -1,0 +1,24 @@
+"""The 32 London boroughs and the City of London: what "which borough…" can be answered by."""
+
+from __future__ import annotations
+
+import re
+
+BOROUGHS = (
+    "Barking and Dagenham", "Barnet", "Bexley", "Brent", "Bromley", "Camden", "City of London", "Croydon",
+    "Ealing", "Enfield", "Greenwich", "Hackney", "Hammersmith and Fulham", "Haringey", "Harrow", "Havering",
+    "Hillingdon", "Hounslow", "Islington", "Kensington and Chelsea", "Kingston upon Thames", "Lambeth",
+    "Lewisham", "Merton", "Newham", "Redbridge", "Richmond upon Thames", "Southwark", "Sutton",
+    "Tower Hamlets", "Waltham Forest", "Wandsworth", "Westminster",
+)  # fmt: skip
+
+# "Hammersmith & Fulham", "Kingston" (upon Thames is often left out), "LB Hounslow", "Ealing Council".
+_NAMES = sorted(
+    {n.replace(" and ", r" (?:and|&) ") for n in BOROUGHS} | {"Kingston", "Richmond"}, key=len, reverse=True
+)
+_BOROUGH = re.compile(rf"\b(?:{'|'.join(_NAMES)})\b|\bBorough\b|\bLB [A-Z]")
+
+
+def names_a_borough(text: str) -> bool:
+    """Does the text name a London borough ("London Borough of Hounslow", "Brent", "LB Ealing")?"""
+    return bool(_BOROUGH.search(text))
