@@ -114,13 +114,22 @@ IRREGULAR_VERBS = dict(
 )
 
 
+# Words the stemmer folds into another's stem: "Sport Unites" is not the "Sport unit", "police" is
+# not "policy". Kept apart where the answerer compares a question's names with a passage.
+STEMS_APART = {
+    **dict.fromkeys("unite unites united uniting".split(), "unite"),
+    **dict.fromkeys("police polices policed policing".split(), "police"),
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def stem_with_irregulars(word: str) -> str:
     """`stem` of a word as it stands in running text: without "'s" and edge "'-/", an irregular
-    past form as its verb ("sent" → "send", "Mayor’s" → "mayor"). The answerer compares question
+    past form as its verb ("sent" → "send", "Mayor’s" → "mayor"), a word the stemmer would fold into
+    another's as its own (`STEMS_APART`). The answerer compares question
     and evidence with it; the catalog's `stems_field` keeps plain `stem`, which search compares."""
     word = plain_word(word).strip("'-/")
-    return stem(IRREGULAR_VERBS.get(word, word))
+    return STEMS_APART.get(word) or stem(IRREGULAR_VERBS.get(word, word))
 
 
 def stems_field(text: str) -> str:

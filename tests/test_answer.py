@@ -420,3 +420,14 @@ def test_an_answer_s_confidence_is_the_model_s_probability(real_index, full_sett
         answer_confidence.observer = None
     assert result.answered and result.confidence >= answer_confidence.THRESHOLD
     assert result.confidence == round(answer_confidence.probability(seen[-1]), 3)
+
+
+def test_a_name_is_not_found_in_a_word_the_stemmer_folds_into_it(real_index, full_settings):
+    from decisions.words import stem_with_irregulars
+
+    # DD2758 is the "Civil Society and Sport unit"'s; it never names Sport Unites. "Unites" and
+    # "unit" shared a stem, so its £170,000 for 2025-26 answered for Sport Unites.
+    assert stem_with_irregulars("Unites") != stem_with_irregulars("unit")
+    assert stem_with_irregulars("police") != stem_with_irregulars("policy")
+    result = answer_question(real_index, "What was the Sport Unites budget for 2025-26?", full_settings)
+    assert not result.answered
