@@ -21,6 +21,7 @@ from .question_types import (
     IMPERATIVES,
     ORG_NOUNS,
     QUESTION_WORDS,
+    SOURCE_ASKED,
     asking_clause,
     is_question,
     question_kind,
@@ -175,6 +176,9 @@ def analyse_question(text: str) -> Question:
         _RECEIVED.search(asking_clause(text))
         or re.search(r"\bgi(?:ve|ven|ving|ves|ave)\b[^,;:?]* to\b", text, re.I)
     )
+    source = SOURCE_ASKED.match(text)
+    if source:  # "Which budget pays for…": a name, with its noun ("Homes for Londoners Collaboration budget")
+        q.organisation, q.asked_noun = True, source.group("noun").lower().split()[-1]
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
@@ -359,6 +363,9 @@ def _emails(text: str) -> list[Span]:
     return out
 
 
+_COMPANY_ENDINGS = frozenset("ltd limited plc llp llc inc".split())
+
+
 def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     """Capitalised words joined by spaces or up to two of/for/and/the ("Transport for London Procurement"),
     and their parts either side of "and" ("Matthew Ryder and the GLA": two names; scoring decides)."""
@@ -376,6 +383,8 @@ def _name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     out = []
     for run in filter(None, runs):
         cuts = [-1, *(i for i, t in enumerate(run) if t.word in ("and", "&")), len(run)]
+        if run[-1].word in _COMPANY_ENDINGS and len(cuts) > 2:
+            del cuts[-2]  # "GLA Land and Property Ltd" is one company, not "Property Ltd"
         out += [run] + [run[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False) if 1 < b - a <= len(run)]
     return out
 
@@ -505,6 +514,10 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
             portfolio_run = _PORTFOLIO_AFTER.match(text, end)
             end = portfolio_run.end() if portfolio_run else end
         if q.asked_noun and q.asked_noun in {t.word for t in run}:  # "Which council…": "…Council"
+            quality += 0.2
+        elif q.asked_noun and next_word == q.asked_noun and SOURCE_ASKED.match(q.text):
+            # "Which budget pays…": "from the Homes for Londoners Collaboration budget", noun and all.
+            end = next(t for t in tokens(text[end : end + 24])).end + end
             quality += 0.2
         elif q.asked_noun and re.match(
             rf"\s*[(,]\s*(?:a|an|the)\b[^().;]{{0,60}}\b{re.escape(q.asked_noun)}\b", text[end:]
@@ -686,14 +699,30 @@ def _belongs_elsewhere(span: Span, tok_start: int, text: str, others: tuple[tupl
         return True
     if tok_start >= span.end:
         following = min((s for s, _ in others if s >= tok_start), default=None)
-        gap_end = following if following is not None else len(text)
-        join = _CLAUSE_JOIN.search(text, span.end, gap_end) if following is not None else None
+        join = _join_between(text, span.end, following) if following is not None else None
         return bool(join) and tok_start >= join.end()
     previous = max((e for _, e in others if e <= tok_start), default=None)
     if previous is None:
         return False
-    joins = list(_CLAUSE_JOIN.finditer(text, previous, span.start))
-    return bool(joins) and tok_start < joins[0].start()
+    join = _join_between(text, previous, span.start)
+    return bool(join) and tok_start < join.start()
+
+
+def _join_between(text: str, start: int, end: int) -> re.Match | None:
+    """Where two values' clauses meet: a semicolon if there is one, else the first join that is not
+    inside a name ("the Old Oak and Park Royal Development Corporation (OPDC) to Transport for London
+    (TfL); and £60,000 …": the semicolon, not the "and" of Old Oak and Park Royal)."""
+    joins = [
+        j
+        for j in _CLAUSE_JOIN.finditer(text, start, end)
+        if not (j.group() == " and " and _capitalised_around(text, j.start(), j.end()))
+    ]
+    return next((j for j in joins if j.group() == ";"), joins[0] if joins else None)
+
+
+def _capitalised_around(text: str, start: int, end: int) -> bool:
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    return bool(before and after and before[0][:1].isupper() and after[0][:1].isupper())
 
 
 # ", a former Chair of the NHS Pay Review Body and former member of the Senior Salaries Review Body,"

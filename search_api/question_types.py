@@ -138,6 +138,14 @@ def asking_clause(question: str) -> str:
     return question
 
 
+# "Which budget pays for the grants?", "What fund paid for…": the budget's name, not its sum.
+SOURCE_ASKED = re.compile(
+    r"^\s*(?:from )?(?:which|what) (?P<noun>budget|fund|funding stream|budget line)s? (?:will |is to |is used to )?"
+    r"(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b",
+    re.IGNORECASE,
+)
+
+
 def question_kind(question: str) -> str:
     """amount | date | person | count | share | list | email | reference | text: what the answer must be
     (share: a percentage)."""
@@ -153,6 +161,8 @@ def question_kind(question: str) -> str:
     clause = asking_clause(question)
     if clause != question:
         return question_kind(clause)
+    if SOURCE_ASKED.match(question):
+        return "person"
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         searched = not question.rstrip().endswith("?")
         if searched and words[-1] == "by":  # "…projects approved by"

@@ -342,6 +342,12 @@ READ_AS_WRITTEN = [
         "How much grant did the US Embassy give for learning activities on the Memorial to Victims of Transatlantic Slavery?",
         "$92,544 (£70,777)",
     ),
+    # DD2783: "…approves spending up to £250,000 for due diligence grant funding, to unlock small sites
+    # for housing, from the Homes for Londoners Collaboration budget": which budget, not how much.
+    (
+        "What budget pays for the small sites due diligence grants?",
+        "Homes for Londoners Collaboration budget",
+    ),
 ]
 
 

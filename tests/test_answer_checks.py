@@ -53,6 +53,19 @@ def test_between_two_figures_a_word_describes_the_one_on_its_side():
         text[s:e]: proximity(Span(s, e, text[s:e]), text, weights, None, tuple(figures)) for s, e in figures
     }
     assert near["£1.02m"] > near["£330k"]
+    # MD2971: "…revenue grants of £300,000 from the Old Oak and Park Royal Development Corporation (OPDC)
+    # to Transport for London (TfL); and £60,000 from the OPDC to the Greater London Authority (GLA)…".
+    # The clauses meet at the semicolon, not at the "and" inside Old Oak and Park Royal.
+    text = (
+        "revenue grants of £300,000 from the Old Oak and Park Royal Development Corporation (OPDC) to "
+        "Transport for London (TfL); and £60,000 from the OPDC to the Greater London Authority (GLA)"
+    )
+    figures = [(text.index(f), text.index(f) + len(f)) for f in ("£300,000", "£60,000")]
+    weights = {"revenu": 2.8, "transport": 4.0, "london": 0.6}  # as MD2971's question weighs them
+    near = {
+        text[s:e]: proximity(Span(s, e, text[s:e]), text, weights, None, tuple(figures)) for s, e in figures
+    }
+    assert near["£300,000"] > near["£60,000"]
 
 
 def test_a_name_s_apposition_is_no_distance_from_what_it_did():

@@ -189,3 +189,11 @@ def test_a_part_of_the_report_is_not_a_name():
     # DD2585: "…the seven exemplar third-party projects set out at Appendix A to this report."
     line = "the costs of delivery of the seven exemplar third-party projects set out at Appendix A to this report"
     assert "Appendix A" not in _names_in("Which organisations deliver the seven exemplar projects?", line)
+
+
+def test_and_inside_a_company_s_name_does_not_split_it():
+    # DD2075: "…to act on behalf of the GLA Land and Property Ltd (GLAP) to agree a purchase price…"
+    line = "Ryder and Partners LLP will act for Matthew Ryder and Jane Smith"
+    found = _names_in("Which firm was appointed as the advisor?", line)
+    assert "Ryder and Partners LLP" in found and "Partners LLP" not in found
+    assert "Jane Smith" in _names_in("Who was appointed as the advisor?", line)

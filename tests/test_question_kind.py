@@ -131,6 +131,10 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         ("What is the Department for Education's main annual allocation to London?", "amount"),
         ("Which company's contract was extended?", "person"),
         ("What will adult education spending total in the 2024-25 financial year?", "amount"),
+        # "Which budget pays for…" asks which budget (a name); "What budget was approved…" its sum.
+        ("Which budget pays for the due diligence grants?", "person"),
+        ("What fund paid for the extra projects?", "person"),
+        ("What budget was approved for the ninth round?", "amount"),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):
