@@ -122,6 +122,14 @@ STEMS_APART = {
 }
 
 
+# A verb and its noun the stemmer leaves apart: "Who administers…" is answered by "the administration
+# of LCEF 7", "How much was allocated…" by "an allocation of £…", "When was she appointed…" by "her
+# appointment on…". Stem → the family's stem.
+STEM_FAMILIES = {
+    "administr": "administ", "administer": "administ", "administrat": "administ",
+}  # fmt: skip
+
+
 @functools.lru_cache(maxsize=65536)
 def stem_with_irregulars(word: str) -> str:
     """`stem` of a word as it stands in running text: without "'s" and edge "'-/", an irregular
@@ -129,7 +137,8 @@ def stem_with_irregulars(word: str) -> str:
     another's as its own (`STEMS_APART`). The answerer compares question
     and evidence with it; the catalog's `stems_field` keeps plain `stem`, which search compares."""
     word = plain_word(word).strip("'-/")
-    return STEMS_APART.get(word) or stem(IRREGULAR_VERBS.get(word, word))
+    word_stem = STEMS_APART.get(word) or stem(IRREGULAR_VERBS.get(word, word))
+    return STEM_FAMILIES.get(word_stem, word_stem)
 
 
 def stems_field(text: str) -> str:

@@ -25,7 +25,7 @@ from indexer.embed import encode
 from . import answer_confidence
 from . import answer_spans as spans
 from .admission import ANSWER, GATE
-from .answer_checks import asked_prefix, names_asked_year, same_round, year_fit
+from .answer_checks import asked_prefix, names_asked_year, part_by_short_name, same_round, year_fit
 from .answer_spans import Question, Span, stems
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
@@ -60,6 +60,7 @@ class Source:
     lines: list[tuple[int, int]] = field(default_factory=list, repr=False)
     common: set[str] = field(default_factory=set, repr=False)  # words seen in lower case: not names
     title: str = ""
+    decided_by: frozenset[str] = frozenset()  # stems of who took it: "How much did Boris Johnson allocate…"
 
 
 @dataclass
@@ -177,7 +178,9 @@ def _load_source(index: LoadedIndex, decision_id: str, path: str) -> Source | No
     chunks = index.source_chunks(decision_id, path)
     decision = index.decisions[decision_id]
     named = stems(decision.title)[0] | {re.sub(r"\D", "", decision.ref or "")}
-    return Source(decision_id, path, named, text, chunks, title=decision.title or "") if text else None
+    decided_by = stems(decision.decision_maker or "")[0]
+    source = Source(decision_id, path, named, text, chunks, title=decision.title or "", decided_by=decided_by)
+    return source if text else None
 
 
 def _covering(source: Source, start: int, end: int):
@@ -222,6 +225,9 @@ def _overlap(q: Question, ev: Evidence) -> float:
     """Share of the question's (rarity-weighted) words found: in the piece fully (less if only the stem), in
     the title nearly so (all of a decision is about it), in what it is read with partly, its section a little."""
     piece_stems, piece_words = stems(ev.at(ev.piece))
+    short = part_by_short_name(q.text, ev.at(ev.piece), q.acronyms)  # "LCEF 7": "seventh round of LCEF"
+    if short:
+        piece_stems, piece_words = piece_stems | stems(short)[0], piece_words | stems(short)[1]
     places = ((ev.source.named, 0.8), (stems(ev.read)[0], 0.6), (stems(ev.chunk["section"] or "")[0], 0.35))
     got = 0.0
     for word_stem, weight in q.weights.items():
@@ -274,6 +280,11 @@ def _about(q: Question, ev: Evidence) -> bool:
     """Does it name what the question names ("Kim Wright chairs the LPB Subgroup" is not about the Board)?
     For "who chairs…", does it say "chair" (title words and the names asked about don't count)?"""
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
+    # "How much did Boris Johnson allocate…": the decision he took is about what he did, though its
+    # sentences say "the Mayor".
+    read |= ev.source.decided_by
+    if part_by_short_name(q.text, ev.read, q.acronyms):  # "LCEF 7" names the fund and its seventh round
+        read |= set().union(*q.entities, *itertools.chain(*q.parts.values()))
     # Tried: for figures, dates and codes, a name anywhere in the decision (the sentence may say
     # "the programme"). On the tuning questions it gave three wrong answers and no right one.
     # A name joining two is named by either ("…appoint X as the GLA's Chief Officer" for "Chief Officer
@@ -289,7 +300,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     """The best span of the wanted type in the piece (or, for a list, in what it introduces)."""
     if q.kind == "person" and not _about(q, ev):
         return None
-    if not same_round(q.text, f"{ev.read} {ev.chunk['section'] or ''} {ev.source.title}"):
+    if not same_round(q.text, f"{ev.read} {ev.chunk['section'] or ''} {ev.source.title}", q.acronyms):
         return None
     # Closeness to words that are not the title's: all of the "London Missions" decision is near those.
     # (Tried: title words at 0.3 of their weight, for "…to Crisis by grant" in the "Crisis at
@@ -316,7 +327,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             fit = 1.0 if q.stated_number in (None, items.count(";") + 1) else 0.6
             found = [Span(0, len(ev.at(zone)), items, fit)]
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
-            found = [f for f in found if not stems(f.text)[0] <= ev.source.named]
+            # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
+            found = [f for f in found if not spans.said_in(f.text, ev.source.title)]
         if q.kind == "reference":  # a decision names earlier ones; its own code is not one of them
             found = [f for f in found if re.sub(r"\D", "", f.text) not in ev.source.named]
             prefix = asked_prefix(q.text)  # "Which Mayoral Decision…" is answered by an MD code
@@ -429,7 +441,7 @@ def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     """A decision that never names the asked year ("2019-20"), or names the asked part of a
     programme ("fifth round") only by other numbers, does not answer about it, in any words."""
     return names_asked_year(q.text, ev.source.text, ev.source.title) and same_round(
-        q.text, f"{ev.source.title}\n{ev.source.text}"
+        q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .answer_spans import NUMBER_WORDS, PART_WORDS, Span
@@ -61,7 +62,7 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
 
 def year_fit(question: str, text: str, span: Span) -> float:
     """For a question naming a year: 1 for a figure stated with that year or with no year of its
-    own beside it, 0 for one stated with another year."""
+    own beside it, 0 for one stated with another year or in a text whose years are all others."""
     named = years(question)
     asked = {y.first for y in named}
     if not asked:
@@ -76,7 +77,15 @@ def year_fit(question: str, text: str, span: Span) -> float:
     before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
     own = after[0] if after else (before[-1] if before else None)
     if own is None:
-        return 1.0
+        # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
+        # sentence states for all its figures, when it is never the asked one.
+        stated = years(text)
+        lone = {y.first for y in named if not y.ranged}  # an asked "2018" is in a stated "2017-18"
+        fits = any(
+            y.first in asked or str(int(y.first) + 1) in lone if y.ranged else y.first in spanned
+            for y in stated
+        )
+        return 0.0 if stated and not fits else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
     return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0
 
@@ -109,9 +118,23 @@ def _parts(text: str) -> set[tuple[str, int]]:
     return found
 
 
-def same_round(question: str, text: str) -> bool:
+def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str:
+    """The question's words for its asked part ("seventh round") when the text writes that part as the
+    programme's initials and number ("LCEF 7" for "the seventh round of the London Community Energy
+    Fund"), else ""."""
+    asked = {n for _, n in _parts(question)}
+    for acronym in acronyms:
+        for m in re.finditer(rf"\b{re.escape(acronym)} ?(\d{{1,2}})\b(?![,.]?\d|%|/)", text):
+            if int(m.group(1)) in asked:
+                return " ".join(m.group() for m in _NUMBERED.finditer(question))
+    return ""
+
+
+def same_round(question: str, text: str, acronyms: Iterable[str] = ()) -> bool:
     """False when the text names the asked part ("round 3") only by another number ("Round 2")."""
     there = _parts(text)
+    if part_by_short_name(question, text, acronyms):
+        there |= _parts(question)  # "…the sixth round of LCEF. … administration of LCEF 7"
     for part, number in _parts(question):
         others = {n for p, n in there if p == part}
         if others and number not in others:

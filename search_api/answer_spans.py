@@ -458,6 +458,17 @@ def _spelt_out(text: str, start: int, acronym: str) -> int | None:
     return None
 
 
+def said_in(name: str, text: str) -> bool:
+    """Is the name in the text? A name of three words or more only in its words' order ("of", "the"
+    aside): "Community Energy London" is not said in "London Community Energy Fund"; a shorter one
+    by its words anywhere."""
+    words = [stem_with_irregulars(t.text) for t in tokens(name) if t.word not in JOINERS]
+    inside = [stem_with_irregulars(t.text) for t in tokens(text) if t.word not in JOINERS]
+    if len(words) < 3:
+        return set(words) <= set(inside)
+    return any(inside[i : i + len(words)] == words for i in range(len(inside) - len(words) + 1))
+
+
 def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     """People and organisations; `common` holds the words known in lower case."""
     out, said = [], set(q.words.values()) | {a.lower() for a in q.acronyms}  # "Chairman of LFEPA" is asked
@@ -476,7 +487,12 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
         content = [t for t in run if t.word not in JOINERS]
         own = [t for t in content if t.word not in said]
         # Not what the question said: "Transport for London Procurement" for "…of Transport for London"?
-        if not own or len(own) * 2 < len(content) or any(c.isdigit() for t in run for c in t.text):
+        # Its words in another order are another name: "Community Energy London" administers the
+        # "London Community Energy Fund".
+        reordered = len(content) >= 3 and not said_in(" ".join(t.text for t in content), q.text)
+        if (not own and not reordered) or (own and len(own) * 2 < len(content)):
+            continue
+        if any(c.isdigit() for t in run for c in t.text):
             continue
         lone = len(run) == 1 and run[0].text  # one word: only an acronym the question did not spell out
         if lone and (

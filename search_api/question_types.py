@@ -112,6 +112,7 @@ _ASKING_CLAUSE = re.compile(
 )
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
+_VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".split())  # "… budgeted at?"
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _VERBS = frozenset(
     "is was are were will would does did do has have had can could should must may might apply applies applied".split()
@@ -224,6 +225,8 @@ def question_kind(question: str) -> str:
         and words[-1] in ("cost", "costs")
     ):
         return "amount"  # "What did the 2014 extension of rough sleeping services cost?"
+    if words[0] == "what" and words[-2:-1] and words[-2] in _VALUED and words[-1] == "at":
+        return "amount"  # "What were the hi-vis tabards budgeted at?"
     if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):
         return "text"  # "What is the £7.2m meant to pay for?": a purpose, whatever money it names
     if words[0] in ("which", "what") and len(words) > 1:

@@ -348,6 +348,19 @@ READ_AS_WRITTEN = [
         "What budget pays for the small sites due diligence grants?",
         "Homes for Londoners Collaboration budget",
     ),
+    # MD1545 ("Decision by: Boris Johnson…"): "Alongside the designation the Mayor indicatively allocates
+    # up to £310.7 million…": the decision he took is about what he did, though it says "the Mayor".
+    (
+        "How much funding did Boris Johnson indicatively allocate to the second round of Housing Zones?",
+        "£310.7 million",
+    ),
+    # MD3175: "…for the sixth round of LCEF… Community Energy London would manage the administration of
+    # LCEF 7…": the fund's initials and number name its seventh round; the body's name is the fund's
+    # words in another order; "administer" is what "administration" does.
+    (
+        "Which organisation will administer the seventh round of the London Community Energy Fund?",
+        "Community Energy London",
+    ),
 ]
 
 

@@ -167,3 +167,25 @@ def test_a_sum_in_another_currency_is_an_amount_with_its_bracketed_equivalent():
     # A bracket that says more than the equivalent is another figure: "(£36,000 of which is slippage)".
     found = [s.text for s in spans_for(q.kind, "£126,000 (£36,000 of which is slippage)", q, set())]
     assert found == ["£126,000", "£36,000"]
+
+
+def test_a_programme_s_initials_and_number_name_its_numbered_round():
+    from search_api.answer_checks import part_by_short_name, same_round
+
+    # MD3175: "…for the sixth round of LCEF… Community Energy London would manage the administration of LCEF 7"
+    question = "Which organisation will administer the seventh round of the London Community Energy Fund?"
+    text = "for the sixth round of LCEF. Community Energy London would manage the administration of LCEF 7, utilising"
+    assert part_by_short_name(question, text, {"LCEF"}) == "seventh round"
+    assert same_round(question, text, {"LCEF"}) and not same_round(question, text)
+    assert part_by_short_name(question, "LCEF 6 funded 28 projects", {"LCEF"}) == ""
+    assert part_by_short_name(question, "LCEF 7,000 homes", {"LCEF"}) == ""
+
+
+def test_a_name_in_another_order_is_another_name():
+    from decisions.words import stem_with_irregulars
+    from search_api.answer_spans import said_in
+
+    assert not said_in("Community Energy London", "the London Community Energy Fund")
+    assert said_in("London Community Energy Fund", "Which body runs the London Community Energy Fund?")
+    assert said_in("Energy Fund", "London Community Energy Fund")
+    assert stem_with_irregulars("administer") == stem_with_irregulars("administration")

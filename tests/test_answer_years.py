@@ -68,3 +68,22 @@ def test_a_decision_that_never_names_the_asked_year_states_no_figure_for_it():
     # corpus/gla/gla-dcd1b19b.txt (DD2707) names 2024-25 and 2025-26 ("financial year 25-26"), not 2026-27.
     text = "£566,000 revenue in financial year 24-25, and £520,323 in financial year 25-26"
     assert years_named(text) == {"2024", "2025"}
+
+
+def test_a_year_the_sentence_states_for_all_its_figures_is_theirs():
+    # MD3161: "a) £442,530 for the Crisis at Christmas project – comprising expenditure of £323,946 to
+    # Crisis by grant, and £118,584 to St Mungo’s by grant, in 2023-24": no figure here is 2022-23's.
+    line = (
+        "a) £442,530 for the Crisis at Christmas project – comprising expenditure of £323,946 to Crisis by "
+        "grant, and £118,584 to St Mungo’s by grant, in 2023-24"
+    )
+    start = line.index("£323,946")
+    crisis = Span(start, start + 8, "£323,946")
+    assert year_fit("How much did Crisis get in 2022-23?", line, crisis) == 0.0
+    assert year_fit("How much did Crisis get in 2023-24?", line, crisis) == 1.0
+    # MD2289: "Love London £126,000 - £36,000 of which is slippage from 2017-18": 2017-18 holds 2018.
+    line = "Love London £126,000 - £36,000 of which is slippage from 2017-18"
+    start = line.index("£126,000")
+    assert (
+        year_fit("Love London budget in the 2018 programme", line, Span(start, start + 8, "£126,000")) == 1.0
+    )

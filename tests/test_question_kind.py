@@ -135,6 +135,7 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         ("Which budget pays for the due diligence grants?", "person"),
         ("What fund paid for the extra projects?", "person"),
         ("What budget was approved for the ninth round?", "amount"),
+        ("What were the hi-vis tabards for Team London Ambassadors budgeted at?", "amount"),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):
