@@ -165,3 +165,24 @@ def engine_terms(text: str) -> list[str]:
             if term:
                 terms.append(term)
     return terms
+
+
+# Clipped forms people type for words the decisions spell out: "hi-vis tabards" are "high visibility
+# vests/tabards" in ADD2342. Read in full by search and the answerer, never in indexed text.
+CLIPPED = {
+    "hi-vis": "high visibility", "hi vis": "high visibility", "govt": "government", "dept": "department",
+    "depts": "departments", "approx": "approximately", "info": "information", "admin": "administration",
+    "mgmt": "management", "orgs": "organisations", "yr": "year", "yrs": "years", "exec": "executive",
+    "asst": "assistant", "mgr": "manager", "reps": "representatives", "comms": "communications",
+    "uni": "university", "cttee": "committee", "assoc": "association", "intl": "international",
+    "natl": "national", "no. of": "number of",
+}  # fmt: skip
+_CLIPPED = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(c) for c in sorted(CLIPPED, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def expand_clipped(text: str) -> str:
+    """ "hi-vis vests" → "high visibility vests": the clipped forms of `CLIPPED`, spelt out."""
+    return _CLIPPED.sub(lambda m: CLIPPED[m.group().lower()], text)

@@ -18,7 +18,7 @@ import numpy as np
 
 from decisions.records import Answer, Citation, Passage
 from decisions.settings import Settings
-from decisions.words import stem_with_irregulars
+from decisions.words import expand_clipped, stem_with_irregulars
 from indexer.amounts import find_amounts
 from indexer.embed import encode
 
@@ -155,7 +155,7 @@ def _retrieve(index: LoadedIndex, q: str, settings: Settings, filters: dict, sta
 
 def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Question:
     """Its type and words, each with its rarity (None: in no chunk); "since 2018" is a filter, not a topic."""
-    q = spans.analyse_question(text)
+    q = spans.analyse_question(expand_clipped(text))  # as search reads it: "hi-vis" is "high visibility"
     for tok in (t for u in response.parsed.understood for t in spans.tokens(u.words)):
         if not tok.text[0].isdigit():  # a year may still pick the year's amount in a table
             q.words.pop(stem_with_irregulars(tok.text), None)

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from decisions.words import expand_clipped
 from indexer.amounts import parse_amount
 from indexer.read import normalise_text
 from indexer.refs import query_refs
@@ -295,7 +296,9 @@ def _read_exclusions(parsed: ParsedQuery, text: str) -> str:
 
 def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = None) -> ParsedQuery:
     """`known`: decision makers and directorates in the index, the only names read as filters."""
-    text = base = normalise_text(raw).replace("\n", " ").strip()
+    text = base = expand_clipped(
+        normalise_text(raw).replace("\n", " ").strip()
+    )  # "hi-vis": "high visibility"
     parsed = ParsedQuery(raw=raw, text=text)
     parsed.phrases = [p.strip() for p in re.findall(r'"([^"]{1,200})"', text) if p.strip()]
     parsed.refs = query_refs(text)

@@ -361,6 +361,9 @@ READ_AS_WRITTEN = [
         "Which organisation will administer the seventh round of the London Community Energy Fund?",
         "Community Energy London",
     ),
+    # ADD2342: "…approval is sought for expenditure of up to £15,000 to purchase high visibility
+    # vests/tabards": "hi-vis" is read as "high visibility".
+    ("How much could Team London spend on hi-vis tabards?", "£15,000"),
 ]
 
 

@@ -248,3 +248,10 @@ def test_the_command_line_counts_one_decision_in_the_singular(index):
 
     lines = format_search(search(index, SearchRequest(q="MD2313", today=TODAY))).splitlines()
     assert "1 decision" in lines and "1 decisions" not in lines
+
+
+def test_a_clipped_word_is_read_in_full():
+    # ADD2342 buys "high visibility vests/tabards"; people type "hi-vis".
+    assert "high visibility tabards" in parse_query("hi-vis tabards for Team London", TODAY).text
+    assert parse_query("Govt dept info", TODAY).text == "government department information"
+    assert parse_query("infoboard uni-x", TODAY).text == "infoboard uni-x"  # only whole words
