@@ -164,6 +164,10 @@ def question_kind(question: str) -> str:
         return question_kind(clause)
     if SOURCE_ASKED.match(question):
         return "person"
+    if words[:2] == ["name", "of"]:  # "name of the London Fire Commissioner who retired in 2015"
+        return "person"
+    if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
+        return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         searched = not question.rstrip().endswith("?")
         if searched and words[-1] == "by":  # "…projects approved by"

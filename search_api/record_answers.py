@@ -62,6 +62,7 @@ _ACTED = (
 )
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;
 # the record holds who decided, once.
+_TIME_CLAUSE = re.compile(r"\b(?:when|while|whilst|after|before|at the time)\b")
 _PRESENT = re.compile(r"\b(?:decides|approves|signs|authori[sz]es)\b", re.I)
 # "Which department is providing the funding": a government department paying, not the GLA's own.
 _FUNDER = re.compile(r"\b(?:provid\w*|gave|give[sn]?|giving|fund\w*|grant\w*|paid|pay\w*|award\w*)\b", re.I)
@@ -136,7 +137,10 @@ def record_field(question: str) -> str | None:
     if low.split()[0] not in _WH_WORDS:
         own_kind = question_kind(asking_clause(question))
         kind = own_kind if own_kind in ("count", "amount", "date") else kind
-    acted = re.search(rf"\b(?:{_ACTED})\b", low)
+    # "Who chaired the London Food Board when the programme was approved?": a verb in a clause of time
+    # says when, not what is asked.
+    main = _TIME_CLAUSE.split(low, maxsplit=1)[0]
+    acted = re.search(rf"\b(?:{_ACTED})\b", main if kind == "person" and main.strip() else low)
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"
     if kind == "date" and re.search(r"\bpublish", low):

@@ -136,6 +136,8 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         ("What fund paid for the extra projects?", "person"),
         ("What budget was approved for the ninth round?", "amount"),
         ("What were the hi-vis tabards for Team London Ambassadors budgeted at?", "amount"),
+        ("name of the London Fire Commissioner who retired in 2015", "person"),
+        ("What interest rate does the GLA pay on the loan?", "share"),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):

@@ -308,3 +308,14 @@ def test_one_line_of_a_budget_is_not_answered_with_the_total(index, settings):
         )
         is None
     )
+
+
+def test_a_verb_in_a_clause_of_time_says_when_not_what_is_asked():
+    from search_api.record_answers import record_field
+
+    # MD1489's "Decision by: Boris Johnson MP, Mayor of London" approved the programme; it does not say
+    # who chaired the London Food Board.
+    assert record_field("Who chaired the London Food Board when the Food Programme was approved?") is None
+    assert record_field("Name the person who was Monitoring Officer when the pay award was agreed.") is None
+    assert record_field("Who approved the Food Programme when it was deferred?") == "decision_maker"
+    assert record_field("DD2595 social housing retrofit funding – signed by whom?") == "decision_maker"
