@@ -457,7 +457,9 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
-        best = max(candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus)
+        best = max(
+            candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
+        )
         return _answer(index, q, response, best, related)
     if q.kind in ("date", "list") and top.kw >= 0.7 and top.sem >= 0.65 and not is_title_line(top.chunk):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
@@ -473,6 +475,12 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         "reference": "decision code",
     }.get(q.kind, q.kind)
     return _abstain(q, response, related, f"no {wanted} is stated near the words of the question")
+
+
+def _phrase_fit(q: Question, ev: Evidence) -> float:
+    """The figure the asked phrase names ("the combined total") over one its qualifiers stand near
+    ("…once external income is included": "£330,000 in external income"), in choosing between them."""
+    return 0.6 if q.asked_phrase and not q.asked_phrase & stems(ev.read)[0] else 1.0
 
 
 def _accepted(q: Question, c: Candidate | None) -> bool:

@@ -5,6 +5,7 @@ names, counts, lists and addresses are found by walking tokens; each regex is on
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -92,6 +93,7 @@ class Question:
     words: dict[str, str] = field(default_factory=dict)  # stem → the word as asked
     weights: dict[str, float] = field(default_factory=dict)  # stem → how telling (rare) it is
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
+    asked_phrase: set[str] = field(default_factory=set)  # "What was the [combined total] for…": its stems
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
@@ -245,7 +247,29 @@ def analyse_question(text: str) -> Question:
             None,
         )
         q.head = [stem_with_irregulars(w) for i, w in enumerate(toks[at:stop], at) if not inside_name[i]]
+    if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
+        q.asked_phrase = _asked_phrase(text)
     return q
+
+
+# Where the noun phrase a question asks for ends: "What was the combined total [for …]".
+_PHRASE_END = frozenset(
+    "for of in on to from at by that which who once when while whilst did does do was were is are will "
+    "would has have had can could should under with within".split()
+)
+
+
+def _asked_phrase(text: str) -> set[str]:
+    """The stems of the noun phrase asked for: "What was the [combined total] for…", "How much [revenue
+    grant] did OPDC give…". Empty for "How much did London Councils put in…"."""
+    words = [t.word for t in tokens(asking_clause(text))]
+    if len(words) < 3 or words[0] not in ("what", "which", "how"):
+        return set()
+    i = 2 if words[0] == "how" else 1
+    while i < len(words) and words[i] in ("is", "was", "are", "were", "the", "a", "an", "be"):
+        i += 1
+    phrase = list(itertools.takewhile(lambda w: w not in _PHRASE_END, words[i : i + 4]))
+    return {stem_with_irregulars(w) for w in phrase}
 
 
 def _received(q: Question, before: str) -> float:

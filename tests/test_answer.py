@@ -364,6 +364,12 @@ READ_AS_WRITTEN = [
     # ADD2342: "…approval is sought for expenditure of up to £15,000 to purchase high visibility
     # vests/tabards": "hi-vis" is read as "high visibility".
     ("How much could Team London spend on hi-vis tabards?", "£15,000"),
+    # MD2124: "This equates to a combined programme total of £2.9m." beside "Receipt of up to £330,000 in
+    # external income…": the figure the asked phrase ("combined total") names, not its qualifier's.
+    (
+        "What was the combined total of the Team London 2017-18 programme once external income is included?",
+        "£2.9m",
+    ),
 ]
 
 

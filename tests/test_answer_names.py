@@ -197,3 +197,12 @@ def test_and_inside_a_company_s_name_does_not_split_it():
     found = _names_in("Which firm was appointed as the advisor?", line)
     assert "Ryder and Partners LLP" in found and "Partners LLP" not in found
     assert "Jane Smith" in _names_in("Who was appointed as the advisor?", line)
+
+
+def test_the_asked_phrase_is_the_noun_phrase_after_what_or_how_much():
+    assert analyse_question("What was the combined total for the programme?").asked_phrase == {
+        "combin",
+        "total",
+    }
+    assert analyse_question("How much revenue grant did OPDC give TfL?").asked_phrase == {"revenu", "grant"}
+    assert analyse_question("How much did London Councils put in?").asked_phrase == set()
