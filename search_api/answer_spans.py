@@ -21,6 +21,7 @@ from .question_types import (
     DELEGATION,
     IMPERATIVES,
     ORG_NOUNS,
+    PERSON_NOUNS,
     QUESTION_WORDS,
     SOURCE_ASKED,
     asking_clause,
@@ -93,6 +94,7 @@ class Question:
     words: dict[str, str] = field(default_factory=dict)  # stem → the word as asked
     weights: dict[str, float] = field(default_factory=dict)  # stem → how telling (rare) it is
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
+    plural: bool = False  # "Which artists…", "Who are the partners…": more than one name is wanted
     asked_phrase: set[str] = field(default_factory=set)  # "What was the [combined total] for…": its stems
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
@@ -247,6 +249,13 @@ def analyse_question(text: str) -> Question:
             None,
         )
         q.head = [stem_with_irregulars(w) for i, w in enumerate(toks[at:stop], at) if not inside_name[i]]
+    plural = next((w for w in toks[1:4] if w not in ("is", "was", "are", "were", "the", "a", "an")), "")
+    q.plural = (
+        q.kind == "person"
+        and toks[0] in ("which", "what", "who")
+        and plural.endswith("s")
+        and (plural[:-1] in PERSON_NOUNS or _singular(plural) in ORG_NOUNS)
+    )
     if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
         q.asked_phrase = _asked_phrase(text)
     return q
@@ -565,6 +574,8 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
             quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
         named = 1 + sum(t.word in ("and", "&") for t in run)
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
+            quality = max(quality, 1.0) + 0.1
+        elif q.plural and not q.stated_number and named > 1:  # "Which artists…": all of them
             quality = max(quality, 1.0) + 0.1
         out.append(Span(run[0].start, end, text[run[0].start : end], quality + bonus))
     # A part of a spelt-out name ("Ministry of Housing" in "Ministry of Housing, Communities and Local

@@ -206,3 +206,13 @@ def test_the_asked_phrase_is_the_noun_phrase_after_what_or_how_much():
     }
     assert analyse_question("How much revenue grant did OPDC give TfL?").asked_phrase == {"revenu", "grant"}
     assert analyse_question("How much did London Councils put in?").asked_phrase == set()
+
+
+def test_a_plural_asked_noun_wants_every_name_of_a_pair():
+    # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled…"
+    line = "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in 2018"
+    assert _best("Which artists were chosen for the next commissions?", line) == (
+        "Michael Rakowitz and Heather Phillipson"
+    )
+    assert analyse_question("Which artists were chosen?").plural
+    assert not analyse_question("Which artist was chosen?").plural
