@@ -584,12 +584,24 @@ def _names(text: str, q: Question, common: set[str]) -> list[Span]:
     # "Which borough…" is answered by a borough ("London Borough of Hounslow", "Brent"), never by
     # "London Councils" or the body that paid it.
     borough = q.asked_noun == "borough" and "borough" in q.text.lower()
+    # "Which consultancy built the transport model…" is answered by a firm, never by a public body
+    # ("Transport for London", "Assembly Members", "the London Development Panel").
+    private = q.asked_noun in _PRIVATE_NOUNS
     return [
         s
         for s in out
         if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spelt_out)
         and (not borough or names_a_borough(s.text))
+        and (not private or not _PUBLIC_BODY.search(s.text))
     ]
+
+
+_PRIVATE_NOUNS = frozenset("company firm consultancy supplier contractor".split())
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Councils?|Authority|Department|Ministry|Assembly|Mayor|Panel|Members|Agency|Office|Commission|"
+    r"Board|Government|Borough|Corporation|Transport for London|TfL|GLA|Greater London|Homes England|"
+    r"Parliament|Police|Fire|NHS)\b"
+)
 
 
 # A limit ("charities may scrap up to three vehicles") is no count of what was done: a question in

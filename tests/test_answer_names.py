@@ -216,3 +216,13 @@ def test_a_plural_asked_noun_wants_every_name_of_a_pair():
     )
     assert analyse_question("Which artists were chosen?").plural
     assert not analyse_question("Which artist was chosen?").plural
+
+
+def test_a_firm_asked_for_is_never_a_public_body():
+    # MD2971's grant lets Transport for London build the OPDC transport model; no firm is named.
+    line = (
+        "The grant to Transport for London will fund the strategic transport model, built with Arup Limited"
+    )
+    found = _names_in("Which consultancy built the strategic transport model?", line)
+    assert "Transport for London" not in found and "Arup Limited" in found
+    assert "Transport for London" in _names_in("Which organisation built the transport model?", line)
