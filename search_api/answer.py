@@ -441,7 +441,7 @@ def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     """A decision that never names the asked year ("2019-20"), or names the asked part of a
     programme ("fifth round") only by other numbers, does not answer about it, in any words."""
     return names_asked_year(q.text, ev.source.text, ev.source.title) and same_round(
-        q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms
+        q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms, whole=True
     )
 
 

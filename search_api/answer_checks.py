@@ -95,7 +95,7 @@ def year_fit(question: str, text: str, span: Span) -> float:
 _PARTS = "|".join(sorted(PART_WORDS))
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _NUMBERED = re.compile(
-    rf"\b(?:({_PARTS})\s+(\d{{1,2}}|[a-z]+)\b|({'|'.join(_ORDINALS)})\s+({_PARTS})\b)", re.I
+    rf"\b(?:({_PARTS})\s+(\d{{1,2}}|[a-z]+)\b|({'|'.join(_ORDINALS)})\s+(?:[a-z]+ing\s+)?({_PARTS})\b)", re.I
 )
 
 
@@ -130,11 +130,15 @@ def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str
     return ""
 
 
-def same_round(question: str, text: str, acronyms: Iterable[str] = ()) -> bool:
-    """False when the text names the asked part ("round 3") only by another number ("Round 2")."""
+def same_round(question: str, text: str, acronyms: Iterable[str] = (), whole: bool = False) -> bool:
+    """False when the text names the asked part ("round 3") only by another number ("Round 2"), or,
+    for a `whole` decision, never names its number at all ("Round 4 of the Good Growth Fund" in a
+    decision about "Growth Deal 3")."""
     there = _parts(text)
     if part_by_short_name(question, text, acronyms):
         there |= _parts(question)  # "…the sixth round of LCEF. … administration of LCEF 7"
+    if whole and _parts(question) and not {n for _, n in _parts(question)} & {n for _, n in there}:
+        return False
     for part, number in _parts(question):
         others = {n for p, n in there if p == part}
         if others and number not in others:

@@ -189,3 +189,16 @@ def test_a_name_in_another_order_is_another_name():
     assert said_in("London Community Energy Fund", "Which body runs the London Community Energy Fund?")
     assert said_in("Energy Fund", "London Community Energy Fund")
     assert stem_with_irregulars("administer") == stem_with_irregulars("administration")
+
+
+def test_a_decision_that_never_names_the_asked_round_is_not_about_it():
+    from search_api.answer_checks import same_round
+
+    question = "How much funding was awarded in Round 4 of the Good Growth Fund?"
+    # MD2163 receives "£60.88m of funding … as part of the Growth Deal 3 allocation": no round 4.
+    decision = "Receipt of £60.88m of funding from Government as part of the Growth Deal 3 allocation"
+    assert same_round(question, decision) and not same_round(question, decision, whole=True)
+    # MD1384: "Now entering its fourth commissioning round, the programme will deliver…"
+    fourth = "Now entering its fourth commissioning round, the programme will deliver the next two artworks"
+    assert same_round("Which two artists won the fourth round?", fourth, whole=True)
+    assert not same_round("Which two artists won the fifth round?", fourth, whole=True)
