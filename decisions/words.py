@@ -123,8 +123,8 @@ STEMS_APART = {
 
 
 # A verb and its noun the stemmer leaves apart: "Who administers…" is answered by "the administration
-# of LCEF 7", "How much was allocated…" by "an allocation of £…", "When was she appointed…" by "her
-# appointment on…". Stem → the family's stem.
+# of LCEF 7". Stem → the family's stem. (Tried for allocation, appointment, payment, delivery and
+# investment too: "Who was appointed…" then met other sentences' "appointment", +1 / −3.)
 STEM_FAMILIES = {
     "administr": "administ", "administer": "administ", "administrat": "administ",
 }  # fmt: skip
@@ -134,7 +134,7 @@ STEM_FAMILIES = {
 def stem_with_irregulars(word: str) -> str:
     """`stem` of a word as it stands in running text: without "'s" and edge "'-/", an irregular
     past form as its verb ("sent" → "send", "Mayor’s" → "mayor"), a word the stemmer would fold into
-    another's as its own (`STEMS_APART`). The answerer compares question
+    another's as its own (`STEMS_APART`), a noun as its verb (`STEM_FAMILIES`). The answerer compares question
     and evidence with it; the catalog's `stems_field` keeps plain `stem`, which search compares."""
     word = plain_word(word).strip("'-/")
     word_stem = STEMS_APART.get(word) or stem(IRREGULAR_VERBS.get(word, word))
