@@ -103,7 +103,8 @@ _NUMBERED = re.compile(
 _NAMED_NUMBER = re.compile(r"\b([A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/])")
 
 
-def _parts(text: str) -> set[tuple[str, int]]:
+@functools.lru_cache(maxsize=1024)  # asked of the same question for every piece of evidence
+def _parts(text: str) -> frozenset[tuple[str, int]]:
     found = {(m.group(1).lower(), int(m.group(2))) for m in _NAMED_NUMBER.finditer(text)}
     for m in _NUMBERED.finditer(text):
         part, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -115,7 +116,7 @@ def _parts(text: str) -> set[tuple[str, int]]:
         )
         if value:
             found.add((part.lower(), value))
-    return found
+    return frozenset(found)
 
 
 def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str:
@@ -123,6 +124,8 @@ def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str
     programme's initials and number ("LCEF 7" for "the seventh round of the London Community Energy
     Fund"), else ""."""
     asked = {n for _, n in _parts(question)}
+    if not asked:  # most questions name no numbered part: no text to scan
+        return ""
     for acronym in acronyms:
         for m in re.finditer(rf"\b{re.escape(acronym)} ?(\d{{1,2}})\b(?![,.]?\d|%|/)", text):
             if int(m.group(1)) in asked:
