@@ -18,19 +18,21 @@ import numpy as np
 
 from decisions.records import Answer, Citation, Passage
 from decisions.settings import Settings
-from decisions.words import expand_clipped, stem_with_irregulars
+from decisions.words import expand_clipped, stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.embed import encode
 
 from . import answer_confidence
 from . import answer_spans as spans
+from . import question_reading as reading
 from .admission import ANSWER, GATE
 from .answer_checks import asked_prefix, names_asked_year, part_by_short_name, same_round, year_fit
-from .answer_spans import Question, Span, stems
+from .answer_names import said_in
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
+from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, is_question
 from .record_answers import record_answer, record_field
 from .rerank import is_title_line
@@ -155,8 +157,8 @@ def _retrieve(index: LoadedIndex, q: str, settings: Settings, filters: dict, sta
 
 def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Question:
     """Its type and words, each with its rarity (None: in no chunk); "since 2018" is a filter, not a topic."""
-    q = spans.analyse_question(expand_clipped(text))  # as search reads it: "hi-vis" is "high visibility"
-    for tok in (t for u in response.parsed.understood for t in spans.tokens(u.words)):
+    q = reading.analyse_question(expand_clipped(text))  # as search reads it: "hi-vis" is "high visibility"
+    for tok in (t for u in response.parsed.understood for t in tokens(u.words)):
         if not tok.text[0].isdigit():  # a year may still pick the year's amount in a table
             q.words.pop(stem_with_irregulars(tok.text), None)
     for ref in response.parsed.refs:
@@ -306,7 +308,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # (Tried: title words at 0.3 of their weight, for "…to Crisis by grant" in the "Crisis at
     # Christmas" decision; on 765 tuning questions it gave six answers right and seven wrong.)
     # "end date", "deadline": words that say which value is wanted, not what it is about.
-    cues = spans.RANGE_CUES if q.after in ("end", "start") else frozenset()
+    cues = reading.RANGE_CUES if q.after in ("end", "start") else frozenset()
     topic = {s: w for s, w in q.weights.items() if q.words[s] not in cues}
     relation = (
         {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head} or topic or q.weights
@@ -328,7 +330,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [Span(0, len(ev.at(zone)), items, fit)]
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
-            found = [f for f in found if not spans.said_in(f.text, ev.source.title)]
+            found = [f for f in found if not said_in(f.text, ev.source.title)]
         if q.kind == "reference":  # a decision names earlier ones; its own code is not one of them
             found = [f for f in found if re.sub(r"\D", "", f.text) not in ev.source.named]
             prefix = asked_prefix(q.text)  # "Which Mayoral Decision…" is answered by an MD code
@@ -347,7 +349,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if q.kind == "person" and _DECIDED_BY.search(quote[: shifted.start]) and not decider_asked:
                 # "Decision by: Boris Johnson MP, Mayor of London" took the decision: it answers who holds
                 # the post it names ("Who is the Executive Director of…"), not who chaired or was hired.
-                posts = {w for w in q.words.values() if w in spans.ROLE_WORDS}
+                posts = {w for w in q.words.values() if w in reading.ROLE_WORDS}
                 if not posts or not posts <= stems(quote[shifted.start :])[1]:
                     continue
             # A line that says what its value is ("£15k - Mayor's Civil Society Ambassadors") is read
@@ -366,13 +368,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                     for o in found
                     if not _pair(ev.at(zone), o, span) and (q.kind != "date" or _on_calendar(o))
                 )
-                if q.kind in (*spans.FIGURE_KINDS, "reference") or (q.kind == "date" and _on_calendar(span))
+                if q.kind in (*reading.FIGURE_KINDS, "reference") or (q.kind == "date" and _on_calendar(span))
                 else ()
             )
             near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
-            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in spans.FIGURE_KINDS else 1.0
+            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0
             if not fits_year or not year_named:
                 continue
             if paired is not None:  # its words are its partner's, wherever they stand in the sentence

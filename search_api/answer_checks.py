@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .answer_spans import NUMBER_WORDS, PART_WORDS, Span
+from .question_reading import NUMBER_WORDS, PART_WORDS, Span
 
 # The kind of decision a question asks the code of: its letters.
 _PREFIXES = (

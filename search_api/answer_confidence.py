@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .answer_spans import Question, stems, word_stems
+from .question_reading import Question, stems, word_stems
 
 FEATURES = (
     "bias",

@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from decisions.records import Answer, Citation
 from decisions.settings import Settings
-from decisions.words import STOPWORDS, stem_with_irregulars
+from decisions.words import STOPWORDS, stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import find_dates
 
-from .answer_spans import pieces, tokens
+from .answer_spans import pieces
 
 log = logging.getLogger("decisions")
 

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 from decisions.records import Answer, Citation
 from decisions.settings import Settings
-from decisions.words import stem_with_irregulars
+from decisions.words import stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import find_dates
 from indexer.parse import find_refs
 
 from . import answer_spans as spans
+from . import question_reading as reading
 from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
@@ -90,7 +91,7 @@ RECORD_WORDS = frozenset(
     date day role position capacity job title directorate department team unit total amount much expenditure
     put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
     record until""".split()
-) | {stem_with_irregulars(w) for w in PERSON_NOUNS | spans.ROLE_WORDS | AMOUNT_WORDS}
+) | {stem_with_irregulars(w) for w in PERSON_NOUNS | reading.ROLE_WORDS | AMOUNT_WORDS}
 # A decision named by its code whose record leaves these empty: abstain, not guess from its text.
 UNSTATED_ABSTAINS = frozenset(["decision_maker", "decision_maker_role", "directorate", "date_signed"])
 # Measured on the tuning questions about the record of an unnamed decision: when the first result was the
@@ -172,7 +173,7 @@ def recognise(question: str) -> RecordQuestion | None:
     if field is None:
         return None
     refs = tuple(query_refs(question))
-    words = spans.analyse_question(question).words
+    words = reading.analyse_question(question).words
     # "MD2848", also typed "md 2848": its letters and number are not topic words.
     ref_stems = {stem_with_irregulars(r) for r in refs} | {
         p for r in refs for p in re.findall(r"\d+|\D+", r.lower())
@@ -246,7 +247,7 @@ def _decision(
         decision = index.decisions[decision_id]
         # "How much did MD2848 approve for Connecting Communities London?" is not about its total; but
         # "Who approved DMFD262 on the LFB reorganisation savings?" names its decision-maker whatever it adds.
-        title = spans.stems(decision.title)[0]
+        title = reading.stems(decision.title)[0]
         about_it = asked.field != "approved_amount" or all(s in title for s in asked.topic)
         return (decision, dict(filters)) if about_it else None
     if not asked.topic:
@@ -266,7 +267,7 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
         return False
     decision = index.decisions[results[0].decision_id]
     rows = index.decision_texts(decision.id)
-    if _share(index, asked.topic, spans.stems(" ".join([decision.title, *rows]))[0]) < COVERED:
+    if _share(index, asked.topic, reading.stems(" ".join([decision.title, *rows]))[0]) < COVERED:
         return False
     # "Who approved the Community-Led Recovery Programme?" finds MD2848, whose words for it are "…the
     # Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721": another's.
@@ -276,7 +277,7 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
         for piece in spans.pieces(text)[1]:
             said = text[piece.start : piece.end]
             naming = set(find_refs(said)) - {decision.ref}
-            (others if naming else own).append(_share(index, asked.topic, spans.stems(said)[0]))
+            (others if naming else own).append(_share(index, asked.topic, reading.stems(said)[0]))
     return max(own) > max(others)  # a tie: the question may be about either
 
 
@@ -315,13 +316,13 @@ def _the_total_asked(
     sentence says 2018/19 too, and, the decision being unnamed, when it and the title hold the topic:
     "…approve for the Windrush celebrations?" asks for one line of MD2313's budget, not its £305,000."""
     sentence = stated.text[stated.span[0] : stated.span[1]]
-    said = {t.text for t in spans.tokens(sentence)}
-    figures = {t.text for t in spans.tokens(question) if any(c.isdigit() for c in t.text)} - set(asked.refs)
+    said = {t.text for t in tokens(sentence)}
+    figures = {t.text for t in tokens(question) if any(c.isdigit() for c in t.text)} - set(asked.refs)
     if not figures <= said or find_amounts(question):
         return False
     return (
         bool(asked.refs)
-        or _share(index, asked.topic, spans.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD
+        or _share(index, asked.topic, reading.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from decisions.words import stem_with_irregulars, tokens
 
-from .answer_spans import Span
+from .question_reading import Span
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # What joins the items of a list: "A, B and C", "A and B", "A, B, and C".

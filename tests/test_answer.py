@@ -14,7 +14,7 @@ import pytest
 
 from indexer.amounts import find_amounts
 from search_api.answer import answer_question, is_question
-from search_api.answer_spans import analyse_question
+from search_api.question_reading import analyse_question
 
 CASES = {
     # DD2691 1.9: "The original contract value was £90,000 per year; £270,000 over its three year term."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from search_api.answer import _is_aggregate
 from search_api.answer_checks import asked_prefix, same_round
-from search_api.answer_spans import analyse_question
+from search_api.question_reading import analyse_question
 
 
 def test_a_passage_about_another_round_does_not_answer():
@@ -42,7 +42,8 @@ def test_a_code_is_of_the_kind_of_decision_asked():
 
 
 def test_between_two_figures_a_word_describes_the_one_on_its_side():
-    from search_api.answer_spans import Span, proximity
+    from search_api.answer_spans import proximity
+    from search_api.question_reading import Span
 
     # corpus/gla/ (MD2124): "Within this amount £1.02m is a cost to the GLA and £330k is to be received from
     # external funding as detailed below."
@@ -69,7 +70,8 @@ def test_between_two_figures_a_word_describes_the_one_on_its_side():
 
 
 def test_a_name_s_apposition_is_no_distance_from_what_it_did():
-    from search_api.answer_spans import Span, proximity
+    from search_api.answer_spans import proximity
+    from search_api.question_reading import Span
 
     # MD3298: "Philippa Hird, a former Chair of the NHS Pay Review Body and former member of the Senior
     # Salaries Review Body, was appointed to undertake a review and make recommendations…"
@@ -183,7 +185,7 @@ def test_a_programme_s_initials_and_number_name_its_numbered_round():
 
 def test_a_name_in_another_order_is_another_name():
     from decisions.words import stem_with_irregulars
-    from search_api.answer_spans import said_in
+    from search_api.answer_names import said_in
 
     assert not said_in("Community Energy London", "the London Community Energy Fund")
     assert said_in("London Community Energy Fund", "Which body runs the London Community Energy Fund?")

@@ -3,7 +3,8 @@ name of a programme, fund or code is never the answer to "who" or "which body"."
 
 from __future__ import annotations
 
-from search_api.answer_spans import analyse_question, spans_for
+from search_api.answer_spans import spans_for
+from search_api.question_reading import analyse_question
 
 # corpus/gla/gla-911f25d7.txt (DD2664)
 CONTRACT = (

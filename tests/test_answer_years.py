@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from search_api.answer_checks import year_fit
-from search_api.answer_spans import Span
+from search_api.question_reading import Span
 
 # MD3430 (corpus/gla/): "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"
 LINE = "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"

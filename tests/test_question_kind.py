@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from decisions.words import stem, stem_with_irregulars
-from search_api.answer_spans import analyse_question, stems
+from search_api.question_reading import analyse_question, stems
 from search_api.question_types import expected_answer_type, has_answer_type, question_kind
 from search_api.record_answers import record_field
 
@@ -253,14 +253,14 @@ def test_a_search_that_asks_inside_it(search, kind):
 
 
 def test_the_counted_noun_runs_through_a_name():
-    from search_api.answer_spans import analyse_question
+    from search_api.question_reading import analyse_question
 
     q = analyse_question("how many extra Free Courses for Jobs training places")
     assert q.head[-2:] == ["train", "plac"]
 
 
 def test_an_imperative_is_no_part_of_the_name_it_asks_about():
-    from search_api.answer_spans import analyse_question
+    from search_api.question_reading import analyse_question
 
     q = analyse_question("Give Team London's budget for 2017-18.")
     assert all("give" not in entity for entity in q.entities)
@@ -277,7 +277,7 @@ def test_an_imperative_is_no_part_of_the_name_it_asks_about():
     ],
 )
 def test_a_search_s_first_word_naming_what_is_asked_is_no_part_of_a_name(search, names):
-    from search_api.answer_spans import analyse_question
+    from search_api.question_reading import analyse_question
 
     assert analyse_question(search).entities[:1] == names
 
@@ -307,7 +307,7 @@ def test_who_authorised_a_decision_is_no_delegation_but_whom_it_authorises_is():
 
 
 def test_a_person_question_ending_in_a_body_still_wants_a_person():
-    from search_api.answer_spans import analyse_question
+    from search_api.question_reading import analyse_question
 
     assert not analyse_question("Who chairs the programme board?").organisation
     assert analyse_question("Drain London programme £3.2m funder").organisation

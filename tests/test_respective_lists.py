@@ -2,7 +2,7 @@
 
 import pytest
 
-from search_api.answer_spans import Span, stems
+from search_api.question_reading import Span, stems
 from search_api.respective_lists import respective_value
 
 # MD2179 (Fourth Plinth): the names come first, their dates before "respectively".

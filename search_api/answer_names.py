@@ -1,0 +1,221 @@
+"""Names in evidence text: people and organisations, scored by how well each fits what the question asks
+(a person for "who", a body for "which company", a London borough for "which borough", a firm never a
+public body), and whether a name is said in a text. Names are found by walking tokens."""
+
+from __future__ import annotations
+
+import re
+
+from decisions.london_boroughs import names_a_borough
+from decisions.words import STOPWORDS, Token, stem_with_irregulars, tokens
+
+from .question_reading import (
+    JOINERS,
+    NOT_NAMES,
+    ORG_WORDS,
+    ROLE_WORDS,
+    THING_WORDS,
+    Question,
+    Span,
+    name_runs,
+)
+from .question_types import SOURCE_ASKED
+
+_PORTFOLIO_AFTER = re.compile(r",\s+[A-Z][\w’'&-]*(?:\s+(?:and|the|of|for|&|[A-Z][\w’'&-]*))*")
+_PUBLISHER = re.compile(r"\bGLA\b|\bGreater London Authority\b")  # not "Greater Manchester"
+DECISION_TYPES = frozenset("MD DD ADD EDD PCD DMFD DMPD CO HOPS LFC".split())
+LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
+
+_DOCUMENT_PARTS = frozenset(
+    "appendix appendices annex annexe schedule table section figure paragraph part".split()
+)
+
+
+def _received(q: Question, before: str) -> float:
+    """Asked who received: "…grant assistance of £269,000, to [Groundwork London] … for a garden at
+    Chobham Manor on [Queen Elizabeth Olympic Park (QEOP)]": the body after "to", not the place."""
+    if not q.receiver:
+        return 0.0
+    return 0.3 if before == "to " else -0.3 if before in ("on ", "at ", "in ") else 0.0
+
+
+# "RetrofitWorks", "PlayFootball": one-word names (not "McDonald", "DeSouza": surnames)
+_CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|Le|La|Van)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+# Words only a body's name holds ("Team", "Centre", "London" also name programmes and places).
+_BODY_WORDS = frozenset(
+    "council authority agency department ministry trust commission foundation ltd limited plc".split()
+)
+# Plural people: "LFEPA Members", "Assembly Members", "Board Trustees" name a group, not one person.
+_GROUPS = frozenset(
+    "members trustees staff officers directors councillors partners residents employees volunteers".split()
+)
+
+
+def _name_quality(run: list[Token], q: Question, common: set[str], next_word: str) -> float:
+    """For "who", a person's name is the answer, an organisation may be, a job title rarely is; for
+    "which company", an organisation. A programme, fund or code ("Contracts and Funding Code", "the
+    Team London Young Ambassador programme") is neither: it is what was done, not who did it."""
+    words = {t.word for t in run}
+    if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
+        return 0.9 if q.post else 0.05 if q.organisation else 0.15
+    # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
+    if run[-1].word in THING_WORDS or (next_word in THING_WORDS and not words & _BODY_WORDS):
+        return 0.1
+    if q.role and run[-1].word in _GROUPS:
+        return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
+    if len(run) == 1 and _CAMEL.fullmatch(run[0].text):  # "RetrofitWorks": a company's own spelling
+        return 0.9 if q.organisation else 0.5
+    if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
+        return 0.25 if q.role else 0.6
+    if words & ORG_WORDS:
+        return 0.25 if q.role else 1.0 if q.organisation else 0.6
+    if all(w in common or w in STOPWORDS for w in words) or any(_derived(w) for w in words):
+        return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
+    if q.organisation:  # a person's name ("Laura Brown") for "which organisations": rarely
+        return 0.2
+    return 1.0 if len(run) <= 4 else 0.5
+
+
+def _derived(word: str) -> bool:
+    """A word made from another ("Partnership", "Innovation"), not a name; "Mary", "Eric" are too
+    short for their endings to be suffixes."""
+    return any(word.endswith(ending) and len(word) >= len(ending) + 4 for ending in NOT_NAMES)
+
+
+_PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire Service]"
+    r"\b(?:Director|Mayor|Officer|Head|Manager|Chair|Secretary|Commissioner|Lead|Executive)(?:,| of| for)"
+    r"[A-Za-z’'&,\s-]{0,60}$"
+)
+
+
+def _spelt_out(text: str, start: int, acronym: str) -> int | None:
+    """Where the name an acronym in brackets abbreviates starts: "Community Energy London (CEL)"."""
+    base = max(0, start - 160)
+    before = text[base:start].rstrip()
+    if not before.endswith("("):
+        return None
+    initials = ""
+    for tok in reversed(tokens(before[:-1])):
+        if tok.word in JOINERS and initials:
+            continue  # "Mayor's Office for Policing and Crime (MOPAC)"
+        if not tok.text[0].isupper():
+            return None
+        initials = tok.text[0] + initials
+        if initials == acronym:
+            return base + tok.start
+        if len(initials) >= len(acronym):
+            return None
+    return None
+
+
+def said_in(name: str, text: str) -> bool:
+    """Is the name in the text? A name of three words or more only in its words' order ("of", "the"
+    aside): "Community Energy London" is not said in "London Community Energy Fund"; a shorter one
+    by its words anywhere."""
+    words = [stem_with_irregulars(t.text) for t in tokens(name) if t.word not in JOINERS]
+    inside = [stem_with_irregulars(t.text) for t in tokens(text) if t.word not in JOINERS]
+    if len(words) < 3:
+        return set(words) <= set(inside)
+    return any(inside[i : i + len(words)] == words for i in range(len(inside) - len(words) + 1))
+
+
+def names(text: str, q: Question, common: set[str]) -> list[Span]:
+    """People and organisations; `common` holds the words known in lower case."""
+    out, said = [], set(q.words.values()) | {a.lower() for a in q.acronyms}  # "Chairman of LFEPA" is asked
+    for run in name_runs(text, tokens(text)):
+        # "Deputy Mayor Matthew Ryder" asked as "which Deputy Mayor": the name is what follows.
+        while run and (
+            run[0].word in ROLE_WORDS
+            and stem_with_irregulars(run[0].text) in q.words
+            or run[0].word in LEADING
+        ):
+            run = run[1:]
+        while run and run[-1].word in JOINERS:
+            run = run[:-1]
+        if run and run[0].word in _DOCUMENT_PARTS:
+            continue  # "set out at Appendix A": a part of the report, not who or which body
+        content = [t for t in run if t.word not in JOINERS]
+        own = [t for t in content if t.word not in said]
+        # Not what the question said: "Transport for London Procurement" for "…of Transport for London"?
+        # Its words in another order are another name: "Community Energy London" administers the
+        # "London Community Energy Fund".
+        reordered = len(content) >= 3 and not said_in(" ".join(t.text for t in content), q.text)
+        if (not own and not reordered) or (own and len(own) * 2 < len(content)):
+            continue
+        if any(c.isdigit() for t in run for c in t.text):
+            continue
+        lone = len(run) == 1 and run[0].text  # one word: only an acronym the question did not spell out
+        if lone and (
+            lone in q.acronyms
+            or lone in DECISION_TYPES
+            or not (2 <= len(lone) <= 6 and lone.isupper() or _CAMEL.fullmatch(lone))
+        ):
+            continue  # "ADD", "MD": a kind of decision, not who acts; "RetrofitWorks" is a name
+        spelt = _spelt_out(text, run[0].start, lone) if lone else None
+        if _PUBLISHER.search(text[spelt if spelt is not None else run[0].start : run[-1].end]):
+            continue  # the GLA publishes the decision: never the body it hires, pays or agrees with
+        if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
+            close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
+            long_name = tokens(text[spelt : run[0].start])  # "Department of Business, Energy and … (BEIS)"
+            fit = max(
+                _name_quality(run, q, common, ""), _name_quality(long_name, q, common, "") if long_name else 0
+            )
+            out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text[:spelt][-3:])))
+            continue
+        portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
+        # Its words are written in lower case too, or it joins subjects ("Planning, Regeneration and
+        # the Fire Service"), or it names a body: not a person's name.
+        plain = [t.word in common for t in run if t.word not in JOINERS]
+        joined = any(t.word in JOINERS or t.word in ORG_WORDS for t in run)
+        # (Asked for a body, "Chief Executive of the London Borough of Hounslow" names the employer.)
+        if portfolio and not q.organisation and (joined or sum(plain) * 2 >= len(plain)):
+            continue  # "Assistant Director, Civil Society and Sport": a post's portfolio, not a name
+        end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
+        # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
+        bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
+        bonus += _received(q, before)
+        next_word = next((t.word for t in tokens(text[end : end + 24])), "")
+        quality = _name_quality(run, q, common, next_word)
+        if q.post and {t.word for t in run} & ROLE_WORDS:  # "Assistant Director, Civil Society and Sport"
+            portfolio_run = _PORTFOLIO_AFTER.match(text, end)
+            end = portfolio_run.end() if portfolio_run else end
+        if q.asked_noun and q.asked_noun in {t.word for t in run}:  # "Which council…": "…Council"
+            quality += 0.2
+        elif q.asked_noun and next_word == q.asked_noun and SOURCE_ASKED.match(q.text):
+            # "Which budget pays…": "from the Homes for Londoners Collaboration budget", noun and all.
+            end = next(t for t in tokens(text[end : end + 24])).end + end
+            quality += 0.2
+        elif q.asked_noun and re.match(
+            rf"\s*[(,]\s*(?:a|an|the)\b[^().;]{{0,60}}\b{re.escape(q.asked_noun)}\b", text[end:]
+        ):
+            quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
+        named = 1 + sum(t.word in ("and", "&") for t in run)
+        if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
+            quality = max(quality, 1.0) + 0.1
+        elif q.plural and not q.stated_number and named > 1:  # "Which artists…": all of them
+            quality = max(quality, 1.0) + 0.1
+        out.append(Span(run[0].start, end, text[run[0].start : end], quality + bonus))
+    # A part of a spelt-out name ("Ministry of Housing" in "Ministry of Housing, Communities and Local
+    # Government (MHCLG)") is not a name of its own.
+    spelt_out = [(s.start, s.end) for s in out if s.text.endswith(")")]
+    # "Which borough…" is answered by a borough ("London Borough of Hounslow", "Brent"), never by
+    # "London Councils" or the body that paid it.
+    borough = q.asked_noun == "borough" and "borough" in q.text.lower()
+    # "Which consultancy built the transport model…" is answered by a firm, never by a public body
+    # ("Transport for London", "Assembly Members", "the London Development Panel").
+    private = q.asked_noun in _PRIVATE_NOUNS
+    return [
+        s
+        for s in out
+        if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spelt_out)
+        and (not borough or names_a_borough(s.text))
+        and (not private or not _PUBLIC_BODY.search(s.text))
+    ]
+
+
+_PRIVATE_NOUNS = frozenset("company firm consultancy supplier contractor".split())
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Councils?|Authority|Department|Ministry|Assembly|Mayor|Panel|Members|Agency|Office|Commission|"
+    r"Board|Government|Borough|Corporation|Transport for London|TfL|GLA|Greater London|Homes England|"
+    r"Parliament|Police|Fire|NHS)\b"
+)

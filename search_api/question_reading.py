@@ -1,0 +1,274 @@
+"""A question as the answerer reads it: its kind (question_types.question_kind), its telling words and
+their stems, the names it uses and their initials, what it asks for (a person or a body, one name or
+several, the value after "to" or "from"), and the vocabulary both it and the evidence are read with.
+The text is untrusted: names are found by walking tokens; each regex is one linear pass."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from decisions.words import STOPWORDS, Token, plain_word, stem_with_irregulars, tokens
+
+from .question_types import (
+    ASKED_NOUNS,
+    DELEGATION,
+    IMPERATIVES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    QUESTION_WORDS,
+    SOURCE_ASKED,
+    asking_clause,
+    is_question,
+    question_kind,
+)
+
+# Generic vocabulary. filler: question padding; not_names: word endings.
+_VOCAB = {
+    name: words.split()
+    for name, words in (line.split(":", 1) for line in """
+filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
+role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
+org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
+thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role
+months: january february march april may june july august september october november december
+numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+not_names: ion ive ic ary ment ship ity ness ing ance ence ism ogy
+abbreviations: e.g. i.e. etc. no. cllr. dr. mr. mrs. ms. st. approx.
+""".strip().splitlines())
+}  # fmt: skip
+FILLER, ROLE_WORDS = (frozenset(_VOCAB[k]) for k in ("filler", "role"))
+ORG_WORDS, MONTHS, ABBREVIATIONS = (frozenset(_VOCAB[k]) for k in ("org_words", "months", "abbreviations"))
+THING_WORDS = frozenset(_VOCAB["thing_words"])  # what names a programme, fund or plan: not who acts
+NUMBER_WORDS = {w: i for i, w in enumerate(_VOCAB["numbers"])}
+NOT_NAMES = tuple(_VOCAB["not_names"])
+JOINERS = frozenset(["of", "for", "and", "the", "&"])
+FIGURE_KINDS = ("amount", "count", "share")  # read with the year and the clause they stand in
+_EARLIER_WORDS = frozenset(
+    "original previous old initial initially earlier prior originally previously".split()
+)
+_CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
+_POST_ASKED = re.compile(
+    r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b", re.I
+)
+PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
+_END_WORDS = frozenset(
+    "end ends ending until finish finishes completion complete close closes expire expires".split()
+)
+_START_WORDS = frozenset("start starts starting begin begins commence commences".split())
+RANGE_CUES = _END_WORDS | _START_WORDS | {"date", "day", "when"}
+LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
+
+
+@dataclass
+class Question:
+    text: str
+    kind: (
+        str  # question_types.question_kind: amount | date | person | count | list | email | reference | text
+    )
+    words: dict[str, str] = field(default_factory=dict)  # stem → the word as asked
+    weights: dict[str, float] = field(default_factory=dict)  # stem → how telling (rare) it is
+    head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
+    plural: bool = False  # "Which artists…", "Who are the partners…": more than one name is wanted
+    asked_phrase: set[str] = field(default_factory=set)  # "What was the [combined total] for…": its stems
+    stated_number: int | None = None  # "the four priorities": a list of four
+    role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
+    organisation: bool = False  # "which company…": an organisation is wanted, not a person
+    asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
+    post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
+    receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
+    entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
+    acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
+    # A name joining two ("Chief Officer and Returning Officer"), by its place in `entities`: its parts.
+    parts: dict[int, list[set[str]]] = field(default_factory=dict)
+    after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    quality: float = 1.0  # fit to the wanted type: for "who", a person's name beats a job title
+
+
+def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems, lower-case words); "ADD2234" also gives 2234: decisions cite each other by number.
+    Uncached, for a whole decision's text; `stems` remembers the short pieces asked again and again."""
+    words = [t.text for t in tokens(text)]
+    numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
+    found = {stem_with_irregulars(w) for w in words}
+    return frozenset(found | numbers), frozenset(plain_word(w) for w in words)
+
+
+stems = functools.lru_cache(maxsize=8192)(word_stems)
+
+
+def _singular(word: str) -> str:
+    """ "boroughs" → "borough", "companies" → "company", for the body nouns a question asks by."""
+    for plural, singular in (("ies", "y"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + singular in ORG_NOUNS:
+            return word[: -len(plural)] + singular
+    return word
+
+
+def analyse_question(text: str) -> Question:
+    found = tokens(text)
+    toks = [t.word for t in found]
+    if not toks:
+        return Question(text, "text")
+    q = Question(text, question_kind(text))
+    for word in toks:
+        # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis);
+        # "Net Zero" is 0, which `or` once passed on to int("zero").
+        if word in NUMBER_WORDS:
+            q.stated_number = NUMBER_WORDS[word]
+        elif word.isdecimal() and word.isascii() and len(word) <= 2:
+            q.stated_number = int(word)
+        if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
+            q.words.setdefault(stem_with_irregulars(word), word)
+    asking = [t.word for t in tokens(asking_clause(text))]
+    q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
+    # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
+    searched = [] if is_question(text) else toks[-1:]
+    asking = [_singular(w) for w in asking]  # "Which boroughs…", "Which companies…"
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *map(_singular, searched)})
+    # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
+    q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
+    q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
+    # ("Who did the Legacy Corporation give grant money to…": "to" ends the asking clause.)
+    q.receiver = q.kind == "person" and bool(
+        _RECEIVED.search(asking_clause(text))
+        or re.search(r"\bgi(?:ve|ven|ving|ves|ave)\b[^,;:?]* to\b", text, re.I)
+    )
+    source = SOURCE_ASKED.match(text)
+    if source:  # "Which budget pays for…": a name, with its noun ("Homes for Londoners Collaboration budget")
+        q.organisation, q.asked_noun = True, source.group("noun").lower().split()[-1]
+    if q.asked_noun == "council":
+        q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
+    q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
+    if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _EARLIER_WORDS:
+        q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
+    if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
+        q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
+    if (
+        q.kind == "date" and q.after is None
+    ):  # "end date": in "from October 2020 to September 2023", the second
+        cue = set(toks) & _END_WORDS and "end" or set(toks) & _START_WORDS and "start"
+        q.after = cue or None
+    joined: list[Token] | None = None  # the last name joining two with "and": its parts follow it
+    for run in name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
+        # "Give London & Partners' core grant…": the imperative is no part of the name.
+        named = [
+            t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS | IMPERATIVES | FILLER)
+        ]
+        # "Number of Stage 1 applications…", "Date of the London Assembly meeting…": a search's first
+        # word is capitalised for being first; when it names what is asked, it is no part of a name.
+        if named and named[0] is found[0] and named[0].word in ASKED_NOUNS:
+            named = named[1:]
+        inside = joined is not None and joined[0].start <= run[0].start and run[-1].end <= joined[-1].end
+        if len(named) >= 2:
+            name = {stem_with_irregulars(t.text) for t in named}
+            if inside and q.entities:
+                # A part of "GLA Chief Officer and Greater London Returning Officer": either will do.
+                q.parts.setdefault(len(q.entities) - 1, []).append(name)
+            else:
+                q.entities.append(name)
+            q.acronyms.add("".join(t.text[0] for t in named).upper())
+        if not inside:
+            joined = run if {"and", "&"} & {t.word for t in run} else None
+    # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words
+    # in a row, punctuation aside, are the question's own name, never its answer.
+    capitals = [t.text[0] for t in found if t.text[0].isupper() and t.word not in QUESTION_WORDS]
+    q.acronyms.update(
+        "".join(capitals[i:j])
+        for i in range(len(capitals))
+        for j in range(i + 2, min(i + 7, len(capitals) + 1))
+    )
+    # "business rate supplement" is the decision's "BRS": initials of the question's words in a row.
+    content = [t.text[0].upper() for t in found if t.word not in STOPWORDS and t.word not in QUESTION_WORDS]
+    q.acronyms.update(
+        "".join(content[i:j]) for i in range(len(content)) for j in range(i + 3, min(i + 6, len(content) + 1))
+    )
+    if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
+        asks = (["how", "many"], ["number", "of"], ["no", "of"])
+        at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)
+        # A name's joiner is no stop: "how many Free Courses for Jobs training places".
+        inside_name = [
+            0 < i < len(found) - 1
+            and w in JOINERS
+            and found[i - 1].text[0].isupper()
+            and found[i + 1].text[0].isupper()
+            for i, w in enumerate(toks)
+        ]
+        stop = next(
+            (
+                i
+                for i, w in enumerate(toks)
+                if i > at - 1 and w in STOPWORDS | QUESTION_WORDS and not inside_name[i]
+            ),
+            None,
+        )
+        q.head = [stem_with_irregulars(w) for i, w in enumerate(toks[at:stop], at) if not inside_name[i]]
+    plural = next((w for w in toks[1:4] if w not in ("is", "was", "are", "were", "the", "a", "an")), "")
+    q.plural = (
+        q.kind == "person"
+        and toks[0] in ("which", "what", "who")
+        and plural.endswith("s")
+        and (plural[:-1] in PERSON_NOUNS or _singular(plural) in ORG_NOUNS)
+    )
+    if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
+        q.asked_phrase = _asked_phrase(text)
+    return q
+
+
+# Where the noun phrase a question asks for ends: "What was the combined total [for …]".
+_PHRASE_END = frozenset(
+    "for of in on to from at by that which who once when while whilst did does do was were is are will "
+    "would has have had can could should under with within".split()
+)
+
+
+def _asked_phrase(text: str) -> set[str]:
+    """The stems of the noun phrase asked for: "What was the [combined total] for…", "How much [revenue
+    grant] did OPDC give…". Empty for "How much did London Councils put in…"."""
+    words = [t.word for t in tokens(asking_clause(text))]
+    if len(words) < 3 or words[0] not in ("what", "which", "how"):
+        return set()
+    i = 2 if words[0] == "how" else 1
+    while i < len(words) and words[i] in ("is", "was", "are", "were", "the", "a", "an", "be"):
+        i += 1
+    phrase = list(itertools.takewhile(lambda w: w not in _PHRASE_END, words[i : i + 4]))
+    return {stem_with_irregulars(w) for w in phrase}
+
+
+# Who money went to: "Which organisation received…", "Who got the grant…", "…was given…".
+_RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|allocated)\b", re.I)
+
+
+_COMPANY_ENDINGS = frozenset("ltd limited plc llp llc inc".split())
+
+
+def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
+    """Capitalised words joined by spaces or up to two of/for/and/the ("Transport for London Procurement"),
+    and their parts either side of "and" ("Matthew Ryder and the GLA": two names; scoring decides)."""
+    runs: list[list[Token]] = [[]]
+    for i, tok in enumerate(toks):
+        current, capital = runs[-1], tok.text[0].isupper() and tok.word not in MONTHS
+        possessive = current and current[-1].text.endswith(("’s", "'s"))  # "GLA’s Contracts…" is two names
+        joined = current and not text[current[-1].end : tok.start].strip() and not possessive
+        ahead = next((t for t in toks[i + 1 : i + 3] if t.word not in JOINERS), None)
+        bridge = tok.word in JOINERS and joined and ahead and ahead.text[0].isupper()
+        if (capital and (joined or not current)) or bridge:
+            current.append(tok)
+        else:
+            runs.append([tok] if capital else [])
+    out = []
+    for run in filter(None, runs):
+        cuts = [-1, *(i for i, t in enumerate(run) if t.word in ("and", "&")), len(run)]
+        if run[-1].word in _COMPANY_ENDINGS and len(cuts) > 2:
+            del cuts[-2]  # "GLA Land and Property Ltd" is one company, not "Property Ltd"
+        out += [run] + [run[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False) if 1 < b - a <= len(run)]
+    return out
