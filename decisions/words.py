@@ -133,12 +133,18 @@ STEM_FAMILIES = {
 @functools.lru_cache(maxsize=65536)
 def stem_with_irregulars(word: str) -> str:
     """`stem` of a word as it stands in running text: without "'s" and edge "'-/", an irregular
-    past form as its verb ("sent" → "send", "Mayor’s" → "mayor"), a word the stemmer would fold into
+    past form as its verb ("sent" → "send", "Mayor’s" → "mayor"), a financial year in one form, a word the stemmer would fold into
     another's as its own (`STEMS_APART`), a noun as its verb (`STEM_FAMILIES`). The answerer compares question
     and evidence with it; the catalog's `stems_field` keeps plain `stem`, which search compares."""
     word = plain_word(word).strip("'-/")
+    year = _FINANCIAL_YEAR.fullmatch(word)
+    if year and int(year[2][-2:]) == (int(year[1]) + 1) % 100:  # "2025-2026", "2025/26": one "2025-26"
+        return f"{year[1]}-{year[2][-2:]}"
     word_stem = STEMS_APART.get(word) or stem(IRREGULAR_VERBS.get(word, word))
     return STEM_FAMILIES.get(word_stem, word_stem)
+
+
+_FINANCIAL_YEAR = re.compile(r"((?:19|20)\d\d)[-/–]((?:19|20)?\d\d)")
 
 
 def stems_field(text: str) -> str:

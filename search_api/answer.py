@@ -227,6 +227,7 @@ def _overlap(q: Question, ev: Evidence) -> float:
     """Share of the question's (rarity-weighted) words found: in the piece fully (less if only the stem), in
     the title nearly so (all of a decision is about it), in what it is read with partly, its section a little."""
     piece_stems, piece_words = stems(ev.at(ev.piece))
+    piece_stems |= reading.short_forms_in(q, ev.at(ev.piece))
     short = part_by_short_name(q.text, ev.at(ev.piece), q.acronyms)  # "LCEF 7": "seventh round of LCEF"
     if short:
         piece_stems, piece_words = piece_stems | stems(short)[0], piece_words | stems(short)[1]
@@ -282,6 +283,7 @@ def _about(q: Question, ev: Evidence) -> bool:
     """Does it name what the question names ("Kim Wright chairs the LPB Subgroup" is not about the Board)?
     For "who chairs…", does it say "chair" (title words and the names asked about don't count)?"""
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
+    read |= reading.short_forms_in(q, f"{ev.read} {ev.source.title}")  # "London VRU", "the annual AEB"
     # "How much did Boris Johnson allocate…": the decision he took is about what he did, though its
     # sentences say "the Mayor".
     read |= ev.source.decided_by
@@ -371,7 +373,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 if q.kind in (*reading.FIGURE_KINDS, "reference") or (q.kind == "date" and _on_calendar(span))
                 else ()
             )
-            near = max(spans.proximity(shifted, quote, relation, own, others), 0.8 if label_hit else 0.0)
+            near = spans.proximity(shifted, quote, relation, own, others, q.short_forms)
+            near = max(near, 0.8 if label_hit else 0.0)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
             fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0

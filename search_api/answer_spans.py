@@ -345,20 +345,24 @@ def proximity(
     weights: dict[str, float],
     own: tuple[int, int] | None = None,
     others: tuple[tuple[int, int], ...] = (),
+    short_forms: dict[str, frozenset[str]] | None = None,
 ) -> float:
     """Closeness of the question's words in `text` to the span, weighted: "three year term" picks £270,000 in
     "£90,000 per year; £270,000 over its three year term". Words outside `own` (the span's line) count half,
-    words that describe another value of the same kind (`others`) a quarter."""
+    words that describe another value of the same kind (`others`) a quarter. Initials stand for the words
+    they abbreviate (`short_forms`: "VRU" for "Violence Reduction Unit")."""
     best: dict[str, float] = {}
     # "Philippa Hird, a former Chair of the NHS Pay Review Body…, was appointed to undertake a review":
     # what a name's apposition says of it stands between it and what it did, but is no distance.
     apposition = _APPOSITION.match(text, span.end)
     resumes = apposition.end() if apposition else span.end
     for tok in tokens(text):
-        word_stem = stem_with_irregulars(tok.text)
-        if word_stem not in weights and tok.text[0].isalpha() and tok.text[-1].isdigit():
-            word_stem = re.sub(r"\D", "", tok.text)  # "ADD2234" answers to 2234
-        if word_stem in weights:
+        said = stem_with_irregulars(tok.text)
+        if said not in weights and tok.text[0].isalpha() and tok.text[-1].isdigit():
+            said = re.sub(r"\D", "", tok.text)  # "ADD2234" answers to 2234
+        for word_stem in (said, *(short_forms or {}).get(tok.text, ())):
+            if word_stem not in weights:
+                continue
             after = resumes if tok.start >= resumes else span.end
             between = text[tok.end : span.start] if tok.end <= span.start else text[after : tok.start]
             gap = 0 if span.start <= tok.start < span.end else len(between.split())

@@ -31,6 +31,11 @@ TYPE_WORDS = [
     ("mayoral", r"mayoral decisions?|mayor(?:'s)? decisions?|\bMDs\b"),
 ]
 
+# A kind of decision that is asked for, not wanted: "Which mayoral decision approved…", "under what
+# earlier Mayoral Decision…", "… mayoral decision code". Its code is often cited by a Director's decision.
+_ASKS_CODE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CODE_AFTER = re.compile(r"\s*(?:code|number|reference)\b", re.IGNORECASE)
+
 YEAR = r"(?:19|20)\d\d"
 MONTHS = "january february march april may june july august september october november december".split()
 
@@ -294,6 +299,11 @@ def _read_exclusions(parsed: ParsedQuery, text: str) -> str:
     return _strip(text, match.span())
 
 
+def _asks_code(text: str, match: re.Match) -> bool:
+    singular = match.group().lower().endswith("decision")
+    return singular and bool(_ASKS_CODE.search(text[: match.start()]) or _CODE_AFTER.match(text, match.end()))
+
+
 def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = None) -> ParsedQuery:
     """`known`: decision makers and directorates in the index, the only names read as filters."""
     text = base = expand_clipped(
@@ -304,6 +314,8 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
     parsed.refs = query_refs(text)
     for name, pattern in TYPE_WORDS:
         match = re.search(pattern, text, re.IGNORECASE)
+        if match and _asks_code(text, match):
+            break  # "Which mayoral decision approved…": the code asked may be cited by any kind of decision
         if match:
             parsed.filters["type"] = name
             parsed.understood.append(Understood("type", name, match.group()))

@@ -25,11 +25,11 @@ from .question_types import (
     question_kind,
 )
 
-# Generic vocabulary. filler: question padding; not_names: word endings.
+# Generic vocabulary. filler: question padding ("roughly": a hedge, not a topic); not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote
+filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role
@@ -54,6 +54,7 @@ _POST_ASKED = re.compile(
     r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b", re.I
 )
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
+_SHARE_WORDS = frozenset("percentage percent cent".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
 )
@@ -83,6 +84,9 @@ class Question:
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     # A name joining two ("Chief Officer and Returning Officer"), by its place in `entities`: its parts.
     parts: dict[int, list[set[str]]] = field(default_factory=dict)
+    # The initials of a name it uses, or of a run of its words: what they stand for ("VRU": the stems of
+    # "Violence Reduction Unit"). A decision spells a name out once and then writes its initials.
+    short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
 
 
@@ -104,6 +108,22 @@ def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 stems = functools.lru_cache(maxsize=8192)(word_stems)
+
+
+@functools.lru_cache(maxsize=8192)
+def initialisms(text: str) -> frozenset[str]:
+    """Words in capitals, as written: "VRU", "AEB", "LCEF" (not "use" nor "Use")."""
+    return frozenset(
+        t.text for t in tokens(text) if 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()
+    )
+
+
+def short_forms_in(q: Question, text: str) -> set[str]:
+    """The stems of the question's names a text writes by their initials: "London VRU" names the
+    "Violence Reduction Unit" of "London Violence Reduction Unit"."""
+    if not q.short_forms:
+        return set()
+    return set().union(*(q.short_forms[a] for a in initialisms(text) if a in q.short_forms))
 
 
 def _singular(word: str) -> str:
@@ -129,6 +149,8 @@ def analyse_question(text: str) -> Question:
             q.stated_number = int(word)
         if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
             q.words.setdefault(stem_with_irregulars(word), word)
+    if q.kind == "share":  # "What percentage pay rise…": the word names the kind asked, not the topic
+        q.words = {s: w for s, w in q.words.items() if w not in _SHARE_WORDS}
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
@@ -177,6 +199,10 @@ def analyse_question(text: str) -> Question:
             else:
                 q.entities.append(name)
             q.acronyms.add("".join(t.text[0] for t in named).upper())
+            for i, j in itertools.combinations(range(len(named) + 1), 2):
+                if j - i >= 3:  # "London Violence Reduction Unit" is "LVRU", its last three words "VRU"
+                    initials = "".join(t.text[0] for t in named[i:j]).upper()
+                    q.short_forms[initials] = frozenset(stem_with_irregulars(t.text) for t in named[i:j])
         if not inside:
             joined = run if {"and", "&"} & {t.word for t in run} else None
     # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words

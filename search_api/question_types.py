@@ -91,8 +91,10 @@ ASKED_NOUNS = {
     "number": "count",
     **dict.fromkeys("percentage percent".split(), "share"),
 }
+_HEDGES = frozenset("roughly approximately approx about around".split())
 _LINKED = frozenset("of for to from by with in on".split())  # "cost of the consultant": the cost is wanted
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
+_AUXILIARIES = frozenset("did does do will would was were is has have".split())  # "What grant did X get"
 _NOT_SUMS = frozenset(
     "purpose reason reasons summary about aim aims objective objectives terms conditions".split()
 )
@@ -162,9 +164,15 @@ def question_kind(question: str) -> str:
     clause = asking_clause(question)
     if clause != question:
         return question_kind(clause)
+    if words[0] in _HEDGES and len(found) > 1:  # "Roughly how big is…" asks as "How big is…"
+        return question_kind(question[found[1].start :])
     if SOURCE_ASKED.match(question):
         return "person"
-    if words[:2] == ["name", "of"]:  # "name of the London Fire Commissioner who retired in 2015"
+    if words[:2] == ["name", "of"] or (
+        words[0] in ("what", "which")
+        and words[1:2] in (["is"], ["was"])
+        and words[2:5] == ["the", "name", "of"]
+    ):  # "name of the London Fire Commissioner who retired in 2015", "What is the name of the Director…"
         return "person"
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
@@ -206,6 +214,8 @@ def question_kind(question: str) -> str:
         r"(?:what|which|by what|(?:by )?how much) (?:percentage|percent|per cent)\b", " ".join(words[:5])
     ):
         return "share"  # "What percentage pay rise…": "2 per cent", not an amount or a count
+    if lead.startswith(("how big", "how large")) and (AMOUNT_WORDS | {"fund", "pot"}) & set(words):
+        return "amount"  # "Roughly how big is the annual Adult Education Budget…": its sum
     if lead.startswith(("how many", "how much")):
         return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
     if words[0] == "when" or re.search(r"\b(?:what|which) (?:date|year|month|day)\b|by when", lead):
@@ -248,6 +258,8 @@ def question_kind(question: str) -> str:
         phrase = words[1:verb] if verb else []
         if phrase and phrase[-1] in ASKED_NOUNS:
             return ASKED_NOUNS[phrase[-1]]
+        if phrase and phrase[-1] in _GIVEN_SUMS and words[verb] in _AUXILIARIES:
+            return "amount"  # "What Home Office grant did the VRU get…": its sum
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
         said = next(
             (w for w in (words[2:4] if words[1] in _QUALIFIERS else words[1:2]) if w in ASKED_NOUNS), None

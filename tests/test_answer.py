@@ -370,6 +370,9 @@ READ_AS_WRITTEN = [
         "What was the combined total of the Team London 2017-18 programme once external income is included?",
         "£2.9m",
     ),
+    # PCD 1792: "This would include £9,397,400 grant allocation for London VRU for 2025-2026": the page
+    # writes the unit by its initials and the year in full; "What … grant did … get" asks its sum.
+    ("What Home Office grant did the London Violence Reduction Unit get for 2025-26?", "£9,397,400"),
 ]
 
 

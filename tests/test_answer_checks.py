@@ -204,3 +204,25 @@ def test_a_decision_that_never_names_the_asked_round_is_not_about_it():
     fourth = "Now entering its fourth commissioning round, the programme will deliver the next two artworks"
     assert same_round("Which two artists won the fourth round?", fourth, whole=True)
     assert not same_round("Which two artists won the fifth round?", fourth, whole=True)
+
+
+def test_initials_on_the_page_stand_for_the_questions_name():
+    from search_api.answer_spans import proximity
+    from search_api.question_reading import Span, short_forms_in
+
+    # PCD 1792 spells out "Violence Reduction Unit’s (VRU)" once and then writes "London VRU".
+    q = analyse_question("What is the Home Office grant for the London Violence Reduction Unit in 2025-26?")
+    said = "This would include £9,397,400 grant allocation for London VRU for 2025-2026"
+    assert {"violenc", "reduct", "unit"} <= short_forms_in(q, said)
+    assert not short_forms_in(q, "the London Community Energy Fund (LCEF)")
+    span = Span(said.index("£"), said.index("£") + len("£9,397,400"), "£9,397,400")
+    weights = {"violenc": 4.0, "reduct": 4.0, "unit": 3.0}
+    assert proximity(span, said, weights) == 0.0
+    assert proximity(span, said, weights, short_forms=q.short_forms) > 0.3
+
+
+def test_a_financial_year_is_one_word_however_written():
+    from decisions.words import stem_with_irregulars
+
+    assert {stem_with_irregulars(y) for y in ("2025-26", "2025-2026", "2025/26", "2025/2026")} == {"2025-26"}
+    assert stem_with_irregulars("2019-2021") == "2019-2021"  # two years apart: a span, not one year

@@ -255,3 +255,22 @@ def test_a_clipped_word_is_read_in_full():
     assert "high visibility tabards" in parse_query("hi-vis tabards for Team London", TODAY).text
     assert parse_query("Govt dept info", TODAY).text == "government department information"
     assert parse_query("infoboard uni-x", TODAY).text == "infoboard uni-x"  # only whole words
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Which mayoral decision approved buying the former Webbs Industrial site?",
+        "free school meals contingency funds were approved under which Mayoral Decision",
+        "Webbs Industrial site acquisition mayoral decision code",
+    ],
+)
+def test_a_kind_of_decision_asked_for_is_no_filter(q):
+    # The MD asked for is often cited by a Director's decision ("the Mayor approved (MD1627), the
+    # proposal to acquire the former Webbs Industrial site"): a type filter would hide it.
+    assert "type" not in parse_query(q, TODAY).filters
+
+
+def test_decisions_of_a_kind_wanted_are_still_a_filter():
+    assert parse_query("which director decisions were made on trees", TODAY).filters == {"type": "director"}
+    assert parse_query("mayoral decisions on housing", TODAY).filters == {"type": "mayoral"}

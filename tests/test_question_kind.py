@@ -225,6 +225,14 @@ def test_give_the_name_of_asks_a_person():
         ("What did MD2510 raise the total for Round 2 to?", "amount"),
         ("What did the GLA reduce the grant by?", "amount"),
         ("What is the funding for?", "text"),
+        # A hedge is no part of how it asks; "how big" a budget is its sum.
+        ("Roughly how big is the annual Adult Education Budget?", "amount"),
+        ("Approximately how many homes will be built?", "count"),
+        ("How large is the fund?", "amount"),
+        # "What … grant did … get" asks the grant's sum; "What grant applies…" which grant.
+        ("What Home Office grant did the London Violence Reduction Unit get?", "amount"),
+        ("What grant applies to small sites?", "text"),
+        ("What is the name of the Director of the Violence Reduction Unit?", "person"),
     ],
 )
 def test_a_percentage_and_a_changed_figure(question, kind):
