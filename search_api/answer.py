@@ -466,9 +466,15 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
             candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
         )
         return _answer(index, q, response, best, related)
-    if q.kind in ("date", "list") and top.kw >= 0.7 and top.sem >= 0.65 and not is_title_line(top.chunk):
+    said = " ".join(top.at(top.piece).split())
+    if (
+        q.kind in ("date", "list")
+        and top.kw >= 0.7
+        and top.sem >= 0.65
+        and not is_title_line(top.chunk)
+        and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
+    ):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
-        said = " ".join(top.at(top.piece).split())
         return _answer(index, q, response, Candidate(top, said), related)
     if q.kind == "text":
         return _abstain(q, response, related, "no passage answers it closely enough")

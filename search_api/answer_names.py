@@ -88,6 +88,9 @@ _PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire 
 )
 
 
+_BODY_BEFORE = re.compile(r"\b(?:Department|Ministry|Office|Secretary of State) (?:of|for) (?:the )?$")
+
+
 def _spelt_out(text: str, start: int, acronym: str) -> int | None:
     """Where the name an acronym in brackets abbreviates starts: "Community Energy London (CEL)"."""
     base = max(0, start - 160)
@@ -102,7 +105,10 @@ def _spelt_out(text: str, start: int, acronym: str) -> int | None:
             return None
         initials = tok.text[0] + initials
         if initials == acronym:
-            return base + tok.start
+            # "Department of [Business, Energy and Industrial Strategy (BEIS)]": the body's noun is
+            # often left out of its initials.
+            body = _BODY_BEFORE.search(before, 0, tok.start)
+            return base + (body.start() if body else tok.start)
         if len(initials) >= len(acronym):
             return None
     return None

@@ -70,7 +70,7 @@ SEARCH_WANTS = (
 # projects", "AEB functions delegated to mayor from when" ("who" and "when" only as the last word:
 # "grants for people who sleep rough" asks no person).
 _ASKED_INSIDE = re.compile(
-    r"\b(how much|how many|no\. of)\b|\b(when|who)(?=\W*$)|\b(?:which|what)(?=(?:\W+\w+){1,2}\W*$)", re.I
+    r"\b(how much|how many|no\. of)\b|\b(when|who|whom)(?=\W*$)|\b(?:which|what)(?=(?:\W+\w+){1,2}\W*$)", re.I
 )
 _ASKED_INSIDE_KINDS = {
     "how much": "amount",
@@ -78,6 +78,7 @@ _ASKED_INSIDE_KINDS = {
     "no. of": "count",
     "when": "date",
     "who": "person",
+    "whom": "person",  # "DD2595 social housing retrofit funding – signed by whom?"
 }
 
 # "Give the date…", "Find the amount…": an imperative names what it wants by its noun.
@@ -188,9 +189,11 @@ def question_kind(question: str) -> str:
         # "Warm Homes Local Grant funding department" wants the body (not "salary of the chief executive").
         if searched and words[-1] in ORG_NOUNS | PERSON_NOUNS and not _LINKED & set(words):
             return "person"
-        if searched:
-            # A search, not a question ("Sport Unites budget for 2022-23"): its cue words say.
-            return next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), "text")
+        # A search, not a question ("Sport Unites budget for 2022-23", "DD1221 – date signed?"): its cue
+        # words say, question mark or not.
+        cued = next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), None)
+        if searched or cued:
+            return cued or "text"
     if words[0] in IMPERATIVES or (words[0] == "name" and len(words) > 1 and words[1] in _ARTICLES):
         if len(words) > 1 and words[1] in QUESTION_WORDS:  # "State how much…"
             return question_kind(" ".join(words[1:]))

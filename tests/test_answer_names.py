@@ -227,3 +227,15 @@ def test_a_firm_asked_for_is_never_a_public_body():
     found = _names_in("Which consultancy built the strategic transport model?", line)
     assert "Transport for London" not in found and "Arup Limited" in found
     assert "Transport for London" in _names_in("Which organisation built the transport model?", line)
+
+
+def test_a_department_left_out_of_its_initials_is_part_of_its_name():
+    # MD3010's page: "…approved receipt of £40.2m funding from the Department of Business, Energy and
+    # Industrial Strategy (BEIS)". "BEIS" leaves out "Department of"; the answer was "Department of Business".
+    q = analyse_question("Name the government department that provided the £40.2m used for Warmer Homes")
+    text = (
+        "Mayoral Decision (MD) 2900 approved receipt of £40.2m funding from the Department of Business, "
+        "Energy and Industrial Strategy (BEIS)"
+    )
+    best = max(spans_for("person", text, q, set()), key=lambda s: s.quality)
+    assert best.text == "Department of Business, Energy and Industrial Strategy (BEIS)"

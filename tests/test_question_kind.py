@@ -233,6 +233,9 @@ def test_give_the_name_of_asks_a_person():
         ("What Home Office grant did the London Violence Reduction Unit get?", "amount"),
         ("What grant applies to small sites?", "text"),
         ("What is the name of the Director of the Violence Reduction Unit?", "person"),
+        # A search with a question mark still names what it wants by its words.
+        ("DD1221 Team London summer events 2014 – date signed?", "date"),
+        ("DD2595 social housing retrofit funding – signed by whom?", "person"),
     ],
 )
 def test_a_percentage_and_a_changed_figure(question, kind):

@@ -50,6 +50,9 @@ def _quoted(result, line: str) -> bool:
         ("Who made the Fourth Plinth commission due to be unveiled in March 2020?", None),
         ("Who took MD2313?", "decision_maker"),
         ("Team London Awards 2014 nomination support – decision taken by whom", "decision_maker"),
+        # A search naming the field, question mark or not.
+        ("DD1221 Team London summer events 2014 – date signed?", "date_signed"),
+        ("MD2848 date published", "date_published"),
     ],
 )
 def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
@@ -187,6 +190,13 @@ def test_empty_signed_date_abstains_rather_than_guess(ask):
     result = ask("When was DD2691 signed?")
     assert not result.answered and "does not state when it was signed" in result.explanation
     assert result.related  # its nearest passages, to read for oneself
+
+
+def test_empty_published_date_abstains_and_no_empty_label_answers(ask):
+    # MD2848's page has "Date published:" with nothing after it: the label line is no date.
+    for question in ("When was MD2848 published?", "MD2848 date published"):
+        result = ask(question)
+        assert not result.answered and "does not state when it was published" in result.explanation
 
 
 def test_empty_directorate_abstains(ask):
