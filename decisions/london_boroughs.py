@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 BOROUGHS = (
@@ -22,3 +23,15 @@ _BOROUGH = re.compile(rf"\b(?:{'|'.join(_NAMES)})\b|\bBorough\b|\bLB [A-Z]")
 def names_a_borough(text: str) -> bool:
     """Does the text name a London borough ("London Borough of Hounslow", "Brent", "LB Ealing")?"""
     return bool(_BOROUGH.search(text))
+
+
+_NAMED = re.compile(rf"\b(?:{'|'.join(_NAMES)})\b")
+
+
+@functools.lru_cache(maxsize=256)
+def boroughs_named(text: str) -> frozenset[str]:
+    """The boroughs a text names, each one way: "Hammersmith & Fulham" is "hammersmith and fulham",
+    "Kingston upon Thames" is "kingston"."""
+    return frozenset(
+        m.group().lower().replace("&", "and").replace(" upon thames", "") for m in _NAMED.finditer(text)
+    )

@@ -26,7 +26,14 @@ from . import answer_confidence
 from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
-from .answer_checks import asked_prefix, names_asked_year, part_by_short_name, same_round, year_fit
+from .answer_checks import (
+    asked_prefix,
+    names_asked_boroughs,
+    names_asked_year,
+    part_by_short_name,
+    same_round,
+    year_fit,
+)
 from .answer_names import said_in
 from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
@@ -443,10 +450,12 @@ def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
 
 
 def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
-    """A decision that never names the asked year ("2019-20"), or names the asked part of a
+    """A decision that never names the asked year ("2019-20") or borough ("Barnet"), or names the asked part of a
     programme ("fifth round") only by other numbers, does not answer about it, in any words."""
-    return names_asked_year(q.text, ev.source.text, ev.source.title) and same_round(
-        q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms, whole=True
+    return (
+        names_asked_year(q.text, ev.source.text, ev.source.title)
+        and names_asked_boroughs(q.text, ev.source.text, ev.source.title)
+        and same_round(q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms, whole=True)
     )
 
 

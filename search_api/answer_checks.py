@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from decisions.london_boroughs import boroughs_named
+
 from .question_reading import NUMBER_WORDS, PART_WORDS, Span
 
 # The kind of decision a question asks the code of: its letters.
@@ -58,6 +60,12 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
     """Does a decision (its text and title) name a year the question asks about (true if it asks none)?"""
     wanted = {y.first for y in years(question)}
     return not wanted or bool(wanted & (years_named(text) | years_named(title)))
+
+
+def names_asked_boroughs(question: str, text: str, title: str) -> bool:
+    """Does a decision name every borough the question asks about ("How many street trees did Barnet
+    plant…" is not answered by a decision that never names Barnet)?"""
+    return boroughs_named(question) <= boroughs_named(text) | boroughs_named(title)
 
 
 def year_fit(question: str, text: str, span: Span) -> float:

@@ -67,8 +67,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.9 if q.organisation else 0.5
     if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
         return 0.25 if q.role else 0.6
-    if words & ORG_WORDS:
-        return 0.25 if q.role else 1.0 if q.organisation else 0.6
+    if words & ORG_WORDS:  # (for "which artist…", "the Commission for Diversity in the Public Realm" is none)
+        return 0.1 if q.individual else 0.25 if q.role else 1.0 if q.organisation else 0.6
     if all(w in common or w in STOPWORDS for w in words) or any(_derived(w) for w in words):
         return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
     if q.organisation:  # a person's name ("Laura Brown") for "which organisations": rarely

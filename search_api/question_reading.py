@@ -54,6 +54,7 @@ _POST_ASKED = re.compile(
     r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b", re.I
 )
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
+_INDIVIDUALS = frozenset("artist artists person people individual individuals councillor councillors".split())
 _SHARE_WORDS = frozenset("percentage percent cent".split())
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
@@ -77,6 +78,7 @@ class Question:
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
+    individual: bool = False  # "which artist…": a person is wanted, never a body
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
@@ -160,6 +162,7 @@ def analyse_question(text: str) -> Question:
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
+    q.individual = q.kind == "person" and bool({plain_word(w) for w in asking[1:2]} & _INDIVIDUALS)
     # ("Who did the Legacy Corporation give grant money to…": "to" ends the asking clause.)
     q.receiver = q.kind == "person" and bool(
         _RECEIVED.search(asking_clause(text))
@@ -241,7 +244,9 @@ def analyse_question(text: str) -> Question:
     plural = next((w for w in toks[1:4] if w not in ("is", "was", "are", "were", "the", "a", "an")), "")
     q.plural = (
         q.kind == "person"
-        and toks[0] in ("which", "what", "who")
+        and (
+            toks[0] in ("which", "what") or toks[:2] in (["who", "are"], ["who", "were"])
+        )  # not "Who chairs…"
         and plural.endswith("s")
         and (plural[:-1] in PERSON_NOUNS or _singular(plural) in ORG_NOUNS)
     )

@@ -226,3 +226,17 @@ def test_a_financial_year_is_one_word_however_written():
 
     assert {stem_with_irregulars(y) for y in ("2025-26", "2025-2026", "2025/26", "2025/2026")} == {"2025-26"}
     assert stem_with_irregulars("2019-2021") == "2019-2021"  # two years apart: a span, not one year
+
+
+def test_a_decision_that_never_names_the_asked_borough_answers_nothing_about_it():
+    from search_api.answer_checks import names_asked_boroughs
+
+    # MD2521 counts "7691 new street trees" for the whole Urban Tree Challenge Fund, by no borough.
+    text = "The Urban Tree Challenge Fund has supported the planting of 7691 new street trees across London."
+    assert not names_asked_boroughs("How many street trees did Barnet plant under the fund?", text, "")
+    assert names_asked_boroughs("How many street trees were planted in total?", text, "")
+    assert names_asked_boroughs(
+        "How much went to Hammersmith & Fulham?",
+        "a grant to the London Borough of Hammersmith and Fulham",
+        "",
+    )

@@ -239,3 +239,22 @@ def test_a_department_left_out_of_its_initials_is_part_of_its_name():
     )
     best = max(spans_for("person", text, q, set()), key=lambda s: s.quality)
     assert best.text == "Department of Business, Energy and Industrial Strategy (BEIS)"
+
+
+def test_which_artist_is_never_answered_by_a_body():
+    # MD2815: "It supports the work of the Mayor’s Commission for Diversity in the Public Realm."
+    line = "It supports the work of the Mayor’s Commission for Diversity in the Public Realm."
+    q = analyse_question("Which artist's Fourth Plinth commission was unveiled in 2024?")
+    fit = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    assert fit["Commission for Diversity"] < 0.25
+    body = analyse_question("Which body's work does the Fourth Plinth support?")
+    assert {s.text: s.quality for s in spans_for(body.kind, line, body, set())}[
+        "Commission for Diversity"
+    ] >= 0.6
+
+
+def test_who_and_a_verb_in_s_asks_one_person():
+    # "Who chairs…" asks one name: "chairs" is its verb, not a plural noun ("Which artists…").
+    assert not analyse_question("Who chairs the London Community Energy Taskforce?").plural
+    assert analyse_question("Who are the partners of the scheme?").plural
+    assert analyse_question("Which artists won the commission?").plural
