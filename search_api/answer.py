@@ -345,7 +345,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             prefix = asked_prefix(q.text)  # "Which Mayoral Decision…" is answered by an MD code
             found = [f for f in found if prefix is None or re.match(rf"{prefix}\d", spans.code_of(f.text))]
         # What the question states is not what it asks: "the 2016/17 pay award" does not date it.
-        found = [f for f in found if " ".join(f.text.lower().split()) not in asked]
+        found = [f for f in found if " ".join(spans.unqualified(f.text).lower().split()) not in asked]
         seen += len(found)
         # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
         paired = respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})

@@ -229,6 +229,21 @@ _OTHER_CURRENCY = re.compile(
 _EQUIVALENT = re.compile(r"\s?\([^()]{1,24}\)")
 
 
+# What a sum is stated with, kept in the answer: "the circa £311m annual AEB" is not "£311m".
+_AMOUNT_QUALIFIER = re.compile(
+    r"\b(?:circa|c\.?|approximately|approx\.|around|about|up to|over|more than|at least|nearly|almost)\s?$",
+    re.IGNORECASE,
+)
+_QUALIFIER_START = re.compile(
+    _AMOUNT_QUALIFIER.pattern.replace("$", "").replace("\\b", "^", 1), re.IGNORECASE
+)
+
+
+def unqualified(value: str) -> str:
+    """The value without what it is stated with: "circa £311m" → "£311m"."""
+    return _QUALIFIER_START.sub("", value, count=1)
+
+
 def _amount_spans(text: str) -> tuple[Span, ...]:
     found = sorted(
         [(s, e) for _, s, e in find_amounts(text)] + [m.span() for m in _OTHER_CURRENCY.finditer(text)]
@@ -241,6 +256,8 @@ def _amount_spans(text: str) -> tuple[Span, ...]:
         inner = bracket and text[bracket.start() : bracket.end()].strip(" ()")
         if inner and inner[0] != text[start] and any(text[s:e] == inner for s, e in found):
             end = bracket.end()
+        qualified = _AMOUNT_QUALIFIER.search(text, max(0, start - 16), start)
+        start = qualified.start() if qualified else start  # "circa £311m", "up to £250,000": as stated
         out.append(Span(start, end, text[start:end]))
     return tuple(out)
 

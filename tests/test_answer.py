@@ -352,7 +352,7 @@ READ_AS_WRITTEN = [
     # up to £310.7 million…": the decision he took is about what he did, though it says "the Mayor".
     (
         "How much funding did Boris Johnson indicatively allocate to the second round of Housing Zones?",
-        "£310.7 million",
+        "up to £310.7 million",
     ),
     # MD3175: "…for the sixth round of LCEF… Community Energy London would manage the administration of
     # LCEF 7…": the fund's initials and number name its seventh round; the body's name is the fund's
@@ -363,7 +363,13 @@ READ_AS_WRITTEN = [
     ),
     # ADD2342: "…approval is sought for expenditure of up to £15,000 to purchase high visibility
     # vests/tabards": "hi-vis" is read as "high visibility".
-    ("How much could Team London spend on hi-vis tabards?", "£15,000"),
+    ("How much could Team London spend on hi-vis tabards?", "up to £15,000"),
+    # MD2410 (AEB delegation): "…the mechanism for transferring the circa £311m annual AEB": the sum as
+    # stated, with its "circa"; "how big", "roughly" and "AEB" for "Adult Education Budget" all read.
+    (
+        "Roughly how big is the annual Adult Education Budget transferred under the 2019 delegation?",
+        "circa £311m",
+    ),
     # MD2124: "This equates to a combined programme total of £2.9m." beside "Receipt of up to £330,000 in
     # external income…": the figure the asked phrase ("combined total") names, not its qualifier's.
     (

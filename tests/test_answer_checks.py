@@ -240,3 +240,16 @@ def test_a_decision_that_never_names_the_asked_borough_answers_nothing_about_it(
         "a grant to the London Borough of Hammersmith and Fulham",
         "",
     )
+
+
+def test_a_sum_keeps_what_it_is_stated_with():
+    from search_api.answer_spans import spans_for, unqualified
+
+    q = analyse_question("How big is the AEB?")
+    found = [
+        s.text
+        for s in spans_for("amount", "transferring the circa £311m annual AEB and c£150 million", q, set())
+    ]
+    assert found == ["circa £311m", "c£150 million"]
+    assert unqualified("up to £250,000") == "£250,000"
+    assert [s.text for s in spans_for("amount", "the basic £5m", q, set())] == ["£5m"]

@@ -377,3 +377,11 @@ def test_asked_who_received_a_place_after_in_or_on_fits_worse_than_the_body_afte
     received, runs = fit.values()
     assert received["Groundwork London"] > runs["Groundwork London"]
     assert received["Queen Elizabeth Park"] < runs["Queen Elizabeth Park"]
+
+
+def test_how_people_ask_is_no_topic_the_decisions_miss():
+    # "money", "win", "getting": rare in the decisions' formal text, so they weighed as missing topics
+    # and the answer "£12,006,000 from the Home Upgrade Grant 2 competition" was withheld.
+    words = analyse_question("How much Home Upgrade Grant 2 money did the GLA win for 2023-25?").words
+    assert not {"money", "win"} & set(words.values())
+    assert {"home", "upgrade", "grant"} <= set(words.values())
