@@ -42,11 +42,17 @@ class _Year:
     first: str  # "2025" for "2025-26" and for "financial year 25-26"
     ranged: bool
     end: int  # where it ends in the text read
+    since: bool = False  # "Since 2017, it has supported 86 projects": that year and every one after
 
 
 def years(text: str) -> list[_Year]:
     return [
-        _Year(m["full"] or f"20{m['short']}", bool(m["to"] or m["short"]), m.end())
+        _Year(
+            m["full"] or f"20{m['short']}",
+            bool(m["to"] or m["short"]),
+            m.end(),
+            text[max(0, m.start() - 6) : m.start()].lower() == "since ",
+        )
         for m in _YEAR.finditer(text)
     ]
 
@@ -92,7 +98,7 @@ def year_fit(question: str, text: str, span: Span) -> float:
         fits = any(
             y.first in asked or str(int(y.first) + 1) in lone if y.ranged else y.first in spanned
             for y in stated
-        )
+        ) or any(y.since and min(map(int, asked)) >= int(y.first) for y in stated)  # "by 2021"
         return 0.0 if stated and not fits else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
     return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0

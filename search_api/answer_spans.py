@@ -156,6 +156,9 @@ _DONE_ASKED = re.compile(r"\b(?:have|has|had) been\b|\b(?:were|was|did)\b")
 _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "Up to how many homes were…"
 
 
+_SCALE = re.compile(r"\s(?:million|billion|thousand)\b", re.IGNORECASE)
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
@@ -163,13 +166,18 @@ def _counts(text: str, q: Question) -> list[Span]:
     for i, tok in enumerate(toks):
         # "Net Zero": a number word in a name counts nothing.
         named = tok.text[0].isupper() and i > 0 and toks[i - 1].text[0].isupper()
+        # "1.4 million properties": a decimal with its scale is a number, not a paragraph's.
+        scaled = bool(re.fullmatch(r"\d{1,3}\.\d{1,2}", tok.text) and _SCALE.match(text, tok.end))
         number = (
             tok.text.replace(",", "").isdigit()
             and len(tok.text) <= 9
             or tok.word in NUMBER_WORDS
             and not named
+            or scaled
         )
-        dotted = text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
+        dotted = not scaled and (
+            text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
+        )
         ahead = [
             j for j in range(i + 1, min(i + 5, len(toks))) if stem_with_irregulars(toks[j].text) in q.head
         ]

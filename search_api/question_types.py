@@ -95,6 +95,7 @@ ASKED_NOUNS = {
 _HEDGES = frozenset("roughly approximately approx about around".split())
 _LINKED = frozenset("of for to from by with in on".split())  # "cost of the consultant": the cost is wanted
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
+_GAVE_MONEY = frozenset("put contribute invest spend pay allocate commit".split())
 _AUXILIARIES = frozenset("did does do will would was were is has have".split())  # "What grant did X get"
 _NOT_SUMS = frozenset(
     "purpose reason reasons summary about aim aims objective objectives terms conditions".split()
@@ -144,7 +145,7 @@ def asking_clause(question: str) -> str:
 
 # "Which budget pays for the grants?", "What fund paid for…": the budget's name, not its sum.
 SOURCE_ASKED = re.compile(
-    r"^\s*(?:from )?(?:which|what) (?P<noun>budget|fund|funding stream|budget line)s? (?:will |is to |is used to )?"
+    r"^\s*(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? (?:will |is to |is used to )?"
     r"(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b",
     re.IGNORECASE,
 )
@@ -242,6 +243,8 @@ def question_kind(question: str) -> str:
         and words[-1] in ("cost", "costs")
     ):
         return "amount"  # "What did the 2014 extension of rough sleeping services cost?"
+    if words[0] == "what" and words[1] in ("did", "does", "will", "would") and _GAVE_MONEY & set(words[3:8]):
+        return "amount"  # "What did Sport England put into the Cluster…", "What will the GLA contribute…"
     if words[0] == "what" and words[-2:-1] and words[-2] in _VALUED and words[-1] == "at":
         return "amount"  # "What were the hi-vis tabards budgeted at?"
     if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):

@@ -253,3 +253,13 @@ def test_a_sum_keeps_what_it_is_stated_with():
     assert found == ["circa £311m", "c£150 million"]
     assert unqualified("up to £250,000") == "£250,000"
     assert [s.text for s in spans_for("amount", "the basic £5m", q, set())] == ["£5m"]
+
+
+def test_a_decimal_with_its_scale_is_a_count():
+    from search_api.answer_spans import spans_for
+
+    # Drain London: "A predicted 1.4 million properties in London are at risk from surface water flooding"
+    q = analyse_question("How many London properties are at risk of surface water flooding?")
+    text = "A predicted 1.4 million properties in London are at risk from surface water flooding"
+    assert [s.text for s in spans_for("count", text, q, set())][0].startswith("1.4 million properties")
+    assert not spans_for("count", "See 3.7 properties of the site", q, set())  # a paragraph number

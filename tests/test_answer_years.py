@@ -87,3 +87,13 @@ def test_a_year_the_sentence_states_for_all_its_figures_is_theirs():
     assert (
         year_fit("Love London budget in the 2018 programme", line, Span(start, start + 8, "£126,000")) == 1.0
     )
+
+
+def test_a_year_stated_with_since_holds_for_every_later_year():
+    from search_api.answer_checks import year_fit
+
+    # MD2862: "Since 2017, it has supported 86 community projects, covering 26 boroughs."
+    text = "Since 2017, it has supported 86 community projects, covering 26 boroughs."
+    span = Span(text.index("26"), text.index("26") + len("26 boroughs"), "26 boroughs")
+    assert year_fit("How many boroughs had London Community Energy Fund projects by 2021?", text, span) == 1.0
+    assert year_fit("How many boroughs had projects in 2015?", text, span) == 0.0

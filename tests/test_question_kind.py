@@ -236,6 +236,11 @@ def test_give_the_name_of_asks_a_person():
         # A search with a question mark still names what it wants by its words.
         ("DD1221 Team London summer events 2014 – date signed?", "date"),
         ("DD2595 social housing retrofit funding – signed by whom?", "person"),
+        # What a body put in or will contribute is a sum; which reserve paid is a name.
+        ("What did Sport England put into the North Kensington Sport 4 Good Cluster?", "amount"),
+        ("What will the GLA contribute to the scheme?", "amount"),
+        ("What did the GLA do with the funding?", "text"),
+        ("Which GLA reserve funded the extra £50m for the scrappage scheme?", "person"),
     ],
 )
 def test_a_percentage_and_a_changed_figure(question, kind):
