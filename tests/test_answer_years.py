@@ -90,8 +90,6 @@ def test_a_year_the_sentence_states_for_all_its_figures_is_theirs():
 
 
 def test_a_year_stated_with_since_holds_for_every_later_year():
-    from search_api.answer_checks import year_fit
-
     # MD2862: "Since 2017, it has supported 86 community projects, covering 26 boroughs."
     text = "Since 2017, it has supported 86 community projects, covering 26 boroughs."
     span = Span(text.index("26"), text.index("26") + len("26 boroughs"), "26 boroughs")
