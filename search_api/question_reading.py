@@ -56,7 +56,10 @@ _POST_ASKED = re.compile(
 )
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
 _INDIVIDUALS = frozenset("artist artists person people individual individuals councillor councillors".split())
-_SHARE_WORDS = frozenset("percentage percent cent".split())
+_KIND_WORDS = {
+    "share": frozenset("percentage percent cent".split()),
+    "email": frozenset("email e-mail address addresses".split()),
+}
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
 )
@@ -152,8 +155,8 @@ def analyse_question(text: str) -> Question:
             q.stated_number = int(word)
         if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
             q.words.setdefault(stem_with_irregulars(word), word)
-    if q.kind == "share":  # "What percentage pay rise…": the word names the kind asked, not the topic
-        q.words = {s: w for s, w in q.words.items() if w not in _SHARE_WORDS}
+    # "What percentage pay rise…", "Which email address…": the words name the kind asked, not the topic.
+    q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, ())}
     asking = [t.word for t in tokens(asking_clause(text))]
     q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".

@@ -379,6 +379,13 @@ READ_AS_WRITTEN = [
     # PCD 1792: "This would include £9,397,400 grant allocation for London VRU for 2025-2026": the page
     # writes the unit by its initials and the year in full; "What … grant did … get" asks its sum.
     ("What Home Office grant did the London Violence Reduction Unit get for 2025-26?", "£9,397,400"),
+    # The invitation to express interest: "…explaining what you would bring to the role to:
+    # civilsociety@london.gov.uk". Among all 147 decisions, "email" and "address" (no page says either)
+    # weighed as missing topics; they name the kind asked.
+    (
+        "Which email address receives statements of interest for the co-lead role?",
+        "civilsociety@london.gov.uk",
+    ),
 ]
 
 

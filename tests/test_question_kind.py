@@ -390,3 +390,15 @@ def test_how_people_ask_is_no_topic_the_decisions_miss():
     words = analyse_question("How much Home Upgrade Grant 2 money did the GLA win for 2023-25?").words
     assert not {"money", "win"} & set(words.values())
     assert {"home", "upgrade", "grant"} <= set(words.values())
+
+
+def test_the_words_naming_the_kind_asked_are_no_topic():
+    # No page says "email address" beside one, nor "percentage" beside "2 per cent".
+    assert not {"email", "address"} & set(
+        analyse_question("Which email address takes the forms?").words.values()
+    )
+    assert (
+        "percentage"
+        not in analyse_question("What percentage pay rise did the appointees get?").words.values()
+    )
+    assert "address" in analyse_question("What did the Mayor address in his speech?").words.values()
