@@ -127,9 +127,8 @@ def record_field(question: str) -> str | None:
     low = question.lower()
     if re.search(rf"\b(?:{_ACTED}) by\s*$", low) and not _PLURAL_DECISIONS.search(low):
         return "decision_maker"  # a search: "Celebrate London projects approved by"
-    field = re.search(
-        r"\bdate (signed|published)\b", low
-    )  # a search naming the field: "DD1221 – date signed?"
+    # A search naming the field: "DD1221 Team London summer events 2014 – date signed?"
+    field = re.search(r"\bdate (signed|published)\b", low)
     if field and not _WH.search(low) and not _PLURAL_DECISIONS.search(low):
         return f"date_{field.group(1)}"
     wh = _WH.search(low)
