@@ -11,6 +11,7 @@ from decisions.words import STOPWORDS, Token, stem_with_irregulars, tokens
 
 from .question_reading import (
     JOINERS,
+    MONTHS,
     NOT_NAMES,
     ORG_WORDS,
     ROLE_WORDS,
@@ -114,6 +115,19 @@ def _spelt_out(text: str, start: int, acronym: str) -> int | None:
     return None
 
 
+def _plain_name(text: str, tok: Token, common: set[str]) -> bool:
+    """One capitalised word that money goes to or a contract is with ("a grant to Groundswell"), never
+    written in lower case (not "to Environment")."""
+    return (
+        len(tok.text) >= 4
+        and tok.text[0].isupper()
+        and tok.text[1:].islower()
+        and tok.word not in common
+        and tok.word not in MONTHS | ROLE_WORDS | ORG_WORDS | THING_WORDS
+        and text[: tok.start].endswith(("to ", "with "))
+    )
+
+
 def said_in(name: str, text: str) -> bool:
     """Is the name in the text? A name of three words or more only in its words' order ("of", "the"
     aside): "Community Energy London" is not said in "London Community Energy Fund"; a shorter one
@@ -150,11 +164,14 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             continue
         if any(c.isdigit() for t in run for c in t.text):
             continue
-        lone = len(run) == 1 and run[0].text  # one word: only an acronym the question did not spell out
+        lone = len(run) == 1 and run[0].text  # one word: an acronym the question did not spell out, or…
+        plain_name = (
+            bool(lone) and q.organisation and _plain_name(text, run[0], common)
+        )  # "…a grant to Groundswell"
         if lone and (
             lone in q.acronyms
             or lone in DECISION_TYPES
-            or not (2 <= len(lone) <= 6 and lone.isupper() or _CAMEL.fullmatch(lone))
+            or not (2 <= len(lone) <= 6 and lone.isupper() or _CAMEL.fullmatch(lone) or plain_name)
         ):
             continue  # "ADD", "MD": a kind of decision, not who acts; "RetrofitWorks" is a name
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
@@ -195,6 +212,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             rf"\s*[(,]\s*(?:a|an|the)\b[^().;]{{0,60}}\b{re.escape(q.asked_noun)}\b", text[end:]
         ):
             quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
+        if plain_name:  # a body asked for, one word the money goes to: a name only a body has
+            quality = max(quality, 0.8)
         named = 1 + sum(t.word in ("and", "&") for t in run)
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
             quality = max(quality, 1.0) + 0.1

@@ -258,3 +258,18 @@ def test_who_and_a_verb_in_s_asks_one_person():
     assert not analyse_question("Who chairs the London Community Energy Taskforce?").plural
     assert analyse_question("Who are the partners of the scheme?").plural
     assert analyse_question("Which artists won the commission?").plural
+
+
+def test_a_body_of_one_word_that_money_goes_to_is_a_name():
+    # MD3350: "c. up to £30,321 by way of a grant to Groundswell for support of the Lived Experience
+    # Advisory Group". One capitalised word is a name only where a body is asked and money goes to it.
+    line = "up to £30,321 by way of a grant to Groundswell for support of the Lived Experience Advisory Group"
+    body = analyse_question(
+        "Which organisation gets the grant to support the Lived Experience Advisory Group?"
+    )
+    assert {s.text: s.quality for s in spans_for(body.kind, line, body, set())}.get("Groundswell", 0) >= 0.8
+    person = analyse_question("Who chairs the Lived Experience Advisory Group?")
+    assert "Groundswell" not in {s.text for s in spans_for(person.kind, line, person, set())}
+    assert "Environment" not in {
+        s.text for s in spans_for(body.kind, "Funding for Environment projects", body, set())
+    }
