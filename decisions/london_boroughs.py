@@ -17,15 +17,13 @@ BOROUGHS = (
 _NAMES = sorted(
     {n.replace(" and ", r" (?:and|&) ") for n in BOROUGHS} | {"Kingston", "Richmond"}, key=len, reverse=True
 )
-_BOROUGH = re.compile(rf"\b(?:{'|'.join(_NAMES)})\b|\bBorough\b|\bLB [A-Z]")
+_NAMED = re.compile(rf"\b(?:{'|'.join(_NAMES)})\b")
+_BOROUGH = re.compile(rf"{_NAMED.pattern}|\bBorough\b|\bLB [A-Z]")
 
 
 def names_a_borough(text: str) -> bool:
     """Does the text name a London borough ("London Borough of Hounslow", "Brent", "LB Ealing")?"""
     return bool(_BOROUGH.search(text))
-
-
-_NAMED = re.compile(rf"\b(?:{'|'.join(_NAMES)})\b")
 
 
 @functools.lru_cache(maxsize=256)

@@ -237,14 +237,11 @@ _OTHER_CURRENCY = re.compile(
 _EQUIVALENT = re.compile(r"\s?\([^()]{1,24}\)")
 
 
-# What a sum is stated with, kept in the answer: "the circa £311m annual AEB" is not "£311m".
-_AMOUNT_QUALIFIER = re.compile(
-    r"\b(?:circa|c\.?|approximately|approx\.|around|about|up to|over|more than|at least|nearly|almost)\s?$",
-    re.IGNORECASE,
-)
-_QUALIFIER_START = re.compile(
-    _AMOUNT_QUALIFIER.pattern.replace("$", "").replace("\\b", "^", 1), re.IGNORECASE
-)
+# What a sum is stated with, kept in the answer: "the circa £311m annual AEB" is not "£311m". The
+# qualifiers of a count, and the abbreviations written before sums ("c£150 million", "approx. £2m").
+_QUALIFIERS = "|".join(re.escape(w) for w in (*COUNT_QUALIFIERS, "approximately", "approx.", "c.", "c"))
+_AMOUNT_QUALIFIER = re.compile(rf"\b(?:{_QUALIFIERS})\s?$", re.IGNORECASE)
+_QUALIFIER_START = re.compile(rf"^(?:{_QUALIFIERS})\s?", re.IGNORECASE)
 
 
 def unqualified(value: str) -> str:

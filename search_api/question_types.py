@@ -118,9 +118,7 @@ _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
 _VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".split())  # "… budgeted at?"
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
-_VERBS = frozenset(
-    "is was are were will would does did do has have had can could should must may might apply applies applied".split()
-)
+_VERBS = _AUXILIARIES | frozenset("are had can could should must may might apply applies applied".split())
 _CHANGE_VERBS = frozenset(
     "raise raised increase increased reduce reduced cut change changed decrease decreased".split()
 )
