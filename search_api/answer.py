@@ -417,6 +417,7 @@ _OTHER_END = {
     "end": (" from", " between", " since"),
     "start": (" to", " until"),
     "changed": (" from",),
+    "total": (" from",),
     "to": (" from",),
     "from": (" to",),
 }
@@ -468,7 +469,8 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
-        return _answer(index, q, response, Candidate(top, said, 0, extra), related)
+        if _says_where(said, q):
+            return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
         best = max(
@@ -482,6 +484,7 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         and top.sem >= 0.65
         and not is_title_line(top.chunk)
         and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
+        and (q.kind != "date" or _says_when(said, q))
     ):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
         return _answer(index, q, response, Candidate(top, said), related)
@@ -495,6 +498,33 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         "reference": "decision code",
     }.get(q.kind, q.kind)
     return _abstain(q, response, related, f"no {wanted} is stated near the words of the question")
+
+
+# Words that tell when, in a sentence with no date in it: "before the end of the year", "each spring".
+_WHEN_WORDS = re.compile(
+    r"\b(?:year|years|month|months|week|weeks|day|days|quarter|spring|summer|autumn|winter|end|start|"
+    r"beginning|until|before|after|since|during|annually|later|early|now|currently|shortly|soon|"
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b",
+    re.IGNORECASE,
+)
+
+
+_CAPITALISED = re.compile(r"(?<=\S\s)[A-Z][\w'’-]+")  # not a sentence's first word
+
+
+def _says_where(said: str, q: Question) -> bool:
+    """A sentence answers "Where…?" by naming a place or body the question does not ("from the Mayor's
+    Housing Covenant", "at Chobham Manor"); other questions it may answer in any words."""
+    if not q.text.lower().startswith("where"):
+        return True
+    asked = {w.lower() for w in re.findall(r"[\w'’-]+", q.text)}
+    return any(w.lower() not in asked for w in _CAPITALISED.findall(said))
+
+
+def _says_when(said: str, q: Question) -> bool:
+    """Does a sentence with no date in it still say when? Only in words of time the question does not hold."""
+    asked = {w.lower() for w in _WHEN_WORDS.findall(q.text)}
+    return any(w.lower() not in asked for w in _WHEN_WORDS.findall(said))
 
 
 def _phrase_fit(q: Question, ev: Evidence) -> float:

@@ -25,7 +25,8 @@ AFTER_ENDINGS = {
     "by": (" by",),
     "end": (" to", " and", " until", "–", "-"),
     "start": (" from", " between"),
-    "changed": (" to",),
+    "changed": (" to", " total", " totalling", " total of"),  # "a further 10 … to total 30"
+    "total": (" total", " totalling", " total of"),
 }
 COUNT_QUALIFIERS = ("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost")
 
@@ -297,6 +298,8 @@ def code_of(reference: str) -> str:
 
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b", re.I)
+_FINANCIAL_YEAR_SPAN = re.compile(r"(?:financial year\s*)?(?:19|20)\d\d\s?[-/–]\s?(?:19|20)?\d\d")
 
 
 def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
@@ -308,6 +311,8 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
             if not any(d.start <= m.start() < d.end for d in dated)
         ]
         return [*dated, *years]
+    if kind == "date" and _DAY_ASKED.search(q.text):  # "On what date…": a day or month, not "2025-26"
+        return [s for s in _value_spans(kind, text) if not _FINANCIAL_YEAR_SPAN.fullmatch(s.text)]
     if kind in ("amount", "date"):
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"

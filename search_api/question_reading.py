@@ -182,6 +182,8 @@ def analyse_question(text: str) -> Question:
         q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
     if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
+    if q.kind in FIGURE_KINDS and q.after is None and {"total", "altogether"} & set(toks):
+        q.after = "total"  # "How many … in total": in "a further 10 … to total 30", the total
     if (
         q.kind == "date" and q.after is None
     ):  # "end date": in "from October 2020 to September 2023", the second

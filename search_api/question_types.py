@@ -7,6 +7,7 @@ a passage with a date). Patterns are linear: they run on untrusted text.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from decisions.words import tokens
@@ -149,6 +150,17 @@ SOURCE_ASKED = re.compile(
 )
 
 
+# Where the noun phrase after "Name the…" ends: at a verb, a relative word or a preposition.
+_PHRASE_ENDS = _VERBS | frozenset(
+    "that which who whose associated linked for of on in to with by about under behind from at into over"
+    " since after before during concerning regarding".split()
+)
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    return list(itertools.takewhile(lambda w: w not in _PHRASE_ENDS, words))
+
+
 def question_kind(question: str) -> str:
     """amount | date | person | count | share | list | email | reference | text: what the answer must be
     (share: a percentage)."""
@@ -197,7 +209,8 @@ def question_kind(question: str) -> str:
         if len(words) > 1 and words[1] in QUESTION_WORDS:  # "State how much…"
             return question_kind(" ".join(words[1:]))
         noun = next((w for w in words[1:5] if w not in _ARTICLES), "")
-        if "decision" in words[1:5]:  # "Name the Chief Officer decision that…": its code
+        # "Name the Chief Officer decision that…", "Name the one earlier mayoral decision associated with…": its code.
+        if "decision" in words[1:5] or _noun_phrase(words[1:8])[-1:] == ["decision"]:
             return "reference"
         # "Give the minimum number of learners…", "Give the Free Courses for Jobs sum…": the noun may come later.
         asked = next((w for w in words[1:7] if w in ASKED_NOUNS), None)

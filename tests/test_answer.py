@@ -386,7 +386,27 @@ READ_AS_WRITTEN = [
         "Which email address receives statements of interest for the co-lead role?",
         "civilsociety@london.gov.uk",
     ),
+    # "…create a further 10 Housing Zones to total 30 Housing Zones across London": a total is asked.
+    ("How many Housing Zones would there be altogether once the programme was extended?", "30 Housing Zones"),
+    # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after
+    # "Name the" ends in "decision" five words on; it asks a code, not a list of the page's DD codes.
+    ("Name the one previous mayoral decision behind the Drain London project", "MD455"),
 ]
+
+
+# MD3388: "The Chief Officer has agreed the 2025-26 pay award for GLA staff with UNISON and the pay
+# award has been confirmed via CO817." It says neither when CO817 was signed nor on what day; ADD176
+# speaks of "the 2012 and 2013 Awards ceremonies", not where the 2014 one was held.
+UNSTATED_WHEN_OR_WHERE = [
+    "On what date was CO817, approving the 2025-26 pay award for GLA staff, signed?",
+    "On which date did the Chief Officer sign off CO817?",  # "2025-26" is no date
+    "Where was the 2014 Team London Awards ceremony held?",
+]
+
+
+@pytest.mark.parametrize("question", UNSTATED_WHEN_OR_WHERE)
+def test_a_sentence_that_says_no_time_or_place_answers_no_when_or_where(real_index, full_settings, question):
+    assert not answer_question(real_index, question, full_settings).answered
 
 
 @pytest.mark.parametrize("question, expected", READ_AS_WRITTEN)

@@ -108,7 +108,9 @@ def test_a_total_after_a_change_is_the_value_it_changed_to():
     assert (
         analyse_question("After the extra money, what is the total available for Round 2?").after == "changed"
     )
-    assert analyse_question("What is the total available for Round 2?").after is None
+    # Without a change word a total is still asked: in "a further 10 … to total 30", the figure after "total".
+    assert analyse_question("What is the total available for Round 2?").after == "total"
+    assert analyse_question("What is the budget available for Round 2?").after is None
 
 
 def test_a_count_is_not_a_year():
