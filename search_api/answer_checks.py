@@ -62,10 +62,21 @@ def years_named(text: str) -> frozenset[str]:
     return frozenset(y.first for y in years(text))
 
 
+@functools.lru_cache(maxsize=256)
+def _ranges_named(text: str) -> frozenset[str]:
+    return frozenset(y.first for y in years(text) if y.ranged)
+
+
 def names_asked_year(question: str, text: str, title: str) -> bool:
-    """Does a decision (its text and title) name a year the question asks about (true if it asks none)?"""
-    wanted = {y.first for y in years(question)}
-    return not wanted or bool(wanted & (years_named(text) | years_named(title)))
+    """Does a decision (its text and title) name a year the question asks about (true if it asks none)?
+    A financial year asked ("2016-17") is named as one: "by March 2016" is the year before's."""
+    asked = years(question)
+    lone = {y.first for y in asked if not y.ranged}
+    ranged = {y.first for y in asked if y.ranged}
+    return not asked or bool(
+        lone & (years_named(text) | years_named(title))
+        or ranged & (_ranges_named(text) | _ranges_named(title))
+    )
 
 
 def names_asked_boroughs(question: str, text: str, title: str) -> bool:

@@ -298,8 +298,12 @@ def code_of(reference: str) -> str:
 
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
-_DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b", re.I)
-_FINANCIAL_YEAR_SPAN = re.compile(r"(?:financial year\s*)?(?:19|20)\d\d\s?[-/–]\s?(?:19|20)?\d\d")
+_DAY_ASKED = re.compile(r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b|\bexact date\b", re.I)
+
+
+@functools.lru_cache(maxsize=32768)
+def _day_spans(text: str) -> tuple[Span, ...]:
+    return tuple(Span(d.start, d.end, d.text) for d in find_dates(text) if d.precision == "day")
 
 
 def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
@@ -311,8 +315,8 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
             if not any(d.start <= m.start() < d.end for d in dated)
         ]
         return [*dated, *years]
-    if kind == "date" and _DAY_ASKED.search(q.text):  # "On what date…": a day or month, not "2025-26"
-        return [s for s in _value_spans(kind, text) if not _FINANCIAL_YEAR_SPAN.fullmatch(s.text)]
+    if kind == "date" and _DAY_ASKED.search(q.text):  # "On what date…": a day, not "March 2020" or "2025-26"
+        return list(_day_spans(text))
     if kind in ("amount", "date"):
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"

@@ -57,7 +57,7 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|cap|ceiling)\b",
+            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|cap|ceiling)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip

@@ -401,7 +401,18 @@ UNSTATED_WHEN_OR_WHERE = [
     "On what date was CO817, approving the 2025-26 pay award for GLA staff, signed?",
     "On which date did the Chief Officer sign off CO817?",  # "2025-26" is no date
     "Where was the 2014 Team London Awards ceremony held?",
+    # "…in March 2020" is no exact date.
+    "On what precise date was MD2591 (Young London Inspired phase 2) signed?",
 ]
+
+
+# DD1457 is the 2015-16 round ("…projects by March 2016"): it names no 2016-17 figure.
+def test_a_decision_naming_no_financial_year_asked_answers_nothing_for_it(real_index, full_settings):
+    assert not answer_question(
+        real_index,
+        "What did the London Tree and Woodland Community Grant Scheme spend in 2016-17?",
+        full_settings,
+    ).answered
 
 
 @pytest.mark.parametrize("question", UNSTATED_WHEN_OR_WHERE)

@@ -4,7 +4,7 @@ than the one asked, a value the question itself states, a sum for a question abo
 from __future__ import annotations
 
 from search_api.answer import _is_aggregate
-from search_api.answer_checks import asked_prefix, same_round
+from search_api.answer_checks import asked_prefix, names_asked_year, same_round
 from search_api.question_reading import analyse_question
 
 
@@ -265,3 +265,12 @@ def test_a_decimal_with_its_scale_is_a_count():
     text = "A predicted 1.4 million properties in London are at risk from surface water flooding"
     assert [s.text for s in spans_for("count", text, q, set())][0].startswith("1.4 million properties")
     assert not spans_for("count", "See 3.7 properties of the site", q, set())  # a paragraph number
+
+
+def test_a_financial_year_asked_is_named_as_one():
+    # corpus/gla/gla-884e0d03.txt (DD1457): "The Scheme will deliver 24 community based tree and woodland
+    # projects by March 2016" — March 2016 ends the financial year 2015-16; it says nothing of 2016-17.
+    page = "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
+    assert not names_asked_year("How much did the scheme spend in 2016-17?", page, "London Tree and Woodland")
+    assert names_asked_year("How much did the scheme spend in 2016/17?", "Grants for 2016-2017.", "")
+    assert names_asked_year("How many projects were delivered in 2016?", page, "")  # a lone year is a year

@@ -104,6 +104,7 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
     # (corpus/001_785ae10bddecc0a0.txt: "That the Mayor approves total expenditure of up to £812,000 ...").
     assert expected_answer_type("community engagement funding since 2018") == "amount"
     assert expected_answer_type("tree planting budget") == "amount"
+    assert expected_answer_type("Culture Seeds spending in 2019-20") == "amount"  # "spending" as "spend"
     assert expected_answer_type("number of community conversations") == "count"
     assert expected_answer_type("grants to grassroots community groups") is None
     # A question's kind decides, whatever money words it holds.
