@@ -140,8 +140,16 @@ def stem_with_irregulars(word: str) -> str:
     year = _FINANCIAL_YEAR.fullmatch(word)
     if year and int(year[2][-2:]) == (int(year[1]) + 1) % 100:  # "2025-2026", "2025/26": one "2025-26"
         return f"{year[1]}-{year[2][-2:]}"
-    word_stem = STEMS_APART.get(word) or stem(IRREGULAR_VERBS.get(word, word))
+    word_stem = STEMS_APART.get(word) or stem(_ADVERB.sub(r"\1", IRREGULAR_VERBS.get(word, word)))
+    if _DOUBLED.search(word_stem) and word.endswith(("ing", "ed")):
+        word_stem = word_stem[:-1]  # "running", "planned": "run", "plan" (not "fill", "pass", "buzz")
     return STEM_FAMILIES.get(word_stem, word_stem)
+
+
+# An adverb is read as its adjective: "originally" as "original", "jointly" as "joint" ("Assembly",
+# "supply", "family" keep their "ly": only these endings are adverbs').
+_ADVERB = re.compile(r"^(\w{3,}(?:al|ous|nt|ive|ed))ly$")
+_DOUBLED = re.compile(r"([b-df-hj-kmnp-rtv-y])\1$")
 
 
 _FINANCIAL_YEAR = re.compile(r"((?:19|20)\d\d)[-/–]((?:19|20)?\d\d)")

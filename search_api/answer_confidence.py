@@ -55,8 +55,9 @@ THRESHOLD = 0.762  # abstain when the probability is below it
 observer: Callable[[str, dict[str, float]], None] | None = None
 
 
-def features(q: Question, evidence) -> dict[str, float]:
-    """The signals of the evidence an answer is read from (an answer.Evidence), each in [0, 1]."""
+def features(q: Question, evidence, reworded: frozenset[str] = frozenset()) -> dict[str, float]:
+    """The signals of the evidence an answer is read from (an answer.Evidence), each in [0, 1]. `reworded`:
+    the question's words the evidence holds in another form ("deployed" as "deployment")."""
     weights = q.weights.items()
     total, rarest = sum(q.weights.values()) or 1.0, max(q.weights.values(), default=0.0) or 1.0
     piece = stems(evidence.at(evidence.piece))[0]
@@ -71,7 +72,8 @@ def features(q: Question, evidence) -> dict[str, float]:
         "piece_cover": sum(w for s, w in weights if s in piece) / total,
         "decision_missing": sum(missing) / total,
         "rarest_missing": max(missing, default=0.0) / rarest,
-        "unexplained": max((w for s, w in weights if s not in read), default=0.0) / rarest,
+        "unexplained": max((w for s, w in weights if s not in read and s not in reworded), default=0.0)
+        / rarest,
     }
 
 

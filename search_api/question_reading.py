@@ -59,6 +59,8 @@ _INDIVIDUALS = frozenset("artist artists person people individual individuals co
 _KIND_WORDS = {
     "share": frozenset("percentage percent cent".split()),
     "email": frozenset("email e-mail address addresses".split()),
+    # "Which earlier mayoral decision first set up…": a decision citing another says "(see MD2661)".
+    "reference": frozenset("earlier previous prior original originally first initially".split()),
 }
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()

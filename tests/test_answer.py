@@ -391,6 +391,18 @@ READ_AS_WRITTEN = [
     # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after
     # "Name the" ends in "decision" five words on; it asks a code, not a list of the page's DD codes.
     ("Name the one previous mayoral decision behind the Drain London project", "MD455"),
+    # DD1221: "…associated with the deployment of London Ambassadors at 9 key locations…": "deployed" is
+    # "deployment" reworded (the stemmer leaves them apart; their vectors lie close).
+    (
+        "How many locations were London Ambassadors deployed to in the Team London summer 2014 plan?",
+        "9 key locations",
+    ),
+    # MD2129: "The initial phase of work on the Cultural Infrastructure Plan was previously
+    # approved within of MD2045": "previous", "first" say which decision is asked, not its topic.
+    (
+        "Which previous mayoral decision approved the first phase of the Cultural Infrastructure Plan work?",
+        "MD2045",
+    ),
 ]
 
 
