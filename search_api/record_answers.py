@@ -58,7 +58,7 @@ SIGNATURE_LINES = 6
 
 # "took"/"made" only with the decision or its code: "Who made the Fourth Plinth commission…" asks the artist.
 _ACTED = (
-    r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?= (?:\w+ )?(?:decision|[a-z]{1,5} ?\d))|decid\w*|authori[sz]\w*"
+    r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?! part\b)(?= (?:[\w’'-]+ ){0,8}?(?:decision|[a-z]{1,5} ?\d))|decid\w*|authori[sz]\w*"
     r"|agree[ds]?|decision.maker|decision (?:was |been )?(?:taken|made)"
 )
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;

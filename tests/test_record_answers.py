@@ -49,6 +49,12 @@ def _quoted(result, line: str) -> bool:
         # "made"/"took" ask the decision maker only with the decision or its code.
         ("Who made the Fourth Plinth commission due to be unveiled in March 2020?", None),
         ("Who took MD2313?", "decision_maker"),
+        # The decision named at length between "took" and "decision" (ADD2791: "Decision by: Natalie Daniels").
+        (
+            "Name the officer who took the Rough Sleeping Prevention and Recovery Grant decision",
+            "decision_maker",
+        ),
+        ("Who took part in the review behind the programme decision?", None),
         ("Team London Awards 2014 nomination support – decision taken by whom", "decision_maker"),
         # A search naming the field, question mark or not.
         ("DD1221 Team London summer events 2014 – date signed?", "date_signed"),
