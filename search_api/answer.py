@@ -404,9 +404,25 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4
+            if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
+                continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if best is None or bonus > best.bonus:
                 best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
+
+
+_TO_OR_FROM = re.compile(r"^\W{0,3}(?:[\w’'-]+\s+){0,4}?(to|from)\s+((?:[\w’'&-]+\s*){1,6})")
+
+
+def _flows(after: str, q: Question) -> str | None:
+    """Whether the sum before `after` goes to ("gets") or comes from ("gives") a body the question names."""
+    said = _TO_OR_FROM.match(after)
+    if not said:
+        return None
+    named = stems(said.group(2))[0]
+    if not any(entity <= named for entity in q.entities):
+        return None
+    return "gets" if said.group(1) == "to" else "gives"
 
 
 # The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".

@@ -88,6 +88,9 @@ class Question:
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
+    # "How much is London Councils contributing…": "gives" (the sum comes "from" the body it names);
+    # "How much did Crisis get…": "gets" (it goes "to" the body).
+    flow: str | None = None
     entities: list[set[str]] = field(default_factory=list)  # names it uses: "London Partnership Board"
     acronyms: set[str] = field(default_factory=set)  # their initials ("LPB"): never an answer
     # A name joining two ("Chief Officer and Returning Officer"), by its place in `entities`: its parts.
@@ -260,6 +263,9 @@ def analyse_question(text: str) -> Question:
     )
     if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
         q.asked_phrase = _asked_phrase(text)
+    bodies = [e for e in q.entities if not all(s.isdigit() for s in e)]  # a code is no body
+    if q.kind == "amount" and len(bodies) == 1:  # with two ("from Homes England to Hounslow"), which one?
+        q.flow = "gives" if _GIVES.search(text) else "gets" if _RECEIVED.search(text) else None
     return q
 
 
@@ -285,6 +291,11 @@ def _asked_phrase(text: str) -> set[str]:
 
 # Who money went to: "Which organisation received…", "Who got the grant…", "…was given…".
 _RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|allocated)\b", re.I)
+
+
+_GIVES = re.compile(
+    r"\b(?:contribut\w*|put(?:ting)? in|provid\w*|donat\w*|pa(?:y|ys|id|ying)\b|chip\w* in)", re.I
+)
 
 
 _COMPANY_ENDINGS = frozenset("ltd limited plc llp llc inc".split())

@@ -403,6 +403,9 @@ READ_AS_WRITTEN = [
         "Which previous mayoral decision approved the first phase of the Cultural Infrastructure Plan work?",
         "MD2045",
     ),
+    # MD3161: "b) £716,781 on-grant to London Councils for the …" and "• receive and expend £144,535 from
+    # London Councils": what the body provides comes from it; what goes to it, it gets.
+    ("How much money does London Councils provide for the MD3161 rough sleeping services?", "£144,535"),
 ]
 
 
