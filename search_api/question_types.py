@@ -144,8 +144,10 @@ def asking_clause(question: str) -> str:
 
 # "Which budget pays for the grants?", "What fund paid for…": the budget's name, not its sum.
 SOURCE_ASKED = re.compile(
-    r"^\s*(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? (?:will |is to |is used to )?"
-    r"(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b",
+    r"^\s*(?:(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
+    r"(?:will |is to |is used to )?(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b"
+    # "Name the budget that £200m was moved from…": its name, never its sum.
+    r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b)",
     re.IGNORECASE,
 )
 

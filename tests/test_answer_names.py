@@ -273,3 +273,12 @@ def test_a_body_of_one_word_that_money_goes_to_is_a_name():
     assert "Environment" not in {
         s.text for s in spans_for(body.kind, "Funding for Environment projects", body, set())
     }
+
+
+def test_a_programme_named_for_its_delivery_is_no_body():
+    # corpus/gla/gla-8e8d2f4f.txt: "…bids for £8,029,950 of Green Homes Grant Local Authority Delivery (LAD)
+    # scheme funding…": a programme, not the organisation that oversees delivery.
+    line = "the GLA led and submitted successful consortium bids for £8,029,950 of Green Homes Grant Local Authority Delivery"
+    q = analyse_question("Which organisation oversees delivery of the Warmer Homes programme?")
+    found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    assert found.get("Green Homes Grant Local Authority Delivery", 0.0) <= 0.1

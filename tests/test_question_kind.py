@@ -254,6 +254,7 @@ def test_give_the_name_of_asks_a_person():
         ("What will the GLA contribute to the scheme?", "amount"),
         ("What did the GLA do with the funding?", "text"),
         ("Which GLA reserve funded the extra £50m for the scrappage scheme?", "person"),
+        ("Name the budget that the £200m for more Housing Zones was moved from.", "person"),  # its name
     ],
 )
 def test_a_percentage_and_a_changed_figure(question, kind):
