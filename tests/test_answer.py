@@ -406,6 +406,10 @@ READ_AS_WRITTEN = [
     # MD3161: "b) £716,781 on-grant to London Councils for the …" and "• receive and expend £144,535 from
     # London Councils": what the body provides comes from it; what goes to it, it gets.
     ("How much money does London Councils provide for the MD3161 rough sleeping services?", "£144,535"),
+    # MD3465: "The rateable value threshold above which the Crossrail BRS will apply is proposed to increase
+    # from £75,000 to £92,000…", beside "…the Crossrail BRS will raise c£290 million in 2026-27": a threshold
+    # asked is a figure stated as one.
+    ("Crossrail BRS threshold for 2026-27", "£92,000"),
 ]
 
 
