@@ -22,6 +22,7 @@ from .question_types import (
     SOURCE_ASKED,
     asking_clause,
     is_question,
+    noun_phrase,
     question_kind,
 )
 
@@ -272,13 +273,6 @@ def analyse_question(text: str) -> Question:
     return q
 
 
-# Where the noun phrase a question asks for ends: "What was the combined total [for …]".
-_PHRASE_END = frozenset(
-    "for of in on to from at by that which who once when while whilst did does do was were is are will "
-    "would has have had can could should under with within".split()
-)
-
-
 def _asked_phrase(text: str) -> set[str]:
     """The stems of the noun phrase asked for: "What was the [combined total] for…", "How much [revenue
     grant] did OPDC give…". Empty for "How much did London Councils put in…"."""
@@ -288,7 +282,7 @@ def _asked_phrase(text: str) -> set[str]:
     i = 2 if words[0] == "how" else 1
     while i < len(words) and words[i] in ("is", "was", "are", "were", "the", "a", "an", "be"):
         i += 1
-    phrase = list(itertools.takewhile(lambda w: w not in _PHRASE_END, words[i : i + 4]))
+    phrase = noun_phrase(words[i : i + 4])
     return {stem_with_irregulars(w) for w in phrase}
 
 

@@ -152,15 +152,16 @@ SOURCE_ASKED = re.compile(
 )
 
 
-# Where the noun phrase after "Name the…" ends: at a verb, a relative word or a preposition.
-_PHRASE_ENDS = _VERBS | frozenset(
-    "that which who whose associated linked for of on in to with by about under behind from at into over"
-    " since after before during concerning regarding".split()
+# Where the noun phrase asked for ends: at a verb, a relative word or a preposition ("Name the one
+# earlier mayoral decision [associated with…]", "What was the combined total [for …]").
+PHRASE_ENDS = _VERBS | frozenset(
+    "that which who whose associated linked for of on in to with within by about under behind from at into"
+    " over since after before during concerning regarding once when while whilst".split()
 )
 
 
-def _noun_phrase(words: list[str]) -> list[str]:
-    return list(itertools.takewhile(lambda w: w not in _PHRASE_ENDS, words))
+def noun_phrase(words: list[str]) -> list[str]:
+    return list(itertools.takewhile(lambda w: w not in PHRASE_ENDS, words))
 
 
 def question_kind(question: str) -> str:
@@ -212,7 +213,7 @@ def question_kind(question: str) -> str:
             return question_kind(" ".join(words[1:]))
         noun = next((w for w in words[1:5] if w not in _ARTICLES), "")
         # "Name the Chief Officer decision that…", "Name the one earlier mayoral decision associated with…": its code.
-        if "decision" in words[1:5] or _noun_phrase(words[1:8])[-1:] == ["decision"]:
+        if noun_phrase(words[1:8])[-1:] == ["decision"]:
             return "reference"
         # "Give the minimum number of learners…", "Give the Free Courses for Jobs sum…": the noun may come later.
         asked = next((w for w in words[1:7] if w in ASKED_NOUNS), None)
