@@ -18,7 +18,7 @@ import numpy as np
 
 from decisions.records import Answer, Citation, Passage
 from decisions.settings import Settings
-from decisions.words import STOPWORDS, expand_clipped, stem_with_irregulars, tokens
+from decisions.words import STOPWORDS, expand_clipped, plain_word, stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.embed import encode
 
@@ -533,8 +533,8 @@ def _says_where(said: str, q: Question) -> bool:
     Housing Covenant", "at Chobham Manor"); other questions it may answer in any words."""
     if not q.text.lower().startswith("where"):
         return True
-    asked = {w.lower() for w in re.findall(r"[\w'’-]+", q.text)}
-    return any(w.lower() not in asked for w in _CAPITALISED.findall(said))
+    asked = stems(q.text)[1]  # its words in lower case, as the tokeniser reads them
+    return any(plain_word(w) not in asked for w in _CAPITALISED.findall(said))
 
 
 def _says_when(said: str, q: Question) -> bool:
