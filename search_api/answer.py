@@ -404,6 +404,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4
+            if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
+                bonus *= 0.4
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if best is None or bonus > best.bonus:
@@ -460,6 +462,17 @@ def _pair(text: str, one: Span, other: Span) -> bool:
         and bool(join)
         and ("and" not in join.group() or text[: first.start].rstrip().endswith("between"))
     )
+
+
+def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> bool:
+    """Asked the multiplier, in "the threshold … remains at [£70,000] and the multiplier will be 2p" the
+    figure its own clause (back to the figure before it) calls a threshold is another measure."""
+    asked = {m.lower() for m in _SPECIFIC_SUM.findall(q.text)}
+    if not asked:
+        return False
+    start = max((o.end for o in found if o.end <= span.start), default=0)
+    said = {m.lower() for m in _SPECIFIC_SUM.findall(text[max(start, span.start - 100) : span.start])}
+    return bool(said) and not said & asked
 
 
 def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:

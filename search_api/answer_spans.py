@@ -229,9 +229,11 @@ def bullet_list(text: str) -> str:
     return "; ".join(line[ITEM.match(line).end() :].strip().rstrip(";.") for line in found)
 
 
-# "$92,544", "US$1.5m", "€2 million": a sum in another currency (the index reads sterling only).
+# "$92,544", "US$1.5m", "€2 million": a sum in another currency (the index reads sterling only); "2p",
+# "1.5p": a rate in pence ("the multiplier will be 2p").
 _OTHER_CURRENCY = re.compile(
-    r"(?:US\$|\$|€)\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?(?:bn|billion|m|million|k|thousand)\b)?",
+    r"(?:US\$|\$|€)\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?(?:bn|billion|m|million|k|thousand)\b)?"
+    r"|\b\d{1,2}(?:\.\d+)?p\b",
     re.IGNORECASE,
 )
 # "$92,544 (£70,777)": a sum with its equivalent in another currency in brackets is one answer.

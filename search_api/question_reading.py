@@ -269,8 +269,20 @@ def analyse_question(text: str) -> Question:
         q.asked_phrase = _asked_phrase(text)
     bodies = [e for e in q.entities if not all(s.isdigit() for s in e)]  # a code is no body
     if q.kind == "amount" and len(bodies) == 1:  # with two ("from Homes England to Hounslow"), which one?
-        q.flow = "gives" if _GIVES.search(text) else "gets" if _RECEIVED.search(text) else None
+        q.flow = _flow_named(text, bodies[0]) or (
+            "gives" if _GIVES.search(text) else "gets" if _RECEIVED.search(text) else None
+        )
     return q
+
+
+def _flow_named(text: str, body: set[str]) -> str | None:
+    """ "…received from London Councils": the sum comes from the body ("gives"), whatever the verb says;
+    "…paid to Crisis": it goes to it ("gets"). None when neither word stands just before the body."""
+    toks = tokens(text)
+    for i, tok in enumerate(toks):
+        if tok.word in ("from", "to") and body <= {stem_with_irregulars(t.word) for t in toks[i + 1 : i + 5]}:
+            return "gives" if tok.word == "from" else "gets"
+    return None
 
 
 def _asked_phrase(text: str) -> set[str]:

@@ -33,7 +33,10 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 
 # What a passage holding an answer of each kind shows; list, reference and text have no one mark.
 ANSWER_PATTERNS = {
-    "amount": re.compile(r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b", re.IGNORECASE),
+    # Pounds, or pence as a rate is written ("the multiplier will be 2p", "1.5p in the pound").
+    "amount": re.compile(
+        r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b|\b\d{1,2}(?:\.\d+)?p\b", re.I
+    ),
     "date": re.compile(
         rf"\b(?:\d{{1,2}} )?{MONTH}(?: \d{{1,2}})?,? (?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b"
     ),
@@ -86,7 +89,7 @@ _ASKED_INSIDE_KINDS = {
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
     **dict.fromkeys(
-        "amount sum figure cost costs budget value total price salary threshold cap ceiling".split(),
+        "amount sum figure cost costs budget value total price salary threshold cap ceiling multiplier".split(),
         "amount",
     ),
     **dict.fromkeys("date day deadline month year".split(), "date"),
@@ -286,6 +289,12 @@ def question_kind(question: str) -> str:
         )
         if said:
             return ASKED_NOUNS[said]
+        # "What was the Crossrail business rate supplement multiplier set for…": the noun phrase after
+        # "was the" ends in what is wanted.
+        if words[1] in ("is", "was", "are", "were") and words[2:3] in (["the"], ["a"], ["an"]):
+            phrase = list(itertools.takewhile(lambda w: w not in _VALUED | {"per"}, noun_phrase(words[3:9])))
+            if phrase and phrase[-1] in ASKED_NOUNS:
+                return ASKED_NOUNS[phrase[-1]]
         # "Which not-for-profit co-operative…": the noun may follow an adjective.
         if _asks_someone(noun, words[1:3]):
             return "person"

@@ -277,7 +277,16 @@ def test_a_decision_that_never_names_the_asked_year_answers_nothing_about_it(ful
     full_index = IndexHolder(full_settings, model=index.model).get()
     result = answer_question(full_index, "What was the Crossrail BRS multiplier for 2019-20?", full_settings)
     assert not result.answered
-    assert answer_question(
+    # MD2943 names 2022-23: "…remains at £70,000 and the multiplier will be 2p." A multiplier asked is the
+    # figure its own clause calls one (in pence), not the threshold before it.
+    named = answer_question(full_index, "What was the Crossrail BRS multiplier for 2022-23?", full_settings)
+    assert named.answered and named.answer == "2p"
+    threshold = answer_question(
+        full_index, "What was the Crossrail BRS threshold for 2022-23?", full_settings
+    )
+    assert threshold.answer == "£70,000"
+    # MD1437 proposes the 2015-16 multiplier and states none: a figure is asked, and no sentence is one.
+    assert not answer_question(
         full_index, "What was the Crossrail BRS multiplier for 2015-16?", full_settings
     ).answered
 

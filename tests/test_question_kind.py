@@ -416,3 +416,35 @@ def test_the_words_naming_the_kind_asked_are_no_topic():
         not in analyse_question("What percentage pay rise did the appointees get?").words.values()
     )
     assert "address" in analyse_question("What did the Mayor address in his speech?").words.values()
+
+
+@pytest.mark.parametrize(
+    "question, flow",
+    [
+        # MD3161: "• receive and expend £144,535 from London Councils" — received, but from the body named.
+        (
+            "Name the amount received from London Councils in the RSI additional targeted funding decision.",
+            "gives",
+        ),
+        ("How much was paid to London Councils for the link worker service?", "gets"),
+        ("How much did London Councils receive for the link worker service?", "gets"),  # the verb says
+        ("How much is London Councils contributing to the programme?", "gives"),
+    ],
+)
+def test_from_or_to_just_before_the_body_named_says_which_way_the_money_goes(question, flow):
+    assert analyse_question(question).flow == flow
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # MD1437 proposes the 2015-16 multiplier and states none: a figure is asked, not a sentence.
+        ("What was the Crossrail business rate supplement multiplier set for 2015-16?", "amount"),
+        ("What Crossrail BRS multiplier was set for 2015-16?", "amount"),
+        ("What was the rateable value threshold in 2023-24?", "amount"),
+        ("What was the date of the board meeting?", "date"),
+        ("What was the aim of the programme?", "text"),
+    ],
+)
+def test_the_noun_phrase_after_what_was_the_names_what_is_wanted(question, kind):
+    assert question_kind(question) == kind
