@@ -409,7 +409,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if best is None or bonus > best.bonus:
-                best = Candidate(ev, " ".join(span.text.split()), bonus, extra)
+                said = (
+                    span if paired is not None else _with_partners(q, span, found)
+                )  # "A and B … respectively": one
+                best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
 
@@ -462,6 +465,15 @@ def _pair(text: str, one: Span, other: Span) -> bool:
         and bool(join)
         and ("and" not in join.group() or text[: first.start].rstrip().endswith("between"))
     )
+
+
+def _with_partners(q: Question, span: Span, found: list[Span]) -> Span:
+    """A name said jointly with others is answered with them: "(Alice Bradley and Sally Frazer)" for
+    "Who … can approve…", though either alone is a better-formed name."""
+    if q.kind != "person":
+        return span
+    joint = [o for o in found if o.start <= span.start and span.end <= o.end and " and " in o.text[1:-1]]
+    return max(joint, key=lambda o: o.end - o.start, default=span)
 
 
 def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> bool:

@@ -58,7 +58,7 @@ _POST_ASKED = re.compile(
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
 _INDIVIDUALS = frozenset("artist artists person people individual individuals councillor councillors".split())
 _KIND_WORDS = {
-    "share": frozenset("percentage percent cent".split()),
+    "share": frozenset("percentage percent cent rise uplift".split()),  # "What pay rise…": "2 per cent"
     "email": frozenset("email e-mail address addresses".split()),
     # "Which earlier mayoral decision first set up…": a decision citing another says "(see MD2661)".
     "reference": frozenset("earlier previous prior original originally first initially".split()),

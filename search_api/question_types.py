@@ -194,6 +194,10 @@ def question_kind(question: str) -> str:
         return "person"
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
+    if re.search(
+        r"\b(?:what|which)(?: \w+){0,2} pay (?:rise|award|increase|uplift)\b", question, re.IGNORECASE
+    ):
+        return "share"  # "What pay rise did the Mayoral Appointees get…": "2.5 per cent", not a sentence
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         searched = not question.rstrip().endswith("?")
         if searched and words[-1] == "by":  # "…projects approved by"

@@ -534,3 +534,29 @@ def test_a_name_is_not_found_in_a_word_the_stemmer_folds_into_it(real_index, ful
     assert stem_with_irregulars("police") != stem_with_irregulars("policy")
     result = answer_question(real_index, "What was the Sport Unites budget for 2025-26?", full_settings)
     assert not result.answered
+
+
+def test_a_name_said_jointly_with_another_is_answered_with_it_unless_paired_respectively(
+    real_index, full_settings
+):
+    # DD2595 (corpus/gla/): "…to the senior managers of the Warmer Homes programme (Alice Bradley and Sally
+    # Frazer)": either alone is half the answer.
+    joint = answer_question(
+        real_index, "Who at Warmer Homes can approve a social landlord's retrofit proposal?", full_settings
+    )
+    assert joint.answered and "Alice Bradley and Sally Frazer" in joint.answer
+    # MD2179: "…by Michael Rakowitz and Heather Phillipson, will be unveiled in March 2018 and March 2020
+    # respectively": the pair says which one is asked.
+    paired = answer_question(
+        real_index, "Which artist's Fourth Plinth work was to be unveiled in March 2020?", full_settings
+    )
+    assert paired.answer == "Heather Phillipson"
+
+
+def test_a_pay_rise_asked_is_a_percentage(real_index, full_settings):
+    # MD3388 (corpus/gla/): "1. confirms that a pay award of 2.5 per cent should be awarded to the 13
+    # Mayoral Appointees". "rise" names what is asked (as "percentage" does), not a word the text must hold.
+    result = answer_question(
+        real_index, "What pay uplift did the 13 Mayoral Appointees receive for 2025-26?", full_settings
+    )
+    assert result.answered and result.answer == "2.5 per cent"

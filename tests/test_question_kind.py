@@ -444,6 +444,8 @@ def test_from_or_to_just_before_the_body_named_says_which_way_the_money_goes(que
         ("What was the rateable value threshold in 2023-24?", "amount"),
         ("What was the date of the board meeting?", "date"),
         ("What was the aim of the programme?", "text"),
+        ("What pay rise did the Mayoral Appointees get for 2025-26?", "share"),
+        ("Which pay award applies to the Chief Officer?", "share"),
     ],
 )
 def test_the_noun_phrase_after_what_was_the_names_what_is_wanted(question, kind):
