@@ -140,10 +140,18 @@ def stem_with_irregulars(word: str) -> str:
     year = _FINANCIAL_YEAR.fullmatch(word)
     if year and int(year[2][-2:]) == (int(year[1]) + 1) % 100:  # "2025-2026", "2025/26": one "2025-26"
         return f"{year[1]}-{year[2][-2:]}"
-    word_stem = STEMS_APART.get(word) or stem(_ADVERB.sub(r"\1", IRREGULAR_VERBS.get(word, word)))
+    word_stem = STEMS_APART.get(word) or _settled(_ADVERB.sub(r"\1", IRREGULAR_VERBS.get(word, word)))
     if _DOUBLED.search(word_stem) and word.endswith(("ing", "ed")):
         word_stem = word_stem[:-1]  # "running", "planned": "run", "plan" (not "fill", "pass", "buzz")
     return STEM_FAMILIES.get(word_stem, word_stem)
+
+
+def _settled(word: str) -> str:
+    """`stem`, settled so a word's forms meet: "delivery" → "deliver" → "deliv" as
+    "deliver" does; "allocate" ("allocat") meets "allocation" ("alloc")."""
+    settled = stem(word)
+    settled = stem(settled) if settled.endswith("er") else settled  # "delivery" → "deliver": a verb's form
+    return settled[:-2] if settled.endswith("at") and len(settled) - 2 >= MIN_STEM else settled
 
 
 # An adverb is read as its adjective: "originally" as "original", "jointly" as "joint" ("Assembly",

@@ -560,3 +560,14 @@ def test_a_pay_rise_asked_is_a_percentage(real_index, full_settings):
         real_index, "What pay uplift did the 13 Mayoral Appointees receive for 2025-26?", full_settings
     )
     assert result.answered and result.answer == "2.5 per cent"
+
+
+def test_a_sum_the_question_states_is_never_its_answer_however_written(real_index, full_settings):
+    # MD1545 (corpus/gla/) approves "up to £310.7 million" for Round 2 Housing Zones and names no zone's
+    # share: asked a part of the £310.7m, the whole written another way is no answer.
+    result = answer_question(
+        real_index,
+        "Of the £310.7m Round 2 Housing Zones funding, how much is for Meridian Water?",
+        full_settings,
+    )
+    assert "310.7" not in result.answer

@@ -450,3 +450,16 @@ def test_from_or_to_just_before_the_body_named_says_which_way_the_money_goes(que
 )
 def test_the_noun_phrase_after_what_was_the_names_what_is_wanted(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("delegated", "delegation"),  # MD2410: "…confirming the delegation of certain functions…"
+        ("delivery", "deliver"),
+        ("allocate", "allocation"),
+        ("reallocates", "reallocation"),
+    ],
+)
+def test_a_verb_and_its_noun_meet_when_the_stripper_is_run_until_it_settles(one, other):
+    assert stem_with_irregulars(one) == stem_with_irregulars(other)
