@@ -42,6 +42,8 @@ def _received(q: Question, before: str) -> float:
 
 # "RetrofitWorks", "PlayFootball": one-word names (not "McDonald", "DeSouza": surnames)
 _CAMEL = re.compile(r"(?!(?:Mc|Mac|De|Di|Du|Le|La|Van)[A-Z])[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+# Initials with a small word's letter among them: "TfL", "DfE", "MoJ".
+_MIXED_INITIALS = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,3}")
 # Words only a body's name holds ("Team", "Centre", "London" also name programmes and places).
 _BODY_WORDS = frozenset(
     "council authority agency department ministry trust commission foundation ltd limited plc".split()
@@ -66,7 +68,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
     if len(run) == 1 and _CAMEL.fullmatch(run[0].text):  # "RetrofitWorks": a company's own spelling
         return 0.9 if q.organisation else 0.5
-    if len(run) == 1 and run[0].text.isupper():  # "GLAP", "MOPAC": often the GLA's own bodies
+    if len(run) == 1 and (run[0].text.isupper() or _MIXED_INITIALS.fullmatch(run[0].text)):
+        # "GLAP", "MOPAC", "TfL": often the GLA's own bodies
         return 0.25 if q.role else 0.6
     if words & ORG_WORDS:  # (for "which artist…", "the Commission for Diversity in the Public Realm" is none)
         return 0.1 if q.individual else 0.25 if q.role else 1.0 if q.organisation else 0.6
@@ -171,7 +174,12 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         if lone and (
             lone in q.acronyms
             or lone in DECISION_TYPES
-            or not (2 <= len(lone) <= 6 and lone.isupper() or _CAMEL.fullmatch(lone) or plain_name)
+            or not (
+                2 <= len(lone) <= 6
+                and (lone.isupper() or _MIXED_INITIALS.fullmatch(lone))
+                or _CAMEL.fullmatch(lone)
+                or plain_name
+            )
         ):
             continue  # "ADD", "MD": a kind of decision, not who acts; "RetrofitWorks" is a name
         spelt = _spelt_out(text, run[0].start, lone) if lone else None

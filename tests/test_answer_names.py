@@ -282,3 +282,17 @@ def test_a_programme_named_for_its_delivery_is_no_body():
     q = analyse_question("Which organisation oversees delivery of the Warmer Homes programme?")
     found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
     assert found.get("Green Homes Grant Local Authority Delivery", 0.0) <= 0.1
+
+
+def test_initials_with_a_small_word_s_letter_are_a_body():
+    # MD3166: "…the Greater London Authority (“GLA”) allocates £50 million from the Environmental
+    # Improvement Reserve (“EIR”) to TfL". "TfL", "DfE" are initials as "GLA" is.
+    line = (
+        "it is proposed that the GLA allocates £50 million from the Environmental Improvement Reserve to TfL"
+    )
+    body = analyse_question(
+        "Which body was allocated £50 million from the Environmental Improvement Reserve?"
+    )
+    found = {s.text: s.quality for s in spans_for(body.kind, line, body, set())}
+    assert found.get("TfL", 0) >= 0.5
+    assert "Tf" not in found and "Environmental Improvement Reserve" not in found
