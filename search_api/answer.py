@@ -409,6 +409,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.4
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4
+            if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
+                bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if best is None or bonus > best.bonus:
@@ -477,6 +479,24 @@ def _with_partners(q: Question, span: Span, found: list[Span]) -> Span:
         return span
     joint = [o for o in found if o.start <= span.start and span.end <= o.end and " and " in o.text[1:-1]]
     return max(joint, key=lambda o: o.end - o.start, default=span)
+
+
+# A sum that bounds a class of things ("small grants (under £10k)", "contracts of £150,000 or above")
+# rather than one spent; it answers only a question about a threshold or bound.
+# ("over", "more than", "at least" open the span itself: "over £1m was spent" is a sum, if a rough one.)
+_BOUND_BEFORE = re.compile(r"\b(?:under|below|above|less than|exceeding)\s*$", re.I)
+_BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:above|over|more|less|below|under)\b", re.I)
+_BOUND_ASKED = re.compile(
+    r"\b(?:threshold|cap|ceiling|limit|maximum|minimum|under|over|below|above|less than|more than|exceed\w*|at least|or more)\b",
+    re.I,
+)
+
+
+def _bound(text: str, span: Span) -> bool:
+    return bool(
+        _BOUND_BEFORE.search(text[max(0, span.start - 20) : span.start])
+        or _BOUND_AFTER.match(text[span.end :])
+    )
 
 
 def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> bool:

@@ -571,3 +571,11 @@ def test_a_sum_the_question_states_is_never_its_answer_however_written(real_inde
         full_settings,
     )
     assert "310.7" not in result.answer
+
+
+def test_a_sum_bounding_a_kind_of_grant_is_no_sum_spent(real_index, full_settings):
+    # ADD2499 (corpus/gla/): "Expenditure of £30,000 in financial year 2020-21 on small grants (under £10k)".
+    result = answer_question(
+        real_index, "How much went on Urban Forest Plan small grants in 2020-21?", full_settings
+    )
+    assert result.answered and result.answer == "£30,000"
