@@ -322,6 +322,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     relation = (
         {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head} or topic or q.weights
     )
+    # "How much of the business rates pilot money goes on the careers campaign?": the figure is the
+    # part's, near "careers campaign"; the pool's words describe the whole.
+    relation = {s: w for s, w in relation.items() if s not in q.whole} or relation
     quote, label_hit = ev.at((ev.start, ev.end)), bool(stems(ev.at(ev.label))[0] & q.words.keys())
     # A list its sentence announces ("…four priorities… These are: …") is as close as that sentence.
     announced = 0.9 if stems(ev.at((ev.context, ev.piece[1])))[0] & relation.keys() else 0.0

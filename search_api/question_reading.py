@@ -82,6 +82,7 @@ class Question:
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
     plural: bool = False  # "Which artists…", "Who are the partners…": more than one name is wanted
     asked_phrase: set[str] = field(default_factory=set)  # "What was the [combined total] for…": its stems
+    whole: set[str] = field(default_factory=set)  # "How much of the [business rates pilot money] goes on…"
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
@@ -267,6 +268,7 @@ def analyse_question(text: str) -> Question:
     )
     if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
         q.asked_phrase = _asked_phrase(text)
+        q.whole = _whole(text)
     bodies = [e for e in q.entities if not all(s.isdigit() for s in e)]  # a code is no body
     if q.kind == "amount" and len(bodies) == 1:  # with two ("from Homes England to Hounslow"), which one?
         q.flow = _flow_named(text, bodies[0]) or (
@@ -283,6 +285,18 @@ def _flow_named(text: str, body: set[str]) -> str | None:
         if tok.word in ("from", "to") and body <= {stem_with_irregulars(t.word) for t in toks[i + 1 : i + 5]}:
             return "gives" if tok.word == "from" else "gets"
     return None
+
+
+def _whole(text: str) -> set[str]:
+    """The stems of the whole a part of which is asked: "How much of the [remaining Growing Places Fund
+    revenue] was earmarked for place-based support?" (the figure asked is near the part, not the whole)."""
+    words = [t.word for t in tokens(text)]
+    for i in range(len(words) - 3):
+        if words[i : i + 3] == ["how", "much", "of"]:
+            rest = words[i + 3 :]
+            rest = rest[1:] if rest[:1] in (["the"], ["this"], ["that"]) else rest
+            return {stem_with_irregulars(w) for w in noun_phrase(rest)}
+    return set()
 
 
 def _asked_phrase(text: str) -> set[str]:

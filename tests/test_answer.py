@@ -579,3 +579,15 @@ def test_a_sum_bounding_a_kind_of_grant_is_no_sum_spent(real_index, full_setting
         real_index, "How much went on Urban Forest Plan small grants in 2020-21?", full_settings
     )
     assert result.answered and result.answer == "£30,000"
+
+
+def test_how_much_of_a_whole_asks_the_part_s_figure(real_index, full_settings):
+    # MD3057 (corpus/gla/): "…deployment of the remaining £750,000 Growing Places Fund revenue budget…"
+    # and "Approval for £410,000 place-based support will be considered separately…": the whole's
+    # words describe the pool, the part's say which figure is asked.
+    result = answer_question(
+        real_index,
+        "How much of the remaining Growing Places Fund revenue was earmarked for place-based support work?",
+        full_settings,
+    )
+    assert result.answered and result.answer == "£410,000"

@@ -463,3 +463,11 @@ def test_the_noun_phrase_after_what_was_the_names_what_is_wanted(question, kind)
 )
 def test_a_verb_and_its_noun_meet_when_the_stripper_is_run_until_it_settles(one, other):
     assert stem_with_irregulars(one) == stem_with_irregulars(other)
+
+
+def test_how_much_of_names_the_whole_a_part_of_which_is_asked():
+    q = analyse_question(
+        "How much of the remaining Growing Places Fund revenue was earmarked for place-based support?"
+    )
+    assert {"remain", "grow", "revenu"} <= q.whole and not q.whole & {"earmark", "support"}
+    assert analyse_question("How much did the GLA spend on place-based support?").whole == set()
