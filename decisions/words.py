@@ -127,6 +127,7 @@ STEMS_APART = {
 # investment too: "Who was appointed…" then met other sentences' "appointment", +1 / −3.)
 STEM_FAMILIES = {
     "administr": "administ", "administer": "administ", "administrat": "administ",
+    "receipt": "receiv",  # "the receipt and expenditure of £3,489,000" is what the GLA received
 }  # fmt: skip
 
 

@@ -459,6 +459,7 @@ def test_the_noun_phrase_after_what_was_the_names_what_is_wanted(question, kind)
         ("delivery", "deliver"),
         ("allocate", "allocation"),
         ("reallocates", "reallocation"),
+        ("receipt", "received"),  # ADD2791: "…the receipt and expenditure of £3,489,000 of funding…"
     ],
 )
 def test_a_verb_and_its_noun_meet_when_the_stripper_is_run_until_it_settles(one, other):
