@@ -411,15 +411,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
-                bonus *= 0.4
+                bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
                 bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if best is None or bonus > best.bonus:
-                said = (
-                    span if paired is not None else _with_partners(q, span, found)
-                )  # "A and B … respectively": one
+                # "A and B, … respectively": the pairing chose one of them; otherwise both are the answer.
+                said = span if paired is not None else _with_partners(q, span, found)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
