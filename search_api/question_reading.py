@@ -20,10 +20,10 @@ from .question_types import (
     PERSON_NOUNS,
     QUESTION_WORDS,
     SOURCE_ASKED,
+    answer_kind,
     asking_clause,
     is_question,
     noun_phrase,
-    question_kind,
 )
 
 # Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big": how people ask,
@@ -74,9 +74,7 @@ LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a n
 @dataclass
 class Question:
     text: str
-    kind: (
-        str  # question_types.question_kind: amount | date | person | count | list | email | reference | text
-    )
+    kind: str  # question_types.answer_kind: amount | date | person | count | list | email | reference | text
     words: dict[str, str] = field(default_factory=dict)  # stem → the word as asked
     weights: dict[str, float] = field(default_factory=dict)  # stem → how telling (rare) it is
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"
@@ -152,7 +150,7 @@ def analyse_question(text: str) -> Question:
     toks = [t.word for t in found]
     if not toks:
         return Question(text, "text")
-    q = Question(text, question_kind(text))
+    q = Question(text, answer_kind(text))
     for word in toks:
         # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis);
         # "Net Zero" is 0, which `or` once passed on to int("zero").

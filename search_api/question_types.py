@@ -194,10 +194,6 @@ def question_kind(question: str) -> str:
         return "person"
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
-    if re.search(
-        r"\b(?:what|which)(?: \w+){0,2} pay (?:rise|award|increase|uplift)\b", question, re.IGNORECASE
-    ):
-        return "share"  # "What pay rise did the Mayoral Appointees get…": "2.5 per cent", not a sentence
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         searched = not question.rstrip().endswith("?")
         if searched and words[-1] == "by":  # "…projects approved by"
@@ -312,6 +308,18 @@ def question_kind(question: str) -> str:
 def is_question(text: str) -> bool:
     words = text.strip().lower().split()
     return bool(words) and (words[0].strip(",") in QUESTION_WORDS or text.strip().endswith("?"))
+
+
+# "What pay rise did the Mayoral Appointees get…": "2.5 per cent", not a sentence. The answerer reads it
+# so (`answer_kind`); passage choice does not: every year's pay decision states a percentage, and typing
+# the passages by it put the asked year's decision third (real-dev rA30: rank 3 → 8).
+_PAY_CHANGE = re.compile(r"\b(?:what|which)(?: \w+){0,2} pay (?:rise|award|increase|uplift)\b", re.IGNORECASE)
+
+
+def answer_kind(question: str) -> str:
+    """The kind the answerer reads: `question_kind`, with a pay change asked as a percentage."""
+    kind = question_kind(question)
+    return "share" if kind == "text" and _PAY_CHANGE.search(question) else kind
 
 
 def expected_answer_type(question: str) -> str | None:
