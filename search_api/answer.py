@@ -333,7 +333,6 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # A decision that never names "2026-27" states no figure for it (tried: named beside the figure
     # or in what it is read with; on the tuning questions that lost five right answers to save three).
     year_named = names_asked_year(q.text, ev.source.text, ev.source.title)
-    stated_sums = set(amounts_in(q.text)) if q.kind == "amount" else set()
     for extra in [None, _following(ev)] if q.kind == "list" else [None]:
         zone = extra or ev.piece
         found = spans.spans_for(q.kind, ev.at(zone), q, ev.source.common)
@@ -350,8 +349,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if prefix is None or re.match(rf"{prefix}\d", spans.code_of(f.text))]
         # What the question states is not what it asks: "the 2016/17 pay award" does not date it.
         found = [f for f in found if " ".join(spans.unqualified(f.text).lower().split()) not in asked]
-        if stated_sums:  # "How much of the £310.7m …": "up to £310.7 million" is the whole, however written
-            found = [f for f in found if not stated_sums & set(amounts_in(f.text))]
+        if q.kind == "amount" and q.stated_sums:  # "How much of the £310.7m …": not "up to £310.7 million"
+            found = [f for f in found if not q.stated_sums & set(amounts_in(f.text))]
         seen += len(found)
         # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
         paired = respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})

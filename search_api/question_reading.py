@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from decisions.words import STOPWORDS, Token, plain_word, stem_with_irregulars, tokens
+from indexer.amounts import amounts_in
 
 from .question_types import (
     ASKED_NOUNS,
@@ -81,6 +82,7 @@ class Question:
     plural: bool = False  # "Which artists…", "Who are the partners…": more than one name is wanted
     asked_phrase: set[str] = field(default_factory=set)  # "What was the [combined total] for…": its stems
     whole: set[str] = field(default_factory=set)  # "How much of the [business rates pilot money] goes on…"
+    stated_sums: set[int] = field(default_factory=set)  # "How much of the [£310.7m]…": never the answer
     stated_number: int | None = None  # "the four priorities": a list of four
     role: bool = False  # "who is the chief executive…": a person is wanted, not an organisation
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
@@ -267,6 +269,7 @@ def analyse_question(text: str) -> Question:
     if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
         q.asked_phrase = _asked_phrase(text)
         q.whole = _whole(text)
+        q.stated_sums = set(amounts_in(text))
     bodies = [e for e in q.entities if not all(s.isdigit() for s in e)]  # a code is no body
     if q.kind == "amount" and len(bodies) == 1:  # with two ("from Homes England to Hounslow"), which one?
         q.flow = _flow_named(text, bodies[0]) or (
