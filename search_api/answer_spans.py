@@ -280,9 +280,11 @@ def _value_spans(kind: str, text: str) -> tuple[Span, ...]:
 
 
 # "Director Decision (DD) 2752", "Mayoral Decision (MD)3274": a code spelt out, answered as written.
+# "Mayoral Decision 2338" too: the long name says which kind of code the number is.
 _SPELT_CODE = re.compile(
-    r"(?:\b(?:Mayoral|Assistant Director|Executive Director|Director|Police and Crime) Decision\s?)?"
-    r"(?<![\w(])\((?:MD|DD|ADD|EDD|PCD)\)\s?\d{3,5}\b"
+    r"\b(?:Mayoral|Assistant Director|Executive Director|Director|Police and Crime) Decision\s?"
+    r"(?:\((?:MD|DD|ADD|EDD|PCD)\)\s?)?\d{3,5}\b"
+    r"|(?<![\w(])\((?:MD|DD|ADD|EDD|PCD)\)\s?\d{3,5}\b"
 )
 
 

@@ -323,16 +323,25 @@ _GIVES = re.compile(
 
 
 _COMPANY_ENDINGS = frozenset("ltd limited plc llp llc inc".split())
+# A company's registered name with a bracketed part: "ABP (London) Investment Limited", "SME Wholesale
+# Finance (London) Limited". Only before a company ending: "Royal Docks Enterprise Zone (EZ) Delivery
+# Plan" is a name and its short form, then another name.
+_BRACKETED_COMPANY = re.compile(
+    r"[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*)*\s+\([A-Z][\w&’' -]*\)(?:\s+[A-Z][\w&’'-]*)*?\s+(?:Limited|Ltd|plc|PLC|LLP)\b"
+)
 
 
 def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     """Capitalised words joined by spaces or up to two of/for/and/the ("Transport for London Procurement"),
     and their parts either side of "and" ("Matthew Ryder and the GLA": two names; scoring decides)."""
     runs: list[list[Token]] = [[]]
+    companies = [m.span() for m in _BRACKETED_COMPANY.finditer(text)]
     for i, tok in enumerate(toks):
         current, capital = runs[-1], tok.text[0].isupper() and tok.word not in MONTHS
         possessive = current and current[-1].text.endswith(("’s", "'s"))  # "GLA’s Contracts…" is two names
-        joined = current and not text[current[-1].end : tok.start].strip() and not possessive
+        gap = text[current[-1].end : tok.start].strip() if current else ""
+        bracketed = gap in ("(", ")") and any(a <= current[-1].start and tok.end <= b for a, b in companies)
+        joined = current and (not gap or bracketed) and not possessive
         ahead = next((t for t in toks[i + 1 : i + 3] if t.word not in JOINERS), None)
         bridge = tok.word in JOINERS and joined and ahead and ahead.text[0].isupper()
         if (capital and (joined or not current)) or bridge:

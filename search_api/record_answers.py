@@ -161,7 +161,11 @@ def record_field(question: str) -> str | None:
     if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"
     # "Which body agreed the arrangement": an organisation is asked, the record names a person.
-    if kind == "person" and ORG_NOUNS & {w.removesuffix("s") for w in low[wh.start() :].split()[:4]}:
+    # A capitalised word is a name's: "Who approved the Team London Awards 2014 decision?" asks a person.
+    asked_words = question[wh.start() :].split()[:4]
+    if kind == "person" and ORG_NOUNS & {
+        w.lower().removesuffix("s") for w in asked_words if not w[0].isupper()
+    }:
         return None
     # "Who is given delegated authority to approve…", "…who may approve…": whom the decision
     # empowers, stated in its text, not who took it.

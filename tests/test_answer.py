@@ -499,6 +499,18 @@ def test_a_code_spelt_out_and_described_by_its_relative_clause(real_index, full_
     assert result.answer == "Director Decision (DD) 2752"
 
 
+def test_a_code_spelt_out_without_its_short_form_answers_which_decision(real_index, full_settings):
+    # DD2515: "In August 2018, Mayoral Decision 2338 approved expenditure of up to £212.5m for the Royal
+    # Docks Enterprise Zone (EZ) Delivery Plan…": the number after "Mayoral Decision" is MD2338.
+    result = answer_question(
+        real_index,
+        "Which Mayoral Decision approved the Royal Docks Enterprise Zone Delivery Plan?",
+        full_settings,
+    )
+    assert result.answer in ("Mayoral Decision 2338", "Mayoral Decision (MD) 2338")
+    assert "2338" in result.citations[0].quote
+
+
 def test_an_answer_from_a_passage_missing_the_question_s_rare_words_is_withheld(real_index, full_settings):
     # MD3166 says charities may "scrap or retrofit up to three vehicles (up from one vehicle)"; no
     # decision says how many were donated to Ukraine. The count found ("one vehicle") was given

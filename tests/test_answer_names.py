@@ -209,6 +209,17 @@ def test_the_asked_phrase_is_the_noun_phrase_after_what_or_how_much():
     assert analyse_question("How much did London Councils put in?").asked_phrase == set()
 
 
+def test_a_company_name_with_a_bracketed_part_is_one_name():
+    # MD2751: "The GLA has a number of concerns relating to ABP (London) Investment Limited’s performance…"
+    line = (
+        "concerns relating to ABP (London) Investment Limited’s performance under the Development Agreement"
+    )
+    assert _best("Which company's performance concerned the GLA?", line) == "ABP (London) Investment Limited"
+    # Before a name that is no company, a bracketed short form ends the name (DD2515).
+    plan = "approved expenditure for the Royal Docks Enterprise Zone (EZ) Delivery Plan"
+    assert "Royal Docks Enterprise Zone (EZ) Delivery Plan" not in _names_in("Who approved the plan?", plan)
+
+
 def test_a_plural_asked_noun_wants_every_name_of_a_pair():
     # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled…"
     line = "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in 2018"

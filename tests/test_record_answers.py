@@ -56,6 +56,9 @@ def _quoted(result, line: str) -> bool:
         ),
         ("Who took part in the review behind the programme decision?", None),
         ("Team London Awards 2014 nomination support – decision taken by whom", "decision_maker"),
+        # "Team" is a word of the decision's name, not the body asked for (ADD176: "Patrick Feehily").
+        ("Who took the Team London Awards 2014 decision?", "decision_maker"),
+        ("Which team took the decision?", None),
         # A search naming the field, question mark or not.
         ("DD1221 Team London summer events 2014 – date signed?", "date_signed"),
         ("MD2848 date published", "date_published"),
