@@ -137,8 +137,11 @@ def _answer_question(
         return _abstain(q, response, related, f"the decisions never mention {', '.join(unknown[:6])}")
     # A word no decision uses still counts, as missing from every piece of evidence.
     q.weights = {s: math.log((index.count() + 1) / 0.5) if w is None else w for s, w in q.weights.items()}
-    if _is_aggregate(q):
-        return _aggregate(index, q, response, related)
+    summed = _aggregate(index, q, response, related) if _is_aggregate(q) else None
+    # A sum of one decision is no sum: "the combined total of the programme for 2017-18" is a figure
+    # a passage states ("a combined programme total of £2.9m"), not the one decision's approved amount.
+    if summed is not None and (not summed.answered or len(summed.citations) > 1):
+        return summed
     passages = {p.chunk_id for r in response.results for p in r.passages}
     evidence = _score(index, q, _gather(index, response), passages)
     extractive = _extract(index, q, response, evidence, related)
@@ -550,6 +553,8 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         and not is_title_line(top.chunk)
         and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
         and (q.kind != "date" or _says_when(said, q))
+        # "On what date was the agreement terminated?": not a sentence of a decision that never says so.
+        and (q.kind != "date" or answer_confidence.features(q, top)["rarest_missing"] < 1.0)
     ):
         # No span, but the sentence plainly answers ("…meet before the end of the year"); not for amounts etc.
         return _answer(index, q, response, Candidate(top, said), related)

@@ -156,6 +156,27 @@ def test_aggregate_lists_each_decision_and_states_the_sum(ask, index):
     assert result.filters["date_from"] == "2018-01-01"
 
 
+def test_a_combined_total_of_one_decision_is_the_figure_it_states(real_index, full_settings):
+    # MD2124: "…This equates to a combined programme total of £2.9m." Only MD2124 states an approved
+    # amount for it; listing that one amount as "the sum of the listed decisions" answered £1.35m.
+    result = answer_question(
+        real_index, "What combined total was approved for Team London volunteering in 2017-18?", full_settings
+    )
+    assert result.answer == "£2.9m"
+    assert "combined programme total of £2.9m" in result.citations[0].quote
+
+
+def test_a_sentence_of_a_decision_that_never_names_the_event_does_not_date_it(real_index, full_settings):
+    # MD2751 states the GLA's concerns about the Royal Albert Dock development agreement "…entered into
+    # in May 2013"; it never says it was cancelled. The sentence was given as the answer.
+    result = answer_question(
+        real_index,
+        "What date was the Royal Albert Dock development agreement with ABP cancelled?",
+        full_settings,
+    )
+    assert not result.answered and result.answer == ""
+
+
 def test_filters_from_the_question_exclude_decisions(ask):
     # MD2313 (2018/19) holds the Windrush budget; "since 2023" leaves it out.
     result = ask("What is the budget for the Windrush celebrations since 2023?")
