@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import types
 
 import pytest
 
 from indexer.amounts import find_amounts
-from search_api.answer import answer_question, is_question
+from search_api.answer import _phrase_fit, answer_question, is_question
 from search_api.question_reading import analyse_question
 
 CASES = {
@@ -175,6 +176,18 @@ def test_a_sentence_of_a_decision_that_never_names_the_event_does_not_date_it(re
         full_settings,
     )
     assert not result.answered and result.answer == ""
+
+
+def test_a_figure_read_without_the_borough_asked_weighs_less():
+    # MD3336 states £550,000 from Homes England to the GLA and "to the London Borough of Hounslow (LB
+    # Hounslow): grant funding of £200,000 from Homes England"; asked what goes to Hounslow, the GLA's
+    # £550,000, stated closer to "Homes England grant", was the answer.
+    q = analyse_question("How much Homes England grant goes to Hounslow council?")
+    total = types.SimpleNamespace(
+        read="the GLA’s receipt of the £550,000 grant funding provided by Homes England"
+    )
+    hounslow = types.SimpleNamespace(read="to the London Borough of Hounslow: grant funding of £200,000")
+    assert _phrase_fit(q, total) < _phrase_fit(q, hounslow) == 1.0
 
 
 def test_filters_from_the_question_exclude_decisions(ask):
