@@ -43,6 +43,18 @@ class _Year:
     ranged: bool
     end: int  # where it ends in the text read
     since: bool = False  # "Since 2017, it has supported 86 projects": that year and every one after
+    firsts: tuple[str, ...] = ()  # the financial years it covers: "2021-23" is 2021-22 and 2022-23
+
+    @property
+    def covered(self) -> tuple[str, ...]:
+        return self.firsts or (self.first,)
+
+
+def _firsts(first: str, to: str | None) -> tuple[str, ...]:
+    """The first years of the financial years a range covers ("2021-23": 2021, 2022); empty for one."""
+    digits = re.sub(r"\D", "", to or "")
+    last = int(digits if len(digits) == 4 else first[:2] + digits) if digits else 0
+    return tuple(str(y) for y in range(int(first), last)) if last - int(first) > 1 else ()
 
 
 def years(text: str) -> list[_Year]:
@@ -52,6 +64,7 @@ def years(text: str) -> list[_Year]:
             bool(m["to"] or m["short"]),
             m.end(),
             text[max(0, m.start() - 6) : m.start()].lower() == "since ",
+            _firsts(m["full"], m["to"]) if m["full"] else (),
         )
         for m in _YEAR.finditer(text)
     ]
@@ -89,11 +102,11 @@ def year_fit(question: str, text: str, span: Span) -> float:
     """For a question naming a year: 1 for a figure stated with that year or with no year of its
     own beside it, 0 for one stated with another year or in a text whose years are all others."""
     named = years(question)
-    asked = {y.first for y in named}
+    asked = {f for y in named for f in y.covered}  # "over 2021-23": a figure for 2021-22 or 2022-23
     if not asked:
         return 1.0
     # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
-    spanned = asked | {str(int(y.first) + 1) for y in named if y.ranged}
+    spanned = asked | {str(int(y.covered[-1]) + 1) for y in named if y.ranged}
     # The figure's own clause: up to the next figure, within a few words.
     clause = text[span.end : span.end + 48].split("£")[0]
     after = years(clause)
@@ -107,12 +120,14 @@ def year_fit(question: str, text: str, span: Span) -> float:
         stated = years(text)
         lone = {y.first for y in named if not y.ranged}  # an asked "2018" is in a stated "2017-18"
         fits = any(
-            y.first in asked or str(int(y.first) + 1) in lone if y.ranged else y.first in spanned
+            bool(asked.intersection(y.covered)) or str(int(y.first) + 1) in lone
+            if y.ranged
+            else y.first in spanned
             for y in stated
         ) or any(y.since and min(map(int, asked)) >= int(y.first) for y in stated)  # "by 2021"
         return 0.0 if stated and not fits else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
-    return 1.0 if own.first in (asked if own.ranged else spanned) else 0.0
+    return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
 
 
 # "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about

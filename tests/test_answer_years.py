@@ -95,3 +95,18 @@ def test_a_year_stated_with_since_holds_for_every_later_year():
     span = Span(text.index("26"), text.index("26") + len("26 boroughs"), "26 boroughs")
     assert year_fit("How many boroughs had London Community Energy Fund projects by 2021?", text, span) == 1.0
     assert year_fit("How many boroughs had projects in 2015?", text, span) == 0.0
+
+
+def test_a_range_of_several_years_covers_each_financial_year_in_it():
+    # DD2585: "From 2021-22 to 2022-23 it provides £4.085m of strategic enabling funding…"
+    line = "From 2021-22 to 2022-23 it provides £4.085m of strategic enabling funding"
+    start = line.index("£4.085m")
+    figure = Span(start, start + 7, "£4.085m")
+    assert year_fit("How much strategic enabling funding is there over 2021-23?", line, figure) == 1.0
+    assert year_fit("How much strategic enabling funding is there over 2023-25?", line, figure) == 0.0
+    # DD1149: "…amounts to £1.405 million in 2013-15": a figure for two years answers for either.
+    line = "The cost of grant funding and contract variations amounts to £1.405 million in 2013-15."
+    start = line.index("£1.405")
+    figure = Span(start, start + 13, "£1.405 million")
+    assert year_fit("What did the 2014 extension cost?", line, figure) == 1.0
+    assert year_fit("What did the 2016 extension cost?", line, figure) == 0.0
