@@ -66,7 +66,7 @@ def tokens(text: str) -> list[Token]:
 
 # A name as people type one: capitalised words, possibly joined by a few small words
 # ("London Communities Report", "Building a Fairer City", "Shared Intelligence").
-_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|a|the|in|on|to)\s+)?[A-Z][\w’'-]*)+")
+_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|a|the|in|on|to|&)\s+)?[A-Z][\w’'-]*)+")
 _SENTENCE_OPENERS = frozenset({"what", "when", "who", "which", "how", "where", "why", "is", "are", "did",
                                "does", "do", "was", "were", "can", "show", "find", "list", "the", "a"})  # fmt: skip
 

@@ -25,7 +25,7 @@ from .index import DecisionRow, LoadedIndex
 from .keyword_queries import match_all
 from .keyword_trust import keyword_trust, query_idf
 from .query import ParsedQuery, parse_query
-from .question_types import expected_answer_type
+from .question_types import expected_answer_type, is_question
 from .relevance import keyword_evidence, matching, semantic_evidence
 from .retrieve import keyword_ranking, phrase_ranking, semantic_ranking
 from .spelling import suggest
@@ -202,6 +202,15 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 
+def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], pinned: list[str]) -> None:
+    """A search naming a body ("London & Partners business plan and grant") wants the decisions
+    that name it before those that only share its words ("London", "partners", "grant")."""
+    if not phrased:
+        return
+    naming = {decision_id for decision_id, _ in index.owners(phrased)} | set(pinned)  # a code named first
+    ranked.sort(key=lambda r: (r.decision_id not in naming, -r.score, r.decision_id))
+
+
 def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, scope: Filters) -> list[Ranked]:
     match = match_all(parsed.text, parsed.phrases)
     if not match:
@@ -244,7 +253,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         scope = replace(scope, excluded_ids=_about_excluded(index, parsed.excluded))
     has_words = bool(re.search(r"\w", text))
 
-    vector, scoring = None, None
+    vector, scoring, phrased = None, None, []  # phrased: rows that hold a name the query spells out
     if request.mode == "exhaustive":
         ranked = _exhaustive(index, parsed, scope) if text else []
     elif not re.search(r"\w", keyword_text):
@@ -321,6 +330,8 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         for decision_id in allowed_ids:
             ranked_by_id[decision_id] = Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
     ranked = sorted(ranked_by_id.values(), key=lambda r: (-r.score, r.decision_id))
+    if not is_question(text):  # a question's names may be written otherwise ("the GLA’s Chief Officer")
+        _named_first(index, ranked, phrased, pinned)
     if request.sort == "date" or listing:
         order = _by_date(index, [r.decision_id for r in ranked])
         ranked = [ranked_by_id[i] for i in order]

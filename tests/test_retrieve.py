@@ -70,6 +70,8 @@ def test_named_phrases_are_the_capitalised_names_of_a_query():
     assert named_phrases("Which Deputy Mayor is named") == [["Deputy", "Mayor"]]
     assert named_phrases("What Is The Budget") == []
     assert named_phrases("community grants in london") == []
+    # "&" joins a name's words as "and" does ("London & Partners", "Hammersmith & Fulham").
+    assert named_phrases("London & Partners business plan") == [["London", "&", "Partners"]]
 
 
 def _holds(text: str, phrase: str) -> bool:
