@@ -32,7 +32,7 @@ from .question_types import (
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large
+filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery
@@ -147,20 +147,30 @@ def _singular(word: str) -> str:
     return word
 
 
+def _modal(found: list[Token], i: int) -> bool:
+    """ "Which officer may approve…": the verb, not the month ("May 2021", "in may 2021", "1 May")."""
+    if found[i].text != "may":
+        return False
+    beside = [t.text for t in found[max(0, i - 1) : i] + found[i + 1 : i + 2]]
+    return not any(w[:1].isdigit() for w in beside)
+
+
 def analyse_question(text: str) -> Question:
     found = tokens(text)
     toks = [t.word for t in found]
     if not toks:
         return Question(text, "text")
     q = Question(text, answer_kind(text))
-    for word in toks:
+    for i, word in enumerate(toks):
         # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis);
         # "Net Zero" is 0, which `or` once passed on to int("zero").
         if word in NUMBER_WORDS:
             q.stated_number = NUMBER_WORDS[word]
         elif word.isdecimal() and word.isascii() and len(word) <= 2:
             q.stated_number = int(word)
-        if not (word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2):
+        if not (
+            word in STOPWORDS or word in FILLER or word in QUESTION_WORDS or len(word) < 2 or _modal(found, i)
+        ):
             q.words.setdefault(stem_with_irregulars(word), word)
     # "What percentage pay rise…", "Which email address…": the words name the kind asked, not the topic.
     q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, ())}

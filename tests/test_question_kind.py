@@ -478,3 +478,14 @@ def test_a_pay_change_asked_is_a_percentage_to_the_answerer_only():
     for question in ("What pay rise did the Mayoral Appointees get for 2025-26?", "Which pay award applies?"):
         assert analyse_question(question).kind == "share"
         assert question_kind(question) == "text" and expected_answer_type(question) is None
+
+
+def test_a_modal_verb_is_no_topic_word_but_the_month_is():
+    # "Above what level must the London Fire Commissioner get Deputy Mayor approval?": "must" is in no
+    # passage that answers it, and weighed as a missing topic word it kept the answer back.
+    assert "may" not in analyse_question("Which officer may approve the funding allocations?").words.values()
+    assert (
+        "must" not in analyse_question("Above what level must the Commissioner seek approval?").words.values()
+    )
+    assert "may" in analyse_question("What was approved in may 2021?").words.values()
+    assert "may" in analyse_question("What did the Mayor approve on 4 May?").words.values()
