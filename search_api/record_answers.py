@@ -25,6 +25,7 @@ from indexer.parse import find_refs
 
 from . import answer_spans as spans
 from . import question_reading as reading
+from .answer_checks import same_round
 from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
@@ -248,7 +249,7 @@ def _unstated(
 def _decision(
     index: LoadedIndex, asked: RecordQuestion, question: str, settings: Settings, filters: dict, staff: bool
 ) -> tuple[DecisionRow, dict] | None:
-    """The decision the question is about: named by its one code, or the clear first search result."""
+    """The decision the question is about: named by its one code or its title, or the clear first search result."""
     allowed = Filters.of(filters, staff, settings.today())
     if asked.refs:
         decision_id = index.by_ref.get(asked.refs[0]) if len(asked.refs) == 1 else None
@@ -264,6 +265,14 @@ def _decision(
         return None
     request = SearchRequest(question, limit=3, filters=filters, staff=staff, today=settings.today())
     response = search(index, request)
+    # "Who signed off the Good Growth Fund Round 2 development funding?": not the decision titled
+    # "…Round 3 – Stage 2 approvals" (its text names round 2 too, as the one before).
+    response.results = [r for r in response.results if same_round(question, r.title)]
+    # The one decision whose title holds every word of the topic is named by it ("Good Growth Fund
+    # Round 2 Development Funding"), however close the others' scores.
+    titled = [r for r in response.results if set(asked.topic) <= reading.stems(r.title)[0]]
+    if len(titled) == 1:
+        return index.decisions[titled[0].decision_id], response.filters
     if not _clear(index, asked, response):
         return None
     return index.decisions[response.results[0].decision_id], response.filters
