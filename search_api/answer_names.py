@@ -222,6 +222,9 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
         if plain_name:  # a body asked for, one word the money goes to: a name only a body has
             quality = max(quality, 0.8)
+        owned = [t.word for t in tokens(text[end : end + 40])][:5]
+        if q.organisation and end < run[-1].end and THING_WORDS & set(owned):
+            quality = max(quality, 0.8)  # "Better Bankside’s ‘Crossing the Line’ project": whose it is
         named = 1 + sum(t.word in ("and", "&") for t in run)
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"
             quality = max(quality, 1.0) + 0.1

@@ -220,6 +220,18 @@ def test_a_company_name_with_a_bracketed_part_is_one_name():
     assert "Royal Docks Enterprise Zone (EZ) Delivery Plan" not in _names_in("Who approved the plan?", plan)
 
 
+def test_a_body_named_as_a_project_s_owner_is_a_body():
+    # DD2352: "…to support delivery of Better Bankside’s ‘Crossing the Line’ project and the London Borough
+    # of Redbridge’s ‘The Forge Centre’ project". "Better Bankside" holds no word only a body's name has.
+    line = (
+        "Capital expenditure of £2,183,379 to support delivery of Better Bankside’s ‘Crossing the Line’ "
+        "project and the London Borough of Redbridge’s ‘The Forge Centre’ project"
+    )
+    q = analyse_question("Which organisation runs the Crossing the Line project?")
+    owner = next(s for s in spans_for(q.kind, line, q, set()) if s.text == "Better Bankside")
+    assert owner.quality >= 0.8
+
+
 def test_a_plural_asked_noun_wants_every_name_of_a_pair():
     # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled…"
     line = "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in 2018"
