@@ -74,6 +74,14 @@ def full_settings(tmp_path_factory, settings) -> Settings:
     return full
 
 
+@pytest.fixture(scope="session")
+def full_index(full_settings, index):
+    """The index of all of corpus/, loaded once, with the session's model."""
+    from search_api.index import IndexHolder
+
+    return IndexHolder(full_settings, model=index.model).get()
+
+
 @pytest.fixture
 def workspace(tmp_path, settings) -> tuple[Path, Settings]:
     """A private corpus and data dir, with the session's embedding cache copied in to stay fast."""

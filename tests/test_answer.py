@@ -157,21 +157,21 @@ def test_aggregate_lists_each_decision_and_states_the_sum(ask, index):
     assert result.filters["date_from"] == "2018-01-01"
 
 
-def test_a_combined_total_of_one_decision_is_the_figure_it_states(real_index, full_settings):
+def test_a_combined_total_of_one_decision_is_the_figure_it_states(full_index, full_settings):
     # MD2124: "…This equates to a combined programme total of £2.9m." Only MD2124 states an approved
     # amount for it; listing that one amount as "the sum of the listed decisions" answered £1.35m.
     result = answer_question(
-        real_index, "What combined total was approved for Team London volunteering in 2017-18?", full_settings
+        full_index, "What combined total was approved for Team London volunteering in 2017-18?", full_settings
     )
     assert result.answer == "£2.9m"
     assert "combined programme total of £2.9m" in result.citations[0].quote
 
 
-def test_a_sentence_of_a_decision_that_never_names_the_event_does_not_date_it(real_index, full_settings):
+def test_a_sentence_of_a_decision_that_never_names_the_event_does_not_date_it(full_index, full_settings):
     # MD2751 states the GLA's concerns about the Royal Albert Dock development agreement "…entered into
     # in May 2013"; it never says it was cancelled. The sentence was given as the answer.
     result = answer_question(
-        real_index,
+        full_index,
         "What date was the Royal Albert Dock development agreement with ABP cancelled?",
         full_settings,
     )
@@ -302,13 +302,10 @@ def test_api_overlong_question_is_422(api, send):
     assert "1000" in str(response.json())
 
 
-def test_a_decision_that_never_names_the_asked_year_answers_nothing_about_it(full_settings, index):
-    from search_api.index import IndexHolder
-
+def test_a_decision_that_never_names_the_asked_year_answers_nothing_about_it(full_settings, full_index):
     # The Crossrail BRS decisions in corpus/gla/ set the policies for 2015-16, 2021-22, 2022-23 …
     # ("…the policies for the Crossrail Business Rate Supplement (“Crossrail BRS”) for 2022-23…"); none
     # names 2019-20. Before, the nearest one's sentence about its own year was given as the answer.
-    full_index = IndexHolder(full_settings, model=index.model).get()
     result = answer_question(full_index, "What was the Crossrail BRS multiplier for 2019-20?", full_settings)
     assert not result.answered
     # MD2943 names 2022-23: "…remains at £70,000 and the multiplier will be 2p." A multiplier asked is the
@@ -325,20 +322,13 @@ def test_a_decision_that_never_names_the_asked_year_answers_nothing_about_it(ful
     ).answered
 
 
-@pytest.fixture(scope="module")
-def real_index(full_settings, index):
-    from search_api.index import IndexHolder
-
-    return IndexHolder(full_settings, model=index.model).get()
-
-
-def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(real_index, full_settings):
+def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, full_settings):
     # MD3465: "…threshold above which the Crossrail BRS will apply is proposed to increase from
     # £75,000 to £92,000…". Before, the first figure, nearer the question's words, was given.
-    new = answer_question(real_index, "Crossrail BRS rateable value threshold 2026-27", full_settings)
+    new = answer_question(full_index, "Crossrail BRS rateable value threshold 2026-27", full_settings)
     assert new.answer == "£92,000"
     earlier = answer_question(
-        real_index,
+        full_index,
         "What was the previous Crossrail BRS rateable value threshold, before the 2026-27 increase?",
         full_settings,
     )
@@ -469,75 +459,75 @@ UNSTATED_WHEN_OR_WHERE = [
 
 
 # DD1457 is the 2015-16 round ("…projects by March 2016"): it names no 2016-17 figure.
-def test_a_decision_naming_no_financial_year_asked_answers_nothing_for_it(real_index, full_settings):
+def test_a_decision_naming_no_financial_year_asked_answers_nothing_for_it(full_index, full_settings):
     assert not answer_question(
-        real_index,
+        full_index,
         "What did the London Tree and Woodland Community Grant Scheme spend in 2016-17?",
         full_settings,
     ).answered
 
 
 @pytest.mark.parametrize("question", UNSTATED_WHEN_OR_WHERE)
-def test_a_sentence_that_says_no_time_or_place_answers_no_when_or_where(real_index, full_settings, question):
-    assert not answer_question(real_index, question, full_settings).answered
+def test_a_sentence_that_says_no_time_or_place_answers_no_when_or_where(full_index, full_settings, question):
+    assert not answer_question(full_index, question, full_settings).answered
 
 
 @pytest.mark.parametrize("question, expected", READ_AS_WRITTEN)
-def test_the_answer_is_read_as_the_page_writes_it(real_index, full_settings, question, expected):
-    assert answer_question(real_index, question, full_settings).answer == expected
+def test_the_answer_is_read_as_the_page_writes_it(full_index, full_settings, question, expected):
+    assert answer_question(full_index, question, full_settings).answer == expected
 
 
-def test_the_sign_off_line_answers_who_holds_its_post_not_who_was_hired(real_index, full_settings, ask):
+def test_the_sign_off_line_answers_who_holds_its_post_not_who_was_hired(full_index, full_settings, ask):
     # MD1507's sign-off "Decision by: Boris Johnson MP, Mayor of London" took the decision; it does not
     # say who was appointed London Fire Commissioner.
     hired = answer_question(
-        real_index, "Who was appointed London Fire Commissioner after the 2015 recruitment?", full_settings
+        full_index, "Who was appointed London Fire Commissioner after the 2015 recruitment?", full_settings
     )
     assert "Boris Johnson" not in hired.answer
     # DD2691's "Decision by: Tunde Olayinka, Executive Director of Communities and Skills" names its post.
     assert "Tunde Olayinka" in ask("Who is the Executive Director of Communities and Skills?").answer
 
 
-def test_a_limit_answers_what_may_be_done_not_what_was_done(real_index, full_settings):
+def test_a_limit_answers_what_may_be_done_not_what_was_done(full_index, full_settings):
     # MD3166: charities may "scrap or retrofit up to three vehicles"; nothing says how many were donated.
     allowed = answer_question(
-        real_index, "How many vehicles can a London charity scrap through the scheme?", full_settings
+        full_index, "How many vehicles can a London charity scrap through the scheme?", full_settings
     )
     assert allowed.answer == "up to three vehicles"
     done = answer_question(
-        real_index,
+        full_index,
         "How many vehicles have been donated to Ukraine through the scrappage scheme?",
         full_settings,
     )
     assert "three" not in done.answer
 
 
-def test_a_percentage_is_answered_by_a_percentage(real_index, full_settings):
+def test_a_percentage_is_answered_by_a_percentage(full_index, full_settings):
     # MD2996: "…confirms that a pay award of 2 per cent for 2022-23 should be made to the GLA’s Chief Officer…"
     result = answer_question(
-        real_index, "By what percentage was the GLA Chief Officer's pay raised for 2022-23?", full_settings
+        full_index, "By what percentage was the GLA Chief Officer's pay raised for 2022-23?", full_settings
     )
     assert result.answer == "2 per cent"
     assert "2 per cent for 2022-23" in result.citations[0].quote
 
 
-def test_a_code_spelt_out_and_described_by_its_relative_clause(real_index, full_settings):
+def test_a_code_spelt_out_and_described_by_its_relative_clause(full_index, full_settings):
     # DD2764: "…released via Director Decision (DD) 2752, which approved expenditure of £25,000 on London
     # Building Safety Standards research, and DD2754, which approved expenditure of £75,000…". Before,
     # the comma in "£25,000" ended DD2752's clause and gave its words to DD2754.
     result = answer_question(
-        real_index,
+        full_index,
         "Under which decision was £25,000 spent on London Building Safety Standards research?",
         full_settings,
     )
     assert result.answer == "Director Decision (DD) 2752"
 
 
-def test_a_code_spelt_out_without_its_short_form_answers_which_decision(real_index, full_settings):
+def test_a_code_spelt_out_without_its_short_form_answers_which_decision(full_index, full_settings):
     # DD2515: "In August 2018, Mayoral Decision 2338 approved expenditure of up to £212.5m for the Royal
     # Docks Enterprise Zone (EZ) Delivery Plan…": the number after "Mayoral Decision" is MD2338.
     result = answer_question(
-        real_index,
+        full_index,
         "Which Mayoral Decision approved the Royal Docks Enterprise Zone Delivery Plan?",
         full_settings,
     )
@@ -545,12 +535,12 @@ def test_a_code_spelt_out_without_its_short_form_answers_which_decision(real_ind
     assert "2338" in result.citations[0].quote
 
 
-def test_an_answer_from_a_passage_missing_the_question_s_rare_words_is_withheld(real_index, full_settings):
+def test_an_answer_from_a_passage_missing_the_question_s_rare_words_is_withheld(full_index, full_settings):
     # MD3166 says charities may "scrap or retrofit up to three vehicles (up from one vehicle)"; no
     # decision says how many were donated to Ukraine. The count found ("one vehicle") was given
     # before the confidence model (answer_confidence) weighed the missing words.
     result = answer_question(
-        real_index,
+        full_index,
         "How many vehicles have been donated to Ukraine through the scrappage scheme?",
         full_settings,
     )
@@ -558,43 +548,43 @@ def test_an_answer_from_a_passage_missing_the_question_s_rare_words_is_withheld(
     assert "covers too little of the question" in result.explanation
 
 
-def test_an_answer_s_confidence_is_the_model_s_probability(real_index, full_settings):
+def test_an_answer_s_confidence_is_the_model_s_probability(full_index, full_settings):
     from search_api import answer_confidence
 
     seen = []
     answer_confidence.observer = lambda _q, found: seen.append(found)
     try:
-        result = answer_question(real_index, "Crossrail BRS rateable value threshold 2026-27", full_settings)
+        result = answer_question(full_index, "Crossrail BRS rateable value threshold 2026-27", full_settings)
     finally:
         answer_confidence.observer = None
     assert result.answered and result.confidence >= answer_confidence.THRESHOLD
     assert result.confidence == round(answer_confidence.probability(seen[-1]), 3)
 
 
-def test_a_name_is_not_found_in_a_word_the_stemmer_folds_into_it(real_index, full_settings):
+def test_a_name_is_not_found_in_a_word_the_stemmer_folds_into_it(full_index, full_settings):
     from decisions.words import stem_with_irregulars
 
     # DD2758 is the "Civil Society and Sport unit"'s; it never names Sport Unites. "Unites" and
     # "unit" shared a stem, so its £170,000 for 2025-26 answered for Sport Unites.
     assert stem_with_irregulars("Unites") != stem_with_irregulars("unit")
     assert stem_with_irregulars("police") != stem_with_irregulars("policy")
-    result = answer_question(real_index, "What was the Sport Unites budget for 2025-26?", full_settings)
+    result = answer_question(full_index, "What was the Sport Unites budget for 2025-26?", full_settings)
     assert not result.answered
 
 
 def test_a_name_said_jointly_with_another_is_answered_with_it_unless_paired_respectively(
-    real_index, full_settings
+    full_index, full_settings
 ):
     # DD2595 (corpus/gla/): "…to the senior managers of the Warmer Homes programme (Alice Bradley and Sally
     # Frazer)": either alone is half the answer.
     joint = answer_question(
-        real_index, "Who at Warmer Homes can approve a social landlord's retrofit proposal?", full_settings
+        full_index, "Who at Warmer Homes can approve a social landlord's retrofit proposal?", full_settings
     )
     assert joint.answered and "Alice Bradley and Sally Frazer" in joint.answer
     # MD2179: "…by Michael Rakowitz and Heather Phillipson, will be unveiled in March 2018 and March 2020
     # respectively": the pair says which one is asked.
     paired = answer_question(
-        real_index, "Which artist's Fourth Plinth work was to be unveiled in March 2020?", full_settings
+        full_index, "Which artist's Fourth Plinth work was to be unveiled in March 2020?", full_settings
     )
     assert paired.answer == "Heather Phillipson"
 
@@ -617,16 +607,16 @@ def test_a_name_said_jointly_with_another_is_answered_with_it_unless_paired_resp
         ),
     ],
 )
-def test_the_figure_asked_is_read_as_what_it_is(real_index, full_settings, question, answer):
-    result = answer_question(real_index, question, full_settings)
+def test_the_figure_asked_is_read_as_what_it_is(full_index, full_settings, question, answer):
+    result = answer_question(full_index, question, full_settings)
     assert result.answered and result.answer == answer
 
 
-def test_a_sum_the_question_states_is_never_its_answer_however_written(real_index, full_settings):
+def test_a_sum_the_question_states_is_never_its_answer_however_written(full_index, full_settings):
     # MD1545 (corpus/gla/) approves "up to £310.7 million" for Round 2 Housing Zones and names no zone's
     # share: asked a part of the £310.7m, the whole written another way is no answer.
     result = answer_question(
-        real_index,
+        full_index,
         "Of the £310.7m Round 2 Housing Zones funding, how much is for Meridian Water?",
         full_settings,
     )

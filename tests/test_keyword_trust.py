@@ -51,13 +51,6 @@ def test_word_features_count_as_far_as_the_keyword_list_is_trusted(index):
     np.testing.assert_allclose(scaled[:, typed], 1.75 * full[:, typed], rtol=1e-6)
 
 
-@pytest.fixture(scope="module")
-def full_index(full_settings, index):
-    from search_api.index import IndexHolder
-
-    return IndexHolder(full_settings, model=index.model).get()
-
-
 def _passage_rank(index, query: str, needle: str) -> int | None:
     response = search(index, SearchRequest(q=query, today=TODAY))
     passages = [p.text for r in response.results for p in r.passages]

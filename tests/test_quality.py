@@ -30,10 +30,7 @@ FLOORS = {
 
 
 @pytest.fixture(scope="session")
-def heldout_totals(full_settings, settings, index) -> dict:
-    from search_api.index import IndexHolder
-
-    full_index = IndexHolder(full_settings, model=index.model).get()
+def heldout_totals(full_settings, full_index, settings, index) -> dict:
     rows = evaluate_items(load_items(QUALITY / "heldout-real.jsonl"), full_index, full_settings)["items"]
     rows += evaluate_items(load_items(QUALITY / "heldout-sample.jsonl"), index, settings)["items"]
     return totals(rows)

@@ -340,16 +340,11 @@ def test_a_verb_in_a_clause_of_time_says_when_not_what_is_asked():
     assert record_field("DD2595 social housing retrofit funding – signed by whom?") == "decision_maker"
 
 
-@pytest.fixture(scope="module")
-def whole_corpus(full_settings, index):
-    return IndexHolder(full_settings, model=index.model).get()
-
-
-def test_a_decision_named_by_its_title_and_round_is_the_one_read(whole_corpus, full_settings):
+def test_a_decision_named_by_its_title_and_round_is_the_one_read(full_index, full_settings):
     # DD2278 "Good Growth Fund Round 2 Development Funding" ("Decision by: Lucy Owen, Interim Executive
     # Director…"); DD2455 "Good Growth Fund Round 3 – Stage 2 approvals" ranked first, its text naming
     # round 2 as the one before, and its signatory was given.
     question = "Who approved the Good Growth Fund Round 2 development funding decision?"
-    result = answer_question(whole_corpus, question, full_settings)
+    result = answer_question(full_index, question, full_settings)
     assert result.answer.startswith("Lucy Owen")
     assert {c.ref for c in result.citations} == {"DD2278"}

@@ -289,23 +289,16 @@ def test_a_line_restating_the_title_is_not_shown_while_content_passages_remain(i
         assert not any(is_title_line(rows[p.chunk_id]) for p in top.passages), query
 
 
-@pytest.fixture(scope="module")
-def real_index(full_settings, index):
-    from search_api.index import IndexHolder
-
-    return IndexHolder(full_settings, model=index.model).get()
-
-
-def test_a_search_naming_a_body_lists_the_decisions_that_name_it_first(real_index):
+def test_a_search_naming_a_body_lists_the_decisions_that_name_it_first(full_index):
     # MD2028 "Review of London & Partners" shares only "London" and "partners" with the words of the
     # search, and ranked below decisions that never name London & Partners (ADD304, an LLDC grant
     # whose "Ten-Year Business Plan" and "grant" matched the rest).
     response = search(
-        real_index, SearchRequest("London & Partners business plan and grant", limit=6, today=TODAY)
+        full_index, SearchRequest("London & Partners business plan and grant", limit=6, today=TODAY)
     )
     refs = [r.ref for r in response.results]
     assert "MD2028" in refs[:5]
     named = [
-        "London & Partners" in " ".join(real_index.decision_texts(r.decision_id)) for r in response.results
+        "London & Partners" in " ".join(full_index.decision_texts(r.decision_id)) for r in response.results
     ]
     assert named == sorted(named, reverse=True)  # every decision naming it before any that does not
