@@ -10,6 +10,8 @@ PREFIX_TYPES = {
     # Deputy Mayor decisions (Policing "DMPD", Fire "DMFD262"), MOPAC's "PCD 1792", the Head of
     # Paid Service's "HOPS" and the London Fire Commissioner's "LFC": no GLA decision type of their own.
     "DMPD": "other", "DMFD": "other", "PCD": "other", "HOPS": "other", "LFC": "other",
+    # The Chief Officer's decisions ("the pay award has been confirmed via CO385"); "CO2" has too few digits.
+    "CO": "other",
 }  # fmt: skip
 PREFIXES = "|".join(sorted(PREFIX_TYPES, key=len, reverse=True))  # longest first: "ADD" before "AD"
 # "MD2848", "ADD2793", "DD 2593", "PCD 1792", "MD-2848". Upper case only, so "add 200 homes" is no

@@ -32,6 +32,7 @@ from .answer_checks import (
     names_asked_boroughs,
     names_asked_year,
     part_by_short_name,
+    plan_for_outcome,
     same_round,
     year_fit,
 )
@@ -620,7 +621,7 @@ def _phrase_fit(q: Question, ev: Evidence) -> float:
 
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
-    if c is None:
+    if c is None or plan_for_outcome(q.text, c.evidence.at(c.evidence.piece)):
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)
     # 0.35 of the question's rarity-weighted words. 0.45 was tried: on the tuning questions it

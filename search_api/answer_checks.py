@@ -187,3 +187,21 @@ def same_round(question: str, text: str, acronyms: Iterable[str] = (), whole: bo
         if others and number not in others:
             return False
     return True
+
+
+# "How many street trees had actually been planted by the end of 2020-21?" asks what happened; a
+# decision is written before it happens ("…will enable the planting of 7691 new street trees"): its
+# figure is a plan, not the outcome asked.
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:actually|in the end|so far|to date|by now|ended up|had (?:\w+ )?been \w+ed)\b", re.I
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|expected|expects?|aims?|aimed|anticipated|planned|plans?|targets?|targeted"
+    r"|proposed|intends?|intended|estimated|forecasts?|projected|enable)\b",
+    re.I,
+)
+
+
+def plan_for_outcome(question: str, sentence: str) -> bool:
+    """Does the question ask what happened while the sentence only says what is planned?"""
+    return bool(_OUTCOME_ASKED.search(question)) and bool(_PLANNED.search(sentence))

@@ -119,7 +119,10 @@ _ASKING_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
-_QUALIFIERS = frozenset("new exact final total original revised latest first last closing".split())
+_QUALIFIERS = frozenset(
+    "new exact final total original revised latest first last closing annual yearly monthly weekly maximum"
+    " minimum overall initial additional extra".split()
+)
 _VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".split())  # "… budgeted at?"
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _VERBS = _AUXILIARIES | frozenset("are had can could should must may might apply applies applied".split())

@@ -60,7 +60,7 @@ SIGNATURE_LINES = 6
 # "took"/"made" only with the decision or its code: "Who made the Fourth Plinth commission…" asks the artist.
 _ACTED = (
     r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?! part\b)(?= (?:[\w’'-]+ ){0,8}?(?:decision|[a-z]{1,5} ?\d))|decid\w*|authori[sz]\w*"
-    r"|agree[ds]?|decision.maker|decision (?:was |been )?(?:taken|made)"
+    r"|agree[ds]?|consent(?:s|ed)?|decision.maker|decision (?:was |been )?(?:taken|made)"
 )
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;
 # the record holds who decided, once.
@@ -91,7 +91,7 @@ RECORD_WORDS = frozenset(
     decision decisions authorise authorised authorize authorized agree agreed publish published deferred defer
     date day role position capacity job title directorate department team unit total amount much expenditure
     put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
-    record until""".split()
+    record until post consent consented""".split()
 ) | {stem_with_irregulars(w) for w in PERSON_NOUNS | reading.ROLE_WORDS | AMOUNT_WORDS}
 # A decision named by its code whose record leaves these empty: abstain, not guess from its text.
 UNSTATED_ABSTAINS = frozenset(
@@ -295,16 +295,40 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
         text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:
             said = text[piece.start : piece.end]
-            naming = set(find_refs(said)) - {decision.ref}
+            naming = set(find_refs(said)) - {decision.ref} - _delegating(said)
             (others if naming else own).append(_share(index, asked.topic, reading.stems(said)[0]))
     return max(own) > max(others)  # a tie: the question may be about either
+
+
+# "…under the delegation provided by Mayoral Decision 3386": the decision giving the authority, not another subject.
+_DELEGATING = re.compile(r"\bdelegat\w*\b[^.;:]{0,60}?$", re.I)
+
+
+def _delegating(said: str) -> set[str]:
+    """The codes a sentence names as the source of its authority."""
+    out = set()
+    for ref in find_refs(said):
+        number = re.sub(r"\D", "", ref)
+        for m in re.finditer(rf"\b{number}\b", said):
+            if _DELEGATING.search(said[: m.start()]):
+                out.add(ref)
+    return out
 
 
 def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> float:
     """The rarity-weighted share of the topic words among `held` stems."""
     weights = {s: math.log((index.count() + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
     total = sum(weights.values())
-    return sum(w for s, w in weights.items() if s in held) / total if total > 0 else 0.0
+    return sum(w for s, w in weights.items() if _holds(held, topic[s])) / total if total > 0 else 0.0
+
+
+def _holds(held: frozenset[str], word: str) -> bool:
+    """The word's stem is held, or each part of a hyphenated word is: "high-visibility" is written
+    "high visibility vests" as often as not."""
+    parts = [p for p in word.split("-") if p]
+    return stem_with_irregulars(word) in held or (
+        len(parts) > 1 and all(stem_with_irregulars(p) in held for p in parts)
+    )
 
 
 def _stated(index: LoadedIndex, decision: DecisionRow, field: str) -> list[Stated]:

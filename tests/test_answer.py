@@ -621,3 +621,13 @@ def test_a_sum_the_question_states_is_never_its_answer_however_written(full_inde
         full_settings,
     )
     assert "310.7" not in result.answer
+
+
+def test_a_chief_officer_decision_is_a_code_to_answer(full_index, full_settings):
+    # MD2996: "…the pay award has been confirmed via CO385." "CO385" was no reference code: asked which
+    # Chief Officer decision, the answerer found no code to give.
+    result = answer_question(
+        full_index, "Which Chief Officer decision confirmed the 2022-23 GLA staff pay award?", full_settings
+    )
+    assert result.answer == "CO385"
+    assert {c.ref for c in result.citations} == {"MD2996"}

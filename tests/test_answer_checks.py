@@ -4,7 +4,7 @@ than the one asked, a value the question itself states, a sum for a question abo
 from __future__ import annotations
 
 from search_api.answer import _is_aggregate
-from search_api.answer_checks import asked_prefix, names_asked_year, same_round
+from search_api.answer_checks import asked_prefix, names_asked_year, plan_for_outcome, same_round
 from search_api.question_reading import analyse_question
 
 
@@ -274,3 +274,14 @@ def test_a_financial_year_asked_is_named_as_one():
     assert not names_asked_year("How much did the scheme spend in 2016-17?", page, "London Tree and Woodland")
     assert names_asked_year("How much did the scheme spend in 2016/17?", "Grants for 2016-2017.", "")
     assert names_asked_year("How many projects were delivered in 2016?", page, "")  # a lone year is a year
+
+
+def test_a_plan_does_not_answer_what_actually_happened():
+    # MD2528: "The combined funding from the UTCF, GLA and boroughs will enable the planting of 7691 new
+    # street trees." A target, not the trees planted.
+    planned = "The combined funding from the UTCF, GLA and boroughs will enable the planting of 7691 new street trees."
+    assert plan_for_outcome("How many street trees had actually been planted by 2021?", planned)
+    assert not plan_for_outcome("How many street trees will the funding plant?", planned)
+    assert not plan_for_outcome(
+        "How many volunteers had been deployed so far?", "Team London has deployed 600 volunteers since 2012."
+    )

@@ -314,9 +314,10 @@ def test_normalise_ref(text, ref):
 def test_find_refs():
     text = (
         "Approved under MD2721 and Director Decision (DD) 2593; see AD2484, MD2721 again, ADD2234, "
-        "Mayoral Decision 2680 and EDD123. Not refs: G7, G8, 2021-22, add 200 homes, MD12."
+        "Mayoral Decision 2680 and EDD123, confirmed via CO385. Not refs: G7, G8, 2021-22, add 200 homes, "
+        "MD12, CO2."
     )
-    assert find_refs(text) == ["MD2721", "DD2593", "AD2484", "ADD2234", "MD2680", "EDD123"]
+    assert find_refs(text) == ["MD2721", "DD2593", "AD2484", "ADD2234", "MD2680", "EDD123", "CO385"]
 
 
 @pytest.mark.parametrize(

@@ -171,7 +171,13 @@ def test_a_search_asking_for_a_number_counts_the_noun_after_number_of():
 
 @pytest.mark.parametrize(
     "question, kind",
-    [("What salary will the Chief Officer be paid?", "amount"), ("What date was the bid deadline?", "date")],
+    [
+        ("What salary will the Chief Officer be paid?", "amount"),
+        ("What date was the bid deadline?", "date"),
+        # A qualifier before the wanted noun: "annual" as "new" or "total".
+        ("What annual salary for the Mayor did the 2024 Determination set?", "amount"),
+        ("What maximum sum could a charity receive?", "amount"),
+    ],
 )
 def test_what_with_the_wanted_noun(question, kind):
     assert question_kind(question) == kind

@@ -348,3 +348,33 @@ def test_a_decision_named_by_its_title_and_round_is_the_one_read(full_index, ful
     result = answer_question(full_index, question, full_settings)
     assert result.answer.startswith("Lucy Owen")
     assert {c.ref for c in result.citations} == {"DD2278"}
+
+
+def test_a_hyphenated_question_word_is_held_by_its_parts(full_index, full_settings):
+    # ADD2342 says "high visibility vests" ("Decision by: Alice Wilcock, Assistant Director of Team
+    # London"); asked "high-visibility", its words held too little of the question and nothing answered.
+    result = answer_question(
+        full_index, "Who approved buying high-visibility vests for Team London volunteers?", full_settings
+    )
+    assert result.answer.startswith("Alice Wilcock")
+    assert {c.ref for c in result.citations} == {"ADD2342"}
+
+
+def test_the_decision_giving_the_authority_is_not_another_subject(full_index, full_settings):
+    # ADD2791: "…approves the receipt and expenditure of £3.49m of Rough Sleeping Prevention and Recovery
+    # Grant (RSPARG) funding…", "under the delegation provided by Mayoral Decision 3386". The sentence
+    # naming MD3386 had made the record unclear, and the answerer gave "London Councils".
+    question = (
+        "Who approved the receipt of the Rough Sleeping Prevention and Recovery Grant for the London "
+        "Ending Homelessness Accelerator Programme?"
+    )
+    result = answer_question(full_index, question, full_settings)
+    assert result.answer.startswith("Natalie Daniels")
+    assert _quoted(result, "Decision by: Natalie Daniels, Assistant Director of Housing")
+
+
+def test_consenting_is_acting_on_the_decision():
+    # ADD304 "seeks consent … to the Legacy Corporation's decision": who consented is who took it.
+    assert record_field("What post did the officer who consented to the LLDC grant hold?") == (
+        "decision_maker_role"
+    )
