@@ -301,11 +301,15 @@ def _about(q: Question, ev: Evidence) -> bool:
     read |= ev.source.decided_by
     if part_by_short_name(q.text, ev.read, q.acronyms):  # "LCEF 7" names the fund and its seventh round
         read |= set().union(*q.entities, *itertools.chain(*q.parts.values()))
+
     # Tried: for figures, dates and codes, a name anywhere in the decision (the sentence may say
     # "the programme"). On the tuning questions it gave three wrong answers and no right one.
     # A name joining two is named by either ("…appoint X as the GLA's Chief Officer" for "Chief Officer
     # and Returning Officer").
-    if not all(e <= read or any(p <= read for p in q.parts.get(i, ())) for i, e in enumerate(q.entities)):
+    def holds(name: set[str]) -> bool:
+        return all(s in read or reading.held(q.words.get(s, s), read) for s in name)
+
+    if not all(holds(e) or any(holds(p) for p in q.parts.get(i, ())) for i, e in enumerate(q.entities)):
         return False
     named = set().union(*q.entities) if q.entities else set()
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}

@@ -123,6 +123,15 @@ def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
 stems = functools.lru_cache(maxsize=8192)(word_stems)
 
 
+def held(word: str, read: frozenset[str] | set[str]) -> bool:
+    """The word's stem is among `read`, or each part of a hyphenated word is: "high-visibility" is written
+    "high visibility vests", "BEIS-funded" "the funding agreement with BEIS"."""
+    parts = [p for p in word.split("-") if p]
+    return stem_with_irregulars(word) in read or (
+        len(parts) > 1 and all(stem_with_irregulars(p) in read for p in parts)
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def initialisms(text: str) -> frozenset[str]:
     """Words in capitals, as written: "VRU", "AEB", "LCEF" (not "use" nor "Use")."""
@@ -233,7 +242,7 @@ def analyse_question(text: str) -> Question:
                     initials = "".join(t.text[0] for t in named[i:j]).upper()
                     q.short_forms[initials] = frozenset(stem_with_irregulars(t.text) for t in named[i:j])
         if not inside:
-            joined = run if {"and", "&"} & {t.word for t in run} else None
+            joined = run if _cuts(run) else None
     # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words
     # in a row, punctuation aside, are the question's own name, never its answer.
     capitals = [t.text[0] for t in found if t.text[0].isupper() and t.word not in QUESTION_WORDS]
@@ -360,8 +369,18 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
             runs.append([tok] if capital else [])
     out = []
     for run in filter(None, runs):
-        cuts = [-1, *(i for i, t in enumerate(run) if t.word in ("and", "&")), len(run)]
+        cuts = [-1, *_cuts(run), len(run)]
         if run[-1].word in _COMPANY_ENDINGS and len(cuts) > 2:
             del cuts[-2]  # "GLA Land and Property Ltd" is one company, not "Property Ltd"
         out += [run] + [run[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False) if 1 < b - a <= len(run)]
     return out
+
+
+def _cuts(run: list[Token]) -> list[int]:
+    """Where a run joins two names: at "and", and at "for the" ("the Environmental Improvement Reserve
+    for the ULEZ": a passage may name the reserve alone; "Transport for London" has no "the")."""
+    return [
+        i
+        for i, t in enumerate(run)
+        if t.word in ("and", "&") or (t.word == "for" and i + 1 < len(run) and run[i + 1].word == "the")
+    ]

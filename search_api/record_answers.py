@@ -80,6 +80,7 @@ _TEAM = re.compile(r"\b(?:which|what) (?:gla )?(?:team|unit)\b", re.I)
 _OTHER_PAPERS = re.compile(
     r"\b(?:contracts?|agreements?|lease|letters?|mou|memorandum|deed|declaration|report)\b", re.I
 )
+_FROM_WHEN = re.compile(r"\s*(?:from|since|starting) (?:when|which|what)\b")
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
 _WH = re.compile(rf"\b(?:{'|'.join(_WH_WORDS)})\b", re.I)
@@ -153,7 +154,8 @@ def record_field(question: str) -> str | None:
         return "deferred_until"
     if kind == "date" and re.search(r"\bpublish", low):
         return "date_published"
-    if kind == "date" and acted:
+    # "From which academic year did the Mayor agree to accept devolution…": when what was agreed starts.
+    if kind == "date" and acted and not _FROM_WHEN.match(low):
         return "date_signed"
     # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
     role = any(m.group(1)[0].islower() for m in _ROLE.finditer(question))
@@ -319,16 +321,7 @@ def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> f
     """The rarity-weighted share of the topic words among `held` stems."""
     weights = {s: math.log((index.count() + 1) / (index.term_rows(w) + 0.5)) for s, w in topic.items()}
     total = sum(weights.values())
-    return sum(w for s, w in weights.items() if _holds(held, topic[s])) / total if total > 0 else 0.0
-
-
-def _holds(held: frozenset[str], word: str) -> bool:
-    """The word's stem is held, or each part of a hyphenated word is: "high-visibility" is written
-    "high visibility vests" as often as not."""
-    parts = [p for p in word.split("-") if p]
-    return stem_with_irregulars(word) in held or (
-        len(parts) > 1 and all(stem_with_irregulars(p) in held for p in parts)
-    )
+    return sum(w for s, w in weights.items() if reading.held(topic[s], held)) / total if total > 0 else 0.0
 
 
 def _stated(index: LoadedIndex, decision: DecisionRow, field: str) -> list[Stated]:

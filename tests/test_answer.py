@@ -631,3 +631,21 @@ def test_a_chief_officer_decision_is_a_code_to_answer(full_index, full_settings)
     )
     assert result.answer == "CO385"
     assert {c.ref for c in result.citations} == {"MD2996"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "ref"),
+    [
+        # DD2595: "…the funding agreement with BEIS, where the GLA has allocated funds to support the
+        # retrofit of 315 homes": "BEIS-funded" is BEIS and funding.
+        ("How many social housing homes does the BEIS-funded Warmer Homes allocation support retrofit of?",
+         "315 homes", "DD2595"),
+        # MD3166: "…allocates £50 million from the Environmental Improvement Reserve ("EIR") to TfL."
+        ("How much did the GLA give TfL from the Environmental Improvement Reserve for the ULEZ scrappage "
+         "scheme changes in August 2023?", "£50 million", "MD3166"),
+    ],
+)  # fmt: skip
+def test_a_name_is_found_in_its_parts(full_index, full_settings, question, expected, ref):
+    result = answer_question(full_index, question, full_settings)
+    assert expected in result.answer
+    assert {c.ref for c in result.citations} == {ref}

@@ -495,3 +495,24 @@ def test_a_modal_verb_is_no_topic_word_but_the_month_is():
     )
     assert "may" in analyse_question("What was approved in may 2021?").words.values()
     assert "may" in analyse_question("What did the Mayor approve on 4 May?").words.values()
+
+
+def test_a_hyphenated_word_is_held_by_its_parts():
+    from search_api.question_reading import held, stems
+
+    read = stems("The ability to fund social housing is provided in the funding agreement with BEIS")[0]
+    assert held("BEIS-funded", read)
+    assert not held("BEIS-led", read)
+    assert held("social", read) and not held("council-owned", read)
+
+
+def test_for_the_joins_two_names_either_of_which_a_passage_may_name():
+    # MD3166: "…allocates £50 million from the Environmental Improvement Reserve ("EIR") to TfL": the
+    # reserve alone, not "for the ULEZ". "Transport for London" stays one name.
+    q = analyse_question(
+        "How much did the GLA give TfL from the Environmental Improvement Reserve for the ULEZ scrappage scheme?"
+    )
+    assert {"environment", "improv", "reserv"} in q.parts[
+        q.entities.index({"environment", "improv", "reserv", "ulez"})
+    ]
+    assert analyse_question("How much did Transport for London give?").parts == {}

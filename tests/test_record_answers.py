@@ -378,3 +378,11 @@ def test_consenting_is_acting_on_the_decision():
     assert record_field("What post did the officer who consented to the LLDC grant hold?") == (
         "decision_maker_role"
     )
+
+
+def test_from_which_year_asks_when_what_was_agreed_starts():
+    # MD2255: "That the Mayor accepts devolution of the Adult Education Budget (AEB) from 2019/20…".
+    assert (
+        record_field("From which academic year did the Mayor agree to accept devolution of the AEB?") is None
+    )
+    assert record_field("When did the Mayor agree to accept devolution of the AEB?") == "date_signed"
