@@ -31,6 +31,7 @@ from .answer_checks import (
     asked_prefix,
     names_asked_boroughs,
     names_asked_year,
+    only_other_years,
     part_by_short_name,
     plan_for_outcome,
     same_round,
@@ -362,7 +363,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if not q.stated_sums & set(amounts_in(f.text))]
         seen += len(found)
         # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
-        paired = respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})
+        # Not when several are asked ("Which two artists…"): both are the answer.
+        several = (q.stated_number or 0) > 1 or q.plural
+        paired = (
+            None
+            if several
+            else respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})
+        )
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(
@@ -543,7 +550,8 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
-        if _says_where(said, q):
+        # A sentence about other years says nothing of the asked one ("…from 2011/12 to 2014/15" for 2015/16).
+        if _says_where(said, q) and not only_other_years(q.text, said):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
@@ -557,6 +565,7 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         and top.kw >= 0.7
         and top.sem >= 0.65
         and not is_title_line(top.chunk)
+        and not only_other_years(q.text, said)
         and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
         and (q.kind != "date" or _says_when(said, q))
         # "On what date was the agreement terminated?": not a sentence of a decision that never says so.

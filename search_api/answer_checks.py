@@ -117,17 +117,28 @@ def year_fit(question: str, text: str, span: Span) -> float:
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.
-        stated = years(text)
-        lone = {y.first for y in named if not y.ranged}  # an asked "2018" is in a stated "2017-18"
-        fits = any(
-            bool(asked.intersection(y.covered)) or str(int(y.first) + 1) in lone
-            if y.ranged
-            else y.first in spanned
-            for y in stated
-        ) or any(y.since and min(map(int, asked)) >= int(y.first) for y in stated)  # "by 2021"
-        return 0.0 if stated and not fits else 1.0
+        return 0.0 if only_other_years(question, text) else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
+
+
+def only_other_years(question: str, text: str) -> bool:
+    """Does the text state years, none of them one the question asks about? ("…grant funding to L&P
+    from 2011/12 to 2014/15" says nothing of 2015/16.)"""
+    named = years(question)
+    asked = {f for y in named for f in y.covered}
+    stated = years(text)
+    if not asked or not stated:
+        return False
+    spanned = asked | {str(int(y.covered[-1]) + 1) for y in named if y.ranged}
+    lone = {y.first for y in named if not y.ranged}  # an asked "2018" is in a stated "2017-18"
+    fits = any(
+        bool(asked.intersection(y.covered)) or str(int(y.first) + 1) in lone
+        if y.ranged
+        else y.first in spanned
+        for y in stated
+    ) or any(y.since and min(map(int, asked)) >= int(y.first) for y in stated)  # "by 2021"
+    return not fits
 
 
 # "round 3", "phase two", "the second tranche": a numbered part of a programme. A passage about

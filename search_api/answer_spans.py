@@ -310,7 +310,27 @@ def _day_spans(text: str) -> tuple[Span, ...]:
     return tuple(Span(d.start, d.end, d.text) for d in find_dates(text) if d.precision == "day")
 
 
+# "…due to be issued before the end of March 2015": a deadline is answered with its word, not as the day.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:before|by|no later than|not later than|prior to|until)\s+(?:the\s+)?$", re.I
+)
+
+
 def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
+    found = _spans_for(kind, text, q, common)
+    if kind != "date" or _YEAR_ASKED.search(q.text):  # "By what year…?": "2025", the "by" is asked
+        return found
+    out = []
+    for span in found:
+        before = _DEADLINE_BEFORE.search(text[max(0, span.start - 30) : span.start])
+        if before:
+            start = span.start - len(before.group())
+            span = Span(start, span.end, text[start : span.end], span.quality)
+        out.append(span)
+    return out
+
+
+def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
         dated = _value_spans(kind, text)
         years = [

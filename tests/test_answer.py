@@ -649,3 +649,28 @@ def test_a_name_is_found_in_its_parts(full_index, full_settings, question, expec
     result = answer_question(full_index, question, full_settings)
     assert expected in result.answer
     assert {c.ref for c in result.citations} == {ref}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "ref"),
+    [
+        # MD1437: "…2015-16 non domestic rates bills which are due to be issued before the end of March
+        # 2015": a deadline, answered with its word ("end of March 2015" was counted wrong).
+        ("By when were 2015-16 business rates bills carrying the Crossrail BRS due to go out?",
+         "before the end of March 2015", "MD1437"),
+        # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled
+        # in March 2018 and March 2020 respectively." Two asked: not the one paired with a date.
+        ("Which two artists' commissions were to be unveiled on the Fourth Plinth in March 2018 and "
+         "March 2020?", "Michael Rakowitz and Heather Phillipson", "MD2179"),
+    ],
+)  # fmt: skip
+def test_the_answer_says_all_that_is_asked(full_index, full_settings, question, expected, ref):
+    result = answer_question(full_index, question, full_settings)
+    assert result.answer == expected
+    assert {c.ref for c in result.citations} == {ref}
+
+
+def test_a_sentence_about_other_years_does_not_answer_for_the_asked_one(full_index, full_settings):
+    # The only sentence found says "…grant funding to L&P from 2011/12 to 2014/15".
+    result = answer_question(full_index, "London & Partners grant for 2015/16", full_settings)
+    assert "2011/12 to 2014/15" not in result.answer

@@ -4,7 +4,13 @@ than the one asked, a value the question itself states, a sum for a question abo
 from __future__ import annotations
 
 from search_api.answer import _is_aggregate
-from search_api.answer_checks import asked_prefix, names_asked_year, plan_for_outcome, same_round
+from search_api.answer_checks import (
+    asked_prefix,
+    names_asked_year,
+    only_other_years,
+    plan_for_outcome,
+    same_round,
+)
 from search_api.question_reading import analyse_question
 
 
@@ -285,3 +291,16 @@ def test_a_plan_does_not_answer_what_actually_happened():
     assert not plan_for_outcome(
         "How many volunteers had been deployed so far?", "Team London has deployed 600 volunteers since 2012."
     )
+
+
+def test_a_sentence_about_other_years_says_nothing_of_the_asked_one():
+    # MD1493's "…governs the allocation of grant funding to L&P from 2011/12 to 2014/15" had answered
+    # "London & Partners grant for 2015/16".
+    said = (
+        "The GLA entered into a funding agreement with London & Partners (L&P) in 2011 which governs the "
+        "allocation of grant funding to L&P from 2011/12 to 2014/15."
+    )
+    assert only_other_years("London & Partners grant for 2015/16", said)
+    assert not only_other_years("London & Partners grant for 2014/15", said)
+    assert not only_other_years("London & Partners grant", said)
+    assert not only_other_years("London & Partners grant for 2015/16", "The grant funds L&P's work.")
