@@ -406,6 +406,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
             fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0
+            # "When did the Assembly approve the 2024 Determination?": not a day in a sentence about 2022's
+            # ("In 2022, a salary determination … was agreed … of 15 December 2022"). The years of its dates
+            # are not what it is about: "…the 2022-23 report … is due by 31 March 2024".
+            fits_year = fits_year and not (
+                q.kind == "date" and only_other_years(q.text, _undated(ev.at(zone), found))
+            )
             if not fits_year or not year_named:
                 continue
             if paired is not None:  # its words are its partner's, wherever they stand in the sentence
@@ -439,6 +445,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
 
 
 _TO_OR_FROM = re.compile(r"^\W{0,3}(?:[\w’'-]+\s+){0,4}?(to|from)\s+((?:[\w’'&-]+\s*){1,6})")
+
+
+def _undated(text: str, found: list[Span]) -> str:
+    """The text with its dates blanked out."""
+    for span in found:
+        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return text
 
 
 def _flows(after: str, q: Question) -> str | None:

@@ -122,12 +122,15 @@ def year_fit(question: str, text: str, span: Span) -> float:
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
 
 
+_ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")
+
+
 def only_other_years(question: str, text: str) -> bool:
     """Does the text state years, none of them one the question asks about? ("…grant funding to L&P
     from 2011/12 to 2014/15" says nothing of 2015/16.)"""
     named = years(question)
     asked = {f for y in named for f in y.covered}
-    stated = years(text)
+    stated = years(_ACT_YEAR.sub("Act", text))  # "…under s67(1) of the GLA Act 1999": a name's year
     if not asked or not stated:
         return False
     spanned = asked | {str(int(y.covered[-1]) + 1) for y in named if y.ranged}

@@ -80,6 +80,14 @@ _TEAM = re.compile(r"\b(?:which|what) (?:gla )?(?:team|unit)\b", re.I)
 _OTHER_PAPERS = re.compile(
     r"\b(?:contracts?|agreements?|lease|letters?|mou|memorandum|deed|declaration|report)\b", re.I
 )
+# "When did the London Assembly approve the 2024 Determination at plenary?": another body acted, and the
+# record says only when the decision maker signed.
+_BODIES = r"(?:Assembly|Board|Council|Councils|Committee|Panel|Commission|Government|Cabinet|Trust|Corporation|Agency)"
+_OTHER_ACTOR = re.compile(
+    rf"\b(?:did|was|were|has|had|have)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){{0,4}}{_BODIES}\s+(?:\w+\s+)?"
+    rf"(?:approv|sign|agree|decid|authori|consent)|\b(?:approv|sign|agree|decid|authori)\w*\s+by\s+(?:the\s+)?"
+    rf"(?:[A-Z][\w’'&-]*\s+){{0,4}}{_BODIES}\b"
+)
 _FROM_WHEN = re.compile(r"\s*(?:from|since|starting) (?:when|which|what)\b")
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
@@ -103,6 +111,7 @@ UNSTATED_ABSTAINS = frozenset(
 # not, it led by 1.04 and held 0.40.
 CLEAR_LEAD = 1.3  # the first result's score over the second's
 COVERED = 0.5  # rarity-weighted share of the question's topic words in the decision's title and text
+WHOLE_TOPIC = 0.95  # …or holds it all while the others hold less than COVERED
 TOPIC_HELD = 0.75  # …and in its title and approving sentence, for its total to answer "how much … for X"
 
 
@@ -155,6 +164,8 @@ def record_field(question: str) -> str | None:
     if kind == "date" and re.search(r"\bpublish", low):
         return "date_published"
     # "From which academic year did the Mayor agree to accept devolution…": when what was agreed starts.
+    if _OTHER_ACTOR.search(question):
+        return None
     if kind == "date" and acted and not _FROM_WHEN.match(low):
         return "date_signed"
     # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
@@ -284,12 +295,17 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
     """The first result leads clearly, its title and text hold most of the topic words, and the
     sentence that holds most of them does not name another decision."""
     results = response.results
-    if not results or (len(results) > 1 and results[0].score < CLEAR_LEAD * results[1].score):
+    if not results:
+        return False
+    shares = [_covered(index, asked, r.decision_id) for r in results]
+    if shares[0] < COVERED:
+        return False
+    # A lead in score, or the only result that holds the whole topic: "…high-visibility vests for Team
+    # London volunteers" leads another Team London decision by 1.27, and only it says "vests".
+    alone = shares[0] >= WHOLE_TOPIC and all(s < COVERED for s in shares[1:])
+    if len(results) > 1 and results[0].score < CLEAR_LEAD * results[1].score and not alone:
         return False
     decision = index.decisions[results[0].decision_id]
-    rows = index.decision_texts(decision.id)
-    if _share(index, asked.topic, reading.stems(" ".join([decision.title, *rows]))[0]) < COVERED:
-        return False
     # "Who approved the Community-Led Recovery Programme?" finds MD2848, whose words for it are "…the
     # Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721": another's.
     own, others = [0.0], [0.0]
@@ -315,6 +331,13 @@ def _delegating(said: str) -> set[str]:
             if _DELEGATING.search(said[: m.start()]):
                 out.add(ref)
     return out
+
+
+def _covered(index: LoadedIndex, asked: RecordQuestion, decision_id: str) -> float:
+    """The share of the topic a decision's title and text hold."""
+    decision = index.decisions[decision_id]
+    rows = index.decision_texts(decision_id)
+    return _share(index, asked.topic, reading.stems(" ".join([decision.title, *rows]))[0])
 
 
 def _share(index: LoadedIndex, topic: dict[str, str], held: frozenset[str]) -> float:

@@ -674,3 +674,22 @@ def test_a_sentence_about_other_years_does_not_answer_for_the_asked_one(full_ind
     # The only sentence found says "…grant funding to L&P from 2011/12 to 2014/15".
     result = answer_question(full_index, "London & Partners grant for 2015/16", full_settings)
     assert "2011/12 to 2014/15" not in result.answer
+
+
+def test_a_day_in_a_sentence_about_another_year_does_not_answer(full_index, full_settings):
+    # MD3298: "In 2022, a salary determination ("2022 Determination") was agreed by the Assembly at its Plenary
+    # meeting of 15 December 2022…" and "The London Assembly considered and approved the 2024 determination at
+    # their Plenary meeting on 10 October 2024."
+    question = (
+        "When did the London Assembly approve the 2024 Elected Members Salaries Determination at plenary?"
+    )
+    result = answer_question(full_index, question, full_settings)
+    assert result.answer == "10 October 2024"
+    # The years of its dates are not what a sentence is about (MD2067: "…effective from 1 April 2016 to
+    # his staff appointed under s67(1) (a) and (b) of the GLA Act 1999").
+    result = answer_question(
+        full_index,
+        "From what date did the 2016/17 pay award apply to the Mayor's s67 appointees?",
+        full_settings,
+    )
+    assert result.answer == "1 April 2016"

@@ -304,3 +304,11 @@ def test_a_sentence_about_other_years_says_nothing_of_the_asked_one():
     assert not only_other_years("London & Partners grant for 2014/15", said)
     assert not only_other_years("London & Partners grant", said)
     assert not only_other_years("London & Partners grant for 2015/16", "The grant funds L&P's work.")
+
+
+def test_an_acts_year_is_a_name_not_a_year_the_text_is_about():
+    said = "Agrees to implement the pay award to his staff appointed under s67(1) of the GLA Act 1999"
+    assert not only_other_years("Which staff got the 2016/17 pay award?", said)
+    assert only_other_years(
+        "Which staff got the 2016/17 pay award?", "The 1999 pay award applied to all staff"
+    )

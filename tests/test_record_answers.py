@@ -386,3 +386,23 @@ def test_from_which_year_asks_when_what_was_agreed_starts():
         record_field("From which academic year did the Mayor agree to accept devolution of the AEB?") is None
     )
     assert record_field("When did the Mayor agree to accept devolution of the AEB?") == "date_signed"
+
+
+def test_the_only_result_holding_the_whole_topic_is_the_one_read(full_index, full_settings):
+    # ADD2342 ("…purchase of high visibility vests for Team London volunteers") led MD1368 (Team London
+    # travel) by 1.27, under the clear lead of 1.3, but only it holds "purchase", "vests".
+    result = answer_question(
+        full_index,
+        "Who signed off the purchase of high-visibility vests for Team London volunteers?",
+        full_settings,
+    )
+    assert result.answer.startswith("Alice Wilcock") and {c.ref for c in result.citations} == {"ADD2342"}
+
+
+def test_another_body_acting_is_not_the_record():
+    # MD3298: "The London Assembly considered and approved the 2024 determination at their Plenary meeting
+    # on 10 October 2024." The record says when the Mayor signed.
+    assert record_field("When did the London Assembly approve the 2024 Determination at plenary?") is None
+    assert record_field("When was the plan approved by the London Recovery Board?") is None
+    assert record_field("When did London Councils agree the scheme?") is None
+    assert record_field("When did the Mayor approve the 2024 Determination?") == "date_signed"
