@@ -69,6 +69,35 @@ def amounts_in(text: str) -> list[int]:
     return list(dict.fromkeys(value for value, _, _ in find_amounts(text)))
 
 
+# The summary's own request: "This Mayoral decision seeks approval of expenditure of £672,000…",
+# "Approval is sought for expenditure of £72,765" (not "In March 2020 MD2591 approved…").
+_SOUGHT = re.compile(
+    r"\b(?:seeks?|seeking) (?:the )?approval\b[^£\n]{0,80}(?=£)|\bapproval is sought\b[^£\n]{0,80}(?=£)", re.I
+)
+# "That the Mayor approves the following:" / "1. revenue expenditure of up to £522,000…": a numbered item.
+_FIRST_ITEM = re.compile(r":\s*\n\s*(?:1|a|i)[.)]\s[^£\n]{0,80}$", re.I)
+
+
+def sought_amount(text: str) -> int | None:
+    """The sum an executive summary says the decision seeks approval for, else None."""
+    phrase = _SOUGHT.search(text or "")
+    return parse_amount(text[phrase.end() :]) if phrase else None
+
+
+def decision_total(decision: str, summary: str) -> int | None:
+    """The sum a decision approves: its Decision section's, or its summary's when that section only lists
+    items ("approves the following: 1. revenue expenditure of up to £522,000…") and the summary seeks
+    more in all ("…seeks approval of expenditure of £672,000 between 2021-24")."""
+    phrase = _APPROVAL.search(decision or "")
+    listed = parse_amount(decision[phrase.end() :]) if phrase else None
+    if listed is None:
+        return approved_amount(summary)
+    sought = sought_amount(summary)
+    amount_at = _AMOUNT.search(decision, phrase.end())
+    itemised = amount_at is not None and _FIRST_ITEM.search(decision[: amount_at.start()])
+    return sought if itemised and sought and sought > listed else listed
+
+
 def approved_amount(text: str) -> int | None:
     """The sum an approval phrase introduces ("approves up to £20,000" → 20000), else None."""
     phrase = _APPROVAL.search(text or "")

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from decisions.records import Paragraph, SourceDocument
 
 from . import address, dates
-from .amounts import amounts_in, approved_amount
+from .amounts import amounts_in, decision_total
 from .paragraphs import KNOWN_HEADINGS, heading_key, is_strong_heading, next_line, split_paragraphs
 from .refs import PREFIX_TYPES, SHORT_REF, find_refs, lead_ref, normalise_ref
 
@@ -262,7 +262,7 @@ def _parse(
     doc.amounts_pounds = amounts_in(clean)
     # The Decision section names the approved sum; some pages only state it in the summary.
     decision, summary = _section_text(paragraphs, "decision"), _section_text(paragraphs, "executive summary")
-    doc.approved_amount_pounds = approved_amount(decision) or approved_amount(summary)
+    doc.approved_amount_pounds = decision_total(decision, summary)
     doc.linked_refs = [r for r in find_refs(clean) if r != ref]
     doc.part2 = any(_PART2_HEADING.match(line) for line in head[:10])
     has_part2 = _answer(lines, "is there a part 2 form?")  # "YES", "NO" or the blank template "YES/NO"

@@ -92,6 +92,13 @@ _FROM_WHEN = re.compile(r"\s*(?:from|since|starting) (?:when|which|what)\b")
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
 _WH = re.compile(rf"\b(?:{'|'.join(_WH_WORDS)})\b", re.I)
+_TOTAL_ONLY = re.compile(r"\btotal\b", re.I)
+_APPROVING = re.compile(r"\bapprov|\bauthori[sz]", re.I)
+_TOTAL_SUM = re.compile(r"\btotal\b[^£.;\n]{0,60}£", re.I)
+# A search naming the approved sum: "… total expenditure approved", "… amount approved", "… approved total".
+_APPROVED_SUM = re.compile(
+    r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
+)
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(
@@ -136,13 +143,18 @@ class Stated:
 def record_field(question: str) -> str | None:
     """Which field of the record the question asks for, or None for any other question."""
     low = question.lower()
-    if re.search(rf"\b(?:{_ACTED}) by\s*$", low) and not _PLURAL_DECISIONS.search(low):
-        return "decision_maker"  # a search: "Celebrate London projects approved by"
+    if re.search(
+        rf"\b(?:{_ACTED}|decision) by\s*$|\bdecision.maker\s*$", low
+    ) and not _PLURAL_DECISIONS.search(low):
+        # A search: "Celebrate London projects approved by", "DD2180 treasury function review decision maker"
+        return "decision_maker"
     # A search naming the field: "DD1221 Team London summer events 2014 – date signed?"
     field = re.search(r"\bdate (signed|published)\b", low)
     if field and not _WH.search(low) and not _PLURAL_DECISIONS.search(low):
         return f"date_{field.group(1)}"
     wh = _WH.search(low)
+    if wh is None and _APPROVED_SUM.search(low) and not _PLURAL_DECISIONS.search(low):
+        return "approved_amount"  # a search: "Fourth Plinth 2021-24 total expenditure approved"
     if (
         wh is None
         or (_PLURAL_DECISIONS.search(low) and not CITES_WORDS.search(low))
@@ -171,7 +183,8 @@ def record_field(question: str) -> str | None:
     # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
     role = any(m.group(1)[0].islower() for m in _ROLE.finditer(question))
     if role and (acted or kind == "person") and not DELEGATION.search(low):  # "which post can approve…"
-        return "decision_maker_role"
+        # "Who approved …, and in what role?" asks both: the "Decision by:" line's name with its role.
+        return "decision_maker" if wh.group().lower() == "who" else "decision_maker_role"
     if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):
         return "directorate"
     # "Which body agreed the arrangement": an organisation is asked, the record names a person.
@@ -379,6 +392,12 @@ def _the_total_asked(
     figures = {t.text for t in tokens(question) if any(c.isdigit() for c in t.text)} - set(asked.refs)
     if not figures <= said or find_amounts(question):
         return False
+    # "What is the total budget for phase 2…", asked of a decision that funds part of it: the total its text
+    # states elsewhere ("The total programme expenditure will be £1,015,000 consisting of…") is asked.
+    if _TOTAL_ONLY.search(question) and not _APPROVING.search(question):
+        start, end = stated.span
+        if any(not start <= m.start() < end for m in _TOTAL_SUM.finditer(stated.text)):
+            return False
     return (
         bool(asked.refs)
         or _share(index, asked.topic, reading.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD

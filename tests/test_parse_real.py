@@ -290,3 +290,14 @@ def test_pages_link_to_the_original(gla_client):
     assert link in decision_page and "View the original on webcachetest.london.gov.uk" in decision_page
     assert link in gla_client.get("/search", params={"q": "Team London Awards 2014"}).text
     assert "View the original" not in gla_client.get("/decisions/MD2848").text
+
+
+def test_approved_total_is_the_summary_s_when_the_decision_only_lists_items():
+    # "This Mayoral decision seeks approval of expenditure of £672,000 between 2021-24 to deliver:" and the
+    # Decision: "That the Mayor approves the following:" / "1. revenue expenditure of up to £522,000 …"
+    assert parse_page("Fourth Plinth Programme 2021-24").approved_amount_pounds == 672_000
+    # "This MD seeks approval to: spend £20.4m from the GLA Rough Sleeping programme budget…" /
+    # "1. expenditure, from 2025-26 to 2027-28 of £7,729,198 revenue…"
+    assert parse_page("MD3350").approved_amount_pounds == 20_400_000
+    # One item under "approves:" is the total: "Capital expenditure of £2,183,379 to support delivery…"
+    assert parse_page("DD2352").approved_amount_pounds == 2_183_379

@@ -62,6 +62,15 @@ def _quoted(result, line: str) -> bool:
         # A search naming the field, question mark or not.
         ("DD1221 Team London summer events 2014 – date signed?", "date_signed"),
         ("MD2848 date published", "date_published"),
+        ("DD2180 treasury function review decision maker", "decision_maker"),
+        ("DD2114 Small Sites Small Builders decision by", "decision_maker"),
+        ("Fourth Plinth 2021-24 total expenditure approved", "approved_amount"),
+        # Asked who and in what role: the name with its role, as the "Decision by:" line gives both.
+        (
+            "Who approved procuring a consultant for the LEP governance review, and in what role?",
+            "decision_maker",
+        ),
+        ("In what role did Tom Middleton approve the consultant?", "decision_maker_role"),
     ],
 )
 def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
@@ -272,6 +281,23 @@ def test_approved_amount_from_an_item_under_approves(real_pages):
     result = answer_question(loaded, "How much did DD2352 approve?", own)
     assert result.answer == "£2,183,379"
     assert result.citations[0].quote.startswith("Capital expenditure of £2,183,379 to support delivery")
+
+
+def test_a_total_the_text_states_is_not_the_decision_s_own_share(full_index, full_settings):
+    # MD2713 approves "£533,000 … authorised through this Decision Form"; its summary: "The total programme
+    # expenditure will be £1,015,000 consisting of …". Asked the total, the programme's; asked what it approved, its own.
+    asked = "What is the total budget for phase 2 of Young London Inspired?"
+    assert answer_question(full_index, asked, full_settings).answer == "£1,015,000"
+    approved = answer_question(full_index, "How much did MD2713 approve?", full_settings)
+    assert approved.answer == "£533,000"
+
+
+def test_who_and_in_what_role_is_answered_with_both(real_pages):
+    # ADD2753: "Decision by: Megan Life, Assistant Director, Building Safety"
+    loaded, own = real_pages
+    result = answer_question(loaded, "Who approved ADD2753, and in what role?", own)
+    assert result.answer == "Megan Life, Assistant Director, Building Safety"
+    assert _quoted(result, "Decision by: Megan Life, Assistant Director, Building Safety")
 
 
 def test_real_page_decision_maker_and_directorate(real_pages):
