@@ -35,6 +35,8 @@ from .answer_checks import (
     part_by_short_name,
     plan_for_outcome,
     same_round,
+    schedule_for_act,
+    total_for_unit,
     year_fit,
 )
 from .answer_names import said_in
@@ -580,6 +582,7 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         and not is_title_line(top.chunk)
         and not only_other_years(q.text, said)
         and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
+        and not (q.kind == "date" and schedule_for_act(q.text, said))
         and (q.kind != "date" or _says_when(said, q))
         # "On what date was the agreement terminated?": not a sentence of a decision that never says so.
         and (q.kind != "date" or answer_confidence.features(q, top)["rarest_missing"] < 1.0)
@@ -647,7 +650,13 @@ def _phrase_fit(q: Question, ev: Evidence) -> float:
 
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
-    if c is None or plan_for_outcome(q.text, c.evidence.at(c.evidence.piece)):
+    said = c.evidence.at(c.evidence.piece) if c else ""
+    if (
+        c is None
+        or plan_for_outcome(q.text, said)
+        or (q.kind == "date" and schedule_for_act(q.text, said))
+        or (q.kind == "amount" and total_for_unit(q.text, said))
+    ):
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)
     # 0.35 of the question's rarity-weighted words. 0.45 was tried: on the tuning questions it

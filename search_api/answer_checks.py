@@ -219,3 +219,40 @@ _PLANNED = re.compile(
 def plan_for_outcome(question: str, sentence: str) -> bool:
     """Does the question ask what happened while the sentence only says what is planned?"""
     return bool(_OUTCOME_ASKED.search(question)) and bool(_PLANNED.search(sentence))
+
+
+# "On what date did the London Assembly approve the pay award?" asks when it was done; "The London Assembly
+# is due to consider this proposal … on 5 June 2025" dates a meeting to come, not the act.
+_ACT_ASKED = re.compile(
+    r"\b(?:did|has|have|had)\b[^?]*?\b(?:approve|agree|endorse|confirm|decide|sign|adopt|ratify|accept)\b",
+    re.I,
+)
+_SCHEDULED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|expected|planned|set|asked)\s+to\b|\bwill\s+(?:consider|meet|be\s+asked)\b",
+    re.I,
+)
+_ACT_DONE = re.compile(
+    r"\b(?:approved|agreed|endorsed|confirmed|decided|signed|adopted|ratified|accepted)\b", re.I
+)
+
+
+def schedule_for_act(question: str, sentence: str) -> bool:
+    """Does the question ask when something was done while the sentence only schedules it?"""
+    return bool(
+        _ACT_ASKED.search(question) and _SCHEDULED.search(sentence) and not _ACT_DONE.search(sentence)
+    )
+
+
+# "What was the unit price of each high visibility vest…?" asks what one costs; "expenditure of up to
+# £15,000 to purchase high visibility vests" is what they all cost.
+_UNIT_ASKED = re.compile(
+    r"\bunit (?:price|cost)s?\b|\b(?:price|cost)\s+(?:of|for)\s+(?:each|one|a single)\b|\beach\s+\w+\s+cost\b"
+    r"|\b(?:price|cost)\s+per\b",
+    re.I,
+)
+_UNIT_SAID = re.compile(r"\b(?:per|each|unit|apiece|a head)\b", re.I)
+
+
+def total_for_unit(question: str, sentence: str) -> bool:
+    """Does the question ask what one item costs while the sentence states no price per item?"""
+    return bool(_UNIT_ASKED.search(question)) and not _UNIT_SAID.search(sentence)

@@ -160,6 +160,9 @@ _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "
 _SCALE = re.compile(r"\s(?:million|billion|thousand)\b", re.IGNORECASE)
 
 
+_RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|annum)\b", re.I)
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
@@ -185,6 +188,8 @@ def _counts(text: str, q: Question) -> list[Span]:
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name
         label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year
+        # "…is one of the Mayor’s top priorities": a member of a set, not a count of it.
+        label = label or (tok.word == "one" and i + 1 < len(toks) and toks[i + 1].word == "of")
         if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 12) : tok.start].lower()
@@ -193,6 +198,8 @@ def _counts(text: str, q: Question) -> list[Span]:
             continue
         start = max(0, tok.start - 12) + (before.rfind(qualifier) if qualifier else len(before))
         end = toks[ahead[-1]].end
+        rate = _RATE.match(text, end)  # "40,000 people a day": the count is of a day's
+        end = rate.end() if rate else end
         out.append(Span(start, end, text[start:end], 0.6 + 0.4 * len(ahead) / max(1, len(q.head))))
     return out
 

@@ -35,7 +35,7 @@ _VOCAB = {
 filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
-thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery
+thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery obligation obligations
 months: january february march april may june july august september october november december
 numbers: zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 not_names: ion ive ic ary ment ship ity ness ing ance ence ism ogy

@@ -10,6 +10,8 @@ from search_api.answer_checks import (
     only_other_years,
     plan_for_outcome,
     same_round,
+    schedule_for_act,
+    total_for_unit,
 )
 from search_api.question_reading import analyse_question
 
@@ -312,3 +314,38 @@ def test_an_acts_year_is_a_name_not_a_year_the_text_is_about():
     assert only_other_years(
         "Which staff got the 2016/17 pay award?", "The 1999 pay award applied to all staff"
     )
+
+
+def test_one_of_a_set_is_no_count_and_a_rate_keeps_its_period():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla/ (MD2213): "Tackling the housing crisis in London is one of the Mayor’s top priorities"
+    q = analyse_question("How many Mayor's Construction Academy hubs were awarded funding?")
+    line = "Tackling the housing crisis in London is one of the Mayor’s top priorities"
+    assert spans_for(q.kind, line, q, set()) == []
+    # MD2815: "Before COVID-19, the Fourth Plinth commissions were seen by 40,000 people a day."
+    q = analyse_question("How many people saw the Fourth Plinth commissions before the pandemic?")
+    line = "Before COVID-19, the Fourth Plinth commissions were seen by 40,000 people a day."
+    assert [s.text for s in spans_for(q.kind, line, q, set())] == ["40,000 people a day"]
+
+
+def test_a_meeting_to_come_does_not_date_the_act():
+    # MD3388: "The London Assembly is due to consider this proposal for the Statutory Officers on 5 June 2025."
+    asked = "On what date did the London Assembly approve the pay award for the statutory officers?"
+    assert schedule_for_act(asked, "The London Assembly is due to consider this proposal on 5 June 2025.")
+    assert not schedule_for_act(asked, "The London Assembly approved the pay award on 5 June 2025.")
+    assert not schedule_for_act(
+        "When is the London Assembly due to consider the proposal?",
+        "The London Assembly is due to consider this proposal on 5 June 2025.",
+    )
+
+
+def test_a_total_spent_is_no_unit_price():
+    # ADD2342: "approval is sought for expenditure of up to £15,000 to purchase high visibility vests"
+    said = "approval is sought for expenditure of up to £15,000 to purchase high visibility vests"
+    assert total_for_unit("What was the unit price of each high visibility vest?", said)
+    assert total_for_unit("What is the cost per vest?", said)
+    assert not total_for_unit(
+        "What was the unit price of each vest?", "vests at £12 each, up to £15,000 in all"
+    )
+    assert not total_for_unit("How much was approved for high visibility vests?", said)

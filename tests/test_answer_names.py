@@ -319,3 +319,15 @@ def test_initials_with_a_small_word_s_letter_are_a_body():
     found = {s.text: s.quality for s in spans_for(body.kind, line, body, set())}
     assert found.get("TfL", 0) >= 0.5
     assert "Tf" not in found and "Environmental Improvement Reserve" not in found
+
+
+def test_an_obligation_is_a_scheme_not_a_contractor():
+    # corpus/gla/ (MD2886): "…secured over £6m in match funding from the Green Homes Grant Local Authority
+    # Delivery programme and the Energy Company Obligation"
+    text = (
+        "has so far secured over £6m in match funding from the Green Homes Grant Local Authority Delivery "
+        "programme and the Energy Company Obligation"
+    )
+    q = analyse_question("Which contractor delivers the Warmer Homes programme works?")
+    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    assert found.get("Energy Company Obligation", 0.0) <= 0.1
