@@ -405,6 +405,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             )
             near = spans.proximity(shifted, quote, relation, own, others, q.short_forms)
             near = max(near, 0.8 if label_hit else 0.0)
+            if q.receiver and _MONEY_TO.search(ev.at(zone)[max(0, span.start - 100) : span.start]):
+                # Asked who received: "…grant assistance of £269,000 (…), to [Groundwork London] in 2015/16
+                # and 2016/17 for the creation of a … community garden at Chobham Manor": what it received
+                # is said around the recipient, as close as the sentence is to the question.
+                said = stems(ev.at(zone))[0]
+                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                near = max(near, 0.7 * held)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
             fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0
@@ -446,6 +453,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     return replace(best, alone=seen == 1) if best else None
 
 
+# A sum or grant going "to" the name right after it (within its sentence).
+_MONEY_TO = re.compile(
+    r"(?:£\d|\b(?:grants?|funding|allocated|awarded|paid|payment|expenditure|given|transfer(?:red)?)\b)"
+    r"[^.;:]{0,80}\bto\s+(?:the\s+)?$",
+    re.I,
+)
 _TO_OR_FROM = re.compile(r"^\W{0,3}(?:[\w’'-]+\s+){0,4}?(to|from)\s+((?:[\w’'&-]+\s*){1,6})")
 
 

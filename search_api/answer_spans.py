@@ -160,6 +160,12 @@ _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "
 _SCALE = re.compile(r"\s(?:million|billion|thousand)\b", re.IGNORECASE)
 
 
+def _modifier(word: str, q: Question) -> bool:
+    """ "24 community based tree and woodland projects": asked "How many trees…", the singular after a
+    number names what the counted things are about, not them."""
+    return any(w.endswith("s") and word in (w[:-1], w[:-2]) for w in q.words.values())
+
+
 _RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|annum)\b", re.I)
 
 
@@ -183,7 +189,10 @@ def _counts(text: str, q: Question) -> list[Span]:
             text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
         )
         ahead = [
-            j for j in range(i + 1, min(i + 5, len(toks))) if stem_with_irregulars(toks[j].text) in q.head
+            j
+            for j in range(i + 1, min(i + 5, len(toks)))
+            if stem_with_irregulars(toks[j].text) in q.head
+            and (tok.word in ("one", "1") or not _modifier(toks[j].word, q))
         ]
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name

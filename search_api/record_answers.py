@@ -98,6 +98,7 @@ _TOTAL_SUM = re.compile(r"\btotal\b[^£.;\n]{0,60}£", re.I)
 # A search naming the approved sum: "… total expenditure approved", "… amount approved", "… approved total".
 _APPROVED_SUM = re.compile(
     r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
+    r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
 )
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.

@@ -682,3 +682,15 @@ def test_a_day_in_a_sentence_about_another_year_does_not_answer(full_index, full
         full_settings,
     )
     assert result.answer == "1 April 2016"
+
+
+def test_who_received_a_grant_is_the_name_it_went_to(full_index, full_settings):
+    # ADD304: "…to provide grant assistance of £269,000 (made up of £200,000 capital and £69,000 revenue),
+    # to Groundwork London in 2015/16 and 2016/17 for the creation of a temporary mobile community garden at
+    # Chobham Manor on Queen Elizabeth Olympic Park (QEOP)": not the place nearest the garden's words.
+    for asked in (
+        "Who was given the LLDC grant for the temporary garden at Chobham Manor?",
+        "Who received the Legacy Corporation's grant for the temporary mobile community garden?",  # not the place
+    ):
+        result = answer_question(full_index, asked, full_settings)
+        assert result.answer == "Groundwork London" and result.citations[0].ref == "ADD304"

@@ -349,3 +349,17 @@ def test_a_total_spent_is_no_unit_price():
         "What was the unit price of each vest?", "vests at £12 each, up to £15,000 in all"
     )
     assert not total_for_unit("How much was approved for high visibility vests?", said)
+
+
+def test_a_singular_after_a_number_describes_what_is_counted():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla/gla-884e0d03.txt (DD1457): "The Scheme will deliver 24 community based tree and woodland
+    # projects by March 2016" counts projects, not the trees asked for.
+    q = analyse_question("How many trees were planted through the London Tree and Woodland scheme?")
+    line = "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
+    assert spans_for(q.kind, line, q, set()) == []
+    assert [s.text for s in spans_for(q.kind, "It planted 24 trees and one tree more.", q, set())] == [
+        "24 trees",
+        "one tree",
+    ]

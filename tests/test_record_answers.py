@@ -65,6 +65,7 @@ def _quoted(result, line: str) -> bool:
         ("DD2180 treasury function review decision maker", "decision_maker"),
         ("DD2114 Small Sites Small Builders decision by", "decision_maker"),
         ("Fourth Plinth 2021-24 total expenditure approved", "approved_amount"),
+        ("fourth plinth 2021-24 total spend", "approved_amount"),
         # Asked who and in what role: the name with its role, as the "Decision by:" line gives both.
         (
             "Who approved procuring a consultant for the LEP governance review, and in what role?",
