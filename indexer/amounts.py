@@ -88,13 +88,12 @@ def decision_total(decision: str, summary: str) -> int | None:
     """The sum a decision approves: its Decision section's, or its summary's when that section only lists
     items ("approves the following: 1. revenue expenditure of up to £522,000…") and the summary seeks
     more in all ("…seeks approval of expenditure of £672,000 between 2021-24")."""
-    phrase = _APPROVAL.search(decision or "")
-    listed = parse_amount(decision[phrase.end() :]) if phrase else None
+    listed = approved_amount(decision)
     if listed is None:
         return approved_amount(summary)
     sought = sought_amount(summary)
-    amount_at = _AMOUNT.search(decision, phrase.end())
-    itemised = amount_at is not None and _FIRST_ITEM.search(decision[: amount_at.start()])
+    first = _AMOUNT.search(decision, _APPROVAL.search(decision).end())  # the sum `listed` was read from
+    itemised = first is not None and _FIRST_ITEM.search(decision[: first.start()])
     return sought if itemised and sought and sought > listed else listed
 
 

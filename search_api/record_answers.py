@@ -92,7 +92,7 @@ _FROM_WHEN = re.compile(r"\s*(?:from|since|starting) (?:when|which|what)\b")
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
 _WH = re.compile(rf"\b(?:{'|'.join(_WH_WORDS)})\b", re.I)
-_TOTAL_ONLY = re.compile(r"\btotal\b", re.I)
+_TOTAL = re.compile(r"\btotal\b", re.I)
 _APPROVING = re.compile(r"\bapprov|\bauthori[sz]", re.I)
 _TOTAL_SUM = re.compile(r"\btotal\b[^£.;\n]{0,60}£", re.I)
 # A search naming the approved sum: "… total expenditure approved", "… amount approved", "… approved total".
@@ -395,7 +395,7 @@ def _the_total_asked(
         return False
     # "What is the total budget for phase 2…", asked of a decision that funds part of it: the total its text
     # states elsewhere ("The total programme expenditure will be £1,015,000 consisting of…") is asked.
-    if _TOTAL_ONLY.search(question) and not _APPROVING.search(question):
+    if _TOTAL.search(question) and not _APPROVING.search(question):
         start, end = stated.span
         if any(not start <= m.start() < end for m in _TOTAL_SUM.finditer(stated.text)):
             return False
