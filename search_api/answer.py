@@ -20,7 +20,7 @@ from decisions.london_boroughs import boroughs_named
 from decisions.records import Answer, Citation, Passage
 from decisions.settings import Settings
 from decisions.words import STOPWORDS, expand_clipped, plain_word, stem_with_irregulars, tokens
-from indexer.amounts import amounts_in, find_amounts
+from indexer.amounts import amounts_in, find_amounts, parse_amount
 from indexer.embed import encode
 
 from . import answer_confidence
@@ -405,10 +405,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             )
             near = spans.proximity(shifted, quote, relation, own, others, q.short_forms)
             near = max(near, 0.8 if label_hit else 0.0)
-            if q.receiver and _MONEY_TO.search(ev.at(zone)[max(0, span.start - 100) : span.start]):
+            flowing = (_MONEY_TO if q.receiver else _MONEY_FROM) if q.receiver or q.giver else None
+            if flowing and flowing.search(ev.at(zone)[max(0, span.start - 100) : span.start]):
                 # Asked who received: "…grant assistance of £269,000 (…), to [Groundwork London] in 2015/16
                 # and 2016/17 for the creation of a … community garden at Chobham Manor": what it received
-                # is said around the recipient, as close as the sentence is to the question.
+                # is said around the recipient, as close as the sentence is to the question. Asked who
+                # gave: "$92,544 (£70,777) grant funding (from the [US Embassy]) … for the learning…".
                 said = stems(ev.at(zone))[0]
                 held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
                 near = max(near, 0.7 * held)
@@ -457,6 +459,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
 _MONEY_TO = re.compile(
     r"(?:£\d|\b(?:grants?|funding|allocated|awarded|paid|payment|expenditure|given|transfer(?:red)?)\b)"
     r"[^.;:]{0,80}\bto\s+(?:the\s+)?$",
+    re.I,
+)
+# A sum or grant coming "from" (or given "by") the name right after it.
+_MONEY_FROM = re.compile(
+    r"(?:[£$]\d|\b(?:grants?|funding|income|contributions?|allocated|awarded|given|money|reallocates?)\b)"
+    r"[^.;:]{0,80}\b(?:from(?:\s+[\w’'-]+){0,3}|by(?:\s+the)?)\s+$",
     re.I,
 )
 _TO_OR_FROM = re.compile(r"^\W{0,3}(?:[\w’'-]+\s+){0,4}?(to|from)\s+((?:[\w’'&-]+\s*){1,6})")
@@ -586,7 +594,7 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         best = max(
             candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
         )
-        return _answer(index, q, response, best, related)
+        return _answer(index, q, response, _item_over_total(q, best, candidates), related)
     said = " ".join(top.at(top.piece).split())
     if (
         q.kind in ("date", "list")
@@ -642,6 +650,51 @@ def _says_when(said: str, q: Question) -> bool:
 
 
 _SPECIFIC_SUM = re.compile(r"\b(?:threshold|cap|ceiling|salary|multiplier|limit)\b", re.I)
+
+
+# A sentence introducing the parts of its sum: "Expenditure of £125,000 in 2020-21 to fund sustainable
+# drainage projects, comprising:", "…of £1.93m, comprising £1.25m of … and £683,496…".
+_INTRODUCES_PARTS = re.compile(
+    r":\s*$|\b(?:comprising|consisting of|made up of|as follows|broken down)\b", re.I
+)
+_WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|in all)\b", re.I)
+PART_WORDS = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
+
+
+def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Asked for one part ("sustainable drainage 2020-21 hydraulic modelling budget"), the figure of the
+    part whose line names it ("• £60,000 for hydraulic modelling…"), not the total of the sentence that
+    introduces the parts and shares the rest of the question's words."""
+    ev = best.evidence
+    said = ev.at(ev.piece)
+    introduced = _INTRODUCES_PARTS.search(said)
+    whole = parse_amount(best.answer) if q.kind == "amount" else None
+    if (
+        not introduced
+        or whole is None
+        or _WHOLE_ASKED.search(q.text)
+        or said.find(best.answer.removeprefix("up to "))
+        > introduced.start()  # a part, not the sum introduced
+    ):
+        return best
+    weights = {s: w or 0.0 for s, w in q.weights.items()}
+    above = stems(said)[0]
+
+    def gained(c: Candidate) -> float:
+        own = stems(c.evidence.at(c.evidence.piece))[0]
+        return sum(w for s, w in weights.items() if s in own and s not in above) / (
+            sum(weights.values()) or 1.0
+        )
+
+    parts = [
+        c
+        for c in candidates
+        if c.evidence.source is ev.source
+        and 0 <= c.evidence.piece[0] - ev.piece[1] < 800
+        and (parse_amount(c.answer) or whole) < whole
+        and gained(c) >= PART_WORDS
+    ]
+    return max(parts, key=gained) if parts else best
 
 
 def _phrase_fit(q: Question, ev: Evidence) -> float:

@@ -32,12 +32,51 @@ _DOCUMENT_PARTS = frozenset(
 )
 
 
-def _received(q: Question, before: str) -> float:
+def _word_before(text: str, start: int) -> str:
+    """The word before a name, past "the": "…a revenue grant … to the [Mayor’s Office for Policing…]"."""
+    words = re.findall(r"\w+", text[max(0, start - 30) : start].lower())
+    words = words[:-1] if words[-1:] == ["the"] else words
+    return words[-1] if words else ""
+
+
+# "£2,183,379 from underspend on the [Small Sites programme]", "from the unallocated [Growth Deal]".
+_FROM_BEFORE = re.compile(r"\bfrom(?:\s+[\w’'-]+){0,3}\s+$", re.I)
+
+
+def _received(q: Question, text: str, start: int, end: int) -> float:
     """Asked who received: "…grant assistance of £269,000, to [Groundwork London] … for a garden at
-    Chobham Manor on [Queen Elizabeth Olympic Park (QEOP)]": the body after "to", not the place."""
-    if not q.receiver:
+    Chobham Manor on [Queen Elizabeth Olympic Park (QEOP)]": the body after "to", not the place.
+    Asked who gave: "grant funding (from the [US Embassy])", "allocated £110 million by the
+    [Department for Communities…]", "[Sport England] is contributing £54,000": the body the money
+    comes from, not the one it goes to (nor "affected by the [Grenfell Tower] tragedy")."""
+    if not (q.receiver or q.giver):
         return 0.0
-    return 0.3 if before == "to " else -0.3 if before in ("on ", "at ", "in ") else 0.0
+    word = _word_before(text, start)
+    if q.receiver:
+        return 0.3 if word == "to" else -0.3 if word in ("on", "at", "in") else 0.0
+    if _FROM_BEFORE.search(text[max(0, start - 50) : start]) or (
+        word == "by" and _GIVEN_BY.search(text[max(0, start - 60) : start])
+    ):
+        return 0.3
+    if q.source:  # a budget or fund the money was taken from is named after "from", seldom elsewhere
+        return -0.6
+    return 0.3 if _GIVES_AFTER.match(text, end) else -0.3 if word == "to" else 0.0
+
+
+# The number of a round or phase a name ends with: "Growth Deal 3" (not "… 3 per cent", "… 10 years").
+_ROUND_NUMBER = re.compile(r" \d{1,2}\b(?![.,]?\d|\s*(?:%|per\b|m\b|million|years?|months?))")
+_GIVEN_BY = re.compile(
+    r"\b(?:allocated|awarded|given|granted|provided|funded|paid|donated|contributed|offered|made available)\b"
+    r"[^.;:]{0,40}\bby\s+(?:the\s+)?$",
+    re.I,
+)
+# "Sport England is contributing…", "MOPAC will provide…": the body before the verb gives.
+_GIVES_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:(?:is|are|has|have|had|was|were|will|would)\s+)?(?:be\s+|been\s+)?"
+    r"(?:contribut|provid|fund(?:s|ed|ing)\b|gives?\b|gave\b|giving|donat|allocat|award|grant(?:s|ed)\b|"
+    r"offer|pa(?:ys?|id)\b|put)",
+    re.I,
+)
 
 
 # "RetrofitWorks", "PlayFootball": one-word names (not "McDonald", "DeSouza": surnames)
@@ -58,12 +97,14 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     """For "who", a person's name is the answer, an organisation may be, a job title rarely is; for
     "which company", an organisation. A programme, fund or code ("Contracts and Funding Code", "the
     Team London Young Ambassador programme") is neither: it is what was done, not who did it."""
-    words = {t.word for t in run}
+    # "Mayor’s Office for Policing and Crime": the Mayor owns the body; it is not his post.
+    owner = run[0].word == "mayor" and run[0].text.endswith(("’s", "'s")) and len(run) > 1
+    words = {t.word for t in run[owner:]}
     if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
         return 0.9 if q.post else 0.05 if q.organisation else 0.15
     # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
     if run[-1].word in THING_WORDS or (next_word in THING_WORDS and not words & _BODY_WORDS):
-        return 0.1
+        return 0.6 if q.source else 0.1  # asked where money came from, a programme or fund may be it
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
     if len(run) == 1 and _CAMEL.fullmatch(run[0].text):  # "RetrofitWorks": a company's own spelling
@@ -74,7 +115,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     if words & ORG_WORDS:  # (for "which artist…", "the Commission for Diversity in the Public Realm" is none)
         return 0.1 if q.individual else 0.25 if q.role else 1.0 if q.organisation else 0.6
     if all(w in common or w in STOPWORDS for w in words) or any(_derived(w) for w in words):
-        return 0.2 if q.role else 0.3  # "Mayoral Decision": capitalised words, not a name
+        # "Mayoral Decision": capitalised words, not a name; but a budget is named in common words.
+        return 0.2 if q.role else 0.6 if q.source else 0.3
     if q.organisation:  # a person's name ("Laura Brown") for "which organisations": rarely
         return 0.2
     return 1.0 if len(run) <= 4 else 0.5
@@ -187,11 +229,14 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             continue  # the GLA publishes the decision: never the body it hires, pays or agrees with
         if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form
             close = run[0].end + (text[run[0].end : run[0].end + 1] == ")")
+            noun = re.match(r"\s+([A-Za-z]+)\b", text[close:]) if q.source else None
+            if noun and noun.group(1).lower() in THING_WORDS | {q.asked_noun}:  # "…Corporation (MDC) Reserve"
+                close += noun.end()
             long_name = tokens(text[spelt : run[0].start])  # "Department of Business, Energy and … (BEIS)"
             fit = max(
                 _name_quality(run, q, common, ""), _name_quality(long_name, q, common, "") if long_name else 0
             )
-            out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text[:spelt][-3:])))
+            out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text, spelt, close)))
             continue
         portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
         # Its words are written in lower case too, or it joins subjects ("Planning, Regeneration and
@@ -204,7 +249,14 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
-        bonus += _received(q, before)
+        thing = None
+        if q.source:  # "£7.2m capital funding from the [Growth Deal 3]", "…on the [Small Sites programme]"
+            numbered = _ROUND_NUMBER.match(text, end)
+            end = numbered.end() if numbered else end
+            thing = re.match(r"\s+([a-z]+)\b", text[end:])
+            thing = thing if thing and thing.group(1) in THING_WORDS else None
+            end += thing.end() if thing else 0
+        bonus += _received(q, text, run[0].start, end)
         next_word = next((t.word for t in tokens(text[end : end + 24])), "")
         quality = _name_quality(run, q, common, next_word)
         if q.post and {t.word for t in run} & ROLE_WORDS:  # "Assistant Director, Civil Society and Sport"
@@ -220,6 +272,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             rf"\s*[(,]\s*(?:a|an|the)\b[^().;]{{0,60}}\b{re.escape(q.asked_noun)}\b", text[end:]
         ):
             quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
+        if q.source and thing:  # "the Small Sites programme": a named budget, for where money came from
+            quality = max(quality, 0.8)
         if plain_name:  # a body asked for, one word the money goes to: a name only a body has
             quality = max(quality, 0.8)
         owned = [t.word for t in tokens(text[end : end + 40])][:5]

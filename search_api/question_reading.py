@@ -90,6 +90,8 @@ class Question:
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
+    giver: bool = False  # "Which body gave the grant…", "Where did the £200m come from?": it comes "from"
+    source: bool = False  # "Which budget pays…", "Where did the money come from?": a fund or budget answers
     # "How much is London Councils contributing…": "gives" (the sum comes "from" the body it names);
     # "How much did Crisis get…": "gets" (it goes "to" the body).
     flow: str | None = None
@@ -194,16 +196,18 @@ def analyse_question(text: str) -> Question:
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
     q.individual = q.kind == "person" and bool({plain_word(w) for w in asking[1:2]} & _INDIVIDUALS)
     # ("Who did the Legacy Corporation give grant money to…": "to" ends the asking clause.)
-    q.receiver = q.kind == "person" and bool(
-        _RECEIVED.search(asking_clause(text))
-        or re.search(r"\bgi(?:ve|ven|ving|ves|ave)\b[^,;:?]* to\b", text, re.I)
+    q.giver = q.kind == "person" and _gives_asked(asking_clause(text))
+    q.receiver = (
+        q.kind == "person"
+        and not q.giver
+        and bool(_RECEIVED.search(asking_clause(text)) or _GIVEN_TO.search(text))
     )
     source = SOURCE_ASKED.match(text)
+    q.source = bool(source)
+    q.giver = q.giver or q.source  # "Which budget pays…": "…from the [Homes for Londoners budget]"
     if source:  # "Which budget pays for…": a name, with its noun ("Homes for Londoners Collaboration budget")
-        q.organisation, q.asked_noun = (
-            True,
-            (source.group("noun") or source.group("named")).lower().split()[-1],
-        )
+        noun = source.group("noun") or source.group("named")
+        q.organisation, q.asked_noun = True, noun.lower().split()[-1] if noun else None
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
@@ -336,6 +340,43 @@ def _asked_phrase(text: str) -> set[str]:
 _RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|allocated)\b", re.I)
 
 
+# "Who did the Legacy Corporation give grant money to…?": the asking clause ends at "to" (not "Which
+# body gave the grant for the Memorial to Victims of…": the giver is asked there).
+_GIVEN_TO = re.compile(
+    r"\bgi(?:ve|ven|ving|ves|ave)\b[^,;:?]* to\s*(?:$|[?.,]|(?:for|in|under|as|at)\b)", re.I
+)
+# The asked body gives: "Which body gave…", "Which organisation put £54,000 into…", "Name the department
+# that allocated…", "Who is giving…", "which company is … an external funder". Not when the asked body is
+# the verb's object ("Who did the Corporation give…"), its passive subject ("Which charity was given…") or
+# a noun before a passive ("Give the name of the body awarded the contract").
+_GIVING = frozenset(
+    "gave give gives giving allocated allocates allocating provided provides providing funded funds "
+    "contributed contributes contributing donated donates donating granted offered paid pays put awarded".split()
+)
+_PARTICIPLES = frozenset("allocated provided funded contributed donated granted offered paid awarded".split())
+_AUXILIARIES = frozenset("has had have is are was were will would be been being".split())
+_PASSIVE = frozenset("was were been is are be being".split())
+
+
+def _gives_asked(clause: str) -> bool:
+    words = [t.word for t in tokens(clause)]
+    if {"funder", "funders", "sponsor", "sponsors", "donor", "donors"} & set(words):
+        return True
+    if words[:1] == ["who"]:
+        subject_end = 1
+    elif words[:1] in (["which"], ["what"]):  # "Which [government department] allocated…"
+        subject_end = next((i for i, w in enumerate(words[:6]) if w in _GIVING or w in _AUXILIARIES), 0)
+    else:  # "Name the department [that] allocated…"
+        subject_end = next((i + 1 for i, w in enumerate(words[:8]) if w in ("that", "which", "who")), 0)
+    if not subject_end:
+        return False
+    verbs = words[subject_end : subject_end + 3]
+    auxiliaries = list(itertools.takewhile(lambda w: w in _AUXILIARIES, verbs))
+    verb = verbs[len(auxiliaries)] if len(auxiliaries) < len(verbs) else ""
+    passive = bool(auxiliaries) and auxiliaries[-1] in _PASSIVE and verb in _PARTICIPLES | {"given"}
+    return verb in _GIVING and not passive
+
+
 _GIVES = re.compile(
     r"\b(?:contribut\w*|put(?:ting)? in|provid\w*|donat\w*|pa(?:y|ys|id|ying)\b|chip\w* in)", re.I
 )
@@ -357,7 +398,9 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     companies = [m.span() for m in _BRACKETED_COMPANY.finditer(text)]
     for i, tok in enumerate(toks):
         current, capital = runs[-1], tok.text[0].isupper() and tok.word not in MONTHS
-        possessive = current and current[-1].text.endswith(("’s", "'s"))  # "GLA’s Contracts…" is two names
+        # "GLA’s Contracts and Funding Code" is two names; "Mayor’s Office for Policing and Crime" and
+        # "the Mayor's Housing Covenant" are one: the Mayor's own bodies and budgets carry his name.
+        possessive = current and current[-1].text.endswith(("’s", "'s")) and current[-1].word[:5] != "mayor"
         gap = text[current[-1].end : tok.start].strip() if current else ""
         bracketed = gap in ("(", ")") and any(a <= current[-1].start and tok.end <= b for a, b in companies)
         joined = current and (not gap or bracketed) and not possessive

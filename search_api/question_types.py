@@ -153,7 +153,10 @@ SOURCE_ASKED = re.compile(
     r"^\s*(?:(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
     r"(?:will |is to |is used to )?(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b"
     # "Name the budget that £200m was moved from…": its name, never its sum.
-    r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b)",
+    r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
+    # "Where did the extra £200m … come from?": the budget or body it was taken from.
+    r"|(?P<whence>where (?:did|does|do|was|were|is|will)\b[^?]* (?:come|came|comes|taken|moved|drawn|"
+    r"transferred|reallocated|sourced) from\b))",
     re.IGNORECASE,
 )
 
@@ -247,7 +250,9 @@ def question_kind(question: str) -> str:
     if words[0] in ("who", "whom", "whose"):
         return "person"
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
-    if words[0] in ("which", "what") and _CODE_NOUNS & set(words[1:5]) and "directorate" not in words:
+    # ("Under which mayoral delegation did the Executive Director approve…": the decision delegating.)
+    coded = _CODE_NOUNS & set(words[1:5]) or "mayoral delegation" in " ".join(words[1:5])
+    if words[0] in ("which", "what") and coded and "directorate" not in words:
         return "reference"
     if (
         words[0] == "what"
@@ -288,7 +293,13 @@ def question_kind(question: str) -> str:
             return "amount"  # "What Home Office grant did the VRU get…": its sum
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
         said = next(
-            (w for w in (words[2:4] if words[1] in _QUALIFIERS else words[1:2]) if w in ASKED_NOUNS), None
+            # ("What total of bad debts…": the qualifier is the noun when "of" follows it.)
+            (
+                w
+                for w in (words[2:4] if words[1] in _QUALIFIERS and words[2:3] != ["of"] else words[1:2])
+                if w in ASKED_NOUNS
+            ),
+            None,
         )
         if said:
             return ASKED_NOUNS[said]

@@ -694,3 +694,30 @@ def test_who_received_a_grant_is_the_name_it_went_to(full_index, full_settings):
     ):
         result = answer_question(full_index, asked, full_settings)
         assert result.answer == "Groundwork London" and result.citations[0].ref == "ADD304"
+
+
+def test_a_part_asked_is_the_figure_of_its_line_not_the_total_introducing_it(full_index, full_settings):
+    # DD2496: "1. Expenditure of £125,000 in 2020-21 to fund sustainable drainage projects, comprising:" then
+    # "• £60,000 for hydraulic modelling to demonstrate the benefits…". Asked the total, the total.
+    part = answer_question(
+        full_index, "How much is the 2020-21 sustainable drainage hydraulic modelling budget?", full_settings
+    )
+    assert part.answer == "£60,000" and part.citations[0].ref == "DD2496"
+    whole = answer_question(
+        full_index, "What is the total 2020-21 sustainable drainage projects budget?", full_settings
+    )
+    assert whole.answer == "£125,000"
+
+
+def test_asked_who_gave_a_grant_the_body_it_came_from_answers(full_index, full_settings):
+    # MD3306: "- $92,544 (£70,777) grant funding (from the US Embassy) into the Diversity in the Public Realm
+    # Budget, for the learning…"; MD1597: "Reallocates £200m from the Mayor's Housing Covenant to the Housing
+    # Zones programme".
+    gave = answer_question(
+        full_index, "Which body gave the grant for learning activities on the Memorial?", full_settings
+    )
+    assert gave.answer == "US Embassy" and gave.citations[0].ref == "MD3306"
+    source = answer_question(
+        full_index, "Where did the £200m for more Housing Zones come from?", full_settings
+    )
+    assert source.answer == "Mayor's Housing Covenant" and source.citations[0].ref == "MD1597"

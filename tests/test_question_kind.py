@@ -516,3 +516,59 @@ def test_for_the_joins_two_names_either_of_which_a_passage_may_name():
         q.entities.index({"environment", "improv", "reserv", "ulez"})
     ]
     assert analyse_question("How much did Transport for London give?").parts == {}
+
+
+@pytest.mark.parametrize(
+    "question, giver, receiver",
+    [
+        (
+            "Which body gave the grant for learning activities on the Memorial to Victims of Slavery?",
+            True,
+            False,
+        ),
+        ("Which organisation put £54,000 into the North Kensington Sport 4 Good Cluster?", True, False),
+        (
+            "Name the government department that allocated the Growing Places Fund money to the Mayor",
+            True,
+            False,
+        ),
+        ("Who is giving the grant for learning activities?", True, False),
+        ("Which company is cited as an external funder of the GLA Food Programme?", True, False),
+        ("Where did the extra £200m for the Housing Zones extension come from?", True, False),
+        # The asked body is the verb's object, its passive subject, or a noun before a passive.
+        ("Who did the Legacy Corporation give grant money to for the garden?", False, True),
+        ("Which charity was given £5,000?", False, True),
+        (
+            "Give the name of the body awarded the Community Energy Taskforce secretariat contract",
+            False,
+            True,
+        ),
+        ("Who won the 2014 Team London Awards?", False, False),  # "Awards" is no giving
+    ],
+)
+def test_a_question_asking_who_gave_money_is_told_from_one_asking_who_got_it(question, giver, receiver):
+    q = analyse_question(question)
+    assert (q.giver, q.receiver) == (giver, receiver)
+
+
+def test_where_money_came_from_asks_for_a_budget_or_body():
+    q = analyse_question("Where was the £200m for the extra commissioned Housing Zones taken from?")
+    assert q.kind == "person" and q.source and q.organisation
+    assert question_kind("Where will the new station open?") == "text"  # no "from": a place, not a source
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # "total" qualifies a noun ("What total budget…") unless "of" follows it: then it is the noun.
+        ("What total of bad debts did the Mayor write off in the 2014-15 outturn?", "amount"),
+        ("What total budget was agreed for the programme?", "amount"),
+        # DD1149: "…pursuant to the mayoral delegation to the director in MD1093": a decision's code.
+        (
+            "Under which mayoral delegation did the Executive Director approve the service extensions?",
+            "reference",
+        ),
+    ],
+)
+def test_a_total_of_something_is_a_sum_and_a_mayoral_delegation_a_code(text, kind):
+    assert question_kind(text) == kind
