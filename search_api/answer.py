@@ -23,7 +23,7 @@ from decisions.words import STOPWORDS, expand_clipped, plain_word, stem_with_irr
 from indexer.amounts import amounts_in, find_amounts, parse_amount
 from indexer.embed import encode
 
-from . import answer_confidence
+from . import acronyms, answer_confidence
 from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
@@ -180,6 +180,9 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         q.words.pop(stem_with_irregulars(ref), None)
         q.words[re.sub(r"\D", "", ref)] = ref
         q.entities.append({re.sub(r"\D", "", ref)})
+    for tok in tokens(q.text):  # "CEZ": what the decisions define it as, for passages that write it out
+        if 2 <= len(tok.text) <= 6 and tok.text.isupper() and tok.text.isalpha() and tok.word in q.words:
+            q.spelt[stem_with_irregulars(tok.text)] = acronyms.spelt_out(index, tok.text)
     for word_stem, word in q.words.items():
         # By stem too ("DD2593" is written "(DD) 2593", "sent" found as "send"); a decision's own code is known.
         found = [index.match_count(body_word(w)) for w in (word, word_stem)]
@@ -243,10 +246,16 @@ def _overlap(q: Question, ev: Evidence) -> float:
     the title nearly so (all of a decision is about it), in what it is read with partly, its section a little."""
     piece_stems, piece_words = stems(ev.at(ev.piece))
     piece_stems |= reading.short_forms_in(q, ev.at(ev.piece))
+    piece_stems |= reading.spelt_in(q, piece_stems)  # "CEZ" written "Creative Enterprise Zone"
     short = part_by_short_name(q.text, ev.at(ev.piece), q.acronyms)  # "LCEF 7": "seventh round of LCEF"
     if short:
         piece_stems, piece_words = piece_stems | stems(short)[0], piece_words | stems(short)[1]
-    places = ((ev.source.named, 0.8), (stems(ev.read)[0], 0.6), (stems(ev.chunk["section"] or "")[0], 0.35))
+    read = stems(ev.read)[0]
+    places = (
+        (ev.source.named | reading.spelt_in(q, ev.source.named), 0.8),
+        (read | reading.spelt_in(q, read), 0.6),
+        (stems(ev.chunk["section"] or "")[0], 0.35),
+    )
     got = 0.0
     for word_stem, weight in q.weights.items():
         if word_stem in piece_stems:
@@ -299,6 +308,7 @@ def _about(q: Question, ev: Evidence) -> bool:
     For "who chairs…", does it say "chair" (title words and the names asked about don't count)?"""
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
     read |= reading.short_forms_in(q, f"{ev.read} {ev.source.title}")  # "London VRU", "the annual AEB"
+    read |= reading.spelt_in(q, read)  # "the CEZ … Fund" written "the Creative Enterprise Zone … Fund"
     # "How much did Boris Johnson allocate…": the decision he took is about what he did, though its
     # sentences say "the Mayor".
     read |= ev.source.decided_by
@@ -710,8 +720,11 @@ def _phrase_fit(q: Question, ev: Evidence) -> float:
     named = {stem_with_irregulars(m) for m in _SPECIFIC_SUM.findall(q.text)}
     if q.kind == "amount" and named and not named & read:
         return 0.4
-    # "…grant to go to Hounslow council": the sum stated with Hounslow, not the programme's total.
-    return 0.5 if boroughs_named(q.text) - boroughs_named(ev.read) else 1.0
+    # "…grant to go to Hounslow council": the sum stated with Hounslow, not the programme's total. (For a
+    # code, name or date the borough places the topic: "Which decision approved £35,000 for valuation work
+    # on sites near the Webbs site in Waltham Forest?" is answered where the valuation is.)
+    located = q.kind in reading.FIGURE_KINDS and boroughs_named(q.text) - boroughs_named(ev.read)
+    return 0.5 if located else 1.0
 
 
 def _accepted(q: Question, c: Candidate | None) -> bool:

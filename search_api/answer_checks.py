@@ -211,7 +211,9 @@ _OUTCOME_ASKED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|expected|expects?|aims?|aimed|anticipated|planned|plans?|targets?|targeted"
-    r"|proposed|intends?|intended|estimated|forecasts?|projected|enable)\b",
+    r"|proposed|intends?|intended|estimated|forecasts?|projected|enable"
+    # "Approval is sought for £489.5m … of delivering 21,307 homes": money sought for what is to come.
+    r"|approval (?:is|was) sought|seeks? approval|seeking approval)\b",
     re.I,
 )
 

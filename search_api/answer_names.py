@@ -199,6 +199,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             run = run[:-1]
         if run and run[0].word in _DOCUMENT_PARTS:
             continue  # "set out at Appendix A": a part of the report, not who or which body
+        if run and run[-1].word in ("decision", "decisions"):
+            continue  # "a Director Decision (DD)", "Mayoral Decision": a kind of decision, not who acts
         content = [t for t in run if t.word not in JOINERS]
         own = [t for t in content if t.word not in said]
         # Not what the question said: "Transport for London Procurement" for "…of Transport for London"?
@@ -233,6 +235,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             if noun and noun.group(1).lower() in THING_WORDS | {q.asked_noun}:  # "…Corporation (MDC) Reserve"
                 close += noun.end()
             long_name = tokens(text[spelt : run[0].start])  # "Department of Business, Energy and … (BEIS)"
+            if all(t.word in said or t.word in JOINERS for t in long_name):
+                continue  # "a Development Agreement (DA)" for "…under the development agreement": asked
             fit = max(
                 _name_quality(run, q, common, ""), _name_quality(long_name, q, common, "") if long_name else 0
             )

@@ -103,6 +103,9 @@ class Question:
     # "Violence Reduction Unit"). A decision spells a name out once and then writes its initials.
     short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     after: str | None = None  # "reduced to" wants the amount after "to", an "end date" the second date
+    # Initials it uses, by stem, and the names the decisions define them as: "CEZ" is "Creative
+    # Enterprise Zones" (filled by the answerer from the index: acronyms.spelt_out).
+    spelt: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,12 @@ def short_forms_in(q: Question, text: str) -> set[str]:
     if not q.short_forms:
         return set()
     return set().union(*(q.short_forms[a] for a in initialisms(text) if a in q.short_forms))
+
+
+def spelt_in(q: Question, read: frozenset[str] | set[str]) -> set[str]:
+    """The question's initials a text holds written out: "…the Creative Enterprise Zone Sustainability
+    Capital Fund" holds the "CEZ" of "the CEZ Sustainability Capital Fund"."""
+    return {a for a, names in q.spelt.items() if any(name <= read for name in names)}
 
 
 def _singular(word: str) -> str:

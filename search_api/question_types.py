@@ -60,7 +60,7 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|cap|ceiling)\b",
+            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|cap|ceiling|written off|write-offs?)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip

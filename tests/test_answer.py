@@ -721,3 +721,12 @@ def test_asked_who_gave_a_grant_the_body_it_came_from_answers(full_index, full_s
         full_index, "Where did the £200m for more Housing Zones come from?", full_settings
     )
     assert source.answer == "Mayor's Housing Covenant" and source.citations[0].ref == "MD1597"
+
+
+def test_a_borough_placing_the_topic_does_not_pull_a_code_question_away(full_index, full_settings):
+    # DD2075: "On the 29th September 2016 ADD2033 approved expenditure of £35,000 to undertake valuation
+    # work…", beside "the Mayor approved (MD1627), the proposal to acquire the former Webbs Industrial
+    # site" in a paragraph naming Waltham Forest. The borough places the topic; the sum and work pick the code.
+    asked = "Which decision approved £35,000 for valuation work near the former Webbs industrial site in Waltham Forest?"
+    result = answer_question(full_index, asked, full_settings)
+    assert result.answer == "ADD2033" and result.citations[0].ref == "DD2075"

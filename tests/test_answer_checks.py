@@ -293,6 +293,9 @@ def test_a_plan_does_not_answer_what_actually_happened():
     assert not plan_for_outcome(
         "How many volunteers had been deployed so far?", "Team London has deployed 600 volunteers since 2012."
     )
+    # MD1379: money sought for homes to be delivered says nothing of the homes completed.
+    sought = "Approval is sought for £489.5m allocation of funding … of delivering 21,307 homes under the Programme."
+    assert plan_for_outcome("How many homes had been completed by March 2018?", sought)
 
 
 def test_a_sentence_about_other_years_says_nothing_of_the_asked_one():

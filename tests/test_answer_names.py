@@ -362,3 +362,24 @@ def test_where_money_came_from_is_a_named_budget_with_its_number_and_noun():
         "for two projects: the London Borough of Redbridge’s project"
     )
     assert _best("Where did the money come from for the two projects?", line) == "Small Sites programme"
+
+
+def test_a_name_the_question_says_is_not_its_answer_even_with_its_initials():
+    # MD2751: "GLA Land and Property Limited (GLAP) entered a Development Agreement (DA) with ABP (London)
+    # Investment Limited (ABP) in May 2013": asked about the development agreement, its developer answers.
+    line = (
+        "GLA Land and Property Limited (GLAP) entered a Development Agreement (DA) with ABP (London) "
+        "Investment Limited (ABP) in May 2013"
+    )
+    q = analyse_question("Who is the developer under the May 2013 development agreement with GLAP?")
+    found = {s.text for s in spans_for(q.kind, line, q, set())}
+    assert "Development Agreement (DA)" not in found and "ABP (London) Investment Limited" in found
+
+
+def test_a_kind_of_decision_is_never_who_acts():
+    # DD2595: "MD3010 (paras 1.11 to 1.13) enabled … A Director Decision (DD) …": asked who may approve,
+    # "Director Decision" holds a post's word but names a kind of decision.
+    line = "This Director Decision (DD) seeks approval; the Mayoral Decision was signed by Sadiq Khan."
+    q = analyse_question("Which officer may approve the social landlord proposals?")
+    found = {s.text for s in spans_for(q.kind, line, q, set())}
+    assert not {"Director Decision (DD)", "Director Decision", "Mayoral Decision"} & found

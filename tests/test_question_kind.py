@@ -282,6 +282,7 @@ def test_a_percentage_and_a_changed_figure(question, kind):
         ("Give London & Partners' core grant for 2025-26.", "amount"),  # its sum
         ("Give the government department funding the grant", "person"),  # the body, not the sum
         ("warm homes local grant amount secured from DESNZ", "amount"),
+        ("GLA outturn 2014-15 debts written off", "amount"),  # what was written off: a sum
     ],
 )
 def test_a_search_that_asks_inside_it(search, kind):

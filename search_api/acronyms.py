@@ -1,0 +1,71 @@
+"""What a question's initials stand for, as the decisions themselves spell them out.
+
+People type "CEZ", "MOPAC", "AEB"; a decision may write "the Creative Enterprise Zone Sustainability
+Capital Fund" or "the Mayor’s Office for Policing and Crime" and never the initials. Another decision
+in the index defines them — "Creative Enterprise Zones (CEZ)" — so the index is the glossary: the
+chunks holding the initials are read for a name in capitals whose first letters make them up.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from decisions.words import stem_with_irregulars
+from storage.base import SearchTooExpensive
+
+from .index import LoadedIndex
+from .keyword_queries import body_word
+
+DEFINITIONS = 20  # chunks read per acronym: a definition is usually in the first few that use it
+_SMALL = frozenset("of for and the in on to &".split())
+_CACHE: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
+_LOCK = threading.Lock()
+
+
+def _defined(text: str, acronym: str) -> list[frozenset[str]]:
+    """Stems of each name in `text` written just before "(ACRONYM)" whose initials spell it: "Mayor’s
+    Office for Policing and Crime (MOPAC)" (a small word's letter may count), "Creative Enterprise
+    Zones (CEZs)"."""
+    found = []
+    for m in re.finditer(rf"\(\s*[“\"‘']?{re.escape(acronym)}s?[”\"’']?\s*\)", text):
+        words = re.findall(r"[\w’'&-]+", text[max(0, m.start() - 160) : m.start()])[-12:]
+        for start in range(len(words) - 1, -1, -1):
+            name = words[start:]
+            if not name[0][:1].isupper():
+                continue
+            if _spells(name, acronym.upper()):
+                found.append(frozenset(stem_with_irregulars(w) for w in name if w.lower() not in _SMALL))
+                break
+    return found
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Each capitalised word gives its first letter; a small word may or may not ("Office for
+    Policing and Crime": O, P, A, C)."""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    takes = bool(letters) and first[0].upper() == letters[0] and _spells(rest, letters[1:])
+    if first[:1].isupper():
+        return takes
+    return takes or (first.lower() in _SMALL and _spells(rest, letters))
+
+
+def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
+    """The names the index defines `acronym` as (stems), cached per index."""
+    key = (id(index), acronym)
+    with _LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+    try:
+        ids = index.holding(body_word(acronym), DEFINITIONS)
+    except SearchTooExpensive:  # initials on too many chunks to list: a common word, no definition asked
+        ids = []
+    names = {n for text in index.texts(ids).values() for n in _defined(text, acronym) if n}
+    found = tuple(sorted(names, key=sorted))
+    with _LOCK:
+        if len(_CACHE) > 10_000:
+            _CACHE.clear()
+        _CACHE[key] = found
+    return found

@@ -1,0 +1,39 @@
+"""Initials in a question, read as the decisions spell them out (search_api/acronyms.py)."""
+
+from __future__ import annotations
+
+from search_api.acronyms import _defined, spelt_out
+from search_api.answer import answer_question
+from search_api.question_reading import analyse_question, spelt_in
+
+
+def test_a_name_before_its_initials_in_brackets_defines_them():
+    # corpus/gla MD2807: "…is supported across the city. The Creative Enterprise Zones (CEZ) programme…"
+    assert _defined("across the city. The Creative Enterprise Zones (CEZ) programme", "CEZ") == [
+        frozenset({"creativ", "enterpris", "zone"})
+    ]
+    # A small word's letter may count ("Mayor’s Office for Policing and Crime (MOPAC)"); quotes are allowed.
+    assert _defined("the Mayor’s Office for Policing and Crime (“MOPAC”)", "MOPAC")
+    # Initials that the words before them do not make up define nothing.
+    assert _defined("a grant to the London Borough of Brent (CEZ)", "CEZ") == []
+
+
+def test_the_index_is_the_glossary(full_index):
+    assert frozenset({"creativ", "enterpris", "zone"}) in spelt_out(full_index, "CEZ")
+    assert spelt_out(full_index, "QQQ") == ()  # never written: nothing to spell out
+
+
+def test_a_passage_writing_initials_out_holds_them():
+    q = analyse_question("By how much was the CEZ Sustainability Capital Fund increased?")
+    q.spelt = {"cez": (frozenset({"creativ", "enterpris", "zone"}),)}
+    assert spelt_in(q, frozenset({"creativ", "enterpris", "zone", "fund"})) == {"cez"}
+    assert spelt_in(q, frozenset({"creativ", "fund"})) == set()
+
+
+def test_a_question_in_initials_is_answered_from_a_decision_that_never_uses_them(full_index, full_settings):
+    # MD3039 writes "…increase the funding available through the Creative Enterprise Zone Sustainability
+    # Capital Fund (Sustainability Capital Fund) by £400,000" and never "CEZ"; MD2807 defines it.
+    result = answer_question(
+        full_index, "By how much was the CEZ Sustainability Capital Fund increased?", full_settings
+    )
+    assert result.answer == "£400,000" and result.citations[0].ref == "MD3039"
