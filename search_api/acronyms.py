@@ -19,7 +19,7 @@ from .keyword_queries import body_word
 
 DEFINITIONS = 20  # chunks read per acronym: a definition is usually in the first few that use it
 _SMALL = frozenset("of for and the in on to &".split())
-_CACHE: dict[tuple[int, str], tuple[frozenset[str], ...]] = {}
+_CACHE: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}  # (generation, acronym) → names
 _LOCK = threading.Lock()
 
 
@@ -53,8 +53,9 @@ def _spells(words: list[str], letters: str) -> bool:
 
 
 def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
-    """The names the index defines `acronym` as (stems), cached per index."""
-    key = (id(index), acronym)
+    """The names the index defines `acronym` as (stems), cached per generation: a re-index that adds a
+    definition is read afresh, and a new index never inherits an old one's entries by a reused id()."""
+    key = (str(getattr(index, "generation", id(index))), acronym)
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
