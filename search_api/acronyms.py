@@ -55,7 +55,7 @@ def _spells(words: list[str], letters: str) -> bool:
 def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
     """The names the index defines `acronym` as (stems), cached per generation: a re-index that adds a
     definition is read afresh, and a new index never inherits an old one's entries by a reused id()."""
-    key = (str(getattr(index, "generation", id(index))), acronym)
+    key = (str(index.generation), acronym)
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]

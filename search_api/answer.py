@@ -180,9 +180,11 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         q.words.pop(stem_with_irregulars(ref), None)
         q.words[re.sub(r"\D", "", ref)] = ref
         q.entities.append({re.sub(r"\D", "", ref)})
-    for tok in tokens(q.text):  # "CEZ": what the decisions define it as, for passages that write it out
-        if 2 <= len(tok.text) <= 6 and tok.text.isupper() and tok.text.isalpha() and tok.word in q.words:
-            q.spelt[stem_with_irregulars(tok.text)] = acronyms.spelt_out(index, tok.text)
+    for initials in reading.initialisms(
+        q.text
+    ):  # "CEZ": as the decisions define it, for passages writing it out
+        if stem_with_irregulars(initials) in q.words:
+            q.spelt[stem_with_irregulars(initials)] = acronyms.spelt_out(index, initials)
     for word_stem, word in q.words.items():
         # By stem too ("DD2593" is written "(DD) 2593", "sent" found as "send"); a decision's own code is known.
         found = [index.match_count(body_word(w)) for w in (word, word_stem)]
@@ -668,7 +670,7 @@ _INTRODUCES_PARTS = re.compile(
     r":\s*$|\b(?:comprising|consisting of|made up of|as follows|broken down)\b", re.I
 )
 _WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|in all)\b", re.I)
-PART_WORDS = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
+PART_SHARE = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
 
 
 def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
@@ -702,7 +704,7 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) 
         if c.evidence.source is ev.source
         and 0 <= c.evidence.piece[0] - ev.piece[1] < 800
         and (parse_amount(c.answer) or whole) < whole
-        and gained(c) >= PART_WORDS
+        and gained(c) >= PART_SHARE
     ]
     return max(parts, key=gained) if parts else best
 
