@@ -114,6 +114,12 @@ def year_fit(question: str, text: str, span: Span) -> float:
     window = max(0, span.start - 40)
     before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
     own = after[0] if after else (before[-1] if before else None)
+    if before and _FIGURE_OF_YEAR.search(text[: span.start]):
+        own = before[-1]  # "in 2023-24 (£390,000), 2024-25 (£58,500)": the year its bracket follows
+    if after and len(asked) == 1 and _opens_period(text[span.end :], own):
+        # "up to £507,000 to deliver air quality projects from 2023 through to 2026": a sum for the
+        # years from one on, not the figure for the one asked ("in 2023-24 (£390,000)").
+        return 0.0
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.
@@ -123,6 +129,15 @@ def year_fit(question: str, text: str, span: Span) -> float:
 
 
 _ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")
+_FIGURE_OF_YEAR = re.compile(r"\d\s*[(:]\s*$")
+_PERIOD_FROM = re.compile(r"\b(?:from|between)\s+$")
+_PERIOD_TO = re.compile(r"\s*(?:through|to|until|till|and)\b")
+
+
+def _opens_period(text: str, year: _Year) -> bool:
+    """Is the year the start of a period ("from 2023 through to…", "between 2021 and 2024")?"""
+    start = text.rfind(year.first, 0, year.end)
+    return bool(_PERIOD_FROM.search(text[:start]) and _PERIOD_TO.match(text[year.end :]))
 
 
 def only_other_years(question: str, text: str) -> bool:

@@ -110,3 +110,26 @@ def test_a_range_of_several_years_covers_each_financial_year_in_it():
     figure = Span(start, start + 13, "£1.405 million")
     assert year_fit("What did the 2014 extension cost?", line, figure) == 1.0
     assert year_fit("What did the 2016 extension cost?", line, figure) == 0.0
+
+
+# MD3139 (corpus/gla/gla-546cae79.txt): its summary states each year's figure in brackets after the
+# year, its decision the sum for the years from 2023 on.
+SUMMARY = "deliver air quality projects in 2023-24 (£390,000), 2024-25 (£58,500) and 2025-26 (£58,500)."
+DECISION = "approves expenditure of up to £507,000 to deliver air quality projects from 2023 through to 2026"
+
+
+def _fit(question: str, text: str, figure: str, nth: int = 0) -> float:
+    start = text.index(figure) if not nth else text.index(figure, text.index(figure) + 1)
+    return year_fit(question, text, Span(start, start + len(figure), figure))
+
+
+def test_a_figure_in_brackets_after_a_year_is_that_years():
+    question = "What is the 2023-24 amount in MD3139 for air quality projects?"
+    assert _fit(question, SUMMARY, "£390,000") == 1.0
+    assert _fit(question, SUMMARY, "£58,500") == 0.0  # the 2024-25 figure
+    assert _fit("How much for air quality in 2025-26?", SUMMARY, "£58,500", nth=1) == 1.0
+
+
+def test_a_sum_for_a_period_from_the_asked_year_is_not_that_years_figure():
+    assert _fit("What is the 2023-24 amount for air quality projects?", DECISION, "£507,000") == 0.0
+    assert _fit("How much from 2023 to 2026 for air quality?", DECISION, "£507,000") == 1.0
