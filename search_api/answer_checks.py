@@ -114,7 +114,7 @@ def year_fit(question: str, text: str, span: Span) -> float:
     window = max(0, span.start - 40)
     before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
     own = after[0] if after else (before[-1] if before else None)
-    if before and _FIGURE_OF_YEAR.search(text[: span.start]):
+    if before and _FIGURE_OF_YEAR.search(text[window : span.start]):
         own = before[-1]  # "in 2023-24 (£390,000), 2024-25 (£58,500)": the year its bracket follows
     if after and len(asked) == 1 and _opens_period(text[span.end :], own):
         # "up to £507,000 to deliver air quality projects from 2023 through to 2026": a sum for the
