@@ -17,6 +17,27 @@ from storage.base import SearchTooExpensive
 from .index import LoadedIndex
 from .keyword_queries import body_word
 
+# The GLA family's and central government's initials, which pages often use or write out without
+# ever defining ("the Mayor’s Office for Policing and Crime", never "(MOPAC)"): read when the index
+# defines the initials nowhere.
+KNOWN = {
+    "MOPAC": "Mayor’s Office for Policing and Crime",
+    "LFC": "London Fire Commissioner",
+    "LFEPA": "London Fire and Emergency Planning Authority",
+    "LFB": "London Fire Brigade",
+    "TFL": "Transport for London",
+    "OPDC": "Old Oak and Park Royal Development Corporation",
+    "LLDC": "London Legacy Development Corporation",
+    "VRU": "Violence Reduction Unit",
+    "DLUHC": "Department for Levelling Up, Housing and Communities",
+    "MHCLG": "Ministry of Housing, Communities and Local Government",
+    "DCLG": "Department for Communities and Local Government",
+    "HCA": "Homes and Communities Agency",
+    "BEIS": "Department for Business, Energy and Industrial Strategy",
+    "DESNZ": "Department for Energy Security and Net Zero",
+    "DFE": "Department for Education",
+    "DWP": "Department for Work and Pensions",
+}
 DEFINITIONS = 20  # chunks read per acronym: a definition is usually in the first few that use it
 _SMALL = frozenset("of for and the in on to &".split())
 _CACHE: dict[tuple[str, str], tuple[frozenset[str], ...]] = {}  # (generation, acronym) → names
@@ -64,6 +85,9 @@ def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
     except SearchTooExpensive:  # initials on too many chunks to list: a common word, no definition asked
         ids = []
     names = {n for text in index.texts(ids).values() for n in _defined(text, acronym) if n}
+    if not names and acronym.upper() in KNOWN:
+        words = re.findall(r"[\w’'&-]+", KNOWN[acronym.upper()])
+        names = {frozenset(stem_with_irregulars(w) for w in words if w.lower() not in _SMALL)}
     found = tuple(sorted(names, key=sorted))
     with _LOCK:
         if len(_CACHE) > 10_000:

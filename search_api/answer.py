@@ -389,6 +389,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(
                 spans.AFTER_ENDINGS[q.after]
             )
+            # "(including a one-off increase of [£978,000])": the sum added, when an addition is asked.
+            after = after or (
+                q.increment and bool(_ADDED.search(ev.at(zone)[max(0, span.start - 30) : span.start]))
+            )
             shifted = Span(span.start + zone[0] - ev.start, span.end + zone[0] - ev.start, span.text)
             if q.kind == "person" and _DECIDED_BY.search(quote[: shifted.start]) and not decider_asked:
                 # "Decision by: Boris Johnson MP, Mayor of London" took the decision: it answers who holds
@@ -454,6 +458,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4
+            if q.after == "from" and _INCREMENT.search(ev.at(zone)[max(0, span.start - 30) : span.start]):
+                bonus *= 0.4  # asked the original sum, "a further [£16k] … was allocated" is what came later
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
@@ -502,6 +508,12 @@ def _flows(after: str, q: Question) -> str | None:
 
 # The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".
 _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{0,80}$", re.IGNORECASE)
+
+_ADDED = re.compile(
+    r"\b(?:further|additional|extra|top-up|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{0,20}$", re.I
+)
+# "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum.
+_INCREMENT = re.compile(r"\b(?:further|additional|extra|top-up|subsequently)\b[^.;£\d]{0,20}$", re.I)
 
 # The other value of a pair: "from [£15m] to £16.4m" when what it was raised to is asked.
 _OTHER_END = {
@@ -568,6 +580,7 @@ def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> b
     """Asked the multiplier, in "the threshold … remains at [£70,000] and the multiplier will be 2p" the
     figure its own clause (back to the figure before it) calls a threshold is another measure."""
     asked = {m.lower() for m in _SPECIFIC_SUM.findall(q.text)}
+    asked |= {"threshold"} if _BOUND_OF.search(q.text) else set()  # "Above what rateable value…"
     if not asked:
         return False
     start = max((o.end for o in found if o.end <= span.start), default=0)
@@ -662,6 +675,7 @@ def _says_when(said: str, q: Question) -> bool:
 
 
 _SPECIFIC_SUM = re.compile(r"\b(?:threshold|cap|ceiling|salary|multiplier|limit)\b", re.I)
+_BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
 
 
 # A sentence introducing the parts of its sum: "Expenditure of £125,000 in 2020-21 to fund sustainable

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .question_reading import Question, stems, word_stems
+from .question_reading import Question, spelt_in, stems, word_stems
 
 FEATURES = (
     "bias",
@@ -62,9 +62,13 @@ def features(q: Question, evidence, reworded: frozenset[str] = frozenset()) -> d
     the question's words the evidence holds in another form ("deployed" as "deployment")."""
     weights = q.weights.items()
     total, rarest = sum(q.weights.values()) or 1.0, max(q.weights.values(), default=0.0) or 1.0
+    # Initials the evidence writes out count as held: "MOPAC" as "Mayor’s Office for Policing and Crime".
     piece = stems(evidence.at(evidence.piece))[0]
+    piece = piece | spelt_in(q, piece)
     read = stems(f"{evidence.read}\n{evidence.source.title}")[0]
+    read = read | spelt_in(q, read)
     whole = word_stems(f"{evidence.source.title}\n{evidence.source.text}")[0]  # too long to keep
+    whole = whole | spelt_in(q, whole)
     missing = [w for s, w in weights if s not in whole]
     return {
         "bias": 1.0,

@@ -39,6 +39,15 @@ def _word_before(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
+_NAME_ENDS = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:for|to|and|or|in|on|at|with|which|who|from|as|under)\b")
+# "…the No Second Night Out contract with [St Mungo’s]", "contracted to [Thames Reach]", "commissioned
+# from [Homeless Link]": the body a contract is held by.
+_CONTRACTED_WITH = re.compile(
+    r"\b(?:contract|agreement|framework|arrangement)\s+(?:[\w’'-]+\s+){0,3}?with\s+(?:the\s+)?$"
+    r"|\b(?:contracted|commissioned|procured|awarded)\s+(?:to|from|with)\s+(?:the\s+)?$",
+    re.I,
+)
+
 # "£2,183,379 from underspend on the [Small Sites programme]", "from the unallocated [Growth Deal]".
 _FROM_BEFORE = re.compile(r"\bfrom(?:\s+[\w’'-]+){0,3}\s+$", re.I)
 
@@ -250,7 +259,10 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         # (Asked for a body, "Chief Executive of the London Borough of Hounslow" names the employer.)
         if portfolio and not q.organisation and (joined or sum(plain) * 2 >= len(plain)):
             continue  # "Assistant Director, Civil Society and Sport": a post's portfolio, not a name
-        end, before = run[-1].end - 2 * run[-1].text.endswith(("’s", "'s")), text[: run[0].start][-3:]
+        # "Bankside’s ‘Crossing the Line’ project": a possessive; "contract with St Mungo’s for an
+        # additional hub": owning nothing, the "’s" is the name's own.
+        possessive = run[-1].text.endswith(("’s", "'s")) and not _NAME_ENDS.match(text, run[-1].end)
+        end, before = run[-1].end - 2 * possessive, text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
         bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
         thing = None
@@ -261,6 +273,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             thing = thing if thing and thing.group(1) in THING_WORDS else None
             end += thing.end() if thing else 0
         bonus += _received(q, text, run[0].start, end)
+        # "an option in the GLA’s CHAIN contract with [Homeless Link]": who holds the contract asked of.
+        contracted = q.contractor and _CONTRACTED_WITH.search(text[max(0, run[0].start - 60) : run[0].start])
         next_word = next((t.word for t in tokens(text[end : end + 24])), "")
         quality = _name_quality(run, q, common, next_word)
         if q.post and {t.word for t in run} & ROLE_WORDS:  # "Assistant Director, Civil Society and Sport"
@@ -278,6 +292,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             quality += 0.3  # "RetrofitWorks (a not-for-profit co-operative)" for "which co-operative"
         if q.source and thing:  # "the Small Sites programme": a named budget, for where money came from
             quality = max(quality, 0.8)
+        if contracted:
+            quality = max(quality, 0.9)
         if plain_name:  # a body asked for, one word the money goes to: a name only a body has
             quality = max(quality, 0.8)
         owned = [t.word for t in tokens(text[end : end + 40])][:5]

@@ -28,7 +28,10 @@ AFTER_ENDINGS = {
     "changed": (" to", " total", " totalling", " total of"),  # "a further 10 … to total 30"
     "total": (" total", " totalling", " total of"),
 }
-COUNT_QUALIFIERS = ("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost")
+COUNT_QUALIFIERS = (
+    *("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost"),
+    *("approximately", "an estimated", "roughly"),
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ENUMERATOR = re.compile(r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}|[a-z]\)|[ivx]{1,4}\.)")  # "1.1.", "- 2.5"
@@ -201,11 +204,11 @@ def _counts(text: str, q: Question) -> list[Span]:
         label = label or (tok.word == "one" and i + 1 < len(toks) and toks[i + 1].word == "of")
         if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
-        before = text[max(0, tok.start - 12) : tok.start].lower()
+        before = text[max(0, tok.start - 16) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
         if qualifier == "up to" and _DONE_ASKED.search(q.text) and not _LIMIT_ASKED.search(q.text):
             continue
-        start = max(0, tok.start - 12) + (before.rfind(qualifier) if qualifier else len(before))
+        start = max(0, tok.start - 16) + (before.rfind(qualifier) if qualifier else len(before))
         end = toks[ahead[-1]].end
         rate = _RATE.match(text, end)  # "40,000 people a day": the count is of a day's
         end = rate.end() if rate else end
@@ -258,7 +261,9 @@ _EQUIVALENT = re.compile(r"\s?\([^()]{1,24}\)")
 
 # What a sum is stated with, kept in the answer: "the circa £311m annual AEB" is not "£311m". The
 # qualifiers of a count, and the abbreviations written before sums ("c£150 million", "approx. £2m").
-_QUALIFIERS = "|".join(re.escape(w) for w in (*COUNT_QUALIFIERS, "approximately", "approx.", "c.", "c"))
+_QUALIFIERS = "|".join(re.escape(w) for w in (*COUNT_QUALIFIERS, "approx.", "c.", "c"))
+# "up to an additional £2.08m", "a further £16k": stated as more on top, kept so.
+_QUALIFIERS = rf"(?:(?:{_QUALIFIERS})\s)?(?:an additional|a further|an extra)|{_QUALIFIERS}"
 _AMOUNT_QUALIFIER = re.compile(rf"\b(?:{_QUALIFIERS})\s?$", re.IGNORECASE)
 _QUALIFIER_START = re.compile(rf"^(?:{_QUALIFIERS})\s?", re.IGNORECASE)
 
@@ -280,7 +285,7 @@ def _amount_spans(text: str) -> tuple[Span, ...]:
         inner = bracket and text[bracket.start() : bracket.end()].strip(" ()")
         if inner and inner[0] != text[start] and any(text[s:e] == inner for s, e in found):
             end = bracket.end()
-        qualified = _AMOUNT_QUALIFIER.search(text, max(0, start - 16), start)
+        qualified = _AMOUNT_QUALIFIER.search(text, max(0, start - 24), start)
         start = qualified.start() if qualified else start  # "circa £311m", "up to £250,000": as stated
         out.append(Span(start, end, text[start:end]))
     return tuple(out)

@@ -52,9 +52,34 @@ FIGURE_KINDS = ("amount", "count", "share")  # read with the year and the clause
 _EARLIER_WORDS = frozenset(
     "original previous old initial initially earlier prior originally previously".split()
 )
+_CONTRACT_ASKED = re.compile(r"\bcontract(?:s|or|ors|ed)?\b|\bprovider\b|\bsupplier\b", re.I)
+
+
+def _split_at_reach(runs):
+    """ "TfL for the London-wide ULEZ": a reach ("London-wide") is no part of a name, and ends one."""
+    for run in runs:
+        part: list[Token] = []
+        for t in run:
+            if t.word.endswith("-wide"):
+                yield from [part] if part else []
+                part = []
+            else:
+                part.append(t)
+        yield from [part] if part else []
+
+
+_PUBLISHER_NAMES = [
+    {stem_with_irregulars(w) for w in n.split()} for n in ("City Hall", "Greater London Authority")
+]
+_WHOLE = frozenset("total totals altogether cumulative overall combined".split())
+_INCREMENT_ASKED = frozenset("increase increases uplift top-up extra additional further".split())
+_INCREMENT_WORDS = frozenset("more additional extra further".split())
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
-    r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b", re.I
+    # "Who decides how the £1m is allocated": the present tense asks whom a decision empowers.
+    r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b"
+    r"|\bwho (?:decides|approves|signs off|allocates)\b",
+    re.I,
 )
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
 _INDIVIDUALS = frozenset("artist artists person people individual individuals councillor councillors".split())
@@ -90,6 +115,8 @@ class Question:
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
+    increment: bool = False  # "the one-off increase", "how much extra": a sum added, not the whole
+    contractor: bool = False  # "Which charity runs the … contract": the body the contract is "with"
     giver: bool = False  # "Which body gave the grant…", "Where did the £200m come from?": it comes "from"
     source: bool = False  # "Which budget pays…", "Where did the money come from?": a fund or budget answers
     # "How much is London Councils contributing…": "gives" (the sum comes "from" the body it names);
@@ -211,6 +238,7 @@ def analyse_question(text: str) -> Question:
         and not q.giver
         and bool(_RECEIVED.search(asking_clause(text)) or _GIVEN_TO.search(text))
     )
+    q.contractor = q.kind == "person" and not q.post and bool(_CONTRACT_ASKED.search(text))
     source = SOURCE_ASKED.match(text)
     q.source = bool(source)
     q.giver = q.giver or q.source  # "Which budget pays…": "…from the [Homes for Londoners budget]"
@@ -220,6 +248,7 @@ def analyse_question(text: str) -> Question:
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
+    q.increment = q.kind in FIGURE_KINDS and bool(set(toks) & _INCREMENT_ASKED) and not set(toks) & _WHOLE
     if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _EARLIER_WORDS:
         q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
     if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
@@ -232,7 +261,9 @@ def analyse_question(text: str) -> Question:
         cue = set(toks) & _END_WORDS and "end" or set(toks) & _START_WORDS and "start"
         q.after = cue or None
     joined: list[Token] | None = None  # the last name joining two with "and": its parts follow it
-    for run in name_runs(text, found):  # "Which Deputy Mayor…": the name starts after "Which"
+    for run in _split_at_reach(
+        name_runs(text, found)
+    ):  # "Which Deputy Mayor…": the name starts after "Which"
         # "Give London & Partners' core grant…": the imperative is no part of the name.
         named = [
             t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS | IMPERATIVES | FILLER)
@@ -242,6 +273,8 @@ def analyse_question(text: str) -> Question:
         if named and named[0] is found[0] and named[0].word in ASKED_NOUNS:
             named = named[1:]
         inside = joined is not None and joined[0].start <= run[0].start and run[-1].end <= joined[-1].end
+        if len(named) >= 2 and {stem_with_irregulars(t.text) for t in named} in _PUBLISHER_NAMES:
+            continue  # "How much is City Hall granting…": the GLA, every decision's author, named any way
         if len(named) >= 2:
             name = {stem_with_irregulars(t.text) for t in named}
             if inside and q.entities:
@@ -272,6 +305,8 @@ def analyse_question(text: str) -> Question:
     if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
         asks = (["how", "many"], ["number", "of"], ["no", "of"])
         at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)
+        while at < len(toks) and toks[at] in _INCREMENT_WORDS:
+            at += 1  # "how many more homes": the homes are counted
         # A name's joiner is no stop: "how many Free Courses for Jobs training places".
         inside_name = [
             0 < i < len(found) - 1

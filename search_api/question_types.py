@@ -67,6 +67,9 @@ SEARCH_WANTS = (
     ("share", re.compile(r"\bper\s?cent(?:age)?\b|%", re.IGNORECASE)),
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
     ("date", re.compile(r"\b(?:deadline|date|closing date|start date|month)\b", re.IGNORECASE)),
+    # "London & Partners grant for 2015/16": a search ending in a grant asks its sum, when no other cue
+    # says otherwise ("grant" in lower case: "Green Homes Grant" is a scheme; "grant recipient" a body).
+    ("amount", re.compile(r"\b(?-i:grants?)(?:\s+(?:for|in|of))?(?:\s+\d{4}(?:[-/]\d{2,4})?)?\s*$")),
 )
 
 
@@ -109,7 +112,9 @@ _NOT_SUMS = frozenset(
 DELEGATION = re.compile(
     r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
     # "Which officer does MD1437 authorise to send…" (not "Who authorised the grant to Crisis?")
-    r"|\b(?:which|what|whom)\b[^?]{0,60}?\b(?:authori[sz]e|empower|allow|permit)(?:s|d|ed|ted)?\s+to\s",
+    r"|\b(?:which|what|whom)\b[^?]{0,60}?\b(?:authori[sz]e|empower|allow|permit)(?:s|d|ed|ted)?\s+to\s"
+    # "Who was authorised to send the notifications…": the post empowered, not who took the decision.
+    r"|\bwho\s+(?:is|was|are|were|has been|have been)\s+(?:authori[sz]ed|empowered|permitted|allowed)\s+to\s",
     re.I,
 )
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from search_api.acronyms import _defined, spelt_out
 from search_api.answer import answer_question
-from search_api.question_reading import analyse_question, spelt_in
+from search_api.question_reading import analyse_question, spelt_in, stems
 
 
 def test_a_name_before_its_initials_in_brackets_defines_them():
@@ -21,6 +21,31 @@ def test_a_name_before_its_initials_in_brackets_defines_them():
 def test_the_index_is_the_glossary(full_index):
     assert frozenset({"creativ", "enterpris", "zone"}) in spelt_out(full_index, "CEZ")
     assert spelt_out(full_index, "QQQ") == ()  # never written: nothing to spell out
+
+
+def test_initials_no_decision_defines_are_read_from_the_gla_family_s_names(full_index):
+    # No page writes "(MOPAC)"; MD2265 writes "…from the Young Londoners Fund to the Mayor’s Office for
+    # Policing and Crime" and others "MOPAC": the well-known initials are read all the same.
+    name = frozenset(stems("Mayor’s Office Policing Crime")[0])
+    assert name in spelt_out(full_index, "MOPAC")
+    assert spelt_out(full_index, "QQQQ") == ()
+
+
+def test_confidence_counts_initials_written_out_as_held(full_index):
+    from search_api import answer_confidence
+
+    q = analyse_question("How much did the Young Londoners Fund give MOPAC?")
+    q.weights = {"mopac": 3.0, "fund": 1.0}
+    q.spelt = {"mopac": spelt_out(full_index, "MOPAC")}
+    text = "Allocation of £3.615m from the Fund to the Mayor’s Office for Policing and Crime."
+    source = type("Source", (), {"title": "MD2265", "text": text})()
+    evidence = type("Evidence", (), {"kw": 0.5, "sem": 0.5, "rank": 0, "read": text, "source": source})()
+    evidence.at = lambda piece: text
+    evidence.piece = (0, len(text))
+    found = answer_confidence.features(q, evidence)
+    assert found["piece_cover"] == 1.0 and found["unexplained"] == 0.0 and found["decision_missing"] == 0.0
+    q.spelt = {}  # without the name written out, MOPAC is the missing, rarest word
+    assert answer_confidence.features(q, evidence)["piece_cover"] == 0.25
 
 
 def test_a_passage_writing_initials_out_holds_them():

@@ -419,6 +419,46 @@ READ_AS_WRITTEN = [
         "Which email address receives statements of interest for the co-lead role?",
         "civilsociety@london.gov.uk",
     ),
+    # MD1481: "…expected to deliver approximately 50,000 homes by 2025": the count with its qualifier.
+    (
+        "Roughly how many homes are the 20 Housing Zones expected to deliver by 2025?",
+        "approximately 50,000 homes",
+    ),
+    # MD2895: "…will leverage up to an additional £2.08m of targeted co-investment": stated as more.
+    (
+        "How much extra co-investment will the second phase of Sport Unites leverage?",
+        "up to an additional £2.08m",
+    ),
+    # DD2707: "…was established with £1.125M support from … (DLUHC). Subsequently a further £16k of DLUHC
+    # funding was allocated.": asked the original sum, the further one came later.
+    (
+        "How much did DLUHC initially provide to set up the Local Growth Capacity Support Programme?",
+        "£1.125M",
+    ),
+    # MD2886: "…to deliver works to a further 458 homes": "how many more homes" counts homes.
+    ("How many more homes will get works from the 2021/22 Warmer Homes extension?", "458 homes"),
+    # MD1590 ("Decision by: Boris Johnson…"): "The Mayor is also asked to authorise the Executive
+    # Director, Resources to issue a notification…": who is authorised is a post, not who decided.
+    (
+        "Who is authorised to issue the Crossrail BRS notification to each billing authority for 2016-17?",
+        "Executive Director, Resources",
+    ),
+    # MD3410: "the delegation of decisions on the allocation of said funding to the Assistant Director,
+    # External Relations": "who decides" in the present asks whom the decision empowers.
+    (
+        "Who decides how the GLA's 2025-26 marketing budget of £1m is allocated?",
+        "Assistant Director, External Relations",
+    ),
+    # MD2528: "…the GLA would be awarded a grant of up to £2.2m from the national Urban Tree Challenge Fund":
+    # a search ending in "grant" asks its sum.
+    ("Urban Tree Challenge Fund grant", "up to £2.2m"),
+    # MD3367: "…core grant funding up to £12,837,000 (including a one-off increase of £978,000)": asked
+    # the increase, the sum added, not the whole grant.
+    ("London & Partners one-off increase in core grant for 2025-26", "£978,000"),
+    # MD1590: "The Crossrail BRS multiplier … shall be set at 2p per pound of rateable value … and the
+    # rateable value threshold above which the Crossrail BRS shall apply will be set at £55,000": "above
+    # what" asks the threshold, not the multiplier.
+    ("Above what rateable value does the Crossrail BRS apply in 2016-17?", "£55,000"),
     # "…create a further 10 Housing Zones to total 30 Housing Zones across London": a total is asked.
     ("How many Housing Zones would there be altogether once the programme was extended?", "30 Housing Zones"),
     # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after
