@@ -68,6 +68,9 @@ def _split_at_reach(runs):
         yield from [part] if part else []
 
 
+_LEADING_WORDS = frozenset(
+    "alongside apart besides excluding including following regarding concerning beyond despite unlike".split()
+)
 _PUBLISHER_NAMES = [
     {stem_with_irregulars(w) for w in n.split()} for n in ("City Hall", "Greater London Authority")
 ]
@@ -270,8 +273,12 @@ def analyse_question(text: str) -> Question:
         ]
         # "Number of Stage 1 applications…", "Date of the London Assembly meeting…": a search's first
         # word is capitalised for being first; when it names what is asked, it is no part of a name.
-        if named and named[0] is found[0] and named[0].word in ASKED_NOUNS:
-            named = named[1:]
+        if (
+            named
+            and named[0] is found[0]
+            and (named[0].word in ASKED_NOUNS or named[0].word in _LEADING_WORDS)
+        ):
+            named = named[1:]  # ("Alongside Sadiq Khan, who…": the name is "Sadiq Khan")
         inside = joined is not None and joined[0].start <= run[0].start and run[-1].end <= joined[-1].end
         if len(named) >= 2 and {stem_with_irregulars(t.text) for t in named} in _PUBLISHER_NAMES:
             continue  # "How much is City Hall granting…": the GLA, every decision's author, named any way

@@ -295,6 +295,18 @@ def _decision(
     # "Who signed off the Good Growth Fund Round 2 development funding?": not the decision titled
     # "…Round 3 – Stage 2 approvals" (its text names round 2 too, as the one before).
     response.results = [r for r in response.results if same_round(question, r.title)]
+    # "Which Assistant Director signed…": not a decision the Mayor took.
+    title = (
+        _ASKED_TITLE.search(question) if asked.field in ("decision_maker", "decision_maker_role") else None
+    )
+    if title:
+        asked_title = " ".join(title.group(1).lower().split())
+        response.results = [
+            r
+            for r in response.results
+            if asked_title
+            in " ".join((index.decisions[r.decision_id].decision_maker_role or "").lower().split())
+        ]
     # The one decision whose title holds every word of the topic is named by it ("Good Growth Fund
     # Round 2 Development Funding"), however close the others' scores.
     titled = [r for r in response.results if set(asked.topic) <= reading.stems(r.title)[0]]
@@ -331,6 +343,8 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
             (others if naming else own).append(_share(index, asked.topic, reading.stems(said)[0]))
     return max(own) > max(others)  # a tie: the question may be about either
 
+
+_ASKED_TITLE = re.compile(r"\b(?:which|what)\s+((?:assistant|executive)\s+director|deputy\s+mayor)\b", re.I)
 
 # "…under the delegation provided by Mayoral Decision 3386": the decision giving the authority, not another subject.
 _DELEGATING = re.compile(r"\bdelegat\w*\b[^.;:]{0,60}?$", re.I)

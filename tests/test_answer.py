@@ -459,6 +459,9 @@ READ_AS_WRITTEN = [
     # rateable value threshold above which the Crossrail BRS shall apply will be set at £55,000": "above
     # what" asks the threshold, not the multiplier.
     ("Above what rateable value does the Crossrail BRS apply in 2016-17?", "£55,000"),
+    # The London Recovery Board page: "…chaired jointly by the Mayor of London, Sadiq Khan, and the Chair
+    # of London Councils, Georgia Gould": "Alongside" opens the question; it is no part of a name.
+    ("Alongside Sadiq Khan, who chairs the London Recovery Board?", "Georgia Gould"),
     # "…create a further 10 Housing Zones to total 30 Housing Zones across London": a total is asked.
     ("How many Housing Zones would there be altogether once the programme was extended?", "30 Housing Zones"),
     # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after

@@ -433,3 +433,17 @@ def test_another_body_acting_is_not_the_record():
     assert record_field("When was the plan approved by the London Recovery Board?") is None
     assert record_field("When did London Councils agree the scheme?") is None
     assert record_field("When did the Mayor approve the 2024 Determination?") == "date_signed"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Assistant Director signed off the Love London discount campaign spending?",
+        "Which executive director signed the Love London campaign decision?",
+    ],
+)
+def test_a_post_asked_is_not_answered_by_a_decision_another_post_took(full_index, full_settings, question):
+    # MD2289 (Love London) was taken by "Sadiq Khan, Mayor of London": asked which Assistant (or
+    # Executive) Director signed, the Mayor's record is no answer.
+    result = answer_question(full_index, question, full_settings)
+    assert "Mayor of London" not in result.answer
