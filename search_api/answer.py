@@ -619,7 +619,8 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         best = max(
             candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
         )
-        return _answer(index, q, response, _item_over_total(q, best, candidates), related)
+        best = _total_over_item(q, _item_over_total(q, best, candidates), candidates)
+        return _answer(index, q, response, best, related)
     said = " ".join(top.at(top.piece).split())
     if (
         q.kind in ("date", "list")
@@ -721,6 +722,28 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) 
         and gained(c) >= PART_SHARE
     ]
     return max(parts, key=gained) if parts else best
+
+
+def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Asked the total ("total budget for the Fourth Plinth programme 2021-24"), the sum of the sentence
+    introducing the parts ("…expenditure of £672,000 between 2021-24 to deliver:"), not one part's line
+    ("1. revenue expenditure of up to £522,000…")."""
+    part = parse_amount(best.answer) if q.kind == "amount" else None
+    if (
+        part is None
+        or not _WHOLE_ASKED.search(q.text)
+        or not spans.ITEM.match(best.evidence.at(best.evidence.piece))
+    ):
+        return best
+    wholes = [
+        c
+        for c in candidates
+        if c.evidence.source is best.evidence.source
+        and (parse_amount(c.answer) or 0) > part
+        and _INTRODUCES_PARTS.search(c.evidence.at(c.evidence.piece))
+        and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
+    ]
+    return max(wholes, key=lambda c: c.evidence.score) if wholes else best
 
 
 def _phrase_fit(q: Question, ev: Evidence) -> float:

@@ -462,6 +462,9 @@ READ_AS_WRITTEN = [
     # The London Recovery Board page: "…chaired jointly by the Mayor of London, Sadiq Khan, and the Chair
     # of London Councils, Georgia Gould": "Alongside" opens the question; it is no part of a name.
     ("Alongside Sadiq Khan, who chairs the London Recovery Board?", "Georgia Gould"),
+    # MD2815: "…seeks approval of expenditure of £672,000 between 2021-24 to deliver:" above "1. revenue
+    # expenditure of up to £522,000 between 2021-24 to deliver the Fourth Plinth…": the whole is asked.
+    ("overall budget for the 2021-24 Fourth Plinth programme", "£672,000"),
     # "…create a further 10 Housing Zones to total 30 Housing Zones across London": a total is asked.
     ("How many Housing Zones would there be altogether once the programme was extended?", "30 Housing Zones"),
     # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after
