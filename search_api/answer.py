@@ -509,11 +509,11 @@ def _flows(after: str, q: Question) -> str | None:
 # The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".
 _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{0,80}$", re.IGNORECASE)
 
-_ADDED = re.compile(
-    r"\b(?:further|additional|extra|top-up|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{0,20}$", re.I
-)
-# "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum.
-_INCREMENT = re.compile(r"\b(?:further|additional|extra|top-up|subsequently)\b[^.;£\d]{0,20}$", re.I)
+# "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum;
+# asked an addition, "a one-off increase of [£978,000]" too.
+_MORE = r"further|additional|extra|top-up"
+_INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
+_ADDED = re.compile(rf"\b(?:{_MORE}|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{{0,20}}$", re.I)
 
 # The other value of a pair: "from [£15m] to £16.4m" when what it was raised to is asked.
 _OTHER_END = {

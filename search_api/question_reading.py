@@ -53,28 +53,16 @@ _EARLIER_WORDS = frozenset(
     "original previous old initial initially earlier prior originally previously".split()
 )
 _CONTRACT_ASKED = re.compile(r"\bcontract(?:s|or|ors|ed)?\b|\bprovider\b|\bsupplier\b", re.I)
-
-
-def _split_at_reach(runs):
-    """ "TfL for the London-wide ULEZ": a reach ("London-wide") is no part of a name, and ends one."""
-    for run in runs:
-        part: list[Token] = []
-        for t in run:
-            if t.word.endswith("-wide"):
-                yield from [part] if part else []
-                part = []
-            else:
-                part.append(t)
-        yield from [part] if part else []
-
-
+# A question's opening word that is no part of the name after it: "Alongside Sadiq Khan, who…".
 _LEADING_WORDS = frozenset(
     "alongside apart besides excluding including following regarding concerning beyond despite unlike".split()
 )
+# The GLA, every decision's author, however a question names it.
 _PUBLISHER_NAMES = [
     {stem_with_irregulars(w) for w in n.split()} for n in ("City Hall", "Greater London Authority")
 ]
 _WHOLE = frozenset("total totals altogether cumulative overall combined".split())
+# "the one-off increase", "how much extra": a sum added is asked ("how many more homes": homes).
 _INCREMENT_ASKED = frozenset("increase increases uplift top-up extra additional further".split())
 _INCREMENT_WORDS = frozenset("more additional extra further".split())
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
@@ -85,6 +73,8 @@ _POST_ASKED = re.compile(
     re.I,
 )
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
+
+
 _INDIVIDUALS = frozenset("artist artists person people individual individuals councillor councillors".split())
 _KIND_WORDS = {
     "share": frozenset("percentage percent cent rise uplift".split()),  # "What pay rise…": "2 per cent"
@@ -98,6 +88,19 @@ _END_WORDS = frozenset(
 _START_WORDS = frozenset("start starts starting begin begins commence commences".split())
 RANGE_CUES = _END_WORDS | _START_WORDS | {"date", "day", "when"}
 LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
+
+
+def _split_at_reach(runs):
+    """ "TfL for the London-wide ULEZ": a reach ("London-wide") is no part of a name, and ends one."""
+    for run in runs:
+        part: list[Token] = []
+        for t in run:
+            if t.word.endswith("-wide"):
+                yield from [part] if part else []
+                part = []
+            else:
+                part.append(t)
+        yield from [part] if part else []
 
 
 @dataclass
@@ -264,9 +267,8 @@ def analyse_question(text: str) -> Question:
         cue = set(toks) & _END_WORDS and "end" or set(toks) & _START_WORDS and "start"
         q.after = cue or None
     joined: list[Token] | None = None  # the last name joining two with "and": its parts follow it
-    for run in _split_at_reach(
-        name_runs(text, found)
-    ):  # "Which Deputy Mayor…": the name starts after "Which"
+    # "Which Deputy Mayor…": the name starts after "Which".
+    for run in _split_at_reach(name_runs(text, found)):
         # "Give London & Partners' core grant…": the imperative is no part of the name.
         named = [
             t for t in run if not {t.word} & (JOINERS | QUESTION_WORDS | STOPWORDS | IMPERATIVES | FILLER)
