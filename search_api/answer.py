@@ -8,6 +8,7 @@ Pilot" above it); score it on rarity-weighted words, embedding similarity and a 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -713,6 +714,16 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) 
             sum(weights.values()) or 1.0
         )
 
+    # The parts' lines themselves, though the search ranked none of them among the evidence read:
+    # "• £1m on the Mayor’s careers campaign." under "…expenditure of £3.2m … comprising:".
+    listed = [
+        e
+        for e in _evidence_of(ev.source, ev.rank, None, ev.source.common)
+        if 0 <= e.piece[0] - ev.piece[1] < 800 and spans.ITEM.match(e.at(e.piece))
+    ]
+    for e in listed:
+        e.kw, e.sem, e.score = _overlap(q, e), ev.sem, ev.score
+    candidates = [*candidates, *(c for c in map(functools.partial(_typed, q), listed) if c)]
     parts = [
         c
         for c in candidates

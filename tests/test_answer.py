@@ -465,6 +465,9 @@ READ_AS_WRITTEN = [
     # MD2815: "…seeks approval of expenditure of £672,000 between 2021-24 to deliver:" above "1. revenue
     # expenditure of up to £522,000 between 2021-24 to deliver the Fourth Plinth…": the whole is asked.
     ("overall budget for the 2021-24 Fourth Plinth programme", "£672,000"),
+    # DD2285: "…approves the expenditure of £3.2m … comprising: • £2.2m to increase … • £1m on the Mayor’s
+    # careers campaign.": the part's line, though the search ranks the sentence above it first.
+    ("How much of the DD2285 business rates pilot funding is for the careers campaign?", "£1m"),
     # "…create a further 10 Housing Zones to total 30 Housing Zones across London": a total is asked.
     ("How many Housing Zones would there be altogether once the programme was extended?", "30 Housing Zones"),
     # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after
