@@ -459,7 +459,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4
-            if q.after == "from" and _INCREMENT.search(ev.at(zone)[max(0, span.start - 30) : span.start]):
+            if (q.after == "from" or _SET_UP.search(q.text)) and _INCREMENT.search(
+                ev.at(zone)[max(0, span.start - 30) : span.start]
+            ):
                 bonus *= 0.4  # asked the original sum, "a further [£16k] … was allocated" is what came later
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
@@ -514,6 +516,7 @@ _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{
 # asked an addition, "a one-off increase of [£978,000]" too.
 _MORE = r"further|additional|extra|top-up"
 _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
+_SET_UP = re.compile(r"\b(?:set up|setting up|establish\w*|launch\w*)\b", re.I)  # "…money set up the fund"
 _ADDED = re.compile(rf"\b(?:{_MORE}|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{{0,20}}$", re.I)
 
 # The other value of a pair: "from [£15m] to £16.4m" when what it was raised to is asked.

@@ -120,6 +120,8 @@ def year_fit(question: str, text: str, span: Span) -> float:
         # "up to £507,000 to deliver air quality projects from 2023 through to 2026": a sum for the
         # years from one on, not the figure for the one asked ("in 2023-24 (£390,000)").
         return 0.0
+    if own is None and _NOW.search(text[window : span.start]):
+        return 0.0  # "from managing c£50m … in 2010-11 to currently managing £3bn": today's, not 2010-11's
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.
@@ -128,6 +130,7 @@ def year_fit(question: str, text: str, span: Span) -> float:
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
 
 
+_NOW = re.compile(r"\b(?:currently|now|at present|today)\b[^.;£\d]{0,20}$", re.I)
 _ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")
 _FIGURE_OF_YEAR = re.compile(r"\d\s*[(:]\s*$")
 _PERIOD_FROM = re.compile(r"\b(?:from|between)\s+$")

@@ -468,6 +468,9 @@ READ_AS_WRITTEN = [
     # DD2285: "…approves the expenditure of £3.2m … comprising: • £2.2m to increase … • £1m on the Mayor’s
     # careers campaign.": the part's line, though the search ranks the sentence above it first.
     ("How much of the DD2285 business rates pilot funding is for the careers campaign?", "£1m"),
+    # DD2707: "…was established with £1.125M support from … (DLUHC). Subsequently a further £16k…":
+    # "established" asks the sum it was set up with.
+    ("How much DLUHC funding established the Local Growth Capacity Support Programme?", "£1.125M"),
     # "…create a further 10 Housing Zones to total 30 Housing Zones across London": a total is asked.
     ("How many Housing Zones would there be altogether once the programme was extended?", "30 Housing Zones"),
     # "Note that the Drain London project has had one Mayoral Decision (MD455)": the phrase after

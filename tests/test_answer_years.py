@@ -133,3 +133,13 @@ def test_a_figure_in_brackets_after_a_year_is_that_years():
 def test_a_sum_for_a_period_from_the_asked_year_is_not_that_years_figure():
     assert _fit("What is the 2023-24 amount for air quality projects?", DECISION, "£507,000") == 0.0
     assert _fit("How much from 2023 to 2026 for air quality?", DECISION, "£507,000") == 1.0
+
+
+def test_a_figure_of_now_is_not_the_asked_year_s():
+    # DD2180: "…treasury function has grown from managing c£50m of cash and no debt in 2010-11 to
+    # currently managing £3bn of cash…": £3bn is today's, not 2010-11's.
+    text = "treasury function has grown from managing c£50m of cash and no debt in 2010-11 to currently managing £3bn of cash"
+    question = "How much cash did the treasury manage in 2010-11?"
+    then, now = text.index("c£50m"), text.index("£3bn")
+    assert year_fit(question, text, Span(then, then + 5, "c£50m")) == 1.0
+    assert year_fit(question, text, Span(now, now + 4, "£3bn")) == 0.0
