@@ -8,7 +8,6 @@ Pilot" above it); score it on rarity-weighted words, embedding similarity and a 
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -149,8 +148,9 @@ def _answer_question(
     if summed is not None and (not summed.answered or len(summed.citations) > 1):
         return summed
     passages = {p.chunk_id for r in response.results for p in r.passages}
-    evidence = _score(index, q, _gather(index, response), passages)
-    extractive = _extract(index, q, response, evidence, related)
+    gathered = _gather(index, response)
+    evidence = _score(index, q, gathered, passages)
+    extractive = _extract(index, q, response, evidence, related, gathered)
     if settings.llm_url and evidence:
         generated = generative_answer(question, settings, _passages_for_llm(index, evidence))
         if isinstance(generated, Answer):
@@ -606,7 +606,10 @@ def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     )
 
 
-def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list):
+def _extract(
+    index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list, gathered: list
+):
+    """`evidence`: the scored shortlist; `gathered`: every piece read, the shortlist among them."""
     evidence = [e for e in evidence if (_about(q, e) or q.kind == "person") and _names_what_is_asked(q, e)]
     if not evidence:
         return _abstain(q, response, related, "no passage of the matching decisions names what it names")
@@ -623,7 +626,7 @@ def _extract(index: LoadedIndex, q: Question, response: SearchResponse, evidence
         best = max(
             candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
         )
-        best = _total_over_item(q, _item_over_total(q, best, candidates), candidates)
+        best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
         return _answer(index, q, response, best, related)
     said = " ".join(top.at(top.piece).split())
     if (
@@ -692,7 +695,7 @@ _WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined
 PART_SHARE = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
 
 
-def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], gathered: list) -> Candidate:
     """Asked for one part ("sustainable drainage 2020-21 hydraulic modelling budget"), the figure of the
     part whose line names it ("• £60,000 for hydraulic modelling…"), not the total of the sentence that
     introduces the parts and shares the rest of the question's words."""
@@ -717,16 +720,14 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate]) 
             sum(weights.values()) or 1.0
         )
 
-    # The parts' lines themselves, though the search ranked none of them among the evidence read:
-    # "• £1m on the Mayor’s careers campaign." under "…expenditure of £3.2m … comprising:".
+    # The parts' lines themselves, though none of them made the scored shortlist: "• £1m on the
+    # Mayor’s careers campaign." under "…expenditure of £3.2m … comprising:" (read as close as it).
     listed = [
-        e
-        for e in _evidence_of(ev.source, ev.rank, None, ev.source.common)
-        if 0 <= e.piece[0] - ev.piece[1] < 800 and spans.ITEM.match(e.at(e.piece))
+        replace(e, sem=ev.sem, score=ev.score)
+        for e in gathered
+        if e.source is ev.source and 0 <= e.piece[0] - ev.piece[1] < 800 and spans.ITEM.match(e.at(e.piece))
     ]
-    for e in listed:
-        e.kw, e.sem, e.score = _overlap(q, e), ev.sem, ev.score
-    candidates = [*candidates, *(c for c in map(functools.partial(_typed, q), listed) if c)]
+    candidates = [*candidates, *(c for c in (_typed(q, e) for e in listed) if c)]
     parts = [
         c
         for c in candidates
