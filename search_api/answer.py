@@ -23,7 +23,7 @@ from decisions.words import STOPWORDS, expand_clipped, plain_word, stem_with_irr
 from indexer.amounts import amounts_in, find_amounts, parse_amount
 from indexer.embed import encode
 
-from . import acronyms, answer_confidence
+from . import acronyms, answer_confidence, named_posts
 from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
@@ -394,6 +394,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             after = after or (
                 q.increment and bool(_ADDED.search(ev.at(zone)[max(0, span.start - 30) : span.start]))
             )
+            # "This will take total approved capital expenditure through the Good Growth Fund to [£60,855,085]":
+            # the total a change reaches.
+            after = after or (
+                q.after in ("total", "changed")
+                and bool(_TOTAL_TO.search(ev.at(zone)[max(0, span.start - 120) : span.start]))
+            )
             shifted = Span(span.start + zone[0] - ev.start, span.end + zone[0] - ev.start, span.text)
             if q.kind == "person" and _DECIDED_BY.search(quote[: shifted.start]) and not decider_asked:
                 # "Decision by: Boris Johnson MP, Mayor of London" took the decision: it answers who holds
@@ -463,6 +469,15 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 ev.at(zone)[max(0, span.start - 30) : span.start]
             ):
                 bonus *= 0.4  # asked the original sum, "a further [£16k] … was allocated" is what came later
+            if (
+                q.kind == "amount"
+                and _WHOLE_ASKED.search(q.text)
+                and not _WHOLE_OF_MORE.search(q.text)
+                and _ADDED_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
+            ):
+                bonus *= (
+                    0.4  # asked the total, "additional capital expenditure of [£2,183,379]" is what is added
+                )
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
@@ -517,6 +532,9 @@ _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{
 _MORE = r"further|additional|extra|top-up"
 _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
 _SET_UP = re.compile(r"\b(?:set up|setting up|establish\w*|launch\w*)\b", re.I)  # "…money set up the fund"
+# What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
+_ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
+_TOTAL_TO = re.compile(r"\btotal\b[^.;£\d]{0,100}\bto\s*$", re.I)  # "…take total … to £60,855,085"
 _ADDED = re.compile(rf"\b(?:{_MORE}|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{{0,20}}$", re.I)
 
 # The other value of a pair: "from [£15m] to £16.4m" when what it was raised to is asked.
@@ -610,6 +628,12 @@ def _extract(
     index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list, gathered: list
 ):
     """`evidence`: the scored shortlist; `gathered`: every piece read, the shortlist among them."""
+    if person := named_posts.asked_person(q.text):
+        # "What job did Mary Harpley hold…": the words the page sets beside her name.
+        for ev in [*evidence, *gathered]:
+            if post := named_posts.post_of(ev.at(ev.piece), person):
+                said = ev.at(ev.piece)[post[0] : post[1]]
+                return _answer(index, q, response, Candidate(ev, " ".join(said.split()), 1.0), related)
     evidence = [e for e in evidence if (_about(q, e) or q.kind == "person") and _names_what_is_asked(q, e)]
     if not evidence:
         return _abstain(q, response, related, "no passage of the matching decisions names what it names")
@@ -691,7 +715,10 @@ _BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
 _INTRODUCES_PARTS = re.compile(
     r":\s*$|\b(?:comprising|consisting of|made up of|as follows|broken down)\b", re.I
 )
-_WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|in all)\b", re.I)
+_WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|cumulative|in all)\b", re.I)
+_WHOLE_OF_MORE = re.compile(
+    rf"\b(?:total|overall|combined|cumulative)\s+(?:{_MORE})\b", re.I
+)  # "total extra"
 PART_SHARE = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
 
 
@@ -781,11 +808,22 @@ def _phrase_fit(q: Question, ev: Evidence) -> float:
     return 0.5 if located else 1.0
 
 
+# Asked who holds a contract, supplies or partners: a sentence that says nothing of contracting,
+# supplying, delivering or working with names some other body ("…to extend the GLA’s London Migrant
+# Health and Substance Misuse post" for "Which software supplier was chosen…").
+_CONTRACTING = re.compile(
+    r"\b(?:contract\w*|procur\w*|commission\w*|appoint\w*|tender\w*|suppl\w*|provi\w*|servic\w*|deliver\w*|"
+    r"runs?|operat\w*|implement\w*|manag\w*|collaborat\w*|work\w* with|partner\w*|agreement)\b",
+    re.I,
+)
+
+
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
     said = c.evidence.at(c.evidence.piece) if c else ""
     if (
         c is None
+        or (q.contractor and not _CONTRACTING.search(said))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

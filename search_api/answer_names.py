@@ -44,7 +44,8 @@ _NAME_ENDS = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:for|to|and|or|in|on|at|with|whi
 # from [Homeless Link]": the body a contract is held by.
 _CONTRACTED_WITH = re.compile(
     r"\b(?:contract|agreement|framework|arrangement)\s+(?:[\w’'-]+\s+){0,3}?with\s+(?:the\s+)?$"
-    r"|\b(?:contracted|commissioned|procured|awarded)\s+(?:to|from|with)\s+(?:the\s+)?$",
+    r"|\b(?:contracted|commissioned|procured|awarded)\s+(?:to|from|with)\s+(?:the\s+)?$"
+    r"|\b(?:collaborat\w*|work(?:s|ing)?|partner(?:s|ed|ing)?|in partnership)\s+with\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -101,6 +102,11 @@ _GROUPS = frozenset(
     "members trustees staff officers directors councillors partners residents employees volunteers".split()
 )
 
+# A place's last word: "Trafalgar Square", "Old Oak Common", "Royal Albert Dock".
+_PLACES = frozenset(
+    "square street road lane avenue park common green dock docks wharf estate bridge station place quarter".split()
+)
+
 
 def _name_quality(run: list[Token], q: Question, common: set[str], next_word: str) -> float:
     """For "who", a person's name is the answer, an organisation may be, a job title rarely is; for
@@ -114,6 +120,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
     if run[-1].word in THING_WORDS or (next_word in THING_WORDS and not words & _BODY_WORDS):
         return 0.6 if q.source else 0.1  # asked where money came from, a programme or fund may be it
+    if run[-1].word in _PLACES:  # "Trafalgar Square", "Royal Albert Dock": where, not who
+        return 0.1 if q.individual else 0.3
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
     if len(run) == 1 and _CAMEL.fullmatch(run[0].text):  # "RetrofitWorks": a company's own spelling
@@ -196,6 +204,9 @@ def said_in(name: str, text: str) -> bool:
 def names(text: str, q: Question, common: set[str]) -> list[Span]:
     """People and organisations; `common` holds the words known in lower case."""
     out, said = [], set(q.words.values()) | {a.lower() for a in q.acronyms}  # "Chairman of LFEPA" is asked
+    # "Which London borough gets…": the noun asked is the answer's kind, not a word of its topic
+    # ("London Borough of Hounslow").
+    said -= {q.asked_noun}
     for run in name_runs(text, tokens(text)):
         # "Deputy Mayor Matthew Ryder" asked as "which Deputy Mayor": the name is what follows.
         while run and (
@@ -294,6 +305,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             quality = max(quality, 0.8)
         if contracted:
             quality = max(quality, 0.9)
+        elif q.contractor and next_word in ("contract", "contracts", "framework"):
+            quality = min(quality, 0.1)  # "the GLA’s CHAIN contract with Homeless Link": the contract's name
         if plain_name:  # a body asked for, one word the money goes to: a name only a body has
             quality = max(quality, 0.8)
         owned = [t.word for t in tokens(text[end : end + 40])][:5]
@@ -326,6 +339,6 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
 _PRIVATE_NOUNS = frozenset("company firm consultancy supplier contractor".split())
 _PUBLIC_BODY = re.compile(
     r"\b(?:Councils?|Authority|Department|Ministry|Assembly|Mayor|Panel|Members|Agency|Office|Commission|"
-    r"Board|Government|Borough|Corporation|Transport for London|TfL|GLA|Greater London|Homes England|"
+    r"Board|Government|Borough|Corporation|Transport for London|TfL|GLA|Greater London Authority|Homes England|"
     r"Parliament|Police|Fire|NHS)\b"
 )

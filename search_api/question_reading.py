@@ -52,7 +52,10 @@ FIGURE_KINDS = ("amount", "count", "share")  # read with the year and the clause
 _EARLIER_WORDS = frozenset(
     "original previous old initial initially earlier prior originally previously".split()
 )
-_CONTRACT_ASKED = re.compile(r"\bcontract(?:s|or|ors|ed)?\b|\bprovider\b|\bsupplier\b", re.I)
+# (Or a partner: "Which organisation does the GLA work with to deliver…".)
+_CONTRACT_ASKED = re.compile(
+    r"\bcontract(?:s|or|ors|ed)?\b|\bprovider\b|\bsupplier\b|\b(?:work|partner|collaborat)\w* with\b", re.I
+)
 # A question's opening word that is no part of the name after it: "Alongside Sadiq Khan, who…".
 _LEADING_WORDS = frozenset(
     "alongside apart besides excluding including following regarding concerning beyond despite unlike".split()
@@ -259,7 +262,7 @@ def analyse_question(text: str) -> Question:
         q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
     if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
-    if q.kind in FIGURE_KINDS and q.after is None and {"total", "altogether"} & set(toks):
+    if q.kind in FIGURE_KINDS and q.after is None and {"total", "altogether", "cumulative"} & set(toks):
         q.after = "total"  # "How many … in total": in "a further 10 … to total 30", the total
     if (
         q.kind == "date" and q.after is None

@@ -132,8 +132,11 @@ _VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".s
 _CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _VERBS = _AUXILIARIES | frozenset("are had can could should must may might apply applies applied".split())
 _CHANGE_VERBS = frozenset(
-    "raise raised increase increased reduce reduced cut change changed decrease decreased".split()
+    "raise raised increase increased reduce reduced cut change changed decrease decreased bring brought take took".split()
 )
+_REACHED = frozenset("reach reached".split())
+_APPROVING = frozenset("approve approves agree agrees allocate allocates".split())
+_SPENDING = frozenset("spending spend expenditure funding budget".split())
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -267,6 +270,21 @@ def question_kind(question: str) -> str:
         and AMOUNT_WORDS & set(words)
     ):
         return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change
+    if (
+        words[0] == "what"
+        and words[1] in ("did", "does", "will", "would")
+        and (_REACHED & set(words[2:]) or " come to" in " ".join(words))
+        and AMOUNT_WORDS & set(words)
+    ):
+        return "amount"  # "What did total approved Good Growth Fund capital spend reach…": the sum reached
+    approving = next((i for i, w in enumerate(words[2:6], 2) if w in _APPROVING), None)
+    if (
+        words[0] == "what"
+        and words[1] in ("did", "does", "will")
+        and approving
+        and _SPENDING & set(words[approving:])
+    ):
+        return "amount"  # "What did MD2807 approve for Creative Enterprise Zones spending in 2022-23?"
     if (
         words[0] == "what"
         and words[1] in ("did", "does", "will", "would", "could")

@@ -22,6 +22,7 @@ from decisions.words import stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import find_dates
 from indexer.parse import find_refs
+from indexer.refs import PREFIXES
 
 from . import answer_spans as spans
 from . import question_reading as reading
@@ -57,9 +58,11 @@ WHAT = {
 # not the finance officer's "Date: 26 November 2025" further down the form.
 SIGNATURE_LINES = 6
 
-# "took"/"made" only with the decision or its code: "Who made the Fourth Plinth commission…" asks the artist.
+# "took"/"made" only with the decision or its code: "Who made the Fourth Plinth commission…" asks the artist
+# (and "Which artists made the 12th and 13th … sculptures?": "the 12" is no code).
 _ACTED = (
-    r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?! part\b)(?= (?:[\w’'-]+ ){0,8}?(?:decision|[a-z]{1,5} ?\d))|decid\w*|authori[sz]\w*"
+    r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?! part\b)"
+    rf"(?= (?:[\w’'-]+ ){{0,8}}?(?:decision|\b(?:{PREFIXES.lower()}) ?-?\d))|decid\w*|authori[sz]\w*"
     r"|agree[ds]?|consent(?:s|ed)?|decision.maker|decision (?:was |been )?(?:taken|made)"
 )
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;
@@ -100,6 +103,7 @@ _APPROVED_SUM = re.compile(
     r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
     r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
 )
+_RUNNING = re.compile(r"\b(?:reach(?:ed|es)?|cumulative)\b")
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(
@@ -199,7 +203,9 @@ def record_field(question: str) -> str | None:
     # empowers, stated in its text, not who took it.
     if kind == "person" and acted and not DELEGATION.search(low) and not _PRESENT.search(low):
         return "decision_maker"
-    if kind == "amount" and re.search(r"\bapprov|\bauthori[sz]|\btotal\b", low):
+    # (Not a running total: "What did total approved Good Growth Fund capital spend reach…" is the sum
+    # the fund's approvals came to, which one decision's own sum adds to.)
+    if kind == "amount" and re.search(r"\bapprov|\bauthori[sz]|\btotal\b", low) and not _RUNNING.search(low):
         return "approved_amount"
     if CITES_WORDS.search(low) and re.search(r"\bdecisions?\b", low):
         return "cites"

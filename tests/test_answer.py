@@ -337,6 +337,27 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # MD3336: "to the London Borough of Hounslow (LB Hounslow): grant funding of £200,000 from Homes England
+    # for LB Hounslow’s expenditure…". "London" and "borough", asked, were taken for the name's topic
+    # words; the run "Homes England for LB Hounslow" was the answer.
+    (
+        "Under MD3336, which London borough is given £200,000 of Homes England grant?",
+        "London Borough of Hounslow",
+    ),
+    # DD2758: "…collaborating with the National Lottery Community Fund to deliver the Mayor’s Community
+    # Weekend": the body worked with, though its name ends in "Fund".
+    (
+        "Who does the GLA partner with to deliver the Mayor's Community Weekend?",
+        "National Lottery Community Fund",
+    ),
+    # DD2352: "…seeks approval for additional capital expenditure of £2,183,379 …" and "This will take total
+    # approved capital expenditure through the Good Growth Fund to £60,855,085.": asked the total, the sum
+    # it is taken to, not the one added.
+    ("What did total approved Good Growth Fund capital expenditure come to after DD2352?", "£60,855,085"),
+    ("What did DD2352 bring the total approved Good Growth Fund capital expenditure to?", "£60,855,085"),
+    # MD2807: "3. expenditure of £1,144,000 in 2022-23 to support the ongoing delivery of the programme…":
+    # "What did … approve for … spending" asks a sum, not a sentence.
+    ("What did MD2807 approve in spending on Creative Enterprise Zones for 2022-23?", "£1,144,000"),
     # MD3254: "The Ultra Low Emission Zone (ULEZ) was introduced in central London on 8 April 2019,
     # expanded to inner London on 25 October 2021, …": each date is its own clause's, not the nearer.
     ("According to MD3254, when was the ULEZ expanded to inner London?", "25 October 2021"),
@@ -782,3 +803,12 @@ def test_a_borough_placing_the_topic_does_not_pull_a_code_question_away(full_ind
     asked = "Which decision approved £35,000 for valuation work near the former Webbs industrial site in Waltham Forest?"
     result = answer_question(full_index, asked, full_settings)
     assert result.answer == "ADD2033" and result.citations[0].ref == "DD2075"
+
+
+def test_a_supplier_is_named_where_a_page_speaks_of_supplying(full_index, full_settings):
+    # No page says who built a data warehouse; MD3089's "…to extend the GLA’s London Migrant Health and
+    # Substance Misuse post until 31 March 2024" names a post, in a sentence that contracts with no one.
+    found = answer_question(
+        full_index, "Which IT supplier built the GLA's rough sleeping data warehouse?", full_settings
+    )
+    assert "Migrant Health" not in found.answer

@@ -383,3 +383,45 @@ def test_a_kind_of_decision_is_never_who_acts():
     q = analyse_question("Which officer may approve the social landlord proposals?")
     found = {s.text for s in spans_for(q.kind, line, q, set())}
     assert not {"Director Decision (DD)", "Director Decision", "Mayoral Decision"} & found
+
+
+def test_a_place_is_not_who_made_something():
+    # corpus/gla MD2179: "…will deliver the 12th and 13th sculptures for the Fourth Plinth on Trafalgar Square."
+    text = (
+        "the programme will deliver the 12th and 13th sculptures for the Fourth Plinth on Trafalgar Square."
+    )
+    q = analyse_question("Which artists made the 12th and 13th Fourth Plinth sculptures?")
+    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    assert found["Trafalgar Square"] <= 0.1
+
+
+def test_the_borough_asked_is_named_with_the_words_that_ask_for_it():
+    # corpus/gla MD3336: "London" and "Borough", asked ("Which London borough…"), are the kind of name
+    # wanted, not topic words that leave "Hounslow" too little of a name of its own.
+    text = (
+        "to the London Borough of Hounslow (LB Hounslow): grant funding of £200,000 from Homes England for "
+        "LB Hounslow’s expenditure on the two projects described at paragraph 1.4, below"
+    )
+    assert (
+        _best("Which London borough gets £200,000 from Homes England?", text) == "London Borough of Hounslow"
+    )
+
+
+def test_a_contract_s_own_name_is_not_who_holds_it():
+    # corpus/gla MD3089: "…an option in the GLA’s CHAIN contract with Homeless Link…"
+    text = "£75,000 to meet the costs of exercising an option in the GLA’s CHAIN contract with Homeless Link"
+    q = analyse_question("Which supplier holds the rough sleeping data contract?")
+    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    assert found.get("CHAIN", 0.0) <= 0.1 and found["Homeless Link"] >= 0.9
+
+
+def test_a_firm_may_be_named_greater_london():
+    # corpus/gla ADD176: "…procure services … from Greater London Volunteering (GLV) to assist in the
+    # nomination process…": only the Greater London Authority is a public body by that name.
+    text = (
+        "The decision seeks approval to procure services up to a maximum expenditure of £10,000 from Greater "
+        "London Volunteering (GLV) to assist in the nomination process"
+    )
+    assert _best("Which firm was nomination support procured from?", text) == (
+        "Greater London Volunteering (GLV)"
+    )

@@ -102,6 +102,10 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         "Which ten organisations make up the North Kensington Sport 4 Good Cluster?",
         "Under the 2015-16 GLA outturn decision, who can agree further carry forwards?",
         "Number of statutory officers whose annual pay award the Mayor and Assembly approve jointly",
+        # "made" asks who took the decision only with the decision or its code: "the 12" is neither.
+        "Which artists made the 12th and 13th commissions for the Fourth Plinth?",
+        # A running total is the sum the approvals came to, not the sum one decision approves.
+        "What was the cumulative total approved through the Good Growth Fund after DD2352?",
     ],
 )
 def test_other_questions_are_left_to_the_normal_answerer(question):
