@@ -651,6 +651,7 @@ def _extract(
             candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
         )
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
+        best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         return _answer(index, q, response, best, related)
     said = " ".join(top.at(top.piece).split())
     if (
@@ -786,6 +787,51 @@ def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) 
         and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
     ]
     return max(wholes, key=lambda c: c.evidence.score) if wholes else best
+
+
+def _whole_of_sentence(q: Question, best: Candidate) -> Candidate:
+    """In "£442,530 for the Crisis at Christmas project – comprising expenditure of £323,946 to Crisis by
+    grant, and £118,584 to St Mungo’s…", a part answers only when the question says what only the part's
+    words say ("…went to Crisis by grant…"); asked of the project, the sum introducing the parts."""
+    ev = best.evidence
+    said = ev.at(ev.piece)
+    introduced = _INTRODUCES_PARTS.search(said)
+    at = said.find(best.answer.removeprefix("up to "))
+    if q.kind != "amount" or not introduced or at < introduced.end():
+        return best
+    found = find_amounts(said)
+    whole = next((f for f in reversed(found) if f[2] <= introduced.start()), None)
+    if whole is None or not introduced.start() - whole[2] < 100:  # the sentence's own sum, just before
+        return best
+    later = [f[1] for f in found if f[1] > at] + [len(said)]
+    part_words = stems(re.split(r"[;,]\s", said[at : later[0]])[0])[0]  # not the comma in "£118,584"
+    whole_words = stems(said[whole[2] : introduced.start()])[0]
+    asked = {s for s in q.weights if s in part_words or s in whole_words}
+    if not asked or asked & part_words - whole_words:
+        return best
+    return Candidate(ev, " ".join(said[whole[1] : whole[2]].split()), best.bonus, best.extra)
+
+
+_ROUNDED = re.compile(r"£\s?\d+(?:\.(\d+))?\s?(k|m|bn|million|billion)\b", re.I)
+_SCALES = {"k": 10**3, "m": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}
+
+
+def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
+    """A sum rounded in one sentence ("£3.49m") and stated exactly in another of the same decision
+    ("£3,489,000"): the exact statement, where it shares as many of the question's words."""
+    rounded = _ROUNDED.search(best.answer) if q.kind == "amount" else None
+    value = parse_amount(best.answer)
+    if rounded is None or value is None:
+        return best
+    step = _SCALES[rounded.group(2).lower()] // 10 ** len(rounded.group(1) or "")
+    for ev in gathered:
+        if ev.source is not best.evidence.source or ev.kw < MIN_OVERLAP:
+            continue
+        for span in spans.spans_for("amount", ev.at(ev.piece), q, ev.source.common):
+            exact = parse_amount(span.text)
+            if exact and exact != value and exact % step and round(exact / step) * step == value:
+                return Candidate(ev, " ".join(span.text.split()), best.bonus, None)
+    return best
 
 
 def _phrase_fit(q: Question, ev: Evidence) -> float:

@@ -337,6 +337,17 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # ADD2791 rounds the sum in its decision ("…approves the receipt and expenditure of £3.49m of Rough
+    # Sleeping Prevention…") and states it exactly in its summary ("…of £3,489,000 of funding from…").
+    (
+        "How much RSPARG funding was received for the London Ending Homelessness Accelerator Programme?",
+        "£3,489,000",
+    ),
+    # MD3161: "a) £442,530 for the Crisis at Christmas project – comprising expenditure of £323,946 to Crisis
+    # by grant, and £118,584 to St Mungo’s by grant, in 2023-24": asked of the project, the sum the
+    # sentence introduces; asked of what only a part's words say, that part.
+    ("How much went on the Crisis at Christmas project in 2023-24?", "£442,530"),
+    ("How much of the 2023-24 Crisis at Christmas money went to St Mungo's by grant?", "£118,584"),
     # MD3336: "to the London Borough of Hounslow (LB Hounslow): grant funding of £200,000 from Homes England
     # for LB Hounslow’s expenditure…". "London" and "borough", asked, were taken for the name's topic
     # words; the run "Homes England for LB Hounslow" was the answer.

@@ -425,3 +425,16 @@ def test_a_firm_may_be_named_greater_london():
     assert _best("Which firm was nomination support procured from?", text) == (
         "Greater London Volunteering (GLV)"
     )
+
+
+def test_a_place_written_with_its_initials_is_not_who_was_funded():
+    # corpus/gla ADD304: the park, spelt out before "(QEOP)", is where the garden goes, not who got the grant.
+    text = (
+        "to Groundwork London in 2015/16 and 2016/17 for the creation of a temporary mobile community garden "
+        "at Chobham Manor on Queen Elizabeth Olympic Park (QEOP)."
+    )
+    q = analyse_question(
+        "Which organisation did the Legacy Corporation fund to create a mobile community garden?"
+    )
+    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    assert found["Queen Elizabeth Olympic Park (QEOP)"] < 0.5 < found["Groundwork London"]
