@@ -663,6 +663,7 @@ def _extract(
         and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
         and not (q.kind == "date" and schedule_for_act(q.text, said))
         and (q.kind != "date" or _says_when(said, q))
+        and not (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         # "On what date was the agreement terminated?": not a sentence of a decision that never says so.
         and (q.kind != "date" or answer_confidence.features(q, top)["rarest_missing"] < 1.0)
     ):
@@ -864,12 +865,22 @@ _CONTRACTING = re.compile(
 )
 
 
+# Asked a deadline, a date the sentence sets no limit by is some other day ("…the Development Agreement
+# that was entered into in May 2013" for "What remedial deadline did the GLA give ABP…").
+_DEADLINE_ASKED = re.compile(r"\bdeadline\b", re.I)
+_DEADLINE_SAID = re.compile(
+    r"\b(?:by|until|deadline|due|before|no later than|within|end|close[sd]?|expir\w*|extended|complet\w*)\b",
+    re.I,
+)
+
+
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
     said = c.evidence.at(c.evidence.piece) if c else ""
     if (
         c is None
         or (q.contractor and not _CONTRACTING.search(said))
+        or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

@@ -140,9 +140,11 @@ _SPENDING = frozenset("spending spend expenditure funding budget".split())
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def _asks_someone(noun: str, near: list[str]) -> bool:
-    """A person or a body is wanted: the asked noun, or one of the words near it, names one."""
-    return noun in PERSON_NOUNS or noun in ORG_NOUNS or bool((PERSON_NOUNS | ORG_NOUNS) & set(near))
+def _asks_someone(noun: str, near: list[str], plural: bool = False) -> bool:
+    """A person or a body is wanted: the asked noun, or one of the words near it, names one (with
+    `plural`, in the plural too: "Which London boroughs…")."""
+    near = set(near) | ({w.removesuffix("s") for w in near if not w.endswith("ss")} if plural else set())
+    return noun in PERSON_NOUNS or noun in ORG_NOUNS or bool((PERSON_NOUNS | ORG_NOUNS) & near)
 
 
 def asking_clause(question: str) -> str:
@@ -333,7 +335,7 @@ def question_kind(question: str) -> str:
             if phrase and phrase[-1] in ASKED_NOUNS:
                 return ASKED_NOUNS[phrase[-1]]
         # "Which not-for-profit co-operative…": the noun may follow an adjective.
-        if _asks_someone(noun, words[1:3]):
+        if _asks_someone(noun, words[1:3], plural=True):
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were", "will", "would"):
             return "amount"

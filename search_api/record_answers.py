@@ -103,6 +103,7 @@ _APPROVED_SUM = re.compile(
     r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
     r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
 )
+_DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b")
 _RUNNING = re.compile(r"\b(?:reach(?:ed|es)?|cumulative)\b")
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
@@ -183,7 +184,8 @@ def record_field(question: str) -> str | None:
     # "From which academic year did the Mayor agree to accept devolution…": when what was agreed starts.
     if _OTHER_ACTOR.search(question):
         return None
-    if kind == "date" and acted and not _FROM_WHEN.match(low):
+    # ("What new completion deadline was agreed…" asks the deadline agreed, not when the decision was.)
+    if kind == "date" and acted and not _FROM_WHEN.match(low) and not _DEADLINE.search(low):
         return "date_signed"
     # "in what role", not the "Local Growth Capacity Support Programme": a word of a name is no cue.
     role = any(m.group(1)[0].islower() for m in _ROLE.finditer(question))

@@ -823,3 +823,17 @@ def test_a_supplier_is_named_where_a_page_speaks_of_supplying(full_index, full_s
         full_index, "Which IT supplier built the GLA's rough sleeping data warehouse?", full_settings
     )
     assert "Migrant Health" not in found.answer
+
+
+def test_a_deadline_is_a_date_a_sentence_sets_a_limit_by(full_index, full_settings):
+    # MD2751: "…the Development Agreement that was entered into in May 2013…" dates the agreement; no page
+    # gives ABP a deadline to remedy its failures.
+    for question in (
+        "What remedial deadline was ABP given to fix its failures at Royal Albert Dock?",
+        "By what deadline must ABP remedy its failures at Royal Albert Dock?",
+    ):
+        assert not answer_question(full_index, question, full_settings).answered
+    # A sentence that sets the limit is still read: "The deadline for submission of bids in the initial
+    # phase was 30 September 2014".
+    found = answer_question(full_index, "Housing Zones initial phase bid deadline", full_settings)
+    assert found.answer == "30 September 2014"

@@ -366,6 +366,26 @@ def test_caps_allocations_months_and_what_something_cost(text, kind):
     assert question_kind(text) == kind
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # A body asked in the plural, after a word naming which ("Which London boroughs…"): a name is wanted,
+        # not a sentence about the programme.
+        ("Which London boroughs became Creative Enterprise Zones in 2021-22?", "person"),
+        ("Which London borough gets £200,000 from Homes England?", "person"),
+        # "London & Partners" is a name: its "Partners" asks for no body.
+        ("Give London & Partners' core grant for 2025-26.", "amount"),
+        # "running total": what a total reaches, a sum; "What did … approve for … spending": a sum.
+        ("What did total approved Good Growth Fund capital spend reach?", "amount"),
+        ("What did DD2352 bring the total approved capital expenditure to?", "amount"),
+        ("What did MD2807 approve for Creative Enterprise Zones spending in 2022-23?", "amount"),
+        ("What did the Mayor approve?", "text"),
+    ],
+)
+def test_plural_bodies_reached_totals_and_approved_spending(text, kind):
+    assert question_kind(text) == kind
+
+
 def test_a_name_joining_two_posts_is_named_by_either():
     # MD2306: "…wish to appoint Mary Harpley, … as the Greater London Authority’s (GLA) Chief Officer":
     # the sentence names one of the two posts the question joins.
