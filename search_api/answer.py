@@ -475,9 +475,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and not _WHOLE_OF_MORE.search(q.text)
                 and _ADDED_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
-                bonus *= (
-                    0.4  # asked the total, "additional capital expenditure of [£2,183,379]" is what is added
-                )
+                bonus *= 0.4  # asked the total, "additional … expenditure of [£2,183,379]" is what is added
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
@@ -630,7 +628,8 @@ def _extract(
     """`evidence`: the scored shortlist; `gathered`: every piece read, the shortlist among them."""
     if person := named_posts.asked_person(q.text):
         # "What job did Mary Harpley hold…": the words the page sets beside her name.
-        for ev in [*evidence, *gathered]:
+        shortlisted = {id(e) for e in evidence}
+        for ev in [*evidence, *(e for e in gathered if id(e) not in shortlisted)]:  # the best-scored first
             if post := named_posts.post_of(ev.at(ev.piece), person):
                 said = ev.at(ev.piece)[post[0] : post[1]]
                 return _answer(index, q, response, Candidate(ev, " ".join(said.split()), 1.0), related)
@@ -718,9 +717,8 @@ _INTRODUCES_PARTS = re.compile(
     r":\s*$|\b(?:comprising|consisting of|made up of|as follows|broken down)\b", re.I
 )
 _WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|cumulative|in all)\b", re.I)
-_WHOLE_OF_MORE = re.compile(
-    rf"\b(?:total|overall|combined|cumulative)\s+(?:{_MORE})\b", re.I
-)  # "total extra"
+# "the total extra funding": an addition is asked, its whole is not.
+_WHOLE_OF_MORE = re.compile(rf"\b(?:total|overall|combined|cumulative)\s+(?:{_MORE})\b", re.I)
 PART_SHARE = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
 
 
@@ -819,7 +817,8 @@ _SCALES = {"k": 10**3, "m": 10**6, "million": 10**6, "bn": 10**9, "billion": 10*
 
 def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
     """A sum rounded in one sentence ("£3.49m") and stated exactly in another of the same decision
-    ("£3,489,000"): the exact statement, where it shares as many of the question's words."""
+    ("£3,489,000"): the exact statement, from a piece holding enough of the question's words to be
+    an answer's evidence (MIN_OVERLAP)."""
     rounded = _ROUNDED.search(best.answer) if q.kind == "amount" else None
     value = parse_amount(best.answer)
     if rounded is None or value is None:
