@@ -17,7 +17,7 @@ from storage.base import SearchTooExpensive
 from .index import LoadedIndex
 from .keyword_queries import body_word
 
-# The GLA family's and central government's initials, which pages often use or write out without
+# The GLA family's, central government's and planning's initials, which pages often use or write out without
 # ever defining ("the Mayor’s Office for Policing and Crime", never "(MOPAC)"): read when the index
 # defines the initials nowhere.
 KNOWN = {
@@ -37,6 +37,7 @@ KNOWN = {
     "DESNZ": "Department for Energy Security and Net Zero",
     "DFE": "Department for Education",
     "DWP": "Department for Work and Pensions",
+    "CIL": "Community Infrastructure Levy",  # the pages define only the Mayor's: "(MCIL)"
 }
 DEFINITIONS = 20  # chunks read per acronym: a definition is usually in the first few that use it
 _SMALL = frozenset("of for and the in on to &".split())

@@ -29,6 +29,8 @@ def test_initials_no_decision_defines_are_read_from_the_gla_family_s_names(full_
     name = frozenset(stems("Mayor’s Office Policing Crime")[0])
     assert name in spelt_out(full_index, "MOPAC")
     assert spelt_out(full_index, "QQQQ") == ()
+    # MD2943 writes "BRS and Mayoral Community Infrastructure Levy revenues"; pages define only "(MCIL)".
+    assert frozenset(stems("Community Infrastructure Levy")[0]) in spelt_out(full_index, "CIL")
 
 
 def test_confidence_counts_initials_written_out_as_held(full_index):
