@@ -18,6 +18,11 @@ TRANSFER = (
 )
 
 
+def _qualities(q, text: str) -> dict[str, float]:
+    """Each name read in `text` for the question `q`, with its fit to what is asked."""
+    return {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+
+
 def _best(question: str, text: str) -> str:
     q = analyse_question(question)
     return max(spans_for(q.kind, text, q, set()), key=lambda s: s.quality).text
@@ -34,7 +39,7 @@ def test_which_company_is_answered_by_the_company_not_the_code():
 
 def test_a_programme_named_before_its_noun_is_not_who_acts():
     q = analyse_question("Apart from the fund, which body put money into the activities for young people?")
-    found = {s.text: s.quality for s in spans_for(q.kind, TRANSFER, q, set())}
+    found = _qualities(q, TRANSFER)
     assert found["Team London Young Ambassador"] <= 0.1
 
 
@@ -90,7 +95,7 @@ def test_the_asked_kind_of_body_fits_best_and_a_decision_type_is_no_body():
     q = analyse_question(
         "Which council was Mary Harpley chief executive of when picked as GLA Chief Officer?"
     )
-    found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    found = _qualities(q, line)
     assert found["London Borough of Hounslow"] > found["Assembly Members"]
     q = analyse_question("Which organisations were awarded the small grants?")
     assert "ADD" not in {s.text for s in spans_for(q.kind, "Approved by ADD and MD decisions", q, set())}
@@ -123,7 +128,7 @@ def test_a_spelt_out_name_fits_as_well_as_its_words():
         "of funding from the Ministry of Housing, Communities and Local Government (MHCLG) through the grant"
     )
     q = analyse_question("Which government ministry provides the funding?")
-    found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    found = _qualities(q, line)
     spelt = "Ministry of Housing, Communities and Local Government (MHCLG)"
     assert spelt in found and found[spelt] >= max(found.values())
 
@@ -148,7 +153,7 @@ def test_members_of_a_body_are_not_the_person_a_post_was_given_to():
         "The Chairman of LFEPA replied to say that not all LFEPA Members were comfortable; Ron Dobson agreed."
     )
     q = analyse_question("Who was appointed London Fire Commissioner?")
-    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    found = _qualities(q, text)
     assert found["LFEPA Members"] <= 0.2 < found["Ron Dobson"]
 
 
@@ -165,7 +170,7 @@ def test_a_body_named_before_its_grant_is_who_gave_it():
     line = "receipt and expenditure of Arts Council England grant income of up to £160,000"
     assert _best("The £160,000 grant income comes from which funder", line) == "Arts Council England"
     q = analyse_question("Apart from the fund, which body put money into the activities for young people?")
-    found = {s.text: s.quality for s in spans_for(q.kind, TRANSFER, q, set())}
+    found = _qualities(q, TRANSFER)
     assert found["Team London Young Ambassador"] <= 0.1
 
 
@@ -268,12 +273,10 @@ def test_which_artist_is_never_answered_by_a_body():
     # MD2815: "It supports the work of the Mayor’s Commission for Diversity in the Public Realm."
     line = "It supports the work of the Mayor’s Commission for Diversity in the Public Realm."
     q = analyse_question("Which artist's Fourth Plinth commission was unveiled in 2024?")
-    fit = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    fit = _qualities(q, line)
     assert fit["Mayor’s Commission for Diversity"] < 0.25  # the Mayor's own body keeps his name
     body = analyse_question("Which body's work does the Fourth Plinth support?")
-    assert {s.text: s.quality for s in spans_for(body.kind, line, body, set())}[
-        "Mayor’s Commission for Diversity"
-    ] >= 0.6
+    assert _qualities(body, line)["Mayor’s Commission for Diversity"] >= 0.6
 
 
 def test_who_and_a_verb_in_s_asks_one_person():
@@ -290,7 +293,7 @@ def test_a_body_of_one_word_that_money_goes_to_is_a_name():
     body = analyse_question(
         "Which organisation gets the grant to support the Lived Experience Advisory Group?"
     )
-    assert {s.text: s.quality for s in spans_for(body.kind, line, body, set())}.get("Groundswell", 0) >= 0.8
+    assert _qualities(body, line).get("Groundswell", 0) >= 0.8
     person = analyse_question("Who chairs the Lived Experience Advisory Group?")
     assert "Groundswell" not in {s.text for s in spans_for(person.kind, line, person, set())}
     assert "Environment" not in {
@@ -303,7 +306,7 @@ def test_a_programme_named_for_its_delivery_is_no_body():
     # scheme funding…": a programme, not the organisation that oversees delivery.
     line = "the GLA led and submitted successful consortium bids for £8,029,950 of Green Homes Grant Local Authority Delivery"
     q = analyse_question("Which organisation oversees delivery of the Warmer Homes programme?")
-    found = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    found = _qualities(q, line)
     assert found.get("Green Homes Grant Local Authority Delivery", 0.0) <= 0.1
 
 
@@ -316,7 +319,7 @@ def test_initials_with_a_small_word_s_letter_are_a_body():
     body = analyse_question(
         "Which body was allocated £50 million from the Environmental Improvement Reserve?"
     )
-    found = {s.text: s.quality for s in spans_for(body.kind, line, body, set())}
+    found = _qualities(body, line)
     assert found.get("TfL", 0) >= 0.5
     assert "Tf" not in found and "Environmental Improvement Reserve" not in found
 
@@ -329,7 +332,7 @@ def test_an_obligation_is_a_scheme_not_a_contractor():
         "programme and the Energy Company Obligation"
     )
     q = analyse_question("Which contractor delivers the Warmer Homes programme works?")
-    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    found = _qualities(q, text)
     assert found.get("Energy Company Obligation", 0.0) <= 0.1
 
 
@@ -391,7 +394,7 @@ def test_a_place_is_not_who_made_something():
         "the programme will deliver the 12th and 13th sculptures for the Fourth Plinth on Trafalgar Square."
     )
     q = analyse_question("Which artists made the 12th and 13th Fourth Plinth sculptures?")
-    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    found = _qualities(q, text)
     assert found["Trafalgar Square"] <= 0.1
 
 
@@ -411,7 +414,7 @@ def test_a_contract_s_own_name_is_not_who_holds_it():
     # corpus/gla MD3089: "…an option in the GLA’s CHAIN contract with Homeless Link…"
     text = "£75,000 to meet the costs of exercising an option in the GLA’s CHAIN contract with Homeless Link"
     q = analyse_question("Which supplier holds the rough sleeping data contract?")
-    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    found = _qualities(q, text)
     assert found.get("CHAIN", 0.0) <= 0.1 and found["Homeless Link"] >= 0.9
 
 
@@ -436,5 +439,5 @@ def test_a_place_written_with_its_initials_is_not_who_was_funded():
     q = analyse_question(
         "Which organisation did the Legacy Corporation fund to create a mobile community garden?"
     )
-    found = {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    found = _qualities(q, text)
     assert found["Queen Elizabeth Olympic Park (QEOP)"] < 0.5 < found["Groundwork London"]
