@@ -11,6 +11,7 @@ import itertools
 import re
 
 from decisions.words import tokens
+from indexer.refs import find_refs
 
 # Words that say what is asked for: "Which director…" a person, "Which council…" an organisation
 # (both answered by a name), "What was the budget…" an amount.
@@ -370,7 +371,7 @@ def expected_answer_type(question: str) -> str | None:
     that is not a question keeps its cue words (SEARCH_WANTS): without them a search for funding
     lost the passages that state the amounts."""
     kind = question_kind(question)
-    if kind in ANSWER_PATTERNS:
+    if kind in ANSWER_PATTERNS or kind == "reference":
         return kind
     if not is_question(question):
         cued = next((kind for kind, words in SEARCH_WANTS if words.search(question)), None)
@@ -378,5 +379,9 @@ def expected_answer_type(question: str) -> str | None:
     return None
 
 
-def has_answer_type(text: str, answer_type: str | None) -> bool:
+def has_answer_type(text: str, answer_type: str | None, own_ref: str | None = None) -> bool:
+    """Does `text` show an answer of the type? A reference is another decision's code than the
+    passage's own (`own_ref`): "a funding agreement (MD807)" answers "Which earlier decision…"."""
+    if answer_type == "reference":
+        return any(ref != own_ref for ref in find_refs(text))
     return bool(answer_type) and bool(ANSWER_PATTERNS[answer_type].search(text))

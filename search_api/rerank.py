@@ -228,7 +228,7 @@ def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np
         out[i, 6] = row["rowid"] in q.both_lists
         out[i, 7:12] = _section_flags(row)
         out[i, 12] = bool(row["boilerplate"])
-        out[i, 13] = has_answer_type(text, q.answer_type)
+        out[i, 13] = has_answer_type(text, q.answer_type, index.decisions[row["decision_id"]].ref)
         out[i, 14] = bool(q.record_field and q.record_field.search(text))
         out[i, 15] = len(text) < 80
         out[i, 16] = any(ref.search(text) for ref in q.refs)

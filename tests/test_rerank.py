@@ -90,3 +90,22 @@ def test_a_code_the_query_names_lifts_the_passage_that_cites_it(index):
     response = search(index, SearchRequest(q="How much expenditure did DD2593 approve?", today=TODAY))
     first = response.results[0].passages[0].text
     assert "2593" in first and "£100,000" in first
+
+
+def test_which_earlier_decision_prefers_the_passage_naming_another_code(full_index):
+    # MD1327: "The Mayor has approved and signed a funding agreement (MD807) to provide grant funding
+    # to London & Partners over 4 years". Its heading names MD1327 itself, which answers nothing.
+    question = (
+        "Which earlier decision did the London & Partners 2014/15 business plan build on for its grant?"
+    )
+    response = search(full_index, SearchRequest(q=question, today=TODAY))
+    assert response.results[0].ref == "MD1327"
+    assert "(MD807)" in response.results[0].passages[0].text
+
+
+def test_a_reference_answer_is_another_decisions_code():
+    from search_api.question_types import expected_answer_type, has_answer_type
+
+    assert expected_answer_type("Which earlier Mayoral decision set up the funding agreement?") == "reference"
+    assert has_answer_type("a funding agreement (MD807) to provide grant funding", "reference", "MD1327")
+    assert not has_answer_type("MD1327 London & Partners 2014/15 Business Plan", "reference", "MD1327")
