@@ -329,13 +329,47 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
     # "Which consultancy built the transport model…" is answered by a firm, never by a public body
     # ("Transport for London", "Assembly Members", "the London Development Panel").
     private = q.asked_noun in _PRIVATE_NOUNS
-    return [
+    kept = [
         s
         for s in out
         if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spelt_out)
         and (not borough or names_a_borough(s.text))
         and (not private or not _PUBLIC_BODY.search(s.text))
     ]
+    return [_as_written(text, s) for s in kept + _joined(text, kept)]
+
+
+# "collected by the 32 London boroughs and the Corporation of London", "delegates authority to the
+# Chief of Staff and the Executive Director of Resources": who acts, or is given the power, is both.
+_JOINED_BEFORE = re.compile(
+    r"\b(?:by|to)\s+(?P<first>(?:the\s+)?[\w’'-]+(?:\s+[\w’'&-]+){0,5}?)\s+and\s+(?:the\s+)?$"
+)
+
+
+def _joined(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for span in spans:
+        joined = _JOINED_BEFORE.search(text[max(0, span.start - 80) : span.start])
+        first = joined and joined.group("first")
+        # Never with the GLA, which publishes the decision; "by Michael Rakowitz and Heather Phillipson,
+        # … in March 2018 and March 2020 respectively": each is one answer (respective_lists.py).
+        respective = "respectively" in re.split(r"[.;]\s", text[span.end : span.end + 300])[0]
+        if (
+            first
+            and (first.startswith("the ") or first[0].isupper())
+            and not respective
+            and not _PUBLISHER.search(first)
+        ):
+            start = max(0, span.start - 80) + joined.start("first")
+            out.append(Span(start, span.end, text[start : span.end], span.quality + 0.05))
+    return out
+
+
+def _as_written(text: str, span: Span) -> Span:
+    """ "the London Borough of Hounslow", "the Director of the VRU": a body or post as the text names it."""
+    if span.text[:1].isupper() and text[: span.start].endswith(" the "):
+        return Span(span.start - 4, span.end, text[span.start - 4 : span.end], span.quality)
+    return span
 
 
 _PRIVATE_NOUNS = frozenset("company firm consultancy supplier contractor".split())

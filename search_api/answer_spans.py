@@ -30,7 +30,7 @@ AFTER_ENDINGS = {
 }
 COUNT_QUALIFIERS = (
     *("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost"),
-    *("approximately", "an estimated", "roughly"),
+    *("approximately", "an estimated", "roughly", "less than", "fewer than", "no more than", "a maximum of"),
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -268,9 +268,18 @@ _AMOUNT_QUALIFIER = re.compile(rf"\b(?:{_QUALIFIERS})\s?$", re.IGNORECASE)
 _QUALIFIER_START = re.compile(rf"^(?:{_QUALIFIERS})\s?", re.IGNORECASE)
 
 
+def qualified_start(text: str, start: int) -> int:
+    """Where the sum at `start` begins with what it is stated with ("up to £140m", "circa £311m")."""
+    qualified = _AMOUNT_QUALIFIER.search(text, max(0, start - 24), start)
+    return qualified.start() if qualified else start
+
+
 def unqualified(value: str) -> str:
     """The value without what it is stated with: "circa £311m" → "£311m"."""
     return _QUALIFIER_START.sub("", value, count=1)
+
+
+_AMOUNT_RATE = re.compile(rf"{_RATE.pattern}|\s+per\s+(?!cent\b)[a-z]+\b", re.I)
 
 
 def _amount_spans(text: str) -> tuple[Span, ...]:
@@ -285,8 +294,9 @@ def _amount_spans(text: str) -> tuple[Span, ...]:
         inner = bracket and text[bracket.start() : bracket.end()].strip(" ()")
         if inner and inner[0] != text[start] and any(text[s:e] == inner for s, e in found):
             end = bracket.end()
-        qualified = _AMOUNT_QUALIFIER.search(text, max(0, start - 24), start)
-        start = qualified.start() if qualified else start  # "circa £311m", "up to £250,000": as stated
+        start = qualified_start(text, start)  # "circa £311m", "up to £250,000": as stated
+        rate = _AMOUNT_RATE.match(text, end)  # "£7,400 a year", "up to £500 per child": a rate
+        end = rate.end() if rate else end
         out.append(Span(start, end, text[start:end]))
     return tuple(out)
 

@@ -488,7 +488,12 @@ def _amount_sentence(path: str, text: str, amount: int) -> Stated | None:
             or _APPROVES_ABOVE.search(text[max(0, piece.start - 120) : piece.start])
         )
         if approves or re.search(r"\bapprov", said, re.I):
-            written = [said[s:e] for pounds, s, e in find_amounts(said) if pounds == amount]
+            # As stated: "the expenditure of up to £140m" approves "up to £140m", a ceiling.
+            written = [
+                said[spans.qualified_start(said, s) : e]
+                for pounds, s, e in find_amounts(said)
+                if pounds == amount
+            ]
             if written:
                 found.append(
                     (not approves, piece.start, Stated(path, text, (piece.start, piece.end), written[0]))

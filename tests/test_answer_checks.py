@@ -265,6 +265,19 @@ def test_a_sum_keeps_what_it_is_stated_with():
     assert [s.text for s in spans_for("amount", "the basic £5m", q, set())] == ["£5m"]
 
 
+def test_a_sum_keeps_its_limit_and_its_rate():
+    from search_api.answer_spans import spans_for
+
+    # MD3224: "households on universal credit earning less than £7,400 a year"; "This could save
+    # families up to £500 per child this year."
+    q = analyse_question("What income limit applies?")
+    assert [s.text for s in spans_for("amount", "earning less than £7,400 a year (after tax)", q, set())] == [
+        "less than £7,400 a year"
+    ]
+    saved = "This could save families up to £500 per child this year."
+    assert [s.text for s in spans_for("amount", saved, q, set())] == ["up to £500 per child"]
+
+
 def test_a_decimal_with_its_scale_is_a_count():
     from search_api.answer_spans import spans_for
 

@@ -19,13 +19,20 @@ TRANSFER = (
 
 
 def _qualities(q, text: str) -> dict[str, float]:
-    """Each name read in `text` for the question `q`, with its fit to what is asked."""
-    return {s.text: s.quality for s in spans_for(q.kind, text, q, set())}
+    """Each name read in `text` for the question `q`, with its fit to what is asked (keyed without the
+    article it is answered with: "the London Borough of Hounslow")."""
+    return {s.text.removeprefix("the "): s.quality for s in spans_for(q.kind, text, q, set())}
+
+
+def _answer(question: str, text: str) -> str:
+    """The best name read in `text` for the question, as it is answered."""
+    q = analyse_question(question)
+    return max(spans_for(q.kind, text, q, set()), key=lambda s: s.quality).text
 
 
 def _best(question: str, text: str) -> str:
-    q = analyse_question(question)
-    return max(spans_for(q.kind, text, q, set()), key=lambda s: s.quality).text
+    """The best name, without the article it is answered with."""
+    return _answer(question, text).removeprefix("the ")
 
 
 def test_which_company_is_answered_by_the_company_not_the_code():
@@ -144,7 +151,7 @@ def test_the_publisher_is_not_the_body_asked_for():
 def test_another_greater_body_is_not_taken_for_the_publisher():
     line = "grant funding to the Greater Manchester Combined Authority for the pilot"
     q = analyse_question("Which body received the grant funding for the pilot?")
-    assert "Greater Manchester Combined Authority" in {s.text for s in spans_for(q.kind, line, q, set())}
+    assert "the Greater Manchester Combined Authority" in {s.text for s in spans_for(q.kind, line, q, set())}
 
 
 def test_members_of_a_body_are_not_the_person_a_post_was_given_to():
@@ -176,7 +183,7 @@ def test_a_body_named_before_its_grant_is_who_gave_it():
 
 def _names_in(question: str, text: str) -> list[str]:
     q = analyse_question(question)
-    return [s.text for s in spans_for(q.kind, text, q, set())]
+    return [s.text.removeprefix("the ") for s in spans_for(q.kind, text, q, set())]
 
 
 def test_which_borough_is_answered_by_a_borough_not_by_another_body():
@@ -266,7 +273,7 @@ def test_a_department_left_out_of_its_initials_is_part_of_its_name():
         "Energy and Industrial Strategy (BEIS)"
     )
     best = max(spans_for("person", text, q, set()), key=lambda s: s.quality)
-    assert best.text == "Department of Business, Energy and Industrial Strategy (BEIS)"
+    assert best.text == "the Department of Business, Energy and Industrial Strategy (BEIS)"
 
 
 def test_which_artist_is_never_answered_by_a_body():
@@ -441,3 +448,44 @@ def test_a_place_written_with_its_initials_is_not_who_was_funded():
     )
     found = _qualities(q, text)
     assert found["Queen Elizabeth Olympic Park (QEOP)"] < 0.5 < found["Groundwork London"]
+
+
+def test_agents_joined_by_and_are_one_answer():
+    # corpus/gla (MD1437): "The Crossrail BRS is collected by the 32 London boroughs and the Corporation
+    # of London on behalf of the GLA."; (MD2010) "delegates authority to the Chief of Staff and the
+    # Executive Director of Resources, in consultation with the lead Executive Director"
+    collected = "The Crossrail BRS is collected by the 32 London boroughs and the Corporation of London on behalf of the GLA."
+    assert _answer("Who collects the Crossrail business rate supplement?", collected) == (
+        "the 32 London boroughs and the Corporation of London"
+    )
+    delegated = (
+        "delegates authority to the Chief of Staff and the Executive Director of Resources, in consultation "
+        "with the lead Executive Director"
+    )
+    assert _answer("Who can agree further carry forwards?", delegated) == (
+        "the Chief of Staff and the Executive Director of Resources"
+    )
+
+
+def test_names_given_respectively_or_with_the_gla_are_not_joined():
+    # MD2216: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in
+    # March 2018 and March 2020 respectively."
+    plinth = (
+        "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in March 2018 "
+        "and March 2020 respectively."
+    )
+    q = analyse_question("Whose Fourth Plinth commission was due to be unveiled in March 2020?")
+    found = _qualities(q, plinth)
+    assert found["Michael Rakowitz and Heather Phillipson"] < found["Heather Phillipson"]
+    agreed = "a funding agreement agreed by the GLA and the Department for Education for the devolved budget"
+    q = analyse_question("Which body agreed the devolution of the adult education budget?")
+    assert not any("GLA" in name for name in _qualities(q, agreed))
+
+
+def test_a_body_or_post_is_named_with_its_article():
+    # MD2306: "wish to appoint Mary Harpley, currently Chief Executive of the London Borough of Hounslow"
+    appointed = "wish to appoint Mary Harpley, currently Chief Executive of the London Borough of Hounslow, as the GLA's Chief Officer"
+    assert (
+        _answer("Which council was Mary Harpley chief executive of?", appointed)
+        == "the London Borough of Hounslow"
+    )

@@ -122,7 +122,7 @@ def test_reply_with_a_fact_not_in_the_cited_passage_falls_back(index, llm_settin
                                                                  template, problem):  # fmt: skip
     model_server.script = citing_the_fact(template)
     result = answer_question(index, QUESTION, llm_settings)
-    assert result.answer == extractive.answer == "£90,000"
+    assert result.answer == extractive.answer == "£90,000 per year"
     assert "rejected" in result.explanation and problem in result.explanation
 
 
