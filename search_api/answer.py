@@ -628,11 +628,18 @@ def _extract(
     """`evidence`: the scored shortlist; `gathered`: every piece read, the shortlist among them."""
     if person := named_posts.asked_person(q.text):
         # "What job did Mary Harpley hold…": the words the page sets beside her name.
-        shortlisted = {id(e) for e in evidence}
+        shortlisted, restated = {id(e) for e in evidence}, False
         for ev in [*evidence, *(e for e in gathered if id(e) not in shortlisted)]:  # the best-scored first
             if post := named_posts.post_of(ev.at(ev.piece), person):
-                said = ev.at(ev.piece)[post[0] : post[1]]
-                return _answer(index, q, response, Candidate(ev, " ".join(said.split()), 1.0), related)
+                said = " ".join(ev.at(ev.piece)[post[0] : post[1]].split())
+                if named_posts.restates(q.text, said):
+                    restated = True
+                    continue
+                return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+        if restated:
+            return _abstain(
+                q, response, related, f"the decisions name no post of {person}'s but the one asked about"
+            )
     evidence = [e for e in evidence if (_about(q, e) or q.kind == "person") and _names_what_is_asked(q, e)]
     if not evidence:
         return _abstain(q, response, related, "no passage of the matching decisions names what it names")

@@ -52,3 +52,14 @@ def post_of(text: str, person: str) -> tuple[int, int] | None:
         if words & ROLE_WORDS:
             return found.span("post")
     return None
+
+
+_SMALL_WORDS = frozenset("of the and for to in at a an".split())
+
+
+def restates(question: str, post: str) -> bool:
+    """Does the question already name the post? "What was Mary Harpley's job before she became Chief
+    Executive of Hounslow?" asks another post than "Chief Executive of the London Borough of Hounslow"."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", post)} - _SMALL_WORDS
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+    return len(words & asked) >= 0.6 * len(words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from search_api.answer import answer_question
-from search_api.named_posts import asked_person, post_of
+from search_api.named_posts import asked_person, post_of, restates
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,18 @@ def test_a_named_person_s_post_is_answered_from_the_page(full_index, full_settin
     )
     assert found.answer == "Chief Executive of the London Borough of Hounslow"
     assert found.citations and "Mary Harpley, currently" in found.citations[0].quote
+
+
+def test_the_post_the_question_names_is_not_its_answer(full_index, full_settings):
+    # MD2306 names one post of Mary Harpley's, "Chief Executive of the London Borough of Hounslow":
+    # asked the post she held before that one, the page has nothing to say.
+    assert restates("Which post did she hold before she was Chief Executive of Hounslow?",
+                    "Chief Executive of the London Borough of Hounslow")  # fmt: skip
+    assert not restates("What job did she hold before becoming GLA Chief Officer?",
+                        "Chief Executive of the London Borough of Hounslow")  # fmt: skip
+    found = answer_question(
+        full_index,
+        "What post did Mary Harpley hold before she was Chief Executive of Hounslow?",
+        full_settings,
+    )
+    assert not found.answered and "Mary Harpley" in found.explanation
