@@ -106,6 +106,7 @@ class Candidate:
     bonus: float = 0.0  # the span's fit to the type times its closeness to the question's words
     extra: tuple[int, int] | None = None  # a following sentence or list the answer came from
     alone: bool = False  # the only span of its type in the evidence: nothing to confuse it with
+    also: list[Evidence] = field(default_factory=list)  # other decisions stating the same answer, cited too
 
 
 def answer_question(
@@ -658,6 +659,7 @@ def _extract(
         )
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
+        best.also = _corroborating(best, candidates)
         return _answer(index, q, response, best, related)
     said = " ".join(top.at(top.piece).split())
     if (
@@ -929,7 +931,24 @@ def _answer(
     cited += [ev.label] if ev.label else []  # the row label: "£3k" is the budget of *that* row
     confidence = round(likely, 3)
     citations = [c for c in (_citation(index, ev, s) for s in cited) if c.quote]
+    citations += [c for c in (_citation(index, e, (e.start, e.end)) for e in cand.also) if c.quote]
     return Answer(q.text, True, cand.answer, confidence, citations, response.filters)
+
+
+CORROBORATING = 2  # other decisions cited for the same answer, at most
+
+
+def _corroborating(best: Candidate, candidates: list[Candidate]) -> list[Evidence]:
+    """Other decisions whose passages give the same answer, best-scored first: "The Mayor approved the
+    creation of the programme under cover of MD2196" is said by MD2807 and by MD3039 alike, and a
+    reader checking the answer (or finding every record of it) is shown both."""
+    answer = " ".join(best.answer.casefold().split())
+    found: dict[str, Evidence] = {best.evidence.source.decision_id: best.evidence}
+    for c in sorted(candidates, key=lambda c: -c.evidence.score):
+        decision = c.evidence.source.decision_id
+        if decision not in found and " ".join(c.answer.casefold().split()) == answer:
+            found[decision] = c.evidence
+    return list(found.values())[1 : 1 + CORROBORATING]
 
 
 # How alike two words' own vectors must be to be one word reworded. "deployed" / "deployment" 0.85,

@@ -837,3 +837,15 @@ def test_a_deadline_is_a_date_a_sentence_sets_a_limit_by(full_index, full_settin
     # phase was 30 September 2014".
     found = answer_question(full_index, "Housing Zones initial phase bid deadline", full_settings)
     assert found.answer == "30 September 2014"
+
+
+def test_other_decisions_stating_the_same_answer_are_cited_too(full_index, full_settings):
+    # MD3039: "The Mayor approved the creation of the wider Creative Enterprise Zone programme under cover
+    # of MD2196…"; MD2807: "The Mayor approved the creation of the programme under cover of MD2196…".
+    result = answer_question(
+        full_index, "Under which mayoral decision was the Creative Enterprise Zones programme first approved?",
+        full_settings,
+    )  # fmt: skip
+    assert result.answer == "MD2196"
+    assert {"MD2807", "MD3039"} <= {c.ref for c in result.citations}
+    assert all("MD2196" in c.quote for c in result.citations)
