@@ -46,6 +46,7 @@ from .keyword_queries import body_word
 from .llm import generative_answer
 from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, is_question
+from .recipients import asked_recipient, recipient_value
 from .record_answers import record_answer, record_field
 from .rerank import is_title_line
 from .respective_lists import respective_value
@@ -386,6 +387,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if several
             else respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})
         )
+        if paired is None and q.kind == "amount":  # "£300,000 … to TfL; and £60,000 … to the GLA"
+            paired = recipient_value(ev.at(zone), found, asked_recipient(q.text))
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(

@@ -213,6 +213,8 @@ def question_kind(question: str) -> str:
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         searched = not question.rstrip().endswith("?")
+        if words[0] in ASKED_NOUNS and len(words) > 2:  # "Date the Programme Board endorsed the investment"
+            return ASKED_NOUNS[words[0]]
         if searched and words[-1] == "by":  # "…projects approved by"
             return "person"
         asked = _ASKED_INSIDE.search(question)

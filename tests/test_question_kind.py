@@ -68,6 +68,13 @@ def test_a_kind_no_pattern_can_mark_leaves_passage_choice_untyped():
     assert expected_answer_type(question) is None
 
 
+def test_a_search_that_opens_with_the_noun_it_asks_wants_that_noun():
+    # DD2695: "…was considered and endorsed by them on 22 February 2024"; "investment" is the topic.
+    assert question_kind("Date the Programme Board endorsed the climate change investment") == "date"
+    assert question_kind("Number of projects funded by the revenue grant") == "count"
+    assert question_kind("Total approved in 2018 for the Royal Docks delivery plan") == "amount"
+
+
 def test_record_answers_read_the_kind_from_the_asking_clause():
     # corpus/002_44b666b54b5bbc70.txt, the record: "Date signed:" — a date, asked with "when".
     assert question_kind("When was DD2691 signed?") == "date"

@@ -1,0 +1,55 @@
+"""The sum that goes to the body a question names, among sums to several.
+
+"…revenue grants of £300,000 from the Old Oak and Park Royal Development Corporation (OPDC) to
+Transport for London (TfL); and £60,000 from the OPDC to the Greater London Authority (GLA)": asked
+"How much did OPDC give the GLA?", every word of the question is near both sums, and the GLA may be
+in the decision's title (whose words the answerer weighs less). Each sum's own clause says where it
+goes: the sum of the one clause going "to" the body asked is the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .question_reading import Span
+
+# "give the GLA", "paid to the GLA itself", "allocated to MOPAC", "grant to London Councils".
+_ASKED_RECIPIENT = re.compile(
+    r"\b(?:to|give|gave|given|giving|pay|pays|paid|grant(?:ed)?|award(?:ed)?)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w&’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w&’'-]*)){0,6})"
+)
+
+
+def asked_recipient(question: str) -> str | None:
+    """The body the question asks money went to ("GLA"), or None."""
+    found = _ASKED_RECIPIENT.search(question)
+    if not found:
+        return None
+    body = re.sub(r"(?:\s+(?:of|for|and|the))+$", "", found.group("body"))
+    return body if len(body) >= 2 else None
+
+
+# Where one sum's clause ends and the next one's begins: "…to TfL; and £60,000…", "…to the GLA, and
+# £200,000…", a list's next line.
+_CLAUSE_BREAK = re.compile(r"[;\n]|,?\s+and\s+(?=(?:up to\s+)?£)")
+
+
+def recipient_value(text: str, values: Sequence[Span], body: str | None) -> Span | None:
+    """The value `text` sends "to" `body`: the one value of the one clause naming the body so, or None
+    (no body asked, fewer than two values, or no such clause). The body may come first ("to the London
+    Borough of Hounslow (LB Hounslow): grant funding of £200,000") or last ("£60,000 … to the GLA")."""
+    if not body or len(values) < 2:
+        return None
+    to_body = re.compile(rf"\bto\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,6}}?\(?{re.escape(body)}\b")
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    going, start = [], 0
+    for end in ends:
+        held = sorted((v for v in values if start <= v.start < end), key=lambda v: v.start)
+        if held and (found := to_body.search(text, start, end)):
+            # Of several in the clause, the one just before ("£442,530 … comprising £391,978 to Crisis"),
+            # else the one just after ("to the GLA: grant funding of £550,000").
+            before = [v for v in held if v.end <= found.start()]
+            going.append(before[-1] if before else held[0])
+        start = end
+    return going[0] if len(going) == 1 else None

@@ -1,0 +1,46 @@
+"""The sum that goes to the body a question names (search_api/recipients.py)."""
+
+from __future__ import annotations
+
+from search_api.question_reading import Span
+from search_api.recipients import asked_recipient, recipient_value
+
+# corpus/gla MD2971
+GRANTS = (
+    "the making of revenue grants of £300,000 from the Old Oak and Park Royal Development Corporation (OPDC) "
+    "to Transport for London (TfL); and £60,000 from the OPDC to the Greater London Authority (GLA), both "
+    "under section 121 of the Greater London Authority Act 1999"
+)
+
+
+def _sums(text: str) -> list[Span]:
+    return [Span(text.index(s), text.index(s) + len(s), s) for s in ("£300,000", "£60,000")]
+
+
+def test_the_body_money_goes_to_is_read_from_the_question():
+    assert (
+        asked_recipient("How much revenue grant did OPDC give the GLA alongside its grant to TfL?") == "GLA"
+    )
+    assert asked_recipient("How much did the Corporation pay to the GLA itself?") == "GLA"
+    assert asked_recipient("How much was allocated to Sport Unites in 2021-22?") == "Sport Unites"
+    assert asked_recipient("How much did the GLA spend on the programme?") is None
+
+
+def test_the_sum_whose_clause_goes_to_the_body_is_paired_with_it():
+    assert recipient_value(GRANTS, _sums(GRANTS), "GLA").text == "£60,000"
+    assert recipient_value(GRANTS, _sums(GRANTS), "TfL").text == "£300,000"
+    # A body both clauses name, or none does, pairs nothing.
+    assert recipient_value(GRANTS, _sums(GRANTS), "OPDC") is None
+    assert recipient_value(GRANTS, _sums(GRANTS), "MOPAC") is None
+    assert recipient_value(GRANTS, _sums(GRANTS)[:1], "GLA") is None
+
+
+def test_asked_the_sum_one_body_got_the_answer_is_its_sum(full_index, full_settings):
+    from search_api.answer import answer_question
+
+    result = answer_question(
+        full_index,
+        "How much of OPDC's revenue grant money was paid to the GLA for the transport model?",
+        full_settings,
+    )
+    assert result.answer == "£60,000" and result.citations[0].ref == "MD2971"
