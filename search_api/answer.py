@@ -23,7 +23,7 @@ from decisions.words import STOPWORDS, expand_clipped, plain_word, stem_with_irr
 from indexer.amounts import amounts_in, find_amounts, parse_amount
 from indexer.embed import encode
 
-from . import acronyms, answer_confidence, named_posts
+from . import acronyms, answer_confidence, named_posts, new_names
 from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
@@ -647,6 +647,12 @@ def _extract(
     evidence = [e for e in evidence if (_about(q, e) or q.kind == "person") and _names_what_is_asked(q, e)]
     if not evidence:
         return _abstain(q, response, related, "no passage of the matching decisions names what it names")
+    if new_names.asks_new_name(q.text):
+        # "What is No Second Night Out being rebranded as?": the name the page gives it after the verb.
+        for ev in evidence:
+            if ev.kw >= MIN_OVERLAP and (given := new_names.new_name(ev.at(ev.piece))):
+                said = " ".join(ev.at(ev.piece)[given[0] : given[1]].split())
+                return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     top = evidence[0]
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= 0.55 and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
