@@ -839,6 +839,8 @@ def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
     an answer's evidence (MIN_OVERLAP)."""
     rounded = _ROUNDED.search(best.answer) if q.kind == "amount" else None
     value = parse_amount(best.answer)
+    if rounded is None and value is not None and q.kind == "amount":
+        return _more_fully_stated(q, best, gathered)
     if rounded is None or value is None:
         return best
     step = _SCALES[rounded.group(2).lower()] // 10 ** len(rounded.group(1) or "")
@@ -849,6 +851,25 @@ def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
             exact = parse_amount(span.text)
             if exact and exact != value and exact % step and round(exact / step) * step == value:
                 return Candidate(ev, " ".join(span.text.split()), best.bonus, None)
+    return best
+
+
+def _more_fully_stated(q: Question, best: Candidate, gathered: list) -> Candidate:
+    """A sum stated bare in one sentence ("A budget of £144,000 has been included…") and with what it
+    is stated with in another of the same decision ("Expenditure of up to £144,000 on the London Food
+    Programme in 2019/20"): the fuller statement, which holds the bare one, from a piece holding enough
+    of the question's words to be an answer's evidence (MIN_OVERLAP)."""
+    for ev in gathered:
+        if ev.source is not best.evidence.source or ev.kw < MIN_OVERLAP:
+            continue
+        for span in spans.spans_for("amount", ev.at(ev.piece), q, ev.source.common):
+            said = " ".join(span.text.split())
+            if (
+                said != best.answer
+                and best.answer in said
+                and parse_amount(said) == parse_amount(best.answer)
+            ):
+                return Candidate(ev, said, best.bonus, None)
     return best
 
 

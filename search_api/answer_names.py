@@ -365,11 +365,20 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_INITIALS_AFTER = re.compile(r"\s?\((?P<initials>[A-Z][A-Za-z]{1,7})\)")
+
+
 def _as_written(text: str, span: Span) -> Span:
-    """ "the London Borough of Hounslow", "the Director of the VRU": a body or post as the text names it."""
-    if span.text[:1].isupper() and text[: span.start].endswith(" the "):
-        return Span(span.start - 4, span.end, text[span.start - 4 : span.end], span.quality)
-    return span
+    """ "the London Borough of Hounslow", "the Director of the VRU", "Community Energy London (CEL)": a
+    body or post as the text names it, with its article and the initials it is given."""
+    start, end = span.start, span.end
+    if span.text[:1].isupper() and text[:start].endswith(" the "):
+        start -= 4
+    initials = _INITIALS_AFTER.match(text, end)
+    capitals = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", span.text))
+    if initials and initials.group("initials").upper() == capitals.upper() and not span.text.endswith(")"):
+        end = initials.end()
+    return span if (start, end) == (span.start, span.end) else Span(start, end, text[start:end], span.quality)
 
 
 _PRIVATE_NOUNS = frozenset("company firm consultancy supplier contractor".split())

@@ -849,3 +849,13 @@ def test_other_decisions_stating_the_same_answer_are_cited_too(full_index, full_
     assert result.answer == "MD2196"
     assert {"MD2807", "MD3039"} <= {c.ref for c in result.citations}
     assert all("MD2196" in c.quote for c in result.citations)
+
+
+def test_a_sum_is_answered_as_fully_as_the_decision_states_it(full_index, full_settings):
+    # DD2342 says "A budget of £144,000 has been included within the GLA’s 2019/20 budget…" and, in the
+    # decision, "Expenditure of up to £144,000 on the London Food Programme in 2019/20."
+    result = answer_question(
+        full_index, "What was the London Food Programme's budget for 2019/20?", full_settings
+    )
+    assert result.answer == "up to £144,000"
+    assert result.citations[0].quote.startswith("Expenditure of up to £144,000")

@@ -489,3 +489,19 @@ def test_a_body_or_post_is_named_with_its_article():
         _answer("Which council was Mary Harpley chief executive of?", appointed)
         == "the London Borough of Hounslow"
     )
+
+
+def test_a_body_is_named_with_the_initials_the_page_gives_it():
+    # ADD2753: "This decision seeks approval to provide funding to Community Energy London (CEL), who will
+    # offer secretariat services to the Taskforce."
+    line = (
+        "This decision seeks approval to provide funding to Community Energy London (CEL), who will offer "
+        "secretariat services to the Taskforce."
+    )
+    assert _answer("Who will provide secretariat services to the new Taskforce?", line) == (
+        "Community Energy London (CEL)"
+    )
+    # Brackets that are not its initials stay out.
+    assert _answer(
+        "Who will provide the services?", "funding to Community Energy London (2024), who will"
+    ) == ("Community Energy London")
