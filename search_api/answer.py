@@ -836,7 +836,8 @@ _SCALES = {"k": 10**3, "m": 10**6, "million": 10**6, "bn": 10**9, "billion": 10*
 def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
     """A sum rounded in one sentence ("£3.49m") and stated exactly in another of the same decision
     ("£3,489,000"): the exact statement, from a piece holding enough of the question's words to be
-    an answer's evidence (MIN_OVERLAP)."""
+    an answer's evidence (MIN_OVERLAP). A sum not rounded: the fullest statement of it
+    (`_more_fully_stated`)."""
     rounded = _ROUNDED.search(best.answer) if q.kind == "amount" else None
     value = parse_amount(best.answer)
     if rounded is None and value is not None and q.kind == "amount":

@@ -32,7 +32,8 @@ AMOUNT_WORDS = frozenset(
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
-# What a passage holding an answer of each kind shows; list, reference and text have no one mark.
+# What a passage holding an answer of each kind shows; list and text have no one mark, and a reference
+# is another decision's code than the passage's own (has_answer_type).
 ANSWER_PATTERNS = {
     # Pounds, or pence as a rate is written ("the multiplier will be 2p", "1.5p in the pound").
     "amount": re.compile(
