@@ -533,7 +533,11 @@ _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{
 # asked an addition, "a one-off increase of [£978,000]" too.
 _MORE = r"further|additional|extra|top-up"
 _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
-_SET_UP = re.compile(r"\b(?:set up|setting up|establish\w*|launch\w*)\b", re.I)  # "…money set up the fund"
+# "…money set up the fund", "…put in at the start", "Initial DLUHC funding…": the first sum, not a later one.
+_SET_UP = re.compile(
+    r"\b(?:set up|setting up|establish\w*|launch\w*|at (?:the )?(?:start|outset|first)|initial(?:ly)?|to begin with)\b",
+    re.I,
+)
 # What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 _TOTAL_TO = re.compile(r"\btotal\b[^.;£\d]{0,100}\bto\s*$", re.I)  # "…take total … to £60,855,085"

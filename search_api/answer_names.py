@@ -319,7 +319,10 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             quality = max(quality, 1.0) + 0.1
         elif q.plural and not q.stated_number and named > 1:  # "Which artists…": all of them
             quality = max(quality, 1.0) + 0.1
-        out.append(Span(run[0].start, end, text[run[0].start : end], quality + bonus))
+        start = run[0].start
+        taken_from = _TAKEN_FROM.search(text, max(0, start - 40), start) if q.source else None
+        start = taken_from.start("what") if taken_from else start
+        out.append(Span(start, end, text[start:end], quality + bonus))
     # A part of a spelt-out name ("Ministry of Housing" in "Ministry of Housing, Communities and Local
     # Government (MHCLG)") is not a name of its own.
     spelt_out = [(s.start, s.end) for s in out if s.text.endswith(")")]
@@ -366,6 +369,11 @@ def _joined(text: str, spans: list[Span]) -> list[Span]:
 
 
 _INITIALS_AFTER = re.compile(r"\s?\((?P<initials>[A-Z][A-Za-z]{1,7})\)")
+
+
+# "£2,183,379 from underspend on the Small Sites programme": where money came from is the underspend,
+# not the programme itself.
+_TAKEN_FROM = re.compile(r"\bfrom\s+(?P<what>[a-z][a-z-]+)\s+(?:on|in|of|within|from)\s+(?:the\s+)?$")
 
 
 def _as_written(text: str, span: Span) -> Span:

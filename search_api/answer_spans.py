@@ -169,6 +169,19 @@ def _modifier(word: str, q: Question) -> bool:
     return any(w.endswith("s") and word in (w[:-1], w[:-2]) for w in q.words.values())
 
 
+def _noun_phrase_end(toks: list, last: int, q: Question) -> int:
+    """The counted noun goes on past the window through words the question asks, "and"/"or" between:
+    "24 community based tree and woodland projects", asked "How many tree and woodland projects…"."""
+    j = last + 1
+    while j < len(toks):
+        joined = toks[j].word in ("and", "or") and j + 1 < len(toks)
+        k = j + 1 if joined else j
+        if stem_with_irregulars(toks[k].text) not in q.head:
+            break
+        last, j = k, k + 1
+    return last
+
+
 _RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|annum)\b", re.I)
 
 
@@ -209,10 +222,14 @@ def _counts(text: str, q: Question) -> list[Span]:
         if qualifier == "up to" and _DONE_ASKED.search(q.text) and not _LIMIT_ASKED.search(q.text):
             continue
         start = max(0, tok.start - 16) + (before.rfind(qualifier) if qualifier else len(before))
-        end = toks[ahead[-1]].end
+        last = _noun_phrase_end(toks, ahead[-1], q)
+        end = toks[last].end
         rate = _RATE.match(text, end)  # "40,000 people a day": the count is of a day's
         end = rate.end() if rate else end
-        out.append(Span(start, end, text[start:end], 0.6 + 0.4 * len(ahead) / max(1, len(q.head))))
+        asked = len(ahead) + sum(
+            stem_with_irregulars(t.text) in q.head for t in toks[ahead[-1] + 1 : last + 1]
+        )
+        out.append(Span(start, end, text[start:end], 0.6 + 0.4 * min(1.0, asked / max(1, len(q.head)))))
     return out
 
 

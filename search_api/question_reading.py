@@ -32,7 +32,7 @@ from .question_types import (
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran
+filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery obligation obligations
@@ -59,6 +59,10 @@ _CONTRACT_ASKED = re.compile(
 # A question's opening word that is no part of the name after it: "Alongside Sadiq Khan, who…".
 _LEADING_WORDS = frozenset(
     "alongside apart besides excluding including following regarding concerning beyond despite unlike".split()
+)
+# "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
+_FIRST_ADJECTIVES = _EARLIER_WORDS | frozenset(
+    "more additional extra further new total annual overall".split()
 )
 # The GLA, every decision's author, however a question names it.
 _PUBLISHER_NAMES = [
@@ -203,6 +207,16 @@ def _singular(word: str) -> str:
     return word
 
 
+def _joins_nouns(toks: list[str], i: int) -> bool:
+    """ "how many tree and woodland projects": an "and" between two content words joins the counted noun."""
+    return (
+        toks[i] in ("and", "or")
+        and 0 < i < len(toks) - 1
+        and toks[i + 1] not in STOPWORDS | QUESTION_WORDS
+        and toks[i - 1] not in STOPWORDS | QUESTION_WORDS
+    )
+
+
 def _modal(found: list[Token], i: int) -> bool:
     """ "Which officer may approve…": the verb, not the month ("May 2021", "in may 2021", "1 May")."""
     if found[i].text != "may":
@@ -281,7 +295,7 @@ def analyse_question(text: str) -> Question:
         if (
             named
             and named[0] is found[0]
-            and (named[0].word in ASKED_NOUNS or named[0].word in _LEADING_WORDS)
+            and (named[0].word in ASKED_NOUNS or named[0].word in _LEADING_WORDS | _FIRST_ADJECTIVES)
         ):
             named = named[1:]  # ("Alongside Sadiq Khan, who…": the name is "Sadiq Khan")
         inside = joined is not None and joined[0].start <= run[0].start and run[-1].end <= joined[-1].end
@@ -331,11 +345,18 @@ def analyse_question(text: str) -> Question:
             (
                 i
                 for i, w in enumerate(toks)
-                if i > at - 1 and w in STOPWORDS | QUESTION_WORDS and not inside_name[i]
+                if i > at - 1
+                and w in STOPWORDS | QUESTION_WORDS
+                and not inside_name[i]
+                and not _joins_nouns(toks, i)
             ),
             None,
         )
-        q.head = [stem_with_irregulars(w) for i, w in enumerate(toks[at:stop], at) if not inside_name[i]]
+        q.head = [
+            stem_with_irregulars(w)
+            for i, w in enumerate(toks[at:stop], at)
+            if not inside_name[i] and w not in ("and", "or")
+        ]
     plural = next((w for w in toks[1:4] if w not in ("is", "was", "are", "were", "the", "a", "an")), "")
     q.plural = (
         q.kind == "person"

@@ -62,7 +62,7 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|cap|ceiling|written off|write-offs?)\b",
+            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|payments?|fees?|cap|ceiling|written off|write-offs?)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip
@@ -94,7 +94,7 @@ _ASKED_INSIDE_KINDS = {
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
     **dict.fromkeys(
-        "amount sum figure cost costs budget value total price salary threshold cap ceiling multiplier".split(),
+        "amount sum figure cost costs budget value total price salary threshold cap ceiling limit multiplier".split(),
         "amount",
     ),
     **dict.fromkeys("date day deadline month year".split(), "date"),
@@ -185,6 +185,13 @@ def noun_phrase(words: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda w: w not in PHRASE_ENDS, words))
 
 
+_PREPOSITIONS = frozenset(
+    "above below over under by in for from to at on since until after before within into".split()
+)
+_THRESHOLDS = frozenset("above below over under beyond".split())
+_PERIODS = frozenset("period time timescale timeframe years months weeks days".split())  # "Over what period…"
+
+
 def question_kind(question: str) -> str:
     """amount | date | person | count | share | list | email | reference | text: what the answer must be
     (share: a percentage)."""
@@ -212,6 +219,13 @@ def question_kind(question: str) -> str:
         return "person"
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
+    if words[0] in _PREPOSITIONS and len(found) > 1 and words[1] in QUESTION_WORDS:
+        kind = question_kind(question[found[1].start :])  # "By when…" asks as "When…"
+        if kind == "text" and words[0] in _THRESHOLDS and not _PERIODS & set(words[2:5]):
+            # "Above what level must … get approval?": a threshold, a sum, or a share when it is a rate
+            # ("Above what meal uptake rate…": "above 90 per cent").
+            return "share" if {"rate", "percentage"} & set(words[2:6]) else "amount"
+        return kind
     if words[0] not in QUESTION_WORDS and words[0] not in IMPERATIVES:
         searched = not question.rstrip().endswith("?")
         if words[0] in ASKED_NOUNS and len(words) > 2:  # "Date the Programme Board endorsed the investment"

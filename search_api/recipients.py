@@ -41,6 +41,21 @@ def recipient_value(text: str, values: Sequence[Span], body: str | None) -> Span
     Borough of Hounslow (LB Hounslow): grant funding of £200,000") or last ("£60,000 … to the GLA")."""
     if not body or len(values) < 2:
         return None
+    # "granted to Crisis for the Crisis at Christmas project": the body may end before a joining word.
+    words = body.split()
+    joiners = ("of", "for", "and", "the")
+    cuts = [len(words)] + [
+        i for i in range(len(words) - 1, 0, -1) if words[i] in joiners and words[i - 1] not in joiners
+    ]
+    for cut in cuts:
+        going = _going_to(text, values, " ".join(words[:cut]))
+        if going:
+            return going
+    return None
+
+
+def _going_to(text: str, values: Sequence[Span], body: str) -> Span | None:
+    """The one value of the one clause sending it "to" `body`, or None."""
     to_body = re.compile(rf"\bto\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,6}}?\(?{re.escape(body)}\b")
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     going, start = [], 0

@@ -859,3 +859,14 @@ def test_a_sum_is_answered_as_fully_as_the_decision_states_it(full_index, full_s
     )
     assert result.answer == "up to £144,000"
     assert result.citations[0].quote.startswith("Expenditure of up to £144,000")
+
+
+def test_asked_the_first_sum_a_later_top_up_is_not_it(full_index, full_settings):
+    # corpus/gla DD2707: "…was established with £1.125M support from the Department for Levelling Up…"
+    # and later "a further £16k".
+    result = answer_question(
+        full_index,
+        "How much did DLUHC put into the Local Growth Capacity Support Programme at the start?",
+        full_settings,
+    )
+    assert result.answer == "£1.125M" and result.citations[0].ref == "DD2707"

@@ -371,7 +371,10 @@ def test_where_money_came_from_is_a_named_budget_with_its_number_and_noun():
         "capital expenditure of £2,183,379 from underspend on the Small Sites programme to support grant funding "
         "for two projects: the London Borough of Redbridge’s project"
     )
-    assert _best("Where did the money come from for the two projects?", line) == "Small Sites programme"
+    # The money came from the underspend, not from the programme itself.
+    assert _best("Where did the money come from for the two projects?", line) == (
+        "underspend on the Small Sites programme"
+    )
 
 
 def test_a_name_the_question_says_is_not_its_answer_even_with_its_initials():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from decisions.words import stem, stem_with_irregulars
+from search_api.answer_spans import spans_for
 from search_api.question_reading import analyse_question, stems
 from search_api.question_types import expected_answer_type, has_answer_type, question_kind
 from search_api.record_answers import record_field
@@ -170,6 +171,18 @@ def test_a_count_asked_late_counts_the_noun_after_how_many():
     assert analyse_question(question).head == [stem_with_irregulars("homes")]
 
 
+def test_a_counted_noun_joined_by_and_is_counted_whole():
+    # corpus/gla/ DD1457: "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
+    q = analyse_question(
+        "How many tree and woodland projects will the 2015-16 community grant scheme deliver?"
+    )
+    assert q.head == [stem_with_irregulars(w) for w in ("tree", "woodland", "projects")]
+    line = "The Scheme will deliver 24 community based tree and woodland projects by March 2016."
+    assert max(spans_for(q.kind, line, q, set()), key=lambda s: s.quality).text == (
+        "24 community based tree and woodland projects"
+    )
+
+
 def test_a_search_asking_for_a_number_counts_the_noun_after_number_of():
     # corpus/gla/ (Young London Inspired): "To date over 680 young people from at risk backgrounds have benefitted"
     q = analyse_question("Young London Inspired: number of young people who had benefitted so far")
@@ -200,6 +213,12 @@ def test_what_with_the_wanted_noun(question, kind):
         ("Which directors signed the report?", "person"),
         ("Celebrate London projects approved by", "person"),
         ("Name the Chief Officer decision that confirmed the pay award.", "reference"),
+        # A threshold asked after "above": a sum, or a share when it is a rate.
+        ("Above what level must the Commissioner get approval before committing expenditure?", "amount"),
+        ("Above what meal uptake rate do boroughs get the additional payment?", "share"),
+        # Asking by its noun: a limit is a sum; a search for a payment wants its sum.
+        ("What is the earnings limit for KS2 children on universal credit?", "amount"),
+        ("Extra payment to Islington for the JOAQUIN air quality project", "amount"),
     ],
 )
 def test_a_leading_preposition_a_number_or_a_closing_by_do_not_hide_the_kind(question, kind):
@@ -604,3 +623,15 @@ def test_where_money_came_from_asks_for_a_budget_or_body():
 )
 def test_a_total_of_something_is_a_sum_and_a_mayoral_delegation_a_code(text, kind):
     assert question_kind(text) == kind
+
+
+def test_become_is_how_a_question_asks_not_what_it_is_about():
+    # corpus/gla/ MD3254: "…and then further expanded London-wide on 29 August 2023": no page says "become".
+    q = analyse_question("When did the ULEZ become London-wide?")
+    assert stem_with_irregulars("become") not in q.words and q.kind == "date"
+
+
+def test_an_adjective_opening_a_search_is_no_part_of_a_name():
+    # "Initial DLUHC funding…": "Initial" is capitalised for opening the search; DLUHC alone is a name.
+    q = analyse_question("Initial DLUHC funding for the Local Growth Capacity Support Programme")
+    assert all(stem_with_irregulars("initial") not in name for name in q.entities)

@@ -44,3 +44,17 @@ def test_asked_the_sum_one_body_got_the_answer_is_its_sum(full_index, full_setti
         full_settings,
     )
     assert result.answer == "£60,000" and result.citations[0].ref == "MD2971"
+
+
+def test_the_body_asked_may_end_before_a_joining_word():
+    # corpus/gla MD3043: the project is named after the charity the money goes to.
+    line = (
+        "£542,000 for the Crisis at Christmas project – comprising expenditure of £391,978 to Crisis by grant; "
+        "£141,855 to St Mungo’s by grant; and £8,167 for GLA staffing in 2022-23"
+    )
+    sums = [
+        Span(line.index(s), line.index(s) + len(s), s) for s in ("£542,000", "£391,978", "£141,855", "£8,167")
+    ]
+    body = asked_recipient("How much was granted to Crisis for the Crisis at Christmas project in 2022-23?")
+    assert body == "Crisis for the Crisis"
+    assert recipient_value(line, sums, body).text == "£391,978"
