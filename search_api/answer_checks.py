@@ -264,15 +264,17 @@ def schedule_for_act(question: str, sentence: str) -> bool:
 
 
 # "What was the unit price of each high visibility vest…?" asks what one costs; "expenditure of up to
-# £15,000 to purchase high visibility vests" is what they all cost.
+# £15,000 to purchase high visibility vests" is what they all cost. So does "How much grant did each of
+# the ten organisations … receive?" of "£30,000 in grant funding for a … programme delivered by a Cluster".
 _UNIT_ASKED = re.compile(
     r"\bunit (?:price|cost)s?\b|\b(?:price|cost)\s+(?:of|for)\s+(?:each|one|a single)\b|\beach\s+\w+\s+cost\b"
-    r"|\b(?:price|cost)\s+per\b",
+    r"|\b(?:price|cost)\s+per\b"
+    r"|\beach of (?:the|its|their|these|those)\b|\bhow much (?:(?:did|does|will|would|could) )?each\b",
     re.I,
 )
 _UNIT_SAID = re.compile(r"\b(?:per|each|unit|apiece|a head)\b", re.I)
 
 
 def total_for_unit(question: str, sentence: str) -> bool:
-    """Does the question ask what one item costs while the sentence states no price per item?"""
+    """Does the question ask what one item costs (or one member gets) while the sentence states no sum per item?"""
     return bool(_UNIT_ASKED.search(question)) and not _UNIT_SAID.search(sentence)

@@ -47,6 +47,13 @@ DECISION_VERB = r"signed|approved|published|made|taken|agreed|decided|dated"
 DECISION_NOUN = r"decisions?|MDs|DDs|ADDs|EDDs"
 _VERB_PREFIX = rf"(?:\b(?P<verb>{DECISION_VERB})\s+)?"
 _NOUN_BEFORE = re.compile(rf"\b(?:{DECISION_NOUN})\s*$", re.IGNORECASE)
+# A word of a title before the year ("outturn 2015-16 decision"), not "the", "a", "which" or "in".
+_TITLE_WORD_BEFORE = re.compile(
+    r"\b(?!(?:the|a|an|this|that|which|what|any|each|every|of|in|for|from|on|to|and|or|by|with|was|were|is|"
+    r"are|did|does|mayoral|mayor's|mayor’s|director|director's|director’s|assistant|executive|deputy|"
+    r"latest|last|recent)\b)[A-Za-z][\w’'-]*\s*$",
+    re.IGNORECASE,
+)
 _NOUN_AFTER = re.compile(
     rf"^\s*(?:(?:mayoral|mayor's|director's|director|assistant director|executive director)\s+)?"
     rf"(?:{DECISION_NOUN})\b",
@@ -234,10 +241,15 @@ def _qualifies_decisions(base: str, match: re.Match) -> bool:
     """'signed in 2021', 'decisions since 2018', '2021 decisions': the words say which decisions.
     'spending approved for 2025-26' names the budget's year, not when a decision was taken."""
     budget_year = bool(match["verb"]) and re.match(r"\w+\s+for\b", match.group(), re.IGNORECASE)
+    after = _NOUN_AFTER.match(base[match.end() :])
+    # "the GLA outturn 2015-16 decision": one decision named by its title, the year the outturn's.
+    titled = (
+        after and not after.group().lower().endswith("s") and _TITLE_WORD_BEFORE.search(base[: match.start()])
+    )
     return bool(
         (match["verb"] and not budget_year)
         or _NOUN_BEFORE.search(base[: match.start()])
-        or _NOUN_AFTER.match(base[match.end() :])
+        or (after and not titled)
     )
 
 

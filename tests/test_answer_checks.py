@@ -367,6 +367,16 @@ def test_a_total_spent_is_no_unit_price():
     assert not total_for_unit("How much was approved for high visibility vests?", said)
 
 
+def test_a_groups_grant_is_no_members_share():
+    # ADD2167: "Expenditure of £30,000 in grant funding for a community activity programme, delivered by a new
+    # North Kensington Sport 4 Good Cluster"
+    said = "Expenditure of £30,000 in grant funding for a community activity programme, delivered by a new Cluster"
+    assert total_for_unit("How much grant did each of the ten organisations in the Cluster receive?", said)
+    assert total_for_unit("Which boroughs won the grants and how much did each get?", said)
+    assert not total_for_unit("How much grant did each of the ten organisations receive?", "£3,000 each")
+    assert not total_for_unit("How much grant does the Cluster get each year?", said)
+
+
 def test_a_singular_after_a_number_describes_what_is_counted():
     from search_api.answer_spans import spans_for
 

@@ -24,6 +24,8 @@ from .conftest import TODAY
         # The budget's year, not when the decision was taken (corpus/gla/gla-dcd1b19b.txt, DD2707:
         # "£520,323 in financial year 25-26").
         ("Local Growth Capacity Support Programme spending approved for 2025-26", "2025-26"),
+        # One decision named by its title ("GLA outturn 2015-16", MD2010, signed in July 2016).
+        ("When was the GLA outturn 2015-16 decision signed?", "2015-16"),
     ],
 )
 def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
@@ -58,6 +60,7 @@ def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
             "made in 2021-22",
         ),
         ("2021 decisions on housing", {"date_from": "2021-01-01", "date_to": "2021-12-31"}, "2021"),
+        ("mayoral 2019 decision on housing", {"date_from": "2019-01-01", "date_to": "2019-12-31"}, "2019"),
         ("Which decisions since 2020 were about housing?", {"date_from": "2020-01-01"}, "since 2020"),
         ("How much has been approved for housing since 2018?", {"date_from": "2018-01-01"}, "since 2018"),
         ("grants last year", {"date_from": "2025-01-01", "date_to": "2025-12-31"}, "last year"),
