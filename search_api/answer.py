@@ -973,15 +973,20 @@ def _answer(
 CORROBORATING = 2  # other decisions cited for the same answer, at most
 
 
+def _said(answer: str) -> object:
+    """What an answer states, to compare: its sums ("up to £64.31m" states what "£64.31m" does), else its words."""
+    return frozenset(amounts_in(answer)) or " ".join(answer.casefold().split())
+
+
 def _corroborating(best: Candidate, candidates: list[Candidate]) -> list[Evidence]:
     """Other decisions whose passages give the same answer, best-scored first: "The Mayor approved the
     creation of the programme under cover of MD2196" is said by MD2807 and by MD3039 alike, and a
     reader checking the answer (or finding every record of it) is shown both."""
-    answer = " ".join(best.answer.casefold().split())
+    answer = _said(best.answer)
     found: dict[str, Evidence] = {best.evidence.source.decision_id: best.evidence}
     for c in sorted(candidates, key=lambda c: -c.evidence.score):
         decision = c.evidence.source.decision_id
-        if decision not in found and " ".join(c.answer.casefold().split()) == answer:
+        if decision not in found and _said(c.answer) == answer:
             found[decision] = c.evidence
     return list(found.values())[1 : 1 + CORROBORATING]
 

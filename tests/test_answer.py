@@ -870,3 +870,13 @@ def test_asked_the_first_sum_a_later_top_up_is_not_it(full_index, full_settings)
         full_settings,
     )
     assert result.answer == "£1.125M" and result.citations[0].ref == "DD2707"
+
+
+def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_settings):
+    # corpus/gla DD2695: "…the Mayor (under cover of MD3230) approved expenditure of up to £64.31m…"; MD3230
+    # itself: "…with expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)…".
+    result = answer_question(
+        full_index, "Royal Docks delivery plan 2024-25 to 2028-29 total expenditure approval", full_settings
+    )
+    assert "£64.31m" in result.answer
+    assert {"DD2695", "MD3230"} <= {c.ref for c in result.citations}
