@@ -230,6 +230,9 @@ _OUTCOME_ASKED = re.compile(
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|expected|expects?|aims?|aimed|anticipated|planned|plans?|targets?|targeted"
     r"|proposed|intends?|intended|estimated|forecasts?|projected|enable"
+    # "We can achieve this by providing … grant funding to … support their project to install around 300 …":
+    # what money is given for, or could do, is yet to happen.
+    r"|can|could|might|in order to|to support|to deliver|to fund"
     # "Approval is sought for £489.5m … of delivering 21,307 homes": money sought for what is to come.
     r"|approval (?:is|was) sought|seeks? approval|seeking approval)\b",
     re.I,

@@ -30,6 +30,7 @@ COMPARED_MODES = ("keyword", "semantic", "hybrid")
 
 def _norm(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"\s+([,;:.])", r"\1", text)  # "Brown , Assistant Director": a page's stray space is layout
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

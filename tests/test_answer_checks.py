@@ -297,6 +297,20 @@ def test_a_financial_year_asked_is_named_as_one():
     assert names_asked_year("How many projects were delivered in 2016?", page, "")  # a lone year is a year
 
 
+def test_what_money_is_given_for_is_no_outcome():
+    # MD2968: "We can achieve this by providing additional grant funding to the Peabody Trust to support their
+    # project to install around 300 solar photovoltaic systems on Peabody homes"
+    said = (
+        "We can achieve this by providing additional grant funding to the Peabody Trust to support their project "
+        "to install around 300 solar photovoltaic systems on Peabody homes"
+    )
+    assert plan_for_outcome("How many solar PV systems had Peabody actually installed by June 2022?", said)
+    assert not plan_for_outcome(
+        "How many solar PV systems had Peabody actually installed by June 2022?",
+        "Peabody installed 280 systems in May 2022.",
+    )
+
+
 def test_a_plan_does_not_answer_what_actually_happened():
     # MD2528: "The combined funding from the UTCF, GLA and boroughs will enable the planting of 7691 new
     # street trees." A target, not the trees planted.

@@ -39,3 +39,13 @@ def test_eval_reads_a_code_as_the_page_writes_it(tmp_path):
         '{"id": "c1", "kind": "docs", "query": "VRU funding", "relevant": ["PCD 1792", "MD2313"]}\n'
     )
     assert load_items(items)[0]["relevant"] == ["PCD1792", "MD2313"]
+
+
+def test_eval_reads_a_stray_space_before_a_comma_as_layout():
+    from search_api.evaluate import _norm
+
+    # ADD2167's page: "Laura Cordingley Nee Brown , Assistant Director, Team London".
+    assert _norm("Laura Cordingley Nee Brown , Assistant Director") == _norm(
+        "Laura Cordingley Nee Brown, Assistant Director"
+    )
+    assert _norm("£1,000") != _norm("£1 000")
