@@ -29,6 +29,7 @@ from . import question_reading as reading
 from .admission import ANSWER, GATE
 from .answer_checks import (
     asked_prefix,
+    group_for_member,
     names_asked_boroughs,
     names_asked_year,
     only_other_years,
@@ -927,6 +928,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
+        or (q.kind == "amount" and group_for_member(q.text, said))
     ):
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from decisions.london_boroughs import boroughs_named
 
-from .question_reading import NUMBER_WORDS, PART_WORDS, Span
+from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span
 
 # The kind of decision a question asks the code of: its letters.
 _PREFIXES = (
@@ -281,3 +281,31 @@ _UNIT_SAID = re.compile(r"\b(?:per|each|unit|apiece|a head)\b", re.I)
 def total_for_unit(question: str, sentence: str) -> bool:
     """Does the question ask what one item costs (or one member gets) while the sentence states no sum per item?"""
     return bool(_UNIT_ASKED.search(question)) and not _UNIT_SAID.search(sentence)
+
+
+# "How much will be allocated to the Ilford Town Centre Housing Zone?" names one of a group; "the Mayor
+# indicatively allocates up to £310.7 million to fund interventions … within these Housing Zones" states
+# what the group gets: the sentence names the asked thing's noun only in the plural.
+_MEMBER_ASKED = re.compile(
+    r"\bthe\s+(?:[A-Z][\w’'&-]*\s+){1,6}(?P<noun>[A-Za-z]{3,}[^s\W])\b(?!\s+(?:of|for|and|&)\b)"
+)
+_NUMBER_WORDS = "|".join(w for w in NUMBER_WORDS if w != "one")
+# Where money goes (a fund or programme named is more often where it comes from).
+_MEMBER_NOUNS = ORG_WORDS | frozenset("zone site area borough school centre station project".split())
+
+
+def group_for_member(question: str, sentence: str) -> bool:
+    """Does the question ask about one named member while the sentence speaks only of the group?"""
+    for asked in _MEMBER_ASKED.finditer(question):
+        noun = asked.group("noun")
+        if noun.lower() not in _MEMBER_NOUNS:
+            continue  # "the Mayor allocate…": a verb, not the noun a name ends in
+        # The group said as one: "these Housing Zones", "all eleven Zones", "the 33 boroughs".
+        plural = re.search(
+            rf"\b(?:these|those|all|both|\d+|{_NUMBER_WORDS})\s+(?:[A-Z][\w’'&-]*\s+){{0,4}}{re.escape(noun)}e?s\b",
+            sentence,
+            re.I,
+        )
+        if plural and not re.search(rf"\b{re.escape(noun)}\b", sentence, re.I):
+            return True
+    return False

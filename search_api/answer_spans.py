@@ -160,6 +160,10 @@ _DONE_ASKED = re.compile(r"\b(?:have|has|had) been\b|\b(?:were|was|did)\b")
 _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "Up to how many homes were…"
 
 
+_CHANGED_FROM = re.compile(r"\b(?:up|down|increased|reduced|raised|rising|falling) from\s*$", re.I)
+_EARLIER_ASKED = re.compile(r"\b(?:original(?:ly)?|previous(?:ly)?|before|earlier|old|from)\b", re.I)
+
+
 _SCALE = re.compile(r"\s(?:million|billion|thousand)\b", re.IGNORECASE)
 
 
@@ -221,6 +225,8 @@ def _counts(text: str, q: Question) -> list[Span]:
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
         if qualifier == "up to" and _DONE_ASKED.search(q.text) and not _LIMIT_ASKED.search(q.text):
             continue
+        if _CHANGED_FROM.search(before) and not _EARLIER_ASKED.search(q.text):
+            continue  # "scrap up to three vehicles (up from one vehicle)": the old limit, unless it is asked
         start = max(0, tok.start - 16) + (before.rfind(qualifier) if qualifier else len(before))
         last = _noun_phrase_end(toks, ahead[-1], q)
         end = toks[last].end

@@ -6,6 +6,7 @@ from __future__ import annotations
 from search_api.answer import _is_aggregate
 from search_api.answer_checks import (
     asked_prefix,
+    group_for_member,
     names_asked_year,
     only_other_years,
     plan_for_outcome,
@@ -403,3 +404,18 @@ def test_a_singular_after_a_number_describes_what_is_counted():
         "24 trees",
         "one tree",
     ]
+
+
+def test_a_groups_sum_is_no_members():
+    # MD1545: "…allocates up to £310.7 million to fund interventions … within these Housing Zones."
+    said = (
+        "Alongside the designation the Mayor indicatively allocates up to £310.7 million to fund interventions to "
+        "unlock or accelerate the delivery of up to 25,837 homes within these Housing Zones."
+    )
+    assert group_for_member("How much will be allocated to the Ilford Town Centre Housing Zone?", said)
+    assert group_for_member("How much of the allocation was earmarked for the Wembley zone?", said)
+    assert not group_for_member("How much did the Mayor allocate to the Housing Zones?", said)
+    assert not group_for_member(
+        "How much will the Ilford Housing Zone get?",
+        "£20m goes to the Ilford Housing Zone, one of these Zones.",
+    )

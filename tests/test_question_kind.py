@@ -635,3 +635,14 @@ def test_an_adjective_opening_a_search_is_no_part_of_a_name():
     # "Initial DLUHC funding…": "Initial" is capitalised for opening the search; DLUHC alone is a name.
     q = analyse_question("Initial DLUHC funding for the Local Growth Capacity Support Programme")
     assert all(stem_with_irregulars("initial") not in name for name in q.entities)
+
+
+def test_the_earlier_limit_of_a_change_is_no_count_of_what_was_done():
+    # MD3166: "…allowing London-based small businesses to scrap or retrofit up to three vehicles (up from one vehicle)."
+    line = "allowing London-based small businesses to scrap or retrofit up to three vehicles (up from one vehicle)."
+    done = analyse_question(
+        "How many vehicles had been scrapped under the Scrappage Scheme by December 2023?"
+    )
+    assert not [s for s in spans_for(done.kind, line, done, set()) if "one vehicle" in s.text]
+    before = analyse_question("How many vehicles could small businesses scrap before the change?")
+    assert "one vehicle" in [s.text for s in spans_for(before.kind, line, before, set())]
