@@ -975,7 +975,7 @@ def _answer(
 CORROBORATING = 2  # other decisions cited for the same answer, at most
 
 
-def _said(answer: str) -> object:
+def _said(answer: str) -> frozenset[int] | str:
     """What an answer states, to compare: its sums ("up to £64.31m" states what "£64.31m" does), else its words."""
     return frozenset(amounts_in(answer)) or " ".join(answer.casefold().split())
 

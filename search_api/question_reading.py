@@ -60,10 +60,6 @@ _CONTRACT_ASKED = re.compile(
 _LEADING_WORDS = frozenset(
     "alongside apart besides excluding including following regarding concerning beyond despite unlike".split()
 )
-# "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
-_FIRST_ADJECTIVES = _EARLIER_WORDS | frozenset(
-    "more additional extra further new total annual overall".split()
-)
 # The GLA, every decision's author, however a question names it.
 _PUBLISHER_NAMES = [
     {stem_with_irregulars(w) for w in n.split()} for n in ("City Hall", "Greater London Authority")
@@ -72,6 +68,8 @@ _WHOLE = frozenset("total totals altogether cumulative overall combined".split()
 # "the one-off increase", "how much extra": a sum added is asked ("how many more homes": homes).
 _INCREMENT_ASKED = frozenset("increase increases uplift top-up extra additional further".split())
 _INCREMENT_WORDS = frozenset("more additional extra further".split())
+# "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
+_FIRST_ADJECTIVES = _EARLIER_WORDS | _INCREMENT_WORDS | frozenset("new total annual overall".split())
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
     # "Who decides how the £1m is allocated": the present tense asks whom a decision empowers.
