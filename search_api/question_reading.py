@@ -327,7 +327,7 @@ def analyse_question(text: str) -> Question:
         "".join(content[i:j]) for i in range(len(content)) for j in range(i + 3, min(i + 6, len(content) + 1))
     )
     if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
-        asks = (["how", "many"], ["number", "of"], ["no", "of"])
+        asks = (["how", "many"], ["how", "much"], ["number", "of"], ["no", "of"])
         at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)
         while at < len(toks) and toks[at] in _INCREMENT_WORDS:
             at += 1  # "how many more homes": the homes are counted

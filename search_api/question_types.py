@@ -185,6 +185,8 @@ def noun_phrase(words: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda w: w not in PHRASE_ENDS, words))
 
 
+# What is measured in units other than money: "How much carbon dioxide…", "How much energy…".
+MEASURED = frozenset("carbon co2 energy electricity heat power waste water land floorspace emissions".split())
 _PREPOSITIONS = frozenset(
     "above below over under by in for from to at on since until after before within into".split()
 )
@@ -271,6 +273,8 @@ def question_kind(question: str) -> str:
         return "share"  # "What percentage pay rise…": "2 per cent", not an amount or a count
     if lead.startswith(("how big", "how large")) and (AMOUNT_WORDS | {"fund", "pot"}) & set(words):
         return "amount"  # "Roughly how big is the annual Adult Education Budget…": its sum
+    if lead.startswith("how much") and len(words) > 2 and words[2] in MEASURED:
+        return "count"  # "How much carbon dioxide…": "20,000 tonnes of carbon dioxide", a quantity, not a sum
     if lead.startswith(("how many", "how much")):
         return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
     if words[0] == "when" or re.search(r"\b(?:what|which) (?:date|year|month|day)\b|by when", lead):

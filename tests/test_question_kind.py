@@ -646,3 +646,15 @@ def test_the_earlier_limit_of_a_change_is_no_count_of_what_was_done():
     assert not [s for s in spans_for(done.kind, line, done, set()) if "one vehicle" in s.text]
     before = analyse_question("How many vehicles could small businesses scrap before the change?")
     assert "one vehicle" in [s.text for s in spans_for(before.kind, line, before, set())]
+
+
+def test_how_much_of_a_measured_thing_is_a_quantity_not_a_sum():
+    # corpus/gla/ MD2521: "…by September 2023 the LEA will save 20,000 tonnes of carbon dioxide and generate 3MW…"
+    q = analyse_question("How much carbon dioxide was the Local Energy Accelerator expected to save by 2023?")
+    assert q.kind == "count" and q.head == [stem_with_irregulars(w) for w in ("carbon", "dioxide")]
+    line = "It is anticipated that by September 2023 the LEA will save 20,000 tonnes of carbon dioxide and generate 3MW."
+    assert (
+        max(spans_for(q.kind, line, q, set()), key=lambda s: s.quality).text
+        == "20,000 tonnes of carbon dioxide"
+    )
+    assert analyse_question("How much funding did the GLA give?").kind == "amount"
