@@ -46,7 +46,7 @@ from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
 from .question_reading import Question, Span, stems
-from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, is_question
+from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, asking_clause, is_question
 from .recipients import asked_recipient, recipient_value
 from .record_answers import record_answer, record_field
 from .rerank import is_title_line
@@ -325,6 +325,13 @@ def _about(q: Question, ev: Evidence) -> bool:
     # "the programme"). On the tuning questions it gave three wrong answers and no right one.
     # A name joining two is named by either ("…appoint X as the GLA's Chief Officer" for "Chief Officer
     # and Returning Officer").
+    # A name only in the question's lead ("After the Green Homes Grant money was reallocated to Peabody,
+    # how many homes…") sets the scene: the decision must name it, the sentence need not.
+    asking = stems(asking_clause(q.text))[0]
+    lead = [e for e in q.entities if not e & asking] if asking_clause(q.text) != q.text else []
+    if lead:
+        read = read | (reading.word_stems(f"{ev.source.title}\n{ev.source.text}")[0] & set().union(*lead))
+
     def holds(name: set[str]) -> bool:
         return all(s in read or reading.held(q.words.get(s, s), read) for s in name)
 

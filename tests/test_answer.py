@@ -880,3 +880,14 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
     )
     assert "£64.31m" in result.answer
     assert {"DD2695", "MD3230"} <= {c.ref for c in result.citations}
+
+
+def test_a_name_only_in_the_questions_lead_need_not_be_in_the_answering_sentence(full_index, full_settings):
+    # corpus/gla MD3057: "…delegates authority to the Head of Regeneration to approve detailed expenditure of
+    # this allocation": the Growing Places Fund is named elsewhere in the decision, not in that sentence.
+    result = answer_question(
+        full_index,
+        "MD3057 Growing Places Fund revenue - who was given delegated authority to approve detailed spend?",
+        full_settings,
+    )
+    assert "Head of Regeneration" in result.answer and result.citations[0].ref == "MD3057"
