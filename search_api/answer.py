@@ -8,6 +8,7 @@ Pilot" above it); score it on rarity-weighted words, embedding similarity and a 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -77,6 +78,11 @@ class Source:
     common: set[str] = field(default_factory=set, repr=False)  # words seen in lower case: not names
     title: str = ""
     decided_by: frozenset[str] = frozenset()  # stems of who took it: "How much did Boris Johnson allocate…"
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Stems of its title and whole text, read once (too long for `stems`' cache)."""
+        return reading.word_stems(f"{self.title}\n{self.text}")[0]
 
 
 @dataclass
@@ -327,10 +333,10 @@ def _about(q: Question, ev: Evidence) -> bool:
     # and Returning Officer").
     # A name only in the question's lead ("After the Green Homes Grant money was reallocated to Peabody,
     # how many homes…") sets the scene: the decision must name it, the sentence need not.
-    asking = stems(asking_clause(q.text))[0]
-    lead = [e for e in q.entities if not e & asking] if asking_clause(q.text) != q.text else []
+    asked = asking_clause(q.text)
+    lead = [e for e in q.entities if not e & stems(asked)[0]] if asked != q.text else []
     if lead:
-        read = read | (reading.word_stems(f"{ev.source.title}\n{ev.source.text}")[0] & set().union(*lead))
+        read = read | (ev.source.words & set().union(*lead))
 
     def holds(name: set[str]) -> bool:
         return all(s in read or reading.held(q.words.get(s, s), read) for s in name)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .question_reading import Question, spelt_in, stems, word_stems
+from .question_reading import Question, spelt_in, stems
 
 FEATURES = (
     "bias",
@@ -67,7 +67,7 @@ def features(q: Question, evidence, reworded: frozenset[str] = frozenset()) -> d
     piece = piece | spelt_in(q, piece)
     read = stems(f"{evidence.read}\n{evidence.source.title}")[0]
     read = read | spelt_in(q, read)
-    whole = word_stems(f"{evidence.source.title}\n{evidence.source.text}")[0]  # too long to keep
+    whole = evidence.source.words
     whole = whole | spelt_in(q, whole)
     missing = [w for s, w in weights if s not in whole]
     return {

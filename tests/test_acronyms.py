@@ -40,7 +40,9 @@ def test_confidence_counts_initials_written_out_as_held(full_index):
     q.weights = {"mopac": 3.0, "fund": 1.0}
     q.spelt = {"mopac": spelt_out(full_index, "MOPAC")}
     text = "Allocation of £3.615m from the Fund to the Mayor’s Office for Policing and Crime."
-    source = type("Source", (), {"title": "MD2265", "text": text})()
+    from search_api.answer import Source
+
+    source = Source("d", "p", frozenset(), text, [], title="MD2265")
     evidence = type("Evidence", (), {"kw": 0.5, "sem": 0.5, "rank": 0, "read": text, "source": source})()
     evidence.at = lambda piece: text
     evidence.piece = (0, len(text))
