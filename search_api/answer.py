@@ -335,6 +335,9 @@ def _about(q: Question, ev: Evidence) -> bool:
     # how many homes…") sets the scene: the decision must name it, the sentence need not.
     asked = asking_clause(q.text)
     lead = [e for e in q.entities if not e & stems(asked)[0]] if asked != q.text else []
+    # So does the whole a part of which is asked: "How much of the reallocated Green Homes Grant LAD
+    # funding went to Peabody?" ("… as follows: £1,447,300 to Peabody Trust").
+    lead += [e for e in q.entities if q.whole and e <= q.whole and e not in lead]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
 
@@ -496,6 +499,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.4  # asked the total, "additional … expenditure of [£2,183,379]" is what is added
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
+            if q.kind == "amount" and _measure_of_other(q, ev.at(zone), span, found):
+                bonus *= 0.4  # asked the cash, "managing £3bn of cash and more than [£4bn] of borrowings"
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
                 bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
@@ -628,6 +633,24 @@ def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> b
     start = max((o.end for o in found if o.end <= span.start), default=0)
     said = {m.lower() for m in _SPECIFIC_SUM.findall(text[max(start, span.start - 100) : span.start])}
     return bool(said) and not said & asked
+
+
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)")
+
+
+def _measure_of_other(q: Question, text: str, span: Span, found: list[Span]) -> bool:
+    """ "£3bn of cash and more than £4bn of borrowings": a sum followed by "of <noun>" measures that noun.
+    When another sum in the sentence measures the noun asked ("How much [cash]…") and this one something
+    else, it is another measure."""
+
+    def measured(s: Span) -> str | None:
+        m = _OF_NOUN.match(text[s.end :])
+        return stem_with_irregulars(m.group(1).lower()) if m else None
+
+    own = measured(span)
+    if own is None or not q.asked_phrase or own in q.asked_phrase:
+        return False
+    return any(measured(o) in q.asked_phrase for o in found if o is not span)
 
 
 def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
@@ -924,6 +947,14 @@ _CONTRACTING = re.compile(
 
 # Asked a deadline, a date the sentence sets no limit by is some other day ("…the Development Agreement
 # that was entered into in May 2013" for "What remedial deadline did the GLA give ABP…").
+# "What year was the London Food Board set up?": the sentence says it began ("was established in
+# 2004"), not that it changed ("was reconfigured in early 2017").
+_FOUNDED_ASKED = re.compile(r"\b(?:set up|established|founded|formed|created)\b(?!\s+(?:by|under)\b)", re.I)
+_FOUNDED_SAID = re.compile(
+    r"\b(?:set up|establish\w*|found(?:ed|ing)|form(?:ed|ation)|creat\w*|launch\w*|start\w*|began|begun|"
+    r"introduc\w*|inaugura\w*|open(?:ed|ing)|since)\b",
+    re.I,
+)
 _DEADLINE_ASKED = re.compile(r"\bdeadline\b", re.I)
 _DEADLINE_SAID = re.compile(
     r"\b(?:by|until|deadline|due|before|no later than|within|end|close[sd]?|expir\w*|extended|complet\w*)\b",
@@ -938,6 +969,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         c is None
         or (q.contractor and not _CONTRACTING.search(said))
         or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
+        or (q.kind == "date" and _FOUNDED_ASKED.search(q.text) and not _FOUNDED_SAID.search(said))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

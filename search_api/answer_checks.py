@@ -121,7 +121,10 @@ def year_fit(question: str, text: str, span: Span) -> float:
         # years from one on, not the figure for the one asked ("in 2023-24 (£390,000)").
         return 0.0
     if own is None and _NOW.search(text[window : span.start]):
-        return 0.0  # "from managing c£50m … in 2010-11 to currently managing £3bn": today's, not 2010-11's
+        # "from managing c£50m … in 2010-11 to currently managing £3bn": today's, not 2010-11's; but
+        # "…currently managing £3bn of cash and more than £4bn of borrowings in 2017-18" is 2017-18's.
+        later = years(re.split(r"[.;]", text[span.end :])[0])
+        return 1.0 if any(asked.intersection(y.covered) for y in later) else 0.0
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.

@@ -113,6 +113,8 @@ _NOT_SUMS = frozenset(
 # The answerer wants a post for it; record answers leave it to the text.
 DELEGATION = re.compile(
     r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
+    # "Who was given authority to agree allocations…": the post empowered.
+    r"|\b(?:given|granted|has|have|had|holds?)\s+(?:the\s+)?(?:authority|power)\s+to\b"
     # "Which officer does MD1437 authorise to send…" (not "Who authorised the grant to Crisis?")
     r"|\b(?:which|what|whom)\b[^?]{0,60}?\b(?:authori[sz]e|empower|allow|permit)(?:s|d|ed|ted)?\s+to\s"
     # "Who was authorised to send the notifications…": the post empowered, not who took the decision.

@@ -104,7 +104,11 @@ _APPROVED_SUM = re.compile(
     r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
 )
 _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b")
-_RUNNING = re.compile(r"\b(?:reach(?:ed|es)?|cumulative)\b")
+# "…reach", "cumulative", "after the additional … activity, what was the total approved…": the sum a
+# fund's approvals came to, which one decision's own sum adds to.
+_RUNNING = re.compile(
+    r"\b(?:reach(?:ed|es)?|cumulative)\b|\b(?:after|once)\b[^?]*\b(?:additional|extra|further|added)\b"
+)
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(

@@ -527,6 +527,32 @@ READ_AS_WRITTEN = [
     # from £75,000 to £92,000…", beside "…the Crossrail BRS will raise c£290 million in 2026-27": a threshold
     # asked is a figure stated as one.
     ("Crossrail BRS threshold for 2026-27", "£92,000"),
+    # MD2968: "…the reallocation of £1,689,000 … as follows: £1,447,300 to Peabody Trust and £241,700 to the
+    # Royal Borough of Kensington & Chelsea": the whole a part of which is asked sets the scene; the
+    # sentence need not name it.
+    ("How much of the reallocated Green Homes Grant LAD money did Peabody get?", "£1,447,300"),
+    # MD2714: "This will take total approved expenditure on air quality in the year to £692,000".
+    (
+        "After the additional air quality activity was approved, what was the year's total approved air quality spend?",
+        "£692,000",
+    ),
+    # DD2180: "…to currently managing £3bn of cash and more than £4bn of borrowings in 2017-18": a sum
+    # followed by "of <noun>" measures that noun, and "currently" is the sentence's own year.
+    ("How much cash did the GLA treasury function manage in 2017-18?", "£3bn"),
+    # MD3063: "…funded from the Mayoral Development Corporation (MDC) Reserve": the reserve, not the body.
+    (
+        "Where does OPDC's £1m supplementary budget for 2022-23 come from?",
+        "the Mayoral Development Corporation (MDC) Reserve",
+    ),
+    # MD2010: "…delegates authority to the Chief of Staff and the Executive Director of Resources … to agree
+    # any allocation from further 2015-16 carry forwards": who is given authority is empowered, not who signed.
+    (
+        "Who was given authority to agree allocations from later carry forwards in the 2015-16 outturn decision?",
+        "the Chief of Staff and the Executive Director of Resources",
+    ),
+    # MD1489: "The London Food Board … was established in 2004" beside DD2342's "…was reconfigured in early
+    # 2017": asked when it was set up, a sentence that says it began.
+    ("In what year was the London Food Board set up?", "2004"),
 ]
 
 

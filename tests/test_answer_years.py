@@ -143,3 +143,19 @@ def test_a_figure_of_now_is_not_the_asked_year_s():
     then, now = text.index("c£50m"), text.index("£3bn")
     assert year_fit(question, text, Span(then, then + 5, "c£50m")) == 1.0
     assert year_fit(question, text, Span(now, now + 4, "£3bn")) == 0.0
+
+
+def test_a_figure_of_now_is_the_year_its_sentence_states():
+    # DD2180: "…to currently managing £3bn of cash and more than £4bn of borrowings in 2017-18": "currently"
+    # is 2017-18 there.
+    text = (
+        "treasury function has grown from managing c£50m of cash and no debt in 2010-11 to currently managing "
+        "£3bn of cash and more than £4bn of borrowings in 2017-18."
+    )
+    now = text.index("£3bn")
+    assert (
+        year_fit("How much cash did the treasury manage in 2017-18?", text, Span(now, now + 4, "£3bn")) == 1.0
+    )
+    assert (
+        year_fit("How much cash did the treasury manage in 2010-11?", text, Span(now, now + 4, "£3bn")) == 0.0
+    )

@@ -90,6 +90,9 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         # "delegates authority to the Head of Regeneration to approve detailed expenditure…").
         "Who is given delegated authority to approve the detailed spending of the allocation?",
         "Name the senior managers who may approve individual social landlord retrofit proposals.",
+        # MD2714: "This will take total approved expenditure on air quality in the year to £692,000": after
+        # an addition, the total is what the approvals came to, not the decision's own sum.
+        "Once the extra air quality work was added, what was the total approved for the year?",
         # corpus/gla/ (MD3410): "…the delegation of decisions on the allocation of said funding to the
         # Assistant Director, External Relations" — present tense: who decides now, not who took it.
         "GLA marketing budget 2025-26 - who decides how the £1m is allocated",
