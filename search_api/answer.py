@@ -362,6 +362,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # Christmas" decision; on 765 tuning questions it gave six answers right and seven wrong.)
     # "end date", "deadline": words that say which value is wanted, not what it is about.
     cues = reading.RANGE_CUES if q.after in ("end", "start") else frozenset()
+    # "How much extra money was added to the … Fund?": "extra", "added" say an addition is wanted; the
+    # sentence may say "increase the funding available through the … Fund by £400,000".
+    cues = cues | (reading.INCREMENT_CUES if q.increment else frozenset())
     topic = {s: w for s, w in q.weights.items() if q.words[s] not in cues}
     relation = (
         {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head} or topic or q.weights

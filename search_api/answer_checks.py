@@ -114,6 +114,8 @@ def year_fit(question: str, text: str, span: Span) -> float:
     window = max(0, span.start - 40)
     before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
     own = after[0] if after else (before[-1] if before else None)
+    if not after and before and _SAME_AS.search(text[window : span.start]):
+        own = None  # "for 2025-2026, the same allocation as 2024-2025 of £932,764": both years' figure
     if before and _FIGURE_OF_YEAR.search(text[window : span.start]):
         own = before[-1]  # "in 2023-24 (£390,000), 2024-25 (£58,500)": the year its bracket follows
     if after and len(asked) == 1 and _opens_period(text[span.end :], own):
@@ -133,6 +135,7 @@ def year_fit(question: str, text: str, span: Span) -> float:
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
 
 
+_SAME_AS = re.compile(r"\bsame\b[^.;£\d]{0,30}\bas\s+(?:in\s+)?\S*\d{4}\S*\s*(?:of|at|,)?\s*$", re.I)
 _NOW = re.compile(r"\b(?:currently|now|at present|today)\b[^.;£\d]{0,20}$", re.I)
 _ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")
 _FIGURE_OF_YEAR = re.compile(r"\d\s*[(:]\s*$")

@@ -260,7 +260,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             fit = max(
                 _name_quality(run, q, common, ""), _name_quality(long_name, q, common, "") if long_name else 0
             )
-            if long_name and long_name[-1].word in _PLACES:  # "Queen Elizabeth Olympic Park (QEOP)": a place
+            # "Queen Elizabeth Olympic Park (QEOP)": a place; "Financial Services Market Act (FSMA)": a law.
+            if long_name and (long_name[-1].word in _PLACES or long_name[-1].word in THING_WORDS):
                 fit = _name_quality(long_name, q, common, "")
             out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text, spelt, close)))
             continue

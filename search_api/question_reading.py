@@ -68,6 +68,7 @@ _WHOLE = frozenset("total totals altogether cumulative overall combined".split()
 # "the one-off increase", "how much extra": a sum added is asked ("how many more homes": homes).
 _INCREMENT_ASKED = frozenset("increase increases uplift top-up extra additional further".split())
 _INCREMENT_WORDS = frozenset("more additional extra further".split())
+INCREMENT_CUES = _INCREMENT_ASKED | _INCREMENT_WORDS | {"added", "add", "adds", "increased", "raised"}
 # "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
 _FIRST_ADJECTIVES = _EARLIER_WORDS | _INCREMENT_WORDS | frozenset("new total annual overall".split())
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
@@ -80,6 +81,7 @@ _POST_ASKED = re.compile(
 PART_WORDS = frozenset("round phase wave tranche stage cohort".split())  # "Round 2": a numbered part
 
 
+_LINKS = frozenset("is was are were the a an".split())
 _INDIVIDUALS = frozenset("artist artists person people individual individuals councillor councillors".split())
 _KIND_WORDS = {
     "share": frozenset("percentage percent cent rise uplift".split()),  # "What pay rise…": "2 per cent"
@@ -251,7 +253,12 @@ def analyse_question(text: str) -> Question:
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
-    q.individual = q.kind == "person" and bool({plain_word(w) for w in asking[1:2]} & _INDIVIDUALS)
+    # "Which artist…", "Who is the artist of…" (not "Who commissioned the artists…").
+    noun_at = 1 + next((i for i, w in enumerate(asking[1:4]) if w not in _LINKS), 0)
+    noun_at = noun_at if asking[:1] == ["which"] or noun_at > 1 else len(asking)
+    q.individual = q.kind == "person" and bool(
+        {plain_word(w) for w in asking[noun_at : noun_at + 1]} & _INDIVIDUALS
+    )
     # ("Who did the Legacy Corporation give grant money to…": "to" ends the asking clause.)
     q.giver = q.kind == "person" and _gives_asked(asking_clause(text))
     q.receiver = (

@@ -72,6 +72,10 @@ SEARCH_WANTS = (
     # "London & Partners grant for 2015/16": a search ending in a grant asks its sum, when no other cue
     # says otherwise ("grant" in lower case: "Green Homes Grant" is a scheme; "grant recipient" a body).
     ("amount", re.compile(r"\b(?-i:grants?)(?:\s+(?:for|in|of))?(?:\s+\d{4}(?:[-/]\d{2,4})?)?\s*$")),
+    # "Home Office grant for the London VRU in 2025-26": a giver's grant to someone, its sum.
+    ("amount", re.compile(r"(?-i:\b[A-Z][\w&’']*\s+grants?)\s+(?:for|to)\b")),
+    # "Capital element of the Royal Docks Delivery Plan…": the capital part of a sum.
+    ("amount", re.compile(r"\b(?:capital|revenue)\s+(?:element|portion|component|part)s?\b", re.IGNORECASE)),
 )
 
 

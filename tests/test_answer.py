@@ -550,6 +550,18 @@ READ_AS_WRITTEN = [
         "Who was given authority to agree allocations from later carry forwards in the 2015-16 outturn decision?",
         "the Chief of Staff and the Executive Director of Resources",
     ),
+    # MD3039: "This decision seeks approval to increase the funding available through the Creative Enterprise
+    # Zone Sustainability Capital Fund (Sustainability Capital Fund) by £400,000": "extra" and "added" say
+    # an addition is asked; the sentence need not say them.
+    (
+        "How much extra money has been added to the Creative Enterprise Zone Sustainability Capital Fund?",
+        "£400,000",
+    ),
+    # PCD 1792: "…for 2025-2026, the same allocation as 2024-2025 of £932,764": both years' figure.
+    ("Serious Violence Duty grant to the VRU for 2025-26", "£932,764"),
+    # DD2695: "…expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)": a search naming the
+    # part of a sum asks that part.
+    ("Capital element of the Royal Docks Delivery Plan 2024-25 to 2028-29", "£42.73m"),
     # MD1489: "The London Food Board … was established in 2004" beside DD2342's "…was reconfigured in early
     # 2017": asked when it was set up, a sentence that says it began.
     ("In what year was the London Food Board set up?", "2004"),

@@ -284,6 +284,10 @@ def test_which_artist_is_never_answered_by_a_body():
     assert fit["Mayor’s Commission for Diversity"] < 0.25  # the Mayor's own body keeps his name
     body = analyse_question("Which body's work does the Fourth Plinth support?")
     assert _qualities(body, line)["Mayor’s Commission for Diversity"] >= 0.6
+    # Asked as "Who is the artist of…", the same: the noun after "who is the" says what is wanted.
+    who_is = analyse_question("Who is the artist of the Fourth Plinth commission unveiled in 2024?")
+    assert who_is.individual and _qualities(who_is, line)["Mayor’s Commission for Diversity"] < 0.25
+    assert not analyse_question("Who commissioned the artists for the Fourth Plinth?").individual
 
 
 def test_who_and_a_verb_in_s_asks_one_person():
@@ -508,3 +512,11 @@ def test_a_body_is_named_with_the_initials_the_page_gives_it():
     assert _answer(
         "Who will provide the services?", "funding to Community Energy London (2024), who will"
     ) == ("Community Energy London")
+
+
+def test_a_law_written_with_its_initials_is_not_the_firm_asked_for():
+    # DD2180: "MD 2156 approved the GLA to contract directly with a Financial Services Market Act (FSMA) 2000
+    # authorised firm": the Act is what authorises the firm, not a firm.
+    text = "MD 2156 approved the GLA to contract directly with a Financial Services Market Act (FSMA) 2000 authorised firm"
+    q = analyse_question("Which firm was appointed to carry out the treasury management review?")
+    assert all(fit < 0.25 for fit in _qualities(q, text).values())

@@ -159,3 +159,17 @@ def test_a_figure_of_now_is_the_year_its_sentence_states():
     assert (
         year_fit("How much cash did the treasury manage in 2010-11?", text, Span(now, now + 4, "£3bn")) == 0.0
     )
+
+
+def test_the_same_sum_as_another_year_is_the_asked_year_s_too():
+    # PCD 1792: "…grant funding for the Serious Violence Duty for 2025-2026, the same allocation as 2024-2025
+    # of £932,764": the figure is 2025-26's as much as 2024-25's.
+    text = (
+        "the Home Office confirmed that they will be funding VRUs grant funding for the Serious Violence Duty "
+        "for 2025-2026, the same allocation as 2024-2025 of £932,764."
+    )
+    at = text.index("£932,764")
+    span = Span(at, at + 8, "£932,764")
+    assert year_fit("Serious Violence Duty grant for 2025-26", text, span) == 1.0
+    assert year_fit("Serious Violence Duty grant for 2024-25", text, span) == 1.0
+    assert year_fit("Serious Violence Duty grant for 2023-24", text, span) == 0.0

@@ -127,6 +127,12 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
     assert expected_answer_type("Culture Seeds spending in 2019-20") == "amount"  # "spending" as "spend"
     assert expected_answer_type("number of community conversations") == "count"
     assert expected_answer_type("grants to grassroots community groups") is None
+    # A giver's grant to someone asks its sum (PCD 1792: "…£9,397,400 grant allocation for London VRU for
+    # 2025-2026"); a part of a sum named by its kind asks that part (DD2695: "£64.31m (£21.58m revenue
+    # and £42.73m capital)").
+    assert expected_answer_type("Home Office grant for the London VRU in 2025-26") == "amount"
+    assert expected_answer_type("capital element of the Royal Docks delivery plan") == "amount"
+    assert expected_answer_type("Green Homes Grant for social landlords") is None  # a scheme's name
     # A question's kind decides, whatever money words it holds.
     assert expected_answer_type("Which directorate put forward the budget?") != "amount"
     assert expected_answer_type("How much is the Connecting Communities London investment?") == "amount"
