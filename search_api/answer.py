@@ -48,7 +48,7 @@ from .keyword_queries import body_word
 from .llm import generative_answer
 from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, asking_clause, is_question
-from .recipients import asked_recipient, recipient_value
+from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
 from .record_answers import record_answer, record_field
 from .rerank import is_title_line
 from .respective_lists import respective_value
@@ -341,8 +341,15 @@ def _about(q: Question, ev: Evidence) -> bool:
     if lead:
         read = read | (ev.source.words & set().union(*lead))
 
+    written = reading.initialisms(q.text)  # "VRU", as the question writes it
+
     def holds(name: set[str]) -> bool:
-        return all(s in read or reading.held(q.words.get(s, s), read) for s in name)
+        # "London" before initials is where every decision is: "the London VRU" is written "VRUs" (not in
+        # "London Food Board": "the Food Team" is another body).
+        initials = {s for s in name if q.words.get(s, s).upper() in written}
+        return all(
+            s in read or reading.held(q.words.get(s, s), read) or (s == "london" and initials) for s in name
+        )
 
     if not all(holds(e) or any(holds(p) for p in q.parts.get(i, ())) for i, e in enumerate(q.entities)):
         return False
@@ -452,6 +459,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             )
             near = spans.proximity(shifted, quote, relation, own, others, q.short_forms)
             near = max(near, 0.8 if label_hit else 0.0)
+            if (
+                after
+                and q.after in ("total", "changed")
+                and _TOTAL_TO.search(ev.at(zone)[max(0, span.start - 120) : span.start])
+            ):
+                near = max(near, 0.8)  # asked the cumulative total: "This will take total … to [£60,855,085]"
             flowing = (_MONEY_TO if q.receiver else _MONEY_FROM) if q.receiver or q.giver else None
             if flowing and flowing.search(ev.at(zone)[max(0, span.start - 100) : span.start]):
                 # Asked who received: "…grant assistance of £269,000 (…), to [Groundwork London] in 2015/16
@@ -493,6 +506,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 ev.at(zone)[max(0, span.start - 30) : span.start]
             ):
                 bonus *= 0.4  # asked the original sum, "a further [£16k] … was allocated" is what came later
+            if (
+                q.kind in reading.FIGURE_KINDS
+                and _END_STATE_ASKED.search(q.text)
+                and _AT_FIRST.search(ev.at(zone)[max(0, span.start - 40) : span.start])
+            ):
+                continue  # asked how many by the end, "will initially consist of [ten organisations]" is the start
             if (
                 q.kind == "amount"
                 and _WHOLE_ASKED.search(q.text)
@@ -559,6 +578,11 @@ _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I
 _SET_UP = re.compile(
     r"\b(?:set up|setting up|establish\w*|launch\w*|at (?:the )?(?:start|outset|first)|initial(?:ly)?|to begin with)\b",
     re.I,
+)
+# Asked the value at the end ("…had joined … by the end of the project?"), one stated for the start is not it.
+_END_STATE_ASKED = re.compile(r"\b(?:by the end|in the end|eventually|finally|ultimately)\b", re.I)
+_AT_FIRST = re.compile(
+    r"\b(?:initially|at first|at the outset|to begin with|at (?:the )?start)\b[^.;£\d]*$", re.I
 )
 # What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
@@ -958,6 +982,26 @@ _FOUNDED_SAID = re.compile(
     r"introduc\w*|inaugura\w*|open(?:ed|ing)|since)\b",
     re.I,
 )
+# A salary is stated as pay: "£0.52m" in a sentence about a programme's budget is no post's salary.
+_SALARY_ASKED = re.compile(r"\b(?:salary|salaries|wages?)\b", re.I)
+_SALARY_SAID = re.compile(
+    r"\b(?:salar\w*|pay|paid|remunerat\w*|wages?|per annum|p\.a\.|grade|pay band)\b", re.I
+)
+# "Who won the Team London Awards 2014?": the passage says who won or was chosen ("…the two winning
+# artists have been announced. The next two commissions by Hans Haacke and David Shrigley…"), not only
+# who delivers the awards.
+_WON_ASKED = re.compile(r"\b(?:won|win|wins|winners?)\b", re.I)
+_WON_SAID = re.compile(r"\b(?:won|win|wins|winn\w*|awarded|select\w*|chosen|successful)\b", re.I)
+# A contract is won by the body it is let to: "procure … from", "appoint", "contract with".
+_CONTRACT_WON = re.compile(r"\b(?:contract\w*|tender\w*|framework|procure\w*|appoint\w*)\b", re.I)
+
+
+def _won_said(question: str, read: str) -> bool:
+    if _CONTRACT_WON.search(question):
+        return bool(_WON_SAID.search(read) or _CONTRACT_WON.search(read))
+    return bool(_WON_SAID.search(read))
+
+
 _DEADLINE_ASKED = re.compile(r"\bdeadline\b", re.I)
 _DEADLINE_SAID = re.compile(
     r"\b(?:by|until|deadline|due|before|no later than|within|end|close[sd]?|expir\w*|extended|complet\w*)\b",
@@ -973,6 +1017,9 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.contractor and not _CONTRACTING.search(said))
         or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         or (q.kind == "date" and _FOUNDED_ASKED.search(q.text) and not _FOUNDED_SAID.search(said))
+        or (q.kind == "amount" and _SALARY_ASKED.search(q.text) and not _SALARY_SAID.search(said))
+        or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said))
+        or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

@@ -108,6 +108,10 @@ _PLACES = frozenset(
 )
 
 
+# London's areas by name alone: "Greater London", "inner London", "North London".
+_AREA_WORDS = frozenset("greater london central inner outer north south east west".split())
+
+
 def _name_quality(run: list[Token], q: Question, common: set[str], next_word: str) -> float:
     """For "who", a person's name is the answer, an organisation may be, a job title rarely is; for
     "which company", an organisation. A programme, fund or code ("Contracts and Funding Code", "the
@@ -120,6 +124,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
     if run[-1].word in THING_WORDS or (next_word in THING_WORDS and not words & _BODY_WORDS):
         return 0.6 if q.source else 0.1  # asked where money came from, a programme or fund may be it
+    if words <= _AREA_WORDS:  # "…from use in Greater London to Ukraine": an area, never who
+        return 0.05
     if run[-1].word in _PLACES:  # "Trafalgar Square", "Royal Albert Dock": where, not who
         return 0.1 if q.individual else 0.3
     if q.role and run[-1].word in _GROUPS:

@@ -210,6 +210,8 @@ def question_kind(question: str) -> str:
     # "What is the Department for Education's annual allocation…": the allocation is asked, not the
     # Department ("Which company's contract…" still asks a company: no verb before the owner).
     owner = next((t for t in found[2:8] if t.text.endswith(("'s", "’s"))), None)
+    if owner and "of" in words[2 : found.index(owner)]:
+        owner = None  # "What was the total cost of the Mayor's … event?": the cost is asked, of the event
     if words[0] in ("what", "which") and words[1] in ("is", "was", "are", "were") and owner:
         return question_kind(f"{words[0]} {words[1]} the {question[owner.end :]}")
     clause = asking_clause(question)

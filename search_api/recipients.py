@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .question_reading import Span
+from .question_reading import Span, stems
 
 # "give the GLA", "paid to the GLA itself", "allocated to MOPAC", "grant to London Councils".
 _ASKED_RECIPIENT = re.compile(
@@ -68,3 +68,37 @@ def _going_to(text: str, values: Sequence[Span], body: str) -> Span | None:
             going.append(before[-1] if before else held[0])
         start = end
     return going[0] if len(going) == 1 else None
+
+
+# Who a question says was paid: "How much was Hans Haacke paid…", "How much grant did London & Partners
+# get…", "How much has Crisis received…" (not "How much has DEFRA granted…": the giver).
+_NAME = r"[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'-]*)){0,5}"
+_ASKED_PAYEE = re.compile(
+    rf"\bhow much\b(?:\s+[a-z]+)?\s+(?:"
+    rf"(?:was|were|is|are)\s+(?:the\s+)?(?P<passive>{_NAME})\s+(?:paid|given|awarded|granted|offered)\b"
+    rf"|(?:did|does|do|will)\s+(?:the\s+)?(?P<gets>{_NAME})\s+(?:get|receive|be paid|be given)\b"
+    rf"|(?:has|have|had)\s+(?:the\s+)?(?P<got>{_NAME})\s+(?:received|got|been paid|been given|been awarded)\b)",
+    re.I,
+)
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+def asked_payee(question: str) -> str | None:
+    """The person or body a question says the money was paid to, as written, or None."""
+    found = _ASKED_PAYEE.search(question)
+    if not found:
+        return None
+    name = next(g for g in found.groups() if g)
+    return name if name[0].isupper() else None
+
+
+def names_payee(payee: str, sentence: str) -> bool:
+    """Does the sentence stating a sum name whom it was paid to? "MD1153 approved the allocation of
+    £254,000 GLA funding for the Fourth Plinth Commissioning Programme" pays no artist. ("London" is where
+    every decision is: "London & Partners" is named as "L&P" or "Partners".)"""
+    capitals = _NAME_WORD.findall(payee)
+    words = stems(" ".join(w for w in capitals if w.lower() != "london"))[0]
+    # By its initials: "L&P has been awarded £12.446m" for "London & Partners".
+    initials = "&?".join(re.escape(w[0]) for w in capitals)
+    by_initials = len(capitals) > 1 and re.search(rf"\b{initials}\b", sentence)
+    return not words or bool(words & stems(sentence)[0]) or bool(by_initials)

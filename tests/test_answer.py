@@ -559,13 +559,44 @@ READ_AS_WRITTEN = [
     ),
     # PCD 1792: "…for 2025-2026, the same allocation as 2024-2025 of £932,764": both years' figure.
     ("Serious Violence Duty grant to the VRU for 2025-26", "£932,764"),
+    # The same sentence says "VRUs": "London" in "the London VRU" is where every decision is.
+    (
+        "How much Serious Violence Duty funding did the Home Office give the London VRU for 2025-26?",
+        "£932,764",
+    ),
     # DD2695: "…expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)": a search naming the
     # part of a sum asks that part.
     ("Capital element of the Royal Docks Delivery Plan 2024-25 to 2028-29", "£42.73m"),
+    # DD2352: "…additional capital expenditure of £2,183,379" and "Capital expenditure of £2,183,379 to support
+    # delivery of Better Bankside’s ‘Crossing the Line’ project…" beside "This will take total approved capital
+    # expenditure through the Good Growth Fund to £60,855,085": asked the cumulative sum, the total reached.
+    (
+        "What was the cumulative approved Good Growth Fund capital after the two Round 2 reserve projects were added?",
+        "£60,855,085",
+    ),
     # MD1489: "The London Food Board … was established in 2004" beside DD2342's "…was reconfigured in early
     # 2017": asked when it was set up, a sentence that says it began.
     ("In what year was the London Food Board set up?", "2004"),
 ]
+
+
+# What the question asks of the value is not said where the value stands: MD2521's "£0.52m" is no post's
+# salary; ADD176 hires "Greater London Volunteering (GLV) to assist in the nomination process for the 2014
+# Team London Awards" (nobody is said to have won them); "The network will initially consist of ten
+# organisations" says nothing of how many had joined by the end.
+NOT_WHAT_IS_ASKED = [
+    "What is the yearly salary for the Local Energy Accelerator Technical Lead for Distributed Energy?",
+    "Who were the Team London Awards 2014 won by?",
+    "How many organisations were in the North Kensington Sport 4 Good Cluster by the end of the project?",
+    # MD1384: "MD1153 approved the allocation of £254,000 GLA funding for the Fourth Plinth Commissioning
+    # Programme": the programme's money, not an artist's fee.
+    "How much was David Shrigley paid for his Fourth Plinth work?",
+]
+
+
+@pytest.mark.parametrize("question", NOT_WHAT_IS_ASKED)
+def test_a_value_not_stated_as_what_is_asked_answers_nothing(full_index, full_settings, question):
+    assert not answer_question(full_index, question, full_settings).answered
 
 
 # MD3388: "The Chief Officer has agreed the 2025-26 pay award for GLA staff with UNISON and the pay

@@ -520,3 +520,10 @@ def test_a_law_written_with_its_initials_is_not_the_firm_asked_for():
     text = "MD 2156 approved the GLA to contract directly with a Financial Services Market Act (FSMA) 2000 authorised firm"
     q = analyse_question("Which firm was appointed to carry out the treasury management review?")
     assert all(fit < 0.25 for fit in _qualities(q, text).values())
+
+
+def test_an_area_of_london_is_never_who():
+    # MD3254: "…fund the donation and removal of non-compliant vehicles from use in Greater London to Ukraine".
+    text = "fund the donation and removal of non-compliant vehicles from use in Greater London to Ukraine"
+    q = analyse_question("Whose representations led TfL to send scrapped vehicles to Ukraine?")
+    assert _qualities(q, text).get("Greater London", 0.0) < 0.25

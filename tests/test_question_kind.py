@@ -664,3 +664,15 @@ def test_how_much_of_a_measured_thing_is_a_quantity_not_a_sum():
         == "20,000 tonnes of carbon dioxide"
     )
     assert analyse_question("How much funding did the GLA give?").kind == "amount"
+
+
+def test_an_owner_after_of_does_not_hide_the_asked_noun():
+    # "What is the Department for Education's annual allocation…" asks the allocation (the owner opens the
+    # phrase); in "What was the total cost of the Mayor's … event?" the owner is inside the "of" phrase and the
+    # cost is still what is asked.
+    assert (
+        question_kind("What is the Department for Education's annual allocation for adult skills?")
+        == "amount"
+    )
+    assert question_kind("What was the total cost of the Mayor's Air Quality event?") == "amount"
+    assert question_kind("What was the total budget of the Mayor's tree planting scheme?") == "amount"

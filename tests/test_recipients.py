@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from search_api.question_reading import Span
-from search_api.recipients import asked_recipient, recipient_value
+from search_api.recipients import asked_payee, asked_recipient, names_payee, recipient_value
 
 # corpus/gla MD2971
 GRANTS = (
@@ -58,3 +58,23 @@ def test_the_body_asked_may_end_before_a_joining_word():
     body = asked_recipient("How much was granted to Crisis for the Crisis at Christmas project in 2022-23?")
     assert body == "Crisis for the Crisis"
     assert recipient_value(line, sums, body).text == "£391,978"
+
+
+def test_the_payee_a_question_names_is_read_by_its_verb():
+    assert asked_payee("How much was Hans Haacke paid for his Fourth Plinth commission?") == "Hans Haacke"
+    assert asked_payee("How much grant did London & Partners get for 2015/16?") == "London & Partners"
+    assert asked_payee("How much did St Mungo's receive by grant in 2022-23?") == "St Mungo's"
+    # "has DEFRA granted": DEFRA gives; "the GLA spend": nobody is paid.
+    assert asked_payee("How much funding has DEFRA granted the Drain London programme?") is None
+    assert asked_payee("How much did the GLA spend on the programme?") is None
+
+
+def test_a_sum_is_the_payee_s_only_where_its_sentence_names_the_payee():
+    # MD1384: the artists are named in the sentence before; the sum is the programme's.
+    programme = (
+        "MD1153 approved the allocation of £254,000 GLA funding for the Fourth Plinth Commissioning Programme"
+    )
+    assert not names_payee("Hans Haacke", programme)
+    # MD1493: "L&P has been awarded £12.446m for 2015/16": named by its initials.
+    assert names_payee("London & Partners", "L&P has been awarded £12.446m for 2015/16")
+    assert names_payee("St Mungo's", "£141,855 to St Mungo’s by grant")
