@@ -338,6 +338,9 @@ def _about(q: Question, ev: Evidence) -> bool:
     # So does the whole a part of which is asked: "How much of the reallocated Green Homes Grant LAD
     # funding went to Peabody?" ("… as follows: £1,447,300 to Peabody Trust").
     lead += [e for e in q.entities if q.whole and e <= q.whole and e not in lead]
+    # So does a place that locates another name: "…sites near the Webbs site in Blackhorse Lane" ("…these
+    # sites in the vicinity of the Webbs site").
+    lead += [e for e in q.entities if e not in lead and _placed(q, e)]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
 
@@ -356,6 +359,17 @@ def _about(q: Question, ev: Evidence) -> bool:
     named = set().union(*q.entities) if q.entities else set()
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}
     return q.kind != "person" or not predicates or bool(predicates & stems(ev.read)[0])
+
+
+def _placed(q: Question, name: set[str]) -> bool:
+    """Is the name where a site is ("the Webbs site in Blackhorse Lane")?"""
+    first = next((t for t in tokens(q.text) if stem_with_irregulars(t.text) in name), None)
+    return first is not None and bool(_SITE_IN.search(q.text[: first.start]))
+
+
+_SITE_IN = re.compile(
+    r"\b(?:sites?|areas?|estates?|land|depots?|stations?|buildings?)\s+in\s+(?:the\s+)?$", re.I
+)
 
 
 def _typed(q: Question, ev: Evidence) -> Candidate | None:

@@ -127,7 +127,7 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     if words <= _AREA_WORDS:  # "…from use in Greater London to Ukraine": an area, never who
         return 0.05
     if run[-1].word in _PLACES:  # "Trafalgar Square", "Royal Albert Dock": where, not who
-        return 0.1 if q.individual else 0.3
+        return 0.1
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to
     if len(run) == 1 and _CAMEL.fullmatch(run[0].text):  # "RetrofitWorks": a company's own spelling

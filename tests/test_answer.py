@@ -574,6 +574,13 @@ READ_AS_WRITTEN = [
         "What was the cumulative approved Good Growth Fund capital after the two Round 2 reserve projects were added?",
         "£60,855,085",
     ),
+    # DD2075: "On the 29th September 2016 ADD2033 approved expenditure of £35,000 to undertake valuation work
+    # for the potential acquisition of these sites in the vicinity of the Webbs site": the place a site is in
+    # ("in Blackhorse Lane") is named by the decision, not by that sentence.
+    (
+        "Which decision approved the valuation work for sites close to the Webbs site in Blackhorse Lane?",
+        "ADD2033",
+    ),
     # MD1489: "The London Food Board … was established in 2004" beside DD2342's "…was reconfigured in early
     # 2017": asked when it was set up, a sentence that says it began.
     ("In what year was the London Food Board set up?", "2004"),

@@ -410,6 +410,10 @@ def test_a_place_is_not_who_made_something():
     q = analyse_question("Which artists made the 12th and 13th Fourth Plinth sculptures?")
     found = _qualities(q, text)
     assert found["Trafalgar Square"] <= 0.1
+    # DD2075: "…the comprehensive regeneration of the Blackhorse Road area": a road is no firm either.
+    firm = analyse_question("Name the property advisor firm appointed for the sites near the Webbs site.")
+    road = "will help kickstart the comprehensive regeneration of the Blackhorse Road area."
+    assert _qualities(firm, road).get("Blackhorse Road", 0.0) <= 0.1
 
 
 def test_the_borough_asked_is_named_with_the_words_that_ask_for_it():
