@@ -340,7 +340,7 @@ def _about(q: Question, ev: Evidence) -> bool:
     lead += [e for e in q.entities if q.whole and e <= q.whole and e not in lead]
     # So does a place that locates another name: "…sites near the Webbs site in Blackhorse Lane" ("…these
     # sites in the vicinity of the Webbs site").
-    lead += [e for e in q.entities if e not in lead and _placed(q, e)]
+    lead += [e for e in q.entities if e not in lead and _placed(q.text, frozenset(e))]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
 
@@ -361,10 +361,11 @@ def _about(q: Question, ev: Evidence) -> bool:
     return q.kind != "person" or not predicates or bool(predicates & stems(ev.read)[0])
 
 
-def _placed(q: Question, name: set[str]) -> bool:
+@functools.lru_cache(maxsize=1024)  # asked of one question for every passage read
+def _placed(question: str, name: frozenset[str]) -> bool:
     """Is the name where a site is ("the Webbs site in Blackhorse Lane")?"""
-    first = next((t for t in tokens(q.text) if stem_with_irregulars(t.text) in name), None)
-    return first is not None and bool(_SITE_IN.search(q.text[: first.start]))
+    first = next((t for t in tokens(question) if stem_with_irregulars(t.text) in name), None)
+    return first is not None and bool(_SITE_IN.search(question[: first.start]))
 
 
 _SITE_IN = re.compile(
