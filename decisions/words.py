@@ -119,6 +119,7 @@ IRREGULAR_VERBS = dict(
 STEMS_APART = {
     **dict.fromkeys("unite unites united uniting".split(), "unite"),
     **dict.fromkeys("police polices policed policing".split(), "police"),
+    **dict.fromkeys("publication publications".split(), "publish"),  # not "public"
 }
 
 
@@ -128,6 +129,11 @@ STEMS_APART = {
 STEM_FAMILIES = {
     "administr": "administ", "administer": "administ", "administrat": "administ",
     "receipt": "receiv",  # "the receipt and expenditure of £3,489,000" is what the GLA received
+    # A Latin noun in "-sion"/"-tion" whose stem leaves its verb's: "Who decides…" is answered by "the
+    # delegation of decisions … to", "When was it expanded" by "the expansion of ULEZ".
+    "decis": "decid", "provis": "provid", "inclus": "includ", "exclus": "exclud", "conclus": "conclud",
+    "expans": "expand", "extens": "extend", "reduct": "reduc", "introduct": "introduc",
+    "submiss": "submit", "permiss": "permit", "descript": "describ", "suspens": "suspend",
 }  # fmt: skip
 
 

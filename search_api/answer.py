@@ -38,6 +38,7 @@ from .answer_checks import (
     plan_for_outcome,
     same_round,
     schedule_for_act,
+    states_asked_period,
     total_for_unit,
     year_fit,
 )
@@ -388,8 +389,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # sentence may say "increase the funding available through the … Fund by £400,000".
     cues = cues | (reading.INCREMENT_CUES if q.increment else frozenset())
     topic = {s: w for s, w in q.weights.items() if q.words[s] not in cues}
+    # (A post asked keeps its words: "Who became the GLA's Chief Officer…" is answered beside "as the
+    # GLA's Chief Officer" in the decision titled by that post.)
+    asked_post = {s for s, w in q.words.items() if q.role and w in reading.ROLE_WORDS}
+    asked_post = asked_post if asked_post <= ev.source.named else set()  # the post the decision is titled by
     relation = (
-        {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head} or topic or q.weights
+        {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head or s in asked_post}
+        or topic
+        or q.weights
     )
     # "How much of the business rates pilot money goes on the careers campaign?": the figure is the
     # part's, near "careers campaign"; the pool's words describe the whole.
@@ -477,9 +484,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if (
                 after
                 and q.after in ("total", "changed")
-                and _TOTAL_TO.search(ev.at(zone)[max(0, span.start - 120) : span.start])
+                and (
+                    _TOTAL_TO.search(ev.at(zone)[max(0, span.start - 120) : span.start])
+                    or _TOTAL_BEFORE.search(ev.at(zone)[max(0, span.start - 30) : span.start])
+                )
             ):
-                near = max(near, 0.8)  # asked the cumulative total: "This will take total … to [£60,855,085]"
+                # asked the cumulative total: "This will take total … to [£60,855,085]", "a further 10
+                # Housing Zones to total [30 Housing Zones]"
+                near = max(near, 0.8)
             flowing = (_MONEY_TO if q.receiver else _MONEY_FROM) if q.receiver or q.giver else None
             if flowing and flowing.search(ev.at(zone)[max(0, span.start - 100) : span.start]):
                 # Asked who received: "…grant assistance of £269,000 (…), to [Groundwork London] in 2015/16
@@ -521,6 +533,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 ev.at(zone)[max(0, span.start - 30) : span.start]
             ):
                 bonus *= 0.4  # asked the original sum, "a further [£16k] … was allocated" is what came later
+            if q.after == "from" and _CHANGE_VALUE.search(ev.at(zone)[max(0, span.start - 30) : span.start]):
+                continue  # asked the original value, "(extension value [£10,000])" is the change's
             if (
                 q.kind in reading.FIGURE_KINDS
                 and _END_STATE_ASKED.search(q.text)
@@ -534,6 +548,16 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _ADDED_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
                 bonus *= 0.4  # asked the total, "additional … expenditure of [£2,183,379]" is what is added
+            if q.kind in reading.FIGURE_KINDS and not states_asked_period(q.text, ev.at(zone)):
+                bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
+            if (
+                q.kind == "amount"
+                and _WHOLE_ASKED.search(q.text)
+                and _PART_OF_SUM.match(ev.at(zone), span.end)
+            ):
+                bonus *= (
+                    0.4  # asked the total, "[£2.3m] of … funding, from the approved £45m" is a part of it
+                )
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _measure_of_other(q, ev.at(zone), span, found):
@@ -589,6 +613,10 @@ _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{
 # asked an addition, "a one-off increase of [£978,000]" too.
 _MORE = r"further|additional|extra|top-up"
 _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
+# A sum named as a change: "(extension value £10,000)", "an increase of £5m", "uplift: £2k".
+_CHANGE_VALUE = re.compile(
+    r"\b(?:extension|increase|uplift|variation|top-up)\s*(?:value|of|by|:)?\s*(?:up to\s+)?$", re.I
+)
 # "…money set up the fund", "…put in at the start", "Initial DLUHC funding…": the first sum, not a later one.
 _SET_UP = re.compile(
     r"\b(?:set up|setting up|establish\w*|launch\w*|at (?:the )?(?:start|outset|first)|initial(?:ly)?|to begin with)\b",
@@ -601,6 +629,12 @@ _AT_FIRST = re.compile(
 )
 # What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
+# "£2.3m of … scale-up funding, from the approved £45m", "£2m out of the £5m": a part of the sum named after
+# it (not "£1,015,000 consisting of the £435,000…": the parts of the whole).
+_PART_OF_SUM = re.compile(
+    r"[^.;£]{0,80}\b(?:from|out of|within)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}£"
+)
+_TOTAL_BEFORE = re.compile(r"\b(?:to total|totalling|totaling|a total of|bringing the total to)\s*$", re.I)
 _TOTAL_TO = re.compile(r"\btotal\b[^.;£\d]{0,100}\bto\s*$", re.I)  # "…take total … to £60,855,085"
 _ADDED = re.compile(rf"\b(?:{_MORE}|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{{0,20}}$", re.I)
 

@@ -6,6 +6,7 @@ out: the answerer (answer.py) applies them to its evidence.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,6 +128,9 @@ def year_fit(question: str, text: str, span: Span) -> float:
         # "…currently managing £3bn of cash and more than £4bn of borrowings in 2017-18" is 2017-18's.
         later = years(re.split(r"[.;]", text[span.end :])[0])
         return 1.0 if any(asked.intersection(y.covered) for y in later) else 0.0
+    if own is None and len(asked) == 1 and _period_around(text, asked):
+        # "£2.3m … across the years 2019/20 – 2022/23": the sum is the period's, not one year's of it.
+        return 0.0
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.
@@ -141,6 +145,36 @@ _ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")
 _FIGURE_OF_YEAR = re.compile(r"\d\s*[(:]\s*$")
 _PERIOD_FROM = re.compile(r"\b(?:from|between)\s+$")
 _PERIOD_TO = re.compile(r"\s*(?:through|to|until|till|and)\b")
+
+
+_PERIOD_JOIN = re.compile(r"\s*(?:[-–—]|to|through(?: to)?|until)\s*$")
+
+
+def _periods(text: str) -> list[range]:
+    """The periods of several years the text states ("2019/20 – 2022/23", "from 2021 to 2024"), in first
+    years of financial years: "2019/20 – 2022/23" holds 2019 to 2022; "2022 to 2023" is one year."""
+    stated = years(text)
+    out = [range(int(y.firsts[0]), int(y.firsts[-1]) + 1) for y in stated if len(y.firsts) > 1]  # "2024-29"
+    for first, last in itertools.pairwise(stated):
+        start = text.rfind(last.first[:2], first.end, last.end)  # where the later year is written
+        if start >= 0 and _PERIOD_JOIN.fullmatch(text[first.end : start]):
+            held = range(int(first.covered[0]), int(last.covered[-1]) + last.ranged)
+            if len(held) > 1:
+                out.append(held)
+    return out
+
+
+def _period_around(text: str, asked: set[str]) -> bool:
+    """Does the text state a period of several years that holds the asked year among others?"""
+    return any(int(y) in held for held in _periods(text) for y in asked)
+
+
+def states_asked_period(question: str, text: str) -> bool:
+    """Asked of a period ("…Delivery Plan 2024-25 to 2028-29"), does the text state that period, not
+    only a year of it ("…to be spent by the end of 2028-29 from the £212.5m budget envelope")? True
+    when no period is asked."""
+    asked = _periods(question)
+    return not asked or bool(set(map(tuple, asked)) & set(map(tuple, _periods(text))))
 
 
 def _opens_period(text: str, year: _Year) -> bool:

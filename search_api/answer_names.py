@@ -160,6 +160,21 @@ _PORTFOLIO = re.compile(  # "Deputy Mayor, Planning, Regeneration and the [Fire 
 _BODY_BEFORE = re.compile(r"\b(?:Department|Ministry|Office|Secretary of State) (?:of|for) (?:the )?$")
 
 
+# A short form in brackets after a programme's noun: "…Enabling project (DEEP)", "…scheme (SHS)".
+_THING_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(THING_WORDS))})\s*\($", re.I)
+
+
+def _common_short_form(text: str, start: int, acronym: str) -> bool:
+    """Is the acronym in brackets short for a programme's name or for words in lower case?"""
+    before = text[max(0, start - 60) : start]
+    if _THING_BEFORE.search(before[-30:]):
+        return True
+    words = [t.text for t in tokens(before.rstrip().removesuffix("("))][-len(acronym) :]
+    return len(words) == len(acronym) and all(
+        w[0].islower() and w[0] == a.lower() for w, a in zip(words, acronym, strict=True)
+    )
+
+
 def _spelt_out(text: str, start: int, acronym: str) -> int | None:
     """Where the name an acronym in brackets abbreviates starts: "Community Energy London (CEL)"."""
     base = max(0, start - 160)
@@ -253,6 +268,10 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         ):
             continue  # "ADD", "MD": a kind of decision, not who acts; "RetrofitWorks" is a name
         spelt = _spelt_out(text, run[0].start, lone) if lone else None
+        if lone and spelt is None and not q.source and _common_short_form(text, run[0].start, lone):
+            # "the Decentralised Energy Enabling project (DEEP)", "a … project delivery unit (PDU)": a
+            # project's or a common noun's short form, not a body's name
+            continue
         if _PUBLISHER.search(text[spelt if spelt is not None else run[0].start : run[-1].end]):
             continue  # the GLA publishes the decision: never the body it hires, pays or agrees with
         if spelt is not None:  # "Community Energy London (CEL)": the name, with its short form

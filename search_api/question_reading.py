@@ -89,6 +89,17 @@ _KIND_WORDS = {
     # "Which earlier mayoral decision first set up…": a decision citing another says "(see MD2661)".
     "reference": frozenset("earlier previous prior original originally first initially".split()),
 }
+# "cover all of London", "the whole of Greater London": what a page writes "London-wide".
+_WHOLE_AREA = re.compile(
+    r"\b(?:all|(?:the\s+)?(?:whole|entirety)|every\s+part)\s+of\s+(?:greater\s+)?london\b|\bentire\s+(?:city|capital)\b",
+    re.I,
+)
+_COVER = frozenset("cover covers covered covering".split())
+_BEFORE_CHANGE = re.compile(  # "worth before it was extended", "before the uplift"
+    r"\bbefore\s+(?:(?:it|they|this|that|the\s+\w+)\s+(?:was|were|had been)\s+(?:extended|increased|raised|varied|uplifted|topped up)"
+    r"|the\s+(?:[\w’',-]+\s+){0,5}?(?:extension|increase|uplift|variation|top-up))\b",
+    re.I,
+)
 _END_WORDS = frozenset(
     "end ends ending until finish finishes completion complete close closes expire expires".split()
 )
@@ -244,8 +255,14 @@ def analyse_question(text: str) -> Question:
             q.words.setdefault(stem_with_irregulars(word), word)
     # "What percentage pay rise…", "Which email address…": the words name the kind asked, not the topic.
     q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, ())}
+    if whole := _WHOLE_AREA.search(text):  # "to cover the whole of London": the page says "London-wide"
+        said = {t.word for t in tokens(whole.group())} | _COVER
+        q.words = {s: w for s, w in q.words.items() if w not in said}
+        q.words[stem_with_irregulars("London-wide")] = "London-wide"
     asking = [t.word for t in tokens(asking_clause(text))]
-    q.role = q.kind == "person" and bool(ROLE_WORDS & set(toks)) and not ORG_NOUNS & set(asking[:3])
+    # "Who chaired LFEPA…" asks the holder of a post as "Who was the chair of LFEPA…" does.
+    posts = ROLE_WORDS | _POST_VERBS
+    q.role = q.kind == "person" and bool(posts & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
     searched = [] if is_question(text) else toks[-1:]
     asking = [_singular(w) for w in asking]  # "Which boroughs…", "Which companies…"
@@ -277,8 +294,14 @@ def analyse_question(text: str) -> Question:
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
     q.increment = q.kind in FIGURE_KINDS and bool(set(toks) & _INCREMENT_ASKED) and not set(toks) & _WHOLE
-    if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _EARLIER_WORDS:
-        q.after = "from"  # "the original budget": in "from £15m to £16.4m", the first
+    if (
+        q.kind in FIGURE_KINDS
+        and q.after is None
+        and (set(toks) & _EARLIER_WORDS or _BEFORE_CHANGE.search(text))
+    ):
+        q.after = (
+            "from"  # "the original budget", "…before it was extended": in "from £15m to £16.4m", the first
+        )
     if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
     if q.kind in FIGURE_KINDS and q.after is None and {"total", "altogether", "cumulative"} & set(toks):
@@ -403,6 +426,9 @@ def _whole(text: str) -> set[str]:
             rest = rest[1:] if rest[:1] in (["the"], ["this"], ["that"]) else rest
             return {stem_with_irregulars(w) for w in noun_phrase(rest)}
     return set()
+
+
+_POST_VERBS = frozenset("chaired chairs chairing".split())
 
 
 def _asked_phrase(text: str) -> set[str]:

@@ -122,7 +122,9 @@ DELEGATION = re.compile(
     # "Which officer does MD1437 authorise to send…" (not "Who authorised the grant to Crisis?")
     r"|\b(?:which|what|whom)\b[^?]{0,60}?\b(?:authori[sz]e|empower|allow|permit)(?:s|d|ed|ted)?\s+to\s"
     # "Who was authorised to send the notifications…": the post empowered, not who took the decision.
-    r"|\bwho\s+(?:is|was|are|were|has been|have been)\s+(?:authori[sz]ed|empowered|permitted|allowed)\s+to\s",
+    r"|\bwho\s+(?:is|was|are|were|has been|have been)\s+(?:authori[sz]ed|empowered|permitted|allowed)\s+to\s"
+    # "Who decides how the budget is allocated?": the post that holds the decision, not who took this one.
+    r"|\bwho\s+decides\b",
     re.I,
 )
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.

@@ -481,6 +481,21 @@ READ_AS_WRITTEN = [
         "Who decides how the GLA's 2025-26 marketing budget of £1m is allocated?",
         "the Assistant Director, External Relations",
     ),
+    # The same decisions asked as another writer would, the noun where the page has its verb:
+    # "decisions on the allocation of said funding to…", "was published in November 2020" (ADD2499).
+    (
+        "Who decides on allocating the GLA's £1m 2025-26 public information campaign money?",
+        "the Assistant Director, External Relations",
+    ),
+    ("In which month did the London Urban Forest Plan's publication take place?", "November 2020"),
+    # MD2306 ("Appointment of Chief Officer"): "…wish to appoint Mary Harpley, … as the Greater London
+    # Authority’s (GLA) Chief Officer with effect from 10 September 2018": the post asked is the words
+    # the name stands beside, though the title holds them too.
+    ("Who took up the GLA Chief Officer post in September 2018?", "Mary Harpley"),
+    # MD3254: "…expanded to inner London on 25 October 2021, and then further expanded London-wide on
+    # 29 August 2023": "all of London" is what the page writes "London-wide".
+    ("When did the ULEZ expand to all of London?", "29 August 2023"),
+    ("From what date did the ULEZ cover the whole of London?", "29 August 2023"),
     # MD2528: "…the GLA would be awarded a grant of up to £2.2m from the national Urban Tree Challenge Fund":
     # a search ending in "grant" asks its sum.
     ("Urban Tree Challenge Fund grant", "up to £2.2m"),
@@ -598,7 +613,27 @@ NOT_WHAT_IS_ASKED = [
     # MD1384: "MD1153 approved the allocation of £254,000 GLA funding for the Fourth Plinth Commissioning
     # Programme": the programme's money, not an artist's fee.
     "How much was David Shrigley paid for his Fourth Plinth work?",
+    # MD1507: "The Chairman of LFEPA replied … that not all LFEPA Members were comfortable": a group,
+    # not who held the chair.
+    "Who was chairing the London Fire and Emergency Planning Authority in 2015?",
+    # DD2664: "…to extend the GLA’s current contract with Rice Marketing Limited (extension value £10,000)":
+    # the extension's value, not what the contract was worth before it.
+    "What was the Rice Marketing Limited contract's original value?",
+    "What was the Rice Marketing Limited contract worth before it was extended?",
+    # MD2521: "the Decentralised Energy Enabling project (DEEP)", "a GLA commissioned and managed project
+    # delivery unit (PDU)": a project's and a common noun's short forms, no firm's name.
+    "Which consultancy was appointed to run the Local Energy Accelerator project delivery unit?",
+    "Which firm was hired to run the Local Energy Accelerator's delivery unit?",
 ]
+
+
+def test_a_part_of_a_sum_named_after_it_is_not_the_total(full_index, full_settings):
+    # MD2510: "expenditure of £2.3m of Young Londoners Fund unallocated scale-up funding, from the approved
+    # £45m": asked the fund's total, £2.3m is a part of it.
+    answer = answer_question(
+        full_index, "What was the total size of the Mayor's Young Londoners Fund?", full_settings
+    )
+    assert answer.answer != "£2.3m"
 
 
 @pytest.mark.parametrize("question", NOT_WHAT_IS_ASKED)

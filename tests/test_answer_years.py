@@ -173,3 +173,30 @@ def test_the_same_sum_as_another_year_is_the_asked_year_s_too():
     assert year_fit("Serious Violence Duty grant for 2025-26", text, span) == 1.0
     assert year_fit("Serious Violence Duty grant for 2024-25", text, span) == 1.0
     assert year_fit("Serious Violence Duty grant for 2023-24", text, span) == 0.0
+
+
+def test_a_sum_for_several_years_is_no_one_year_s_figure():
+    # MD2510: "Net expenditure of £2.3m of Young Londoners Fund scale-up funding across the years 2019/20 –
+    # 2022/23": a sum for four years says nothing of one of them; one year's own sum still fits.
+    text = (
+        "Net expenditure of £2.3m of Young Londoners Fund scale-up funding across the years 2019/20 – 2022/23"
+    )
+    at = text.index("£2.3m")
+    span = Span(at, at + 5, "£2.3m")
+    assert year_fit("What was the Young Londoners Fund budget for 2021-22?", text, span) == 0.0
+    assert year_fit("What was the Young Londoners Fund budget for 2022-23?", text, span) == 0.0
+    one = "expenditure of £2.3m in 2022-23, from 2022 to 2023"
+    assert year_fit("What was the budget for 2022-23?", one, Span(15, 20, "£2.3m")) == 1.0
+
+
+def test_a_period_asked_is_stated_by_the_sentence_that_answers():
+    from search_api.answer_checks import states_asked_period
+
+    # MD3230: "…the next five-year Delivery Plan period (2024-25 to 2028-29), with expenditure approval of
+    # £64.31m" states the period; "…forecast to be spent by the end of 2028-29 from the £212.5m budget
+    # envelope" only its last year.
+    question = "What is the total budget of the Royal Docks Delivery Plan for 2024-25 to 2028-29?"
+    assert states_asked_period(question, "the next five-year Delivery Plan period (2024-25 to 2028-29)")
+    assert states_asked_period("Royal Docks delivery plan 2024-29 budget", "the period (2024-25 to 2028-29)")
+    assert not states_asked_period(question, "spent by the end of 2028-29 from the £212.5m budget envelope")
+    assert states_asked_period("What is the Royal Docks budget?", "by the end of 2028-29")  # no period asked

@@ -373,6 +373,19 @@ def test_who_authorised_a_decision_is_no_delegation_but_whom_it_authorises_is():
 
     assert not DELEGATION.search("Who authorised the grant to Crisis in MD2848?")
     assert DELEGATION.search("Which officer does MD1437 authorise to send the notices?")
+    # "Who decides how … is allocated?": the post holding the decisions ("the delegation of decisions on the
+    # allocation of said funding to the Assistant Director…"), not who signed this one.
+    assert DELEGATION.search("Who decides how the £1m campaign budget is allocated?")
+    assert not DELEGATION.search("Who decided to fund the campaign?")
+
+
+def test_who_chaired_a_body_asks_the_holder_of_a_post():
+    from search_api.question_reading import analyse_question
+
+    assert analyse_question("Who chaired the London Fire and Emergency Planning Authority in May 2015?").role
+    assert not analyse_question(
+        "Who funded the London Fire and Emergency Planning Authority in May 2015?"
+    ).role
 
 
 def test_a_person_question_ending_in_a_body_still_wants_a_person():
@@ -676,3 +689,13 @@ def test_an_owner_after_of_does_not_hide_the_asked_noun():
     )
     assert question_kind("What was the total cost of the Mayor's Air Quality event?") == "amount"
     assert question_kind("What was the total budget of the Mayor's tree planting scheme?") == "amount"
+
+
+def test_the_whole_of_london_is_read_as_london_wide():
+    from decisions.words import stem_with_irregulars
+    from search_api.question_reading import analyse_question
+
+    words = analyse_question("When was the ULEZ expanded to cover all of London?").words
+    assert stem_with_irregulars("London-wide") in words
+    assert not {stem_with_irregulars(w) for w in ("cover", "all")} & words.keys()
+    assert stem_with_irregulars("London-wide") not in analyse_question("When was the ULEZ expanded?").words
