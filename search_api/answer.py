@@ -1067,12 +1067,12 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         or (q.kind == "date" and _FOUNDED_ASKED.search(q.text) and not _FOUNDED_SAID.search(said))
         or (q.kind == "amount" and _SALARY_ASKED.search(q.text) and not _SALARY_SAID.search(said))
-        or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said))
+        or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
-        or (q.kind == "amount" and group_for_member(q.text, said))
+        or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
     ):
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)

@@ -327,7 +327,7 @@ def total_for_unit(question: str, sentence: str) -> bool:
 # indicatively allocates up to £310.7 million to fund interventions … within these Housing Zones" states
 # what the group gets: the sentence names the asked thing's noun only in the plural.
 _MEMBER_ASKED = re.compile(
-    r"\bthe\s+(?:[A-Z][\w’'&-]*\s+){1,6}(?P<noun>[A-Za-z]{3,}[^s\W])\b(?!\s+(?:of|for|and|&)\b)"
+    r"\bthe\s+(?:[A-Z][\w’'&-]*\s+){1,6}?(?P<noun>[A-Za-z]{3,}[^s\W])\b(?!\s+(?:(?:of|for|and|&)\b|[A-Z]))"
 )
 _NUMBER_WORDS = "|".join(w for w in NUMBER_WORDS if w != "one")
 # Where money goes (a fund or programme named is more often where it comes from).

@@ -77,7 +77,9 @@ _ASKED_PAYEE = re.compile(
     rf"\bhow much\b(?:\s+[a-z]+)?\s+(?:"
     rf"(?:was|were|is|are)\s+(?:the\s+)?(?P<passive>{_NAME})\s+(?:paid|given|awarded|granted|offered)\b"
     rf"|(?:did|does|do|will)\s+(?:the\s+)?(?P<gets>{_NAME})\s+(?:get|receive|be paid|be given)\b"
-    rf"|(?:has|have|had)\s+(?:the\s+)?(?P<got>{_NAME})\s+(?:received|got|been paid|been given|been awarded)\b)",
+    rf"|(?:has|have|had)\s+(?:the\s+)?(?P<got>{_NAME})\s+(?:received|got|been paid|been given|been awarded)\b"
+    # "…how much of the funding was paid to Crisis as a grant"
+    rf"|[^?]{{0,80}}?\b(?:paid|given|awarded|granted)\s+to\s+(?:the\s+)?(?P<to>(?-i:{_NAME})))",
     re.I,
 )
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
@@ -92,10 +94,13 @@ def asked_payee(question: str) -> str | None:
     return name if name[0].isupper() else None
 
 
-def names_payee(payee: str, sentence: str) -> bool:
+def names_payee(payee: str, sentence: str, question: str = "") -> bool:
     """Does the sentence stating a sum name whom it was paid to? "MD1153 approved the allocation of
     £254,000 GLA funding for the Fourth Plinth Commissioning Programme" pays no artist. ("London" is where
-    every decision is: "London & Partners" is named as "L&P" or "Partners".)"""
+    every decision is: "London & Partners" is named as "L&P" or "Partners".) A longer name the question
+    gives ("…of the Crisis at Christmas funding was paid to Crisis") is something else's."""
+    for longer in re.finditer(rf"\b{re.escape(payee)}(?:\s+(?:at|of|for|and|&)?\s*[A-Z][\w’'-]*)+", question):
+        sentence = sentence.replace(longer.group(), " ")
     capitals = _NAME_WORD.findall(payee)
     words = stems(" ".join(w for w in capitals if w.lower() != "london"))[0]
     # By its initials: "L&P has been awarded £12.446m" for "London & Partners".

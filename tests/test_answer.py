@@ -488,6 +488,9 @@ READ_AS_WRITTEN = [
         "the Assistant Director, External Relations",
     ),
     ("In which month did the London Urban Forest Plan's publication take place?", "November 2020"),
+    # MD3043: "comprising expenditure of £391,978 to Crisis by grant…", not the "£542,000 of government
+    # funding from DLUHC for Crisis at Christmas" (the programme, a longer name than the payee's).
+    ("Under MD3043, how much of the Crisis at Christmas money was given to Crisis by grant?", "£391,978"),
     # MD2306 ("Appointment of Chief Officer"): "…wish to appoint Mary Harpley, … as the Greater London
     # Authority’s (GLA) Chief Officer with effect from 10 September 2018": the post asked is the words
     # the name stands beside, though the title holds them too.
@@ -624,6 +627,8 @@ NOT_WHAT_IS_ASKED = [
     # delivery unit (PDU)": a project's and a common noun's short forms, no firm's name.
     "Which consultancy was appointed to run the Local Energy Accelerator project delivery unit?",
     "Which firm was hired to run the Local Energy Accelerator's delivery unit?",
+    # MD1545: "…the delivery of up to 25,837 homes within these Housing Zones": all the zones', not one's.
+    "How many homes will the Meridian Water Housing Zone deliver?",
 ]
 
 

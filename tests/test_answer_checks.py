@@ -429,6 +429,8 @@ def test_a_groups_sum_is_no_members():
     assert group_for_member("How much will be allocated to the Ilford Town Centre Housing Zone?", said)
     assert group_for_member("How much of the allocation was earmarked for the Wembley zone?", said)
     assert not group_for_member("How much did the Mayor allocate to the Housing Zones?", said)
+    # A count asked of one zone, its name two words before the noun: "the Meridian Water Housing Zone".
+    assert group_for_member("How many homes is the Meridian Water Housing Zone expected to deliver?", said)
     assert not group_for_member(
         "How much will the Ilford Housing Zone get?",
         "£20m goes to the Ilford Housing Zone, one of these Zones.",

@@ -67,6 +67,18 @@ def test_the_payee_a_question_names_is_read_by_its_verb():
     # "has DEFRA granted": DEFRA gives; "the GLA spend": nobody is paid.
     assert asked_payee("How much funding has DEFRA granted the Drain London programme?") is None
     assert asked_payee("How much did the GLA spend on the programme?") is None
+    # "…paid to Crisis as a grant": the body after "paid to", capitalised.
+    assert asked_payee("How much of the Crisis at Christmas money was paid to Crisis as a grant?") == "Crisis"
+    assert asked_payee("How much was paid to the programme in 2023-24?") is None
+
+
+def test_a_longer_name_the_question_gives_is_not_the_payee():
+    # MD3043: "Receipt of £542,000 of government funding from DLUHC for Crisis at Christmas" pays the
+    # programme's sum, not Crisis; "comprising expenditure of £391,978 to Crisis by grant" pays Crisis.
+    question = "In MD3043, how much of the Crisis at Christmas funding was paid to Crisis as a grant?"
+    received = "i. Receipt of £542,000 of government funding from DLUHC for Crisis at Christmas."
+    assert not names_payee("Crisis", received, question)
+    assert names_payee("Crisis", "comprising expenditure of £391,978 to Crisis by grant", question)
 
 
 def test_a_sum_is_the_payee_s_only_where_its_sentence_names_the_payee():
