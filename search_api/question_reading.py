@@ -54,7 +54,10 @@ _EARLIER_WORDS = frozenset(
 )
 # (Or a partner: "Which organisation does the GLA work with to deliver…".)
 _CONTRACT_ASKED = re.compile(
-    r"\bcontract(?:s|or|ors|ed)?\b|\bprovider\b|\bsupplier\b|\b(?:work|partner|collaborat)\w* with\b", re.I
+    r"\bcontract(?:s|or|ors|ed)?\b|\bprovider\b|\bsupplier\b|\b(?:work|partner|collaborat)\w* with\b"
+    # "Which firm was appointed to…", "Which consultancy was hired…": a party the GLA contracts with.
+    r"|\b(?:firm|company|consultancy|consultants?|agency|advis[eo]r)\b[^?]{0,40}\b(?:appoint(?:s|ed)?|hired?|engaged?|procured?|commissioned)\b",
+    re.I,
 )
 # A question's opening word that is no part of the name after it: "Alongside Sadiq Khan, who…".
 _LEADING_WORDS = frozenset(

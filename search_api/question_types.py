@@ -27,7 +27,7 @@ ORG_NOUNS = frozenset(
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
     value price amount grant allocation allocated worth fee fees paid pay salary sum approved approve total
-    aside earmarked cap ceiling spending""".split()
+    aside earmarked cap ceiling spending debt debts borrowing borrowings""".split()
 )
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -629,6 +629,12 @@ NOT_WHAT_IS_ASKED = [
     "Which firm was hired to run the Local Energy Accelerator's delivery unit?",
     # MD1545: "…the delivery of up to 25,837 homes within these Housing Zones": all the zones', not one's.
     "How many homes will the Meridian Water Housing Zone deliver?",
+    # DD2180: "…to contract directly with a Financial Services Market Act (FSMA) 2000 authorised firm … relating
+    # to the Group Investment Syndicate (GIS)": the firm is unnamed; DD2075 acquires the Webbs site "via the
+    # London Development Panel", which is no agency appointed.
+    "Which firm did DD2180 appoint for the treasury management review?",
+    "Which company was hired as the FSMA authorised firm in DD2180?",
+    "Which property agency was appointed to advise GLAP on the sites near the Webbs site?",
 ]
 
 

@@ -699,3 +699,11 @@ def test_the_whole_of_london_is_read_as_london_wide():
     assert stem_with_irregulars("London-wide") in words
     assert not {stem_with_irregulars(w) for w in ("cover", "all")} & words.keys()
     assert stem_with_irregulars("London-wide") not in analyse_question("When was the ULEZ expanded?").words
+
+
+def test_a_debt_is_a_sum():
+    # MD2943: "The GLA’s residual Crossrail debt is expected to be around £4.5 billion by 31 March 2023."
+    assert (
+        question_kind("What was the GLA's residual Crossrail debt expected to be by March 2023?") == "amount"
+    )
+    assert question_kind("What is the GLA's total borrowing for Crossrail?") == "amount"
