@@ -438,6 +438,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         )
         if paired is None and q.kind == "amount":  # "£300,000 … to TfL; and £60,000 … to the GLA"
             paired = recipient_value(ev.at(zone), found, asked_recipient(q.text))
+        period_stated = q.kind not in reading.FIGURE_KINDS or states_asked_period(q.text, ev.at(zone))
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(
@@ -548,16 +549,15 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _ADDED_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
                 bonus *= 0.4  # asked the total, "additional … expenditure of [£2,183,379]" is what is added
-            if q.kind in reading.FIGURE_KINDS and not states_asked_period(q.text, ev.at(zone)):
+            if not period_stated:
                 bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
+            # asked the total, "[£2.3m] of … funding, from the approved £45m" is a part of it
             if (
                 q.kind == "amount"
                 and _WHOLE_ASKED.search(q.text)
                 and _PART_OF_SUM.match(ev.at(zone), span.end)
             ):
-                bonus *= (
-                    0.4  # asked the total, "[£2.3m] of … funding, from the approved £45m" is a part of it
-                )
+                bonus *= 0.4
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _measure_of_other(q, ev.at(zone), span, found):

@@ -40,8 +40,6 @@ def _word_before(text: str, start: int) -> str:
 
 
 _NAME_ENDS = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:for|to|and|or|in|on|at|with|which|who|from|as|under)\b")
-# "…the No Second Night Out contract with [St Mungo’s]", "contracted to [Thames Reach]", "commissioned
-# from [Homeless Link]": the body a contract is held by.
 # A contract with a party the sentence does not name: "contract directly with a … authorised firm",
 # "a contract with the interim FSMA 2000 authorised firm".
 _UNNAMED_PARTY = re.compile(
@@ -49,6 +47,8 @@ _UNNAMED_PARTY = re.compile(
     r"(?:firm|company|provider|supplier|consultancy|consultant|contractor)s?\b",
     re.I,
 )
+# "…the No Second Night Out contract with [St Mungo’s]", "contracted to [Thames Reach]", "commissioned
+# from [Homeless Link]": the body a contract is held by.
 _CONTRACTED_WITH = re.compile(
     r"\b(?:contract|agreement|framework|arrangement)\s+(?:[\w’'-]+\s+){0,3}?with\s+(?:the\s+)?$"
     r"|\b(?:contracted|commissioned|procured|awarded)\s+(?:to|from|with)\s+(?:the\s+)?$"
@@ -235,6 +235,9 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
     # "Which London borough gets…": the noun asked is the answer's kind, not a word of its topic
     # ("London Borough of Hounslow").
     said -= {q.asked_noun}
+    # Asked who was contracted, "…contract directly with a … authorised firm" names nobody: the names
+    # beside it ("…relating to the Group Investment Syndicate (GIS)") are something else.
+    unnamed_party = q.contractor and bool(_UNNAMED_PARTY.search(text))
     for run in name_runs(text, tokens(text)):
         # "Deputy Mayor Matthew Ryder" asked as "which Deputy Mayor": the name is what follows.
         while run and (
@@ -295,8 +298,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             # "Queen Elizabeth Olympic Park (QEOP)": a place; "Financial Services Market Act (FSMA)": a law.
             if long_name and (long_name[-1].word in _PLACES or long_name[-1].word in THING_WORDS):
                 fit = _name_quality(long_name, q, common, "")
-            if q.contractor and _UNNAMED_PARTY.search(text):
-                fit = min(fit, 0.1)  # the party contracted with is unnamed (below)
+            if unnamed_party:
+                fit = min(fit, 0.1)
             out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text, spelt, close)))
             continue
         portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
@@ -342,9 +345,7 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             quality = max(quality, 0.8)
         if contracted:
             quality = max(quality, 0.9)
-        elif q.contractor and _UNNAMED_PARTY.search(text):
-            # "to contract directly with a … authorised firm … relating to the Group Investment Syndicate
-            # (GIS)": the party contracted with is unnamed; the names beside it are something else.
+        elif unnamed_party:
             quality = min(quality, 0.1)
         elif q.contractor and next_word in ("contract", "contracts", "framework"):
             quality = min(quality, 0.1)  # "the GLA’s CHAIN contract with Homeless Link": the contract's name
