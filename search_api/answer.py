@@ -37,6 +37,7 @@ from .answer_checks import (
     part_by_short_name,
     plan_for_outcome,
     same_round,
+    says_which_part,
     schedule_for_act,
     states_asked_period,
     total_for_unit,
@@ -771,15 +772,15 @@ def _extract(
                 said = " ".join(ev.at(ev.piece)[given[0] : given[1]].split())
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     top = evidence[0]
-    if q.kind == "text" and not _says_which_part(top.at(top.piece), q):
+    if q.kind == "text" and not says_which_part(q.text, top.at(top.piece)):
         # "Which round of the LCEF does MD3418 fund?": the passage that numbers it ("an eighth round").
-        top = next((e for e in evidence[:5] if _says_which_part(e.at(e.piece), q)), top)
+        top = next((e for e in evidence[:5] if says_which_part(q.text, e.at(e.piece))), top)
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= 0.55 and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
         # A sentence about other years says nothing of the asked one ("…from 2011/12 to 2014/15" for 2015/16).
-        if _says_where(said, q) and _says_which_part(said, q) and not only_other_years(q.text, said):
+        if _says_where(said, q) and says_which_part(q.text, said) and not only_other_years(q.text, said):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
@@ -837,26 +838,6 @@ def _says_where(said: str, q: Question) -> bool:
         return True
     asked = stems(q.text)[1]  # its words in lower case, as the tokeniser reads them
     return any(plain_word(w) not in asked for w in _CAPITALISED.findall(said))
-
-
-# "Which round of…", "What phase…": a programme's part, answered by its number or ordinal.
-_PART_ASKED = re.compile(r"\b(?:which|what)\s+(round|phase|stage|wave|tranche|cohort)\b", re.I)
-_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))"
-
-
-def _says_which_part(said: str, q: Question) -> bool:
-    """A passage answers "Which round of…?" only by numbering a round ("an eighth round", "Round 8")."""
-    asked = _PART_ASKED.search(q.text)
-    if not asked:
-        return True
-    part = asked.group(1)
-    return bool(
-        re.search(
-            rf"\b{_ORDINAL}\s+{part}\b|\b{part}\s+(?:\d+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-            said,
-            re.I,
-        )
-    )
 
 
 def _says_when(said: str, q: Question) -> bool:

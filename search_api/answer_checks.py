@@ -231,6 +231,16 @@ def _parts(text: str) -> frozenset[tuple[str, int]]:
     return frozenset(found)
 
 
+_PART_ASKED = re.compile(rf"\b(?:which|what)\s+({_PARTS})\b", re.I)  # "Which round of…", "What phase…"
+
+
+def says_which_part(question: str, text: str) -> bool:
+    """Asked "Which round of…?", does the text number a round ("an eighth round", "Round 8")? True when
+    no part is asked."""
+    asked = _PART_ASKED.search(question)
+    return not asked or any(part == asked.group(1).lower() for part, _ in _parts(text))
+
+
 def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str:
     """The question's words for its asked part ("seventh round") when the text writes that part as the
     programme's initials and number ("LCEF 7" for "the seventh round of the London Community Energy

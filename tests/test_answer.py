@@ -639,18 +639,15 @@ NOT_WHAT_IS_ASKED = [
 
 
 def test_which_round_is_answered_only_by_a_numbered_round():
-    from search_api.answer import _says_which_part
-    from search_api.question_reading import analyse_question
+    from search_api.answer_checks import says_which_part
 
     # MD3418: "…on delivery of an eighth round of the programme" numbers the round; "approves expenditure of
     # up to £700,000, in 2025-26, on the London Community Energy Fund (LCEF) programme" does not.
-    q = analyse_question("Which round of the London Community Energy Fund does MD3418 fund?")
-    assert _says_which_part("seeks approval to spend up to £700,000 on delivery of an eighth round", q)
-    assert _says_which_part("funding for Round 8 of the LCEF", q)
-    assert not _says_which_part("approves expenditure of up to £700,000 on the LCEF programme", q)
-    assert _says_which_part(
-        "approves expenditure on the LCEF programme", analyse_question("What does MD3418 fund?")
-    )
+    question = "Which round of the London Community Energy Fund does MD3418 fund?"
+    assert says_which_part(question, "seeks approval to spend up to £700,000 on delivery of an eighth round")
+    assert says_which_part(question, "funding for Round 8 of the LCEF")
+    assert not says_which_part(question, "approves expenditure of up to £700,000 on the LCEF programme")
+    assert says_which_part("What does MD3418 fund?", "approves expenditure on the LCEF programme")
 
 
 def test_a_part_of_a_sum_named_after_it_is_not_the_total(full_index, full_settings):
