@@ -302,7 +302,10 @@ def unqualified(value: str) -> str:
     return _QUALIFIER_START.sub("", value, count=1)
 
 
-_AMOUNT_RATE = re.compile(rf"{_RATE.pattern}|\s+per\s+(?!cent\b)[a-z]+\b", re.I)
+# "2p per pound of rateable value": a business rate is stated per pound of the value it is levied on.
+_AMOUNT_RATE = re.compile(
+    rf"{_RATE.pattern}|\s+per\s+(?!cent\b)[a-z]+\b(?:\s+of\s+rateable\s+value\b)?", re.I
+)
 
 
 def _amount_spans(text: str) -> tuple[Span, ...]:

@@ -62,7 +62,9 @@ SEARCH_WANTS = (
     (
         "amount",
         re.compile(
-            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|payments?|fees?|cap|ceiling|written off|write-offs?)\b",
+            r"\b(?:budget|cost|costs|spend|spent|spending|expenditure|funding|investment|price|value|pot|salary|threshold|amount|sum|total|allocation|payments?|fees?|cap|ceiling|written off|write-offs?"
+            # money coming in or owed: "Crossrail BRS expected income 2026-27", "… residual debt forecast"
+            r"|income|receipts?|revenues?|debts?|borrowings?|multiplier|contributions?)\b",
             re.IGNORECASE,
         ),
     ),  # fmt: skip

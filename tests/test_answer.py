@@ -337,6 +337,12 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # MD1590: "The Crossrail BRS multiplier (or tax rate) shall be set at 2p per pound of rateable value in
+    # the 2016-17 financial year": a rate is stated with what it is levied on; a search for it wants it.
+    ("Crossrail business rate supplement multiplier in the 2016-17 year", "2p per pound of rateable value"),
+    # "receipt and expenditure of income of up to £70,000 in 2025-26 for Visitor
+    # Welcome and Major Event volunteer deployment": a search naming income asks its sum.
+    ("income for Visitor Welcome and Major Event volunteers 2025-26", "up to £70,000"),
     # ADD2791 rounds the sum in its decision ("…approves the receipt and expenditure of £3.49m of Rough
     # Sleeping Prevention…") and states it exactly in its summary ("…of £3,489,000 of funding from…").
     (

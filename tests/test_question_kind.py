@@ -315,6 +315,12 @@ def test_a_percentage_and_a_changed_figure(question, kind):
         ("Give the government department funding the grant", "person"),  # the body, not the sum
         ("warm homes local grant amount secured from DESNZ", "amount"),
         ("GLA outturn 2014-15 debts written off", "amount"),  # what was written off: a sum
+        # Money coming in or owed is a sum too: "…receipt and expenditure of income of up to £70,000".
+        ("Visitor Welcome volunteering income in 2025-26", "amount"),
+        ("business rate supplement multiplier for 2016-17", "amount"),  # "the multiplier will be 2p"
+        ("Elizabeth line residual debt at March 2026", "amount"),
+        ("Arts Council England contribution towards the plinth programme", "amount"),
+        ("aims of the revenue programme", "text"),  # its aims, whatever money it names
     ],
 )
 def test_a_search_that_asks_inside_it(search, kind):
