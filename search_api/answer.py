@@ -570,6 +570,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if best is None or bonus > best.bonus:
                 # "A and B, … respectively": the pairing chose one of them; otherwise both are the answer.
                 said = span if paired is not None else _with_partners(q, span, found)
+                said = _with_listed_codes(q, ev.at(zone), said, found)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
@@ -680,6 +681,29 @@ def _with_partners(q: Question, span: Span, found: list[Span]) -> Span:
         return span
     joint = [o for o in found if o.start <= span.start and span.end <= o.end and " and " in o.text[1:-1]]
     return max(joint, key=lambda o: o.end - o.start, default=span)
+
+
+_CODES_ASKED = re.compile(r"\bdecisions\b", re.I)  # "Which earlier mayoral decisions approved…"
+_CODE_LIST_JOIN = re.compile(r"\s*(?:,|;|&|\band\b|,\s*and\b)\s*")
+
+
+def _with_listed_codes(q: Question, text: str, span: Span, found: list[Span]) -> Span:
+    """Asked which decisions, a code listed with others is answered with them: "(approved under
+    cover of MD2141 and MD2285)"."""
+    if q.kind != "reference" or not _CODES_ASKED.search(q.text):
+        return span
+    codes = sorted((s for s in found if s.start >= 0), key=lambda s: s.start)
+    first = last = codes.index(span) if span in codes else None
+    if first is None:
+        return span
+    while first > 0 and _CODE_LIST_JOIN.fullmatch(text[codes[first - 1].end : codes[first].start]):
+        first -= 1
+    while last + 1 < len(codes) and _CODE_LIST_JOIN.fullmatch(text[codes[last].end : codes[last + 1].start]):
+        last += 1
+    if first == last:
+        return span
+    start, end = codes[first].start, codes[last].end
+    return Span(start, end, text[start:end])
 
 
 # A sum that bounds a class of things ("small grants (under £10k)", "contracts of £150,000 or above")

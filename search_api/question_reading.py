@@ -71,6 +71,8 @@ _WHOLE = frozenset("total totals altogether cumulative overall combined".split()
 # "the one-off increase", "how much extra": a sum added is asked ("how many more homes": homes).
 _INCREMENT_ASKED = frozenset("increase increases uplift top-up extra additional further".split())
 _INCREMENT_WORDS = frozenset("more additional extra further".split())
+_GAS_NAMES = frozenset({"carbon", "co2"})  # counted as the gas the decisions state
+_GAS = [stem_with_irregulars(w) for w in ("carbon", "dioxide")]
 INCREMENT_CUES = _INCREMENT_ASKED | _INCREMENT_WORDS | {"added", "add", "adds", "increased", "raised"}
 # "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
 _FIRST_ADJECTIVES = _EARLIER_WORDS | _INCREMENT_WORDS | frozenset("new total annual overall".split())
@@ -388,6 +390,10 @@ def analyse_question(text: str) -> Question:
             for i, w in enumerate(toks[at:stop], at)
             if not inside_name[i] and w not in ("and", "or")
         ]
+        # Carbon is counted as the gas ("20,000 tonnes of carbon dioxide"), whether asked as
+        # "carbon" or as "CO2": the counted noun runs through both words.
+        if _GAS_NAMES & set(q.head):
+            q.head = [*(w for w in q.head if w not in _GAS_NAMES and w not in _GAS), *_GAS]
     plural = next((w for w in toks[1:4] if w not in ("is", "was", "are", "were", "the", "a", "an")), "")
     q.plural = (
         q.kind == "person"

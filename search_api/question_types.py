@@ -141,7 +141,7 @@ _QUALIFIERS = frozenset(
     " minimum overall initial additional extra".split()
 )
 _VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".split())  # "… budgeted at?"
-_CODE_NOUNS = frozenset(["decision", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
+_CODE_NOUNS = frozenset(["decision", "decisions", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _VERBS = _AUXILIARIES | frozenset("are had can could should must may might apply applies applied".split())
 _CHANGE_VERBS = frozenset(
     "raise raised increase increased reduce reduced cut change changed decrease decreased bring brought take took".split()

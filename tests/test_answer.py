@@ -337,6 +337,23 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # MD2528: "The GLA will provide match funding of up to £1.2m (approved under cover of MD2141 and MD2285)…":
+    # asked which decisions, every code listed together.
+    (
+        "Which mayoral decisions approved the GLA's £1.2m of match funding for the tree challenge bid?",
+        "MD2141 and MD2285",
+    ),
+    (
+        "Which decisions approved the Greener City Fund match funding for the Urban Tree Challenge Fund?",
+        "MD2141 and MD2285",
+    ),
+    # The LEA's decision: "It is anticipated that by September 2023 the LEA will save 20,000 tonnes of carbon
+    # dioxide and generate 3MW of energy.": carbon, asked as "carbon" or "CO2", is counted as the gas.
+    (
+        "How much CO2 will the Local Energy Accelerator have saved by September 2023?",
+        "20,000 tonnes of carbon dioxide",
+    ),
+    ("By September 2023, how much carbon should the LEA save?", "20,000 tonnes of carbon dioxide"),
     # MD1590: "The Crossrail BRS multiplier (or tax rate) shall be set at 2p per pound of rateable value in
     # the 2016-17 financial year": a rate is stated with what it is levied on; a search for it wants it.
     ("Crossrail business rate supplement multiplier in the 2016-17 year", "2p per pound of rateable value"),
