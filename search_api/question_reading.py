@@ -358,9 +358,12 @@ def analyse_question(text: str) -> Question:
     )
     # "business rate supplement" is the decision's "BRS": initials of the question's words in a row.
     content = [t.text[0].upper() for t in found if t.word not in STOPWORDS and t.word not in QUESTION_WORDS]
-    q.acronyms.update(
+    runs = {
         "".join(content[i:j]) for i in range(len(content)) for j in range(i + 3, min(i + 6, len(content) + 1))
-    )
+    }
+    # "the community energy fund" is the decision's "LCEF" too: London's bodies and funds carry its
+    # initial ("London Community Energy Fund"), which a question rarely says.
+    q.acronyms.update(runs | {f"L{run}" for run in runs if "L" not in run[:1]})
     if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
         asks = (["how", "many"], ["how", "much"], ["number", "of"], ["no", "of"])
         at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)

@@ -202,6 +202,42 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 
+# "according to the 2021-22 funding decision", "the 2014 decision": a year naming the decision itself.
+_DATED_DECISION = re.compile(
+    r"\bthe\s+((?:19|20)\d\d)(?:\s?[-/–]\s?((?:19|20)?\d\d))?\s+(?:[\w&’'-]+\s+){0,3}?decision\b", re.I
+)
+DATED_BOOST = 1.3
+
+
+def _years_named(text: str) -> list[tuple[str, tuple[dt.date, dt.date]]]:
+    """Each year naming a decision, as written ("2021-22") and as the dates it covers (a financial year
+    from April)."""
+    out = []
+    for found in _DATED_DECISION.finditer(text):
+        first = int(found.group(1))
+        if found.group(2):
+            out.append((found.group(0).split()[1], (dt.date(first, 4, 1), dt.date(first + 1, 3, 31))))
+        else:
+            out.append((found.group(1), (dt.date(first, 1, 1), dt.date(first, 12, 31))))
+    return out
+
+
+def _boost_dated_as_named(index: LoadedIndex, ranked: list[Ranked], text: str) -> None:
+    """A query naming a decision by its year ("the 2021-22 funding decision") means one of that year:
+    titled by it ("GLA Outturn 2015-16") or dated in it."""
+    named = _years_named(text)
+    if not named:
+        return
+    for entry in ranked:
+        decision = index.decisions[entry.decision_id]
+        date = dt.date.fromisoformat(decision.date) if decision.date else None
+        if any(
+            written in decision.title or (date and start <= date <= end) for written, (start, end) in named
+        ):
+            entry.score *= DATED_BOOST
+    ranked.sort(key=lambda r: (-r.score, r.decision_id))
+
+
 def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], pinned: list[str]) -> None:
     """A search naming a body ("London & Partners business plan and grant") wants the decisions
     that name it before those that only share its words ("London", "partners", "grant")."""
@@ -306,6 +342,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         )
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)
+        _boost_dated_as_named(index, ranked, text)
 
     allowed_ids = set(index.admitted_decisions(scope))
     pinned = [index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref]

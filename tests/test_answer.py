@@ -633,6 +633,10 @@ READ_AS_WRITTEN = [
 # Team London Awards" (nobody is said to have won them); "The network will initially consist of ten
 # organisations" says nothing of how many had joined by the end.
 NOT_WHAT_IS_ASKED = [
+    # MD3175: "Community Energy London would manage the administration of LCEF 7": "LCEF" is the London
+    # Community Energy Fund the question asks about ("the community energy fund"), not who runs it.
+    "Which body handles administration of round seven of the community energy fund?",
+    "Which organisation will administer the community energy fund's seventh round?",
     "What is the yearly salary for the Local Energy Accelerator Technical Lead for Distributed Energy?",
     "Who were the Team London Awards 2014 won by?",
     "How many organisations were in the North Kensington Sport 4 Good Cluster by the end of the project?",

@@ -109,3 +109,18 @@ def test_a_reference_answer_is_another_decisions_code():
     assert expected_answer_type("Which earlier Mayoral decision set up the funding agreement?") == "reference"
     assert has_answer_type("a funding agreement (MD807) to provide grant funding", "reference", "MD1327")
     assert not has_answer_type("MD1327 London & Partners 2014/15 Business Plan", "reference", "MD1327")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "What grant does Groundswell receive under the 2025-28 rough sleeping decision?",
+        "Groundswell grant in the 2025-28 rough sleeping decision",
+    ],
+)
+def test_a_year_naming_the_decision_prefers_the_decision_of_that_year(full_index, query):
+    # MD3350 (dated in 2025-26): "c. up to £30,321 by way of a grant to Groundswell for support of the
+    # Lived Experience Advisory Group"; MD3161 and MD3135 are earlier rough sleeping decisions.
+    response = search(full_index, SearchRequest(q=query, today=TODAY))
+    assert response.results[0].ref == "MD3350"
+    assert "Groundswell for support" in response.results[0].passages[0].text
