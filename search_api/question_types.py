@@ -100,7 +100,7 @@ _ASKED_INSIDE_KINDS = {
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
 ASKED_NOUNS = {
     **dict.fromkeys(
-        "amount sum figure cost costs budget value total price salary threshold cap ceiling limit multiplier".split(),
+        "amount sum figure cost costs budget value total price salary threshold cap ceiling limit multiplier pot debt debts".split(),
         "amount",
     ),
     **dict.fromkeys("date day deadline month year".split(), "date"),
@@ -144,7 +144,8 @@ _VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".s
 _CODE_NOUNS = frozenset(["decision", "decisions", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _VERBS = _AUXILIARIES | frozenset("are had can could should must may might apply applies applied".split())
 _CHANGE_VERBS = frozenset(
-    "raise raised increase increased reduce reduced cut change changed decrease decreased bring brought take took".split()
+    "raise raised increase increased reduce reduced cut change changed decrease decreased bring brought take took"
+    " rise rises rose risen fall falls fell fallen".split()
 )
 _REACHED = frozenset("reach reached".split())
 _APPROVING = frozenset("approve approves agree agrees allocate allocates".split())
@@ -301,9 +302,13 @@ def question_kind(question: str) -> str:
     if (
         words[0] == "what"
         and words[1] not in ORG_NOUNS | PERSON_NOUNS  # "What organisation was the funding changed to?"
-        and words[-1] in ("to", "by")
+        # "…rise to?", "…rise to for 2023-24?": the change's "to" ends the question or follows its verb
+        and (
+            words[-1] in ("to", "by")
+            or any(w in _CHANGE_VERBS and n == "to" for w, n in zip(words, words[1:], strict=False))
+        )
         and _CHANGE_VERBS & set(words)
-        and AMOUNT_WORDS & set(words)
+        and (AMOUNT_WORDS | {w for w, kind in ASKED_NOUNS.items() if kind == "amount"}) & set(words)
     ):
         return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change
     if (

@@ -327,6 +327,19 @@ def test_a_search_that_asks_inside_it(search, kind):
     assert question_kind(search) == kind
 
 
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What funding pot was TfL given for the scrappage schemes?", "amount"),  # the pot's sum
+        ("What debts did the GLA write off in its 2014-15 outturn?", "amount"),
+        ("What did the rateable value threshold rise to in 2023-24?", "amount"),  # the figure after the rise
+        ("What did the number of projects rise to?", "text"),  # a number, not a sum: no amount noun
+    ],
+)
+def test_a_pot_a_debt_and_what_a_threshold_rose_to_are_sums(question, kind):
+    assert question_kind(question) == kind
+
+
 def test_the_counted_noun_runs_through_a_name():
     from search_api.question_reading import analyse_question
 
