@@ -99,6 +99,8 @@ MIN_STEM = 4
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
+    if word in STEMS_APART:  # "Sport Unites" is no "unit" to search either
+        return STEMS_APART[word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             return word[: -len(suffix)]

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from decisions import words
 from decisions.records import Chunk, Decision, SourceDocument
 from decisions.settings import Settings
 
@@ -73,7 +74,8 @@ class IndexSummary:
 def _code_version() -> str:
     """Changing how we parse or chunk must rebuild the index even if no file changed."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    # The stemmer writes the stored stems and search terms: changing it changes the index too.
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(words.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -302,3 +303,25 @@ def test_a_search_naming_a_body_lists_the_decisions_that_name_it_first(full_inde
         "London & Partners" in " ".join(full_index.decision_texts(r.decision_id)) for r in response.results
     ]
     assert named == sorted(named, reverse=True)  # every decision naming it before any that does not
+
+
+def test_a_programme_named_by_a_verb_is_no_unit_of_the_same_stem(full_index):
+    # MD2777 and MD2895 are "Sport Unites" decisions; DD2758 is the "Civil Society and Sport unit"'s.
+    from decisions.words import stem
+
+    assert stem("Unites") != stem("unit") and stem("policing") != stem("policy")
+    response = search(full_index, SearchRequest(q="Sport Unites programme approvals", today=TODAY))
+    top = [r.ref for r in response.results[:4]]
+    assert top[:2] == ["MD2777", "MD2895"] and "DD2758" not in top
+
+
+def test_changing_the_stemmer_rebuilds_the_index(monkeypatch, tmp_path):
+    # The stored stems are the stemmer's: an index written by another one must not be reused.
+    from decisions import words
+    from indexer import pipeline
+
+    before = pipeline._code_version()
+    changed = tmp_path / "words.py"
+    changed.write_text(Path(words.__file__).read_text() + "\n# another stemmer\n")
+    monkeypatch.setattr(words, "__file__", str(changed))
+    assert pipeline._code_version() != before
