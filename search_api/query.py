@@ -94,7 +94,7 @@ class ParsedQuery:
         return out
 
 
-def _financial_year(start_year: int) -> tuple[dt.date, dt.date]:
+def financial_year(start_year: int) -> tuple[dt.date, dt.date]:
     return dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
 
 
@@ -109,7 +109,7 @@ def _span_start(m: re.Match) -> dt.date | None:
     if m["tail"] is None:
         return dt.date(int(m["y"]), 1, 1)
     start = _fy_start(m)
-    return None if start is None else _financial_year(start)[0]
+    return None if start is None else financial_year(start)[0]
 
 
 def _since(m: re.Match) -> dict | None:
@@ -143,7 +143,7 @@ def _point(m: re.Match) -> dict | None:
     start = _fy_start(m)
     if start is None:
         return None
-    return dict(zip(("date_from", "date_to"), map(dt.date.isoformat, _financial_year(start)), strict=True))
+    return dict(zip(("date_from", "date_to"), map(dt.date.isoformat, financial_year(start)), strict=True))
 
 
 # "2021-22", "2021/22", "2021-2022": one financial year after a year; any other span is no tail.

@@ -24,7 +24,7 @@ from .highlight import highlight
 from .index import DecisionRow, LoadedIndex
 from .keyword_queries import match_all
 from .keyword_trust import keyword_trust, query_idf
-from .query import ParsedQuery, parse_query
+from .query import FY_TAIL, YEAR, ParsedQuery, financial_year, parse_query
 from .question_types import expected_answer_type, is_question
 from .relevance import keyword_evidence, matching, semantic_evidence
 from .retrieve import keyword_ranking, phrase_ranking, semantic_ranking
@@ -203,22 +203,23 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
 
 
 # "according to the 2021-22 funding decision", "the 2014 decision": a year naming the decision itself.
-_DATED_DECISION = re.compile(
-    r"\bthe\s+((?:19|20)\d\d)(?:\s?[-/–]\s?((?:19|20)?\d\d))?\s+(?:[\w&’'-]+\s+){0,3}?decision\b", re.I
-)
+_DATED_DECISION = re.compile(rf"\bthe\s+(?P<y>{YEAR}){FY_TAIL}\s+(?:[\w&’'-]+\s+){{0,3}}?decision\b", re.I)
 DATED_BOOST = 1.3
 
 
 def _years_named(text: str) -> list[tuple[str, tuple[dt.date, dt.date]]]:
-    """Each year naming a decision, as written ("2021-22") and as the dates it covers (a financial year
-    from April)."""
+    """Each year naming a decision, as written ("2021-22") and as the dates it covers: a calendar year,
+    or financial years from April ("2025-28": April 2025 to March 2028)."""
     out = []
     for found in _DATED_DECISION.finditer(text):
-        first = int(found.group(1))
-        if found.group(2):
-            out.append((found.group(0).split()[1], (dt.date(first, 4, 1), dt.date(first + 1, 3, 31))))
-        else:
-            out.append((found.group(1), (dt.date(first, 1, 1), dt.date(first, 12, 31))))
+        first, tail = int(found["y"]), found["tail"]
+        written = text[found.start("y") : found.end("tail") if tail else found.end("y")]
+        if tail is None:
+            out.append((written, (dt.date(first, 1, 1), dt.date(first, 12, 31))))
+            continue
+        last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+        if last > first:
+            out.append((written, (financial_year(first)[0], financial_year(last - 1)[1])))
     return out
 
 
