@@ -692,7 +692,7 @@ def _with_listed_codes(q: Question, text: str, span: Span, found: list[Span]) ->
     cover of MD2141 and MD2285)"."""
     if q.kind != "reference" or not _CODES_ASKED.search(q.text):
         return span
-    codes = sorted((s for s in found if s.start >= 0), key=lambda s: s.start)
+    codes = sorted(found, key=lambda s: s.start)
     first = last = codes.index(span) if span in codes else None
     if first is None:
         return span

@@ -148,6 +148,7 @@ _CHANGE_VERBS = frozenset(
     " rise rises rose risen fall falls fell fallen".split()
 )
 _REACHED = frozenset("reach reached".split())
+_SUM_WORDS = AMOUNT_WORDS | {w for w, kind in ASKED_NOUNS.items() if kind == "amount"}  # "threshold", "pot"
 _APPROVING = frozenset("approve approves agree agrees allocate allocates".split())
 _SPENDING = frozenset("spending spend expenditure funding budget".split())
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -308,7 +309,7 @@ def question_kind(question: str) -> str:
             or any(w in _CHANGE_VERBS and n == "to" for w, n in zip(words, words[1:], strict=False))
         )
         and _CHANGE_VERBS & set(words)
-        and (AMOUNT_WORDS | {w for w, kind in ASKED_NOUNS.items() if kind == "amount"}) & set(words)
+        and _SUM_WORDS & set(words)
     ):
         return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change
     if (
