@@ -40,6 +40,14 @@ _MONTH_YEAR = re.compile(
     rf"(?:\s*(?:,|/|–|—|-|\bto\b|\band\b)\s*{_MONTH}){{0,11}},?\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
+# "Summer 2021", "early spring 2024", "Summer / Autumn 2016": a season of a year, read as its first month.
+_SEASON = r"(?:spring|summer|autumn|winter)"
+_SEASON_YEAR = re.compile(
+    rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<season>{_SEASON})(?:\s*(?:/|–|-|\bto\b|\band\b|\bor\b)\s*{_SEASON})?"
+    r"\s+(?:of\s+)?(?P<year>\d{4})\b",
+    re.IGNORECASE,
+)
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 # "18/11/2025", "18/11/25" (slashes only: dotted "6.1.12" is a paragraph number)
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
 # "2025-11-18"
@@ -56,7 +64,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    precision: str  # "day" | "month" | "financial_year"
+    precision: str  # "day" | "month" | "season" | "financial_year"
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -77,6 +85,10 @@ def _month_start(match: re.Match[str]) -> dt.date | None:
     if when in ("end", "late"):
         return _make(year, month, calendar.monthrange(year, month)[1]) if year >= 1 else None
     return _make(year, month, 15 if when == "mid" else 1)
+
+
+def _season_start(match: re.Match[str]) -> dt.date | None:
+    return _make(int(match.group("year")), _SEASON_MONTHS[match.group("season").lower()], 1)
 
 
 def _day_month_year(match: re.Match[str]) -> dt.date | None:
@@ -105,6 +117,7 @@ _PATTERNS = (
     (_DAY_MONTH_YEAR, _day_month_year, "day"),
     (_NUMERIC, _numeric, "day"),
     (_MONTH_YEAR, _month_start, "month"),
+    (_SEASON_YEAR, _season_start, "season"),
     (_FINANCIAL_YEAR, _financial_year, "financial_year"),
 )
 

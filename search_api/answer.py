@@ -560,6 +560,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             ):
                 bonus *= 0.4
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
+                if _INCOME_ASKED.search(q.text):
+                    continue  # a threshold, cap or salary is never what a levy raises
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _measure_of_other(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the cash, "managing £3bn of cash and more than [£4bn] of borrowings"
@@ -729,9 +731,12 @@ def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> b
     figure its own clause (back to the figure before it) calls a threshold is another measure."""
     asked = {m.lower() for m in _SPECIFIC_SUM.findall(q.text)}
     asked |= {"threshold"} if _BOUND_OF.search(q.text) else set()  # "Above what rateable value…"
+    # "How much is the BRS expected to raise?": the income, not the threshold a sentence sets.
+    asked |= {"income"} if _INCOME_ASKED.search(q.text) else set()
     if not asked:
         return False
-    start = max((o.end for o in found if o.end <= span.start), default=0)
+    # Back to the figure before it, past the other end of its change ("from £75,000 to [£92,000]").
+    start = max((o.end for o in found if o.end <= span.start and not _pair(text, o, span)), default=0)
     said = {m.lower() for m in _SPECIFIC_SUM.findall(text[max(start, span.start - 100) : span.start])}
     return bool(said) and not said & asked
 
@@ -871,6 +876,9 @@ def _says_when(said: str, q: Question) -> bool:
 
 
 _SPECIFIC_SUM = re.compile(r"\b(?:threshold|cap|ceiling|salary|multiplier|limit)\b", re.I)
+_INCOME_ASKED = re.compile(
+    r"\b(?:raise[sd]?|raising|income|revenues?|receipts?|generate[sd]?|(?:bring|brings|brought) in)\b", re.I
+)
 _BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
 
 
@@ -1171,19 +1179,27 @@ def _corroborating(best: Candidate, candidates: list[Candidate]) -> list[Evidenc
 REWORDED = 0.75
 
 
+_ADDITION_STEMS = frozenset(stem_with_irregulars(w) for w in reading.INCREMENT_CUES)
+
+
 def _reworded(index: LoadedIndex, q: Question, ev: Evidence) -> frozenset[str]:
     """The question's words the evidence holds in another form: "deployed" as "deployment", "expansion" as
     "expanded" — the stemmer leaves them apart; their vectors, each word alone, lie close."""
     read, words = stems(f"{ev.read}\n{ev.source.title}")
-    absent = sorted((s for s in q.weights if s not in read), key=lambda s: -(q.weights[s] or 0.0))[:2]
+    # "the scrappage top-up decision" is the one titled "… additional funding": words that say a sum
+    # was added say it in any of their forms.
+    added = _ADDITION_STEMS if read & _ADDITION_STEMS else frozenset()
+    absent = sorted((s for s in q.weights if s not in read), key=lambda s: -(q.weights[s] or 0.0))
+    held = frozenset(s for s in absent if s in added)
+    absent = [s for s in absent if s not in held][:2]
     if not absent or index.model is None:
-        return frozenset()
-    held = sorted(w for w in words if len(w) > 3 and w.isalpha() and w not in STOPWORDS)
-    if not held:
-        return frozenset()
-    vectors = _embed(index, [q.words[s] for s in absent] + held)
+        return held
+    others = sorted(w for w in words if len(w) > 3 and w.isalpha() and w not in STOPWORDS)
+    if not others:
+        return held
+    vectors = _embed(index, [q.words[s] for s in absent] + others)
     close = (vectors[: len(absent)] @ vectors[len(absent) :].T).max(axis=1)
-    return frozenset(s for s, c in zip(absent, close, strict=True) if c >= REWORDED)
+    return held | frozenset(s for s, c in zip(absent, close, strict=True) if c >= REWORDED)
 
 
 def _abstain(q: Question, response: SearchResponse, related: list[Passage], reason: str) -> Answer:

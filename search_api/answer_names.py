@@ -114,6 +114,7 @@ _PLACES = frozenset(
     "square street road lane avenue park common green dock docks wharf estate bridge station place quarter".split()
 )
 
+_SITES = frozenset("site sites".split())  # a name before them names the land
 
 # London's areas by name alone: "Greater London", "inner London", "North London".
 _AREA_WORDS = frozenset("greater london central inner outer north south east west".split())
@@ -133,7 +134,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
         return 0.6 if q.source else 0.1  # asked where money came from, a programme or fund may be it
     if words <= _AREA_WORDS:  # "…from use in Greater London to Ukraine": an area, never who
         return 0.05
-    if run[-1].word in _PLACES:  # "Trafalgar Square", "Royal Albert Dock": where, not who
+    # "Trafalgar Square", "Royal Albert Dock", "the former Webbs Industrial site": where, not who
+    if run[-1].word in _PLACES or next_word in _SITES:
         return 0.1
     if q.role and run[-1].word in _GROUPS:
         return 0.2  # "LFEPA Members", "Assembly Members": a group, not the person a post was given to

@@ -393,6 +393,10 @@ def analyse_question(text: str) -> Question:
             for i, w in enumerate(toks[at:stop], at)
             if not inside_name[i] and w not in ("and", "or")
         ]
+        if not q.head and at >= len(toks):
+            # "young Londoners positive opportunities commitment this term - how many?": asked last,
+            # the counted noun is among the words before the asking ones.
+            q.head = [stem_with_irregulars(w) for w in toks[: at - 2] if w not in STOPWORDS | QUESTION_WORDS]
         # Carbon is counted as the gas ("20,000 tonnes of carbon dioxide"), whether asked as
         # "carbon" or as "CO2": the counted noun runs through both words.
         if _GAS_NAMES & set(q.head):

@@ -625,6 +625,16 @@ READ_AS_WRITTEN = [
     # MD1489: "The London Food Board … was established in 2004" beside DD2342's "…was reconfigured in early
     # 2017": asked when it was set up, a sentence that says it began.
     ("In what year was the London Food Board set up?", "2004"),
+    # MD2807: "…moves to an annual accreditation model from Summer 2021": a season of a year is a date.
+    ("Since when have Creative Enterprise Zones been accredited every year?", "Summer 2021"),
+    # MD3380: "…the Mayor’s commitment to provide 250,000 positive opportunities for young Londoners during
+    # this Mayoral term": "how many" asked last counts the words before it.
+    (
+        "Mayoral term commitment on positive opportunities for young Londoners - how many?",
+        "250,000 positive opportunities for young Londoners",
+    ),
+    # MD3166, titled "London Vehicle Scrappage Scheme additional funding": a "top-up" is additional funding.
+    ("Scrappage top-up decision: date ULEZ expands London-wide?", "29 August 2023"),
 ]
 
 
@@ -638,6 +648,11 @@ NOT_WHAT_IS_ASKED = [
     "Which body handles administration of round seven of the community energy fund?",
     "Which organisation will administer the community energy fund's seventh round?",
     "What is the yearly salary for the Local Energy Accelerator Technical Lead for Distributed Energy?",
+    # DD2075: "…to acquire the former Webbs Industrial site…": a site's name says where, not who acted.
+    "Who signed off hiring a property agent for the Waltham Forest sites close to Webbs?",
+    # MD3465: "The rateable value threshold … is proposed to increase from £75,000 to £92,000": a
+    # threshold, not what the supplement raises.
+    "How much will the Crossrail BRS bring in during 2025-26?",
     "Who were the Team London Awards 2014 won by?",
     "How many organisations were in the North Kensington Sport 4 Good Cluster by the end of the project?",
     # MD1384: "MD1153 approved the allocation of £254,000 GLA funding for the Fourth Plinth Commissioning

@@ -326,7 +326,8 @@ def test_find_refs():
      ("January 2024", "2024-01-01"), ("End of February 2026", "2026-02-28"), ("2018/19", "2018-04-01"),
      ("2021-22", "2021-04-01"), ("2025-11-18", "2025-11-18"), ("September – October 2021", "2021-09-01"),
      ("Sept-October 2018", "2018-09-01"), ("March, June, September and December 2024", "2024-03-01"),
-     ("2021-2023", None), ("31/02/2025", None), ("G7", None), ("", None)],
+     ("Summer 2021", "2021-06-01"), ("Summer / Autumn 2016", "2016-06-01"), ("early spring of 2024", "2024-03-01"),
+     ("2021-2023", None), ("31/02/2025", None), ("G7", None), ("", None), ("the summer months", None)],
 )  # fmt: skip
 def test_parse_date(text, iso):
     parsed = parse_date(text)
