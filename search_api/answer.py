@@ -62,6 +62,8 @@ CANDIDATE_RESULTS = 8
 FULL_DECISIONS = 3  # read in full; the other results contribute their best passages only
 _ANSWERING = threading.Semaphore(1)
 SCORED = 12  # evidence embedded per question after a cheap pre-ranking (~60 ms each on a busy core)
+# A word this rare (in about one chunk in 80 or fewer) names what it is part of on its own.
+NAMING_RARITY = 4.3
 TYPE_WEIGHT = 0.3  # what a well-placed span of the wanted type adds to its evidence's score
 _EMBEDDINGS: dict[tuple[int, str], np.ndarray] = {}  # evidence vectors, kept across questions
 AGGREGATE_CONFIDENCE = 0.85
@@ -345,6 +347,15 @@ def _about(q: Question, ev: Evidence) -> bool:
     lead += [e for e in q.entities if e not in lead and _placed(q.text, frozenset(e))]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
+    # A name the decision gives whole is shortened after: "the former Webbs Industrial site", then "the
+    # Webbs site". Its rarest word stands for it where the decision holds the rest, when that word is
+    # rare enough to name it alone ("AEB" of "AEB Mayoral Board" is not).
+    said = stems(ev.read)[0]  # in the passage itself: a title word is no mention
+    for e in q.entities:
+        rarest = max(e, key=lambda s: q.weights.get(s) or 0.0, default=None)
+        alone = (q.weights.get(rarest) or 0.0) >= NAMING_RARITY
+        if len(e) > 1 and alone and rarest in said and e <= ev.source.words:
+            read = read | e
 
     written = reading.initialisms(q.text)  # "VRU", as the question writes it
 
@@ -573,6 +584,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "A and B, … respectively": the pairing chose one of them; otherwise both are the answer.
                 said = span if paired is not None else _with_partners(q, span, found)
                 said = _with_listed_codes(q, ev.at(zone), said, found)
+                said = _with_range(q, ev.at(zone), said, found)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
@@ -683,6 +695,22 @@ def _with_partners(q: Question, span: Span, found: list[Span]) -> Span:
         return span
     joint = [o for o in found if o.start <= span.start and span.end <= o.end and " and " in o.text[1:-1]]
     return max(joint, key=lambda o: o.end - o.start, default=span)
+
+
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+
+
+def _with_range(q: Question, text: str, span: Span, found: list[Span]) -> Span:
+    """A figure at either end of a range is answered with the range: "grants of [between £2,000 and
+    £10,000]" for "What size of grants…" (not "from £75,000 to £92,000": a change ends at its new value)."""
+    if q.kind not in reading.FIGURE_KINDS:
+        return span
+    ends = sorted([span, *(o for o in found if _pair(text, span, o))], key=lambda s: s.start)
+    opened = _BETWEEN.search(text[max(0, ends[0].start - 12) : ends[0].start])
+    if len(ends) != 2 or opened is None:
+        return span
+    start = max(0, ends[0].start - 12) + opened.start()
+    return Span(start, ends[1].end, text[start : ends[1].end], span.quality)
 
 
 _CODES_ASKED = re.compile(r"\bdecisions\b", re.I)  # "Which earlier mayoral decisions approved…"

@@ -69,6 +69,8 @@ SEARCH_WANTS = (
         ),
     ),  # fmt: skip
     ("share", re.compile(r"\bper\s?cent(?:age)?\b|%", re.IGNORECASE)),
+    # "Webbs Industrial site acquisition mayoral decision code": the code of the decision.
+    ("reference", re.compile(r"\bdecision (?:code|number|reference)s?\b", re.IGNORECASE)),
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
     ("date", re.compile(r"\b(?:deadline|date|closing date|start date|month)\b", re.IGNORECASE)),
     # "London & Partners grant for 2015/16": a search ending in a grant asks its sum, when no other cue
@@ -109,6 +111,9 @@ ASKED_NOUNS = {
 }
 _HEDGES = frozenset("roughly approximately approx about around".split())
 _LINKED = frozenset("of for to from by with in on".split())  # "cost of the consultant": the cost is wanted
+_SIZED_SUMS = frozenset(
+    "fund pot grant grants loan loans award awards".split()
+)  # what "how big" asks the sum of
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
 _GAVE_MONEY = frozenset("put contribute invest spend pay allocate commit".split())
 _AUXILIARIES = frozenset("did does do will would was were is has have".split())  # "What grant did X get"
@@ -285,8 +290,11 @@ def question_kind(question: str) -> str:
         r"(?:what|which|by what|(?:by )?how much) (?:percentage|percent|per cent)\b", " ".join(words[:5])
     ):
         return "share"  # "What percentage pay rise…": "2 per cent", not an amount or a count
-    if lead.startswith(("how big", "how large")) and (AMOUNT_WORDS | {"fund", "pot"}) & set(words):
-        return "amount"  # "Roughly how big is the annual Adult Education Budget…": its sum
+    # "Roughly how big is the annual Adult Education Budget…", "What size of grants does … offer?": its sum
+    if (lead.startswith(("how big", "how large")) or words[:2] in (["what", "size"], ["which", "size"])) and (
+        AMOUNT_WORDS | _SIZED_SUMS
+    ) & set(words):
+        return "amount"
     if lead.startswith("how much") and len(words) > 2 and words[2] in MEASURED:
         return "count"  # "How much carbon dioxide…": "20,000 tonnes of carbon dioxide", a quantity, not a sum
     if lead.startswith(("how many", "how much")):

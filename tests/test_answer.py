@@ -635,6 +635,14 @@ READ_AS_WRITTEN = [
     ),
     # MD3166, titled "London Vehicle Scrappage Scheme additional funding": a "top-up" is additional funding.
     ("Scrappage top-up decision: date ULEZ expands London-wide?", "29 August 2023"),
+    # DD1457: "…by providing grants of between £2,000 and £10,000": a range is answered whole.
+    (
+        "How large are the grants the London Tree and Woodland Community Grant Scheme gives?",
+        "between £2,000 and £10,000",
+    ),
+    # DD2075 names "the former Webbs Industrial site", then "…these sites in the vicinity of the Webbs
+    # site": the shortened name is the same site.
+    ("Which decision approved spending on valuing sites close to the Webbs Industrial site?", "ADD2033"),
 ]
 
 

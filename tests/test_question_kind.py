@@ -278,6 +278,9 @@ def test_give_the_name_of_asks_a_person():
         ("What is the funding for?", "text"),
         # A hedge is no part of how it asks; "how big" a budget is its sum.
         ("Roughly how big is the annual Adult Education Budget?", "amount"),
+        ("What size of grants does the community grant scheme offer?", "amount"),
+        ("What size is the project team?", "text"),  # no sum named: not an amount
+        ("Webbs Industrial site acquisition mayoral decision code", "reference"),
         ("Approximately how many homes will be built?", "count"),
         ("How large is the fund?", "amount"),
         # "What … grant did … get" asks the grant's sum; "What grant applies…" which grant.
