@@ -29,6 +29,7 @@ from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
 from .answer_checks import (
+    asked_part_named,
     asked_prefix,
     group_for_member,
     names_asked_boroughs,
@@ -832,6 +833,10 @@ def _extract(
     if q.kind == "text" and not says_which_part(q.text, top.at(top.piece)):
         # "Which round of the LCEF does MD3418 fund?": the passage that numbers it ("an eighth round").
         top = next((e for e in evidence[:5] if says_which_part(q.text, e.at(e.piece))), top)
+        named = asked_part_named(q.text, top.at(top.piece))
+        if named and top.kw >= 0.6:  # "…on delivery of an [eighth round] of the programme"
+            said = top.at(top.piece)[named[0] : named[1]]
+            return _answer(index, q, response, Candidate(top, said, 1.0), related)
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= 0.55 and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None

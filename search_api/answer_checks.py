@@ -241,6 +241,21 @@ def says_which_part(question: str, text: str) -> bool:
     return not asked or any(part == asked.group(1).lower() for part, _ in _parts(text))
 
 
+def asked_part_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked "Which round of…?", where the text numbers the one round it names ("…delivery of [an eighth
+    round] of the programme"); None when no part is asked, or the text numbers none or several."""
+    asked = _PART_ASKED.search(question)
+    if not asked:
+        return None
+    kind = asked.group(1).lower()
+    named = [
+        m
+        for m in _NUMBERED.finditer(text)
+        if (m.group(1) or m.group(4) or "").lower() == kind and (m.group(3) or m.group(2).isdigit())
+    ]
+    return named[0].span() if len(named) == 1 and len(_parts(text)) == 1 else None
+
+
 def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str:
     """The question's words for its asked part ("seventh round") when the text writes that part as the
     programme's initials and number ("LCEF 7" for "the seventh round of the London Community Energy

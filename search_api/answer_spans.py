@@ -189,10 +189,18 @@ def _noun_phrase_end(toks: list, last: int, q: Question) -> int:
 _RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|annum)\b", re.I)
 
 
+def _initials_of(word: str) -> str | None:
+    """ "CEZs" → "CEZ": a plural of initials, or initials alone."""
+    bare = word[:-1] if word.endswith("s") else word
+    return bare if len(bare) > 1 and bare.isupper() else None
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
     taken = [(s, e) for _, s, e in find_amounts(text)] + [(d.start, d.end) for d in find_dates(text)]
+    # "up to three CEZs" counts the "Creative Enterprise Zones" asked: the counted words' initials.
+    initials = "".join(w[0] for w in q.head).upper() if len(q.head) > 1 else None
     for i, tok in enumerate(toks):
         # "Net Zero": a number word in a name counts nothing.
         named = tok.text[0].isupper() and i > 0 and toks[i - 1].text[0].isupper()
@@ -214,6 +222,13 @@ def _counts(text: str, q: Question) -> list[Span]:
             if stem_with_irregulars(toks[j].text) in q.head
             and (tok.word in ("one", "1") or not _modifier(toks[j].word, q))
         ]
+        abbreviated = [
+            j
+            for j in range(i + 1, min(i + 3, len(toks)))
+            if initials and _initials_of(toks[j].text) == initials
+        ]
+        if abbreviated and not ahead:
+            ahead = [abbreviated[0]] * len(q.head)  # the initials stand for every counted word
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name
         label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year

@@ -643,6 +643,11 @@ READ_AS_WRITTEN = [
     # DD2075 names "the former Webbs Industrial site", then "…these sites in the vicinity of the Webbs
     # site": the shortened name is the same site.
     ("Which decision approved spending on valuing sites close to the Webbs Industrial site?", "ADD2033"),
+    # MD2713: "The second phase of YLI, called ‘My London’, will operate from 2020 – 2024": the name in
+    # quotes after "called".
+    ("What is the second phase of Young London Inspired called?", "‘My London’"),
+    # MD3418: "…seeks approval to spend up to £700,000 on delivery of an eighth round of the programme."
+    ("Which round of the London Community Energy Fund is MD3418 for?", "eighth round"),
 ]
 
 

@@ -189,6 +189,15 @@ def test_a_counted_noun_joined_by_and_is_counted_whole():
     )
 
 
+def test_a_count_written_with_the_counted_nouns_initials_is_a_count_of_them():
+    # MD2196: "The GLA will subsequently select and fund up to three CEZs from 2018/19 to 2020/21"
+    q = analyse_question("How many Creative Enterprise Zones will the GLA fund?")
+    line = "The GLA will subsequently select and fund up to three CEZs from 2018/19 to 2020/21."
+    assert [s.text for s in spans_for(q.kind, line, q, set())] == ["up to three CEZs"]
+    # Initials of something else count nothing.
+    assert spans_for(q.kind, "The GLA will fund up to three LEPs.", q, set()) == []
+
+
 def test_a_search_asking_for_a_number_counts_the_noun_after_number_of():
     # corpus/gla/ (Young London Inspired): "To date over 680 young people from at risk backgrounds have benefitted"
     q = analyse_question("Young London Inspired: number of young people who had benefitted so far")
