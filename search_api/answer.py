@@ -852,7 +852,7 @@ def _extract(
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         best.also = _corroborating(best, candidates)
-        return _answer(index, q, response, best, related)
+        return _answer(index, q, response, _with_conflicting(index, best, candidates), related)
     said = " ".join(top.at(top.piece).split())
     if (
         q.kind in ("date", "list")
@@ -1191,6 +1191,34 @@ CORROBORATING = 2  # other decisions cited for the same answer, at most
 def _said(answer: str) -> frozenset[int] | str:
     """What an answer states, to compare: its sums ("up to £64.31m" states what "£64.31m" does), else its words."""
     return frozenset(amounts_in(answer)) or " ".join(answer.casefold().split())
+
+
+def _with_conflicting(index: LoadedIndex, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Another decision's same sentence with another value is a conflict the reader must see: "The GLA’s
+    residual Crossrail debt is expected to be around £4.5 billion by 31 March 2023" (MD2943) is "around
+    £4.3 billion" a year later (MD3086). Both are answered, each with its decision's code, and cited."""
+
+    def frame(c: Candidate) -> str:  # the sentence with its value taken out
+        said = " ".join(c.evidence.at(c.evidence.piece).split())
+        return said.replace(c.answer, "\0", 1) if c.answer in said else ""
+
+    own = frame(best)
+    other = next(
+        (
+            c
+            for c in candidates
+            if own
+            and c.evidence.source.decision_id != best.evidence.source.decision_id
+            and _said(c.answer) != _said(best.answer)
+            and frame(c) == own
+        ),
+        None,
+    )
+    if other is None:
+        return best
+    first, second = (index.decisions[c.evidence.source.decision_id].ref for c in (best, other))
+    answer = f"{best.answer} ({first}); {other.answer} ({second})"
+    return replace(best, answer=answer, also=[other.evidence, *best.also])
 
 
 def _corroborating(best: Candidate, candidates: list[Candidate]) -> list[Evidence]:

@@ -648,6 +648,12 @@ READ_AS_WRITTEN = [
     ("What is the second phase of Young London Inspired called?", "‘My London’"),
     # MD3418: "…seeks approval to spend up to £700,000 on delivery of an eighth round of the programme."
     ("Which round of the London Community Energy Fund is MD3418 for?", "eighth round"),
+    # MD2943 and MD3086 write the same sentence, "The GLA’s residual Crossrail debt is expected to be around
+    # £4.5 billion [£4.3 billion] by 31 March 2023": the two figures conflict, and both are answered.
+    (
+        "How large was the GLA's residual Crossrail debt forecast to be by 31 March 2023?",
+        "around £4.3 billion (MD3086); around £4.5 billion (MD2943)",
+    ),
 ]
 
 
