@@ -31,6 +31,7 @@ from .admission import ANSWER, GATE
 from .answer_checks import (
     asked_part_named,
     asked_prefix,
+    asked_provision_named,
     group_for_member,
     names_asked_boroughs,
     names_asked_year,
@@ -837,6 +838,14 @@ def _extract(
         if named and top.kw >= 0.6:  # "…on delivery of an [eighth round] of the programme"
             said = top.at(top.piece)[named[0] : named[1]]
             return _answer(index, q, response, Candidate(top, said, 1.0), related)
+    if q.kind == "text":
+        # "Under which section of the GLA Act…": "…under [section 121] of the GLA Act 1999", in the best
+        # passage that names one.
+        for ev in evidence[:3]:
+            named = asked_provision_named(q.text, ev.at(ev.piece))
+            if named and ev.kw >= 0.6:
+                said = ev.at(ev.piece)[named[0] : named[1]]
+                return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= 0.55 and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None

@@ -256,6 +256,23 @@ def asked_part_named(question: str, text: str) -> tuple[int, int] | None:
     return named[0].span() if len(named) == 1 and len(_parts(text)) == 1 else None
 
 
+# "Under which section of the GLA Act…": a numbered provision of a law, as the page writes it.
+_PROVISION_ASKED = re.compile(
+    r"\b(?:which|what)\s+(section|paragraph|schedule|regulation|article|clause)\b", re.I
+)
+_PROVISION = r"\b{}s?\s+(\d{{1,4}}[A-Z]{{0,2}}(?:\(\d+\))?)"
+
+
+def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked "Under which section of…?", where the text names its one section ("…under [section 121] of the
+    GLA Act 1999"); None when none is asked, or the text names none or several."""
+    asked = _PROVISION_ASKED.search(question)
+    if not asked:
+        return None
+    named = list(re.finditer(_PROVISION.format(asked.group(1).lower()), text, re.I))
+    return named[0].span() if named and len({m.group(1) for m in named}) == 1 else None
+
+
 def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str:
     """The question's words for its asked part ("seventh round") when the text writes that part as the
     programme's initials and number ("LCEF 7" for "the seventh round of the London Community Energy

@@ -650,6 +650,13 @@ READ_AS_WRITTEN = [
     ("Which round of the London Community Energy Fund is MD3418 for?", "eighth round"),
     # MD2943 and MD3086 write the same sentence, "The GLA’s residual Crossrail debt is expected to be around
     # £4.5 billion [£4.3 billion] by 31 March 2023": the two figures conflict, and both are answered.
+    # MD1437: "…issue a notification to each billing authority under section 18 of the Business Rate
+    # Supplements Act 2009": asked which section, the section; MD1391: "…supported by section 34 of the GLA Act".
+    (
+        "Billing authorities are notified of the Crossrail BRS under what section of the Business Rate Supplements Act 2009?",
+        "section 18",
+    ),
+    ("Which section of the GLA Act supports the 2013-14 outturn reserve transfers?", "section 34"),
     (
         "How large was the GLA's residual Crossrail debt forecast to be by 31 March 2023?",
         "around £4.3 billion (MD3086); around £4.5 billion (MD2943)",
