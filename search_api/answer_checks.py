@@ -273,6 +273,20 @@ def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
     return named[0].span() if named and len({m.group(1) for m in named}) == 1 else None
 
 
+_BEFORE_PART = re.compile(
+    rf"\b(?:before|prior to|ahead of|preceding)\s+(?:the\s+)?(?:{_PARTS}|{'|'.join(_ORDINALS)})\b", re.I
+)
+
+
+def part_of_title_only(question: str, text: str, title: str) -> bool:
+    """The asked part ("phase 2") is named by the decision's title alone, not by the text read (asked
+    "…before phase 2", the part named is not the one asked)."""
+    asked = _parts(question)
+    return (
+        bool(asked) and not _BEFORE_PART.search(question) and not _parts(text) and bool(asked & _parts(title))
+    )
+
+
 def part_by_short_name(question: str, text: str, acronyms: Iterable[str]) -> str:
     """The question's words for its asked part ("seventh round") when the text writes that part as the
     programme's initials and number ("LCEF 7" for "the seventh round of the London Community Energy

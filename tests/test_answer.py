@@ -657,6 +657,13 @@ READ_AS_WRITTEN = [
         "section 18",
     ),
     ("Which section of the GLA Act supports the 2013-14 outturn reserve transfers?", "section 34"),
+    # MD2713, titled for phase 2: "The Young London Inspired (YLI) Programme, approved under cover of MD2171
+    # began in 2018 … To date over 680 young people from at risk backgrounds have benefitted…": a sentence
+    # recalling the decision before answers for the phase before.
+    (
+        "In the first phase of Young London Inspired, how many young people from at-risk backgrounds benefited?",
+        "over 680 young people",
+    ),
     (
         "How large was the GLA's residual Crossrail debt forecast to be by 31 March 2023?",
         "around £4.3 billion (MD3086); around £4.5 billion (MD2943)",
@@ -674,6 +681,8 @@ NOT_WHAT_IS_ASKED = [
     "Which body handles administration of round seven of the community energy fund?",
     "Which organisation will administer the community energy fund's seventh round?",
     "What is the yearly salary for the Local Energy Accelerator Technical Lead for Distributed Energy?",
+    # MD2713's recollection of phase 1 ("…over 680 young people…") says nothing of the phase it is titled by.
+    "How many young people have joined the second phase of Young London Inspired, My London?",
     # DD2075: "…to acquire the former Webbs Industrial site…": a site's name says where, not who acted.
     "Who signed off hiring a property agent for the Waltham Forest sites close to Webbs?",
     # MD3465: "The rateable value threshold … is proposed to increase from £75,000 to £92,000": a
