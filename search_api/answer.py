@@ -512,6 +512,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             near = spans.proximity(shifted, quote, relation, own, others, q.short_forms)
             near = max(near, 0.8 if label_hit else 0.0)
             if (
+                q.kind == "reference"
+                and _UNDER_ASKED.search(q.text)
+                and _UNDER_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
+            ):
+                near = max(
+                    near, 0.9
+                )  # "Under which decision does TfL run…": "It does so under a … (see MD2661)"
+            if (
                 after
                 and q.after in ("total", "changed")
                 and (
@@ -605,6 +613,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
+
+# Asked under which decision something is done, a code the sentence says it is done under.
+_UNDER_ASKED = re.compile(r"\bunder (?:which|what)\b", re.I)
+_UNDER_BEFORE = re.compile(r"\bunder\b[^.;]{0,40}$", re.I)
 
 # A sum or grant going "to" the name right after it (within its sentence).
 _MONEY_TO = re.compile(

@@ -660,6 +660,9 @@ READ_AS_WRITTEN = [
     # MD2713, titled for phase 2: "The Young London Inspired (YLI) Programme, approved under cover of MD2171
     # began in 2018 … To date over 680 young people from at risk backgrounds have benefitted…": a sentence
     # recalling the decision before answers for the phase before.
+    # MD3166: "It does so under a Mayoral delegation (see MD2661)." beside MD2563's "In February 2019,
+    # Mayoral Decision MD2417 approved the implementation of a pilot…": asked under which, the one it is under.
+    ("Under which mayoral decision is the London Vehicle Scrappage Scheme run by TfL?", "MD2661"),
     (
         "In the first phase of Young London Inspired, how many young people from at-risk backgrounds benefited?",
         "over 680 young people",
