@@ -512,6 +512,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             near = spans.proximity(shifted, quote, relation, own, others, q.short_forms)
             near = max(near, 0.8 if label_hit else 0.0)
             if (
+                q.after in ("end", "start")
+                and after
+                and any(_pair(ev.at(zone), span, o) for o in found if o is not span)
+            ):
+                # asked the end date: "…service … from 1 April 2024 to [31 March 2027]", the range's end
+                near = max(near, 0.8)
+            if (
                 q.kind == "reference"
                 and _UNDER_ASKED.search(q.text)
                 and _UNDER_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])

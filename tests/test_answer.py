@@ -663,6 +663,9 @@ READ_AS_WRITTEN = [
     # MD3166: "It does so under a Mayoral delegation (see MD2661)." beside MD2563's "In February 2019,
     # Mayoral Decision MD2417 approved the implementation of a pilot…": asked under which, the one it is under.
     ("Under which mayoral decision is the London Vehicle Scrappage Scheme run by TfL?", "MD2661"),
+    # MD3135: "…reprocuring the No Second Night Out service … from 1 April 2024 to 31 March 2027": asked
+    # when it ends, the range's end.
+    ("When does the reprocured No Second Night Out service end?", "31 March 2027"),
     (
         "In the first phase of Young London Inspired, how many young people from at-risk backgrounds benefited?",
         "over 680 young people",
