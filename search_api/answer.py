@@ -523,9 +523,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _UNDER_ASKED.search(q.text)
                 and _UNDER_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
-                near = max(
-                    near, 0.9
-                )  # "Under which decision does TfL run…": "It does so under a … (see MD2661)"
+                # "Under which decision does TfL run…": "It does so under a Mayoral delegation (see MD2661)"
+                near = max(near, 0.9)
             if (
                 after
                 and q.after in ("total", "changed")
