@@ -390,24 +390,24 @@ _SITE_IN = re.compile(
 )
 
 
-def _recaps_earlier(q: Question, ev: Evidence) -> bool:
-    """A decision about phase 2 recalls phase 1 through the decision that approved it: "The Young London
-    Inspired (YLI) Programme, approved under cover of MD2171 began in 2018 … To date over 680 young
-    people…" answers "…the first phase…" though the title names phase 2 (and not "…phase 2…")."""
-    text = f"{ev.read} {ev.chunk['section'] or ''}"
-    earlier = {r for r in find_refs(ev.read) if re.sub(r"\D", "", r) not in ev.source.named}
-    return bool(earlier) and same_round(q.text, text, q.acronyms)
+def _recalls_another(ev: Evidence) -> bool:
+    """Does the passage cite a decision other than its own ("…approved under cover of MD2171 began in 2018")?"""
+    return any(re.sub(r"\D", "", r) not in ev.source.named for r in find_refs(ev.read))
 
 
 def _typed(q: Question, ev: Evidence) -> Candidate | None:
     """The best span of the wanted type in the piece (or, for a list, in what it introduces)."""
     if q.kind == "person" and not _about(q, ev):
         return None
-    if same_round(q.text, f"{ev.read} {ev.chunk['section'] or ''} {ev.source.title}", q.acronyms):
-        # …and a sentence recalling the decision before it is about the part before the title's.
-        if _recaps_earlier(q, ev) and part_of_title_only(q.text, ev.read, ev.source.title):
+    # A decision about phase 2 recalls phase 1 through the decision that approved it: "The Young London
+    # Inspired (YLI) Programme, approved under cover of MD2171 began in 2018 … To date over 680 young
+    # people…" answers "…the first phase…" though the title names phase 2, and not "…phase 2…".
+    passage = f"{ev.read} {ev.chunk['section'] or ''}"
+    recalls = _recalls_another(ev)
+    if same_round(q.text, f"{passage} {ev.source.title}", q.acronyms):
+        if recalls and part_of_title_only(q.text, ev.read, ev.source.title):
             return None
-    elif not _recaps_earlier(q, ev):
+    elif not (recalls and same_round(q.text, passage, q.acronyms)):
         return None
     # Closeness to words that are not the title's: all of the "London Missions" decision is near those.
     # (Tried: title words at 0.3 of their weight, for "…to Crisis by grant" in the "Crisis at
