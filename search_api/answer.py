@@ -52,6 +52,7 @@ from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
+from .question_parse import asked_noun
 from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, asking_clause, is_question
 from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
@@ -884,7 +885,12 @@ def _extract(
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
         # A sentence about other years says nothing of the asked one ("…from 2011/12 to 2014/15" for 2015/16).
-        if _says_where(said, q) and says_which_part(q.text, said) and not only_other_years(q.text, said):
+        if (
+            _says_where(said, q)
+            and says_which_part(q.text, said)
+            and not only_other_years(q.text, said)
+            and _says_asked_noun(index, q, top)
+        ):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
     if candidates:
@@ -921,6 +927,32 @@ def _extract(
         "reference": "decision code",
     }.get(q.kind, q.kind)
     return _abstain(q, response, related, f"no {wanted} is stated near the words of the question")
+
+
+# A limit is said by its bound: "…of £150,000 or above", "…earning less than £7,400 a year".
+_BOUND_NOUNS = frozenset("threshold limit cap ceiling maximum minimum".split())
+_BOUND_SAID = re.compile(
+    r"\b(?:or (?:above|over|more|less|below|under)|(?:less|more|fewer) than|up to|at (?:least|most)|above|"
+    r"below|exceeding|in excess of)\b",
+    re.I,
+)
+
+
+def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
+    """A sentence answers "What accreditation fee do boroughs pay…" only if it speaks of a fee: the noun
+    the question asks for, read where the sentence is (its own words, its lines before, the title)."""
+    noun = asked_noun(q.text)
+    if noun is None:
+        return True
+    read, words = stems(f"{ev.read}\n{ev.source.title}")
+    if reading.held(noun, read) or (noun in _BOUND_NOUNS and _BOUND_SAID.search(ev.read)):
+        return True
+    # In other words: "spending" as "expenditure" (their vectors, each word alone, lie close).
+    others = sorted(w for w in words if len(w) > 3 and w.isalpha() and w not in STOPWORDS)
+    if index.model is None or not others:
+        return True
+    vectors = _embed(index, [noun, *others])
+    return float((vectors[1:] @ vectors[0]).max()) >= REWORDED
 
 
 # Words that tell when, in a sentence with no date in it: "before the end of the year", "each spring".

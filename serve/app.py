@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from decisions.settings import Settings, load_settings
+from search_api import question_parse
 from search_api.index import IndexHolder, IndexUnavailable
 from web.routes import install as install_web
 
@@ -33,6 +34,7 @@ def app_from_environment() -> FastAPI:
     settings = load_settings()
     holder = IndexHolder(settings)
     holder.get()
+    question_parse.load()  # not on the first question asked (~1.5 s)
     return create_app(settings, holder)
 
 

@@ -694,6 +694,11 @@ NOT_WHAT_IS_ASKED = [
     # MD3465: "The rateable value threshold … is proposed to increase from £75,000 to £92,000": a
     # threshold, not what the supplement raises.
     "How much will the Crossrail BRS bring in during 2025-26?",
+    # MD2751 speaks of ABP's performance under the Development Agreement, never of a penalty or a
+    # compensation; MD3175 funds a seventh LCEF round and names no community group it paid.
+    "What penalty did the GLA charge ABP over the Royal Albert Dock development agreement?",
+    "What compensation was ABP paid when the Royal Albert Dock agreement ended?",
+    "Which community groups got grants in the seventh LCEF round?",
     "Who were the Team London Awards 2014 won by?",
     "How many organisations were in the North Kensington Sport 4 Good Cluster by the end of the project?",
     # MD1384: "MD1153 approved the allocation of £254,000 GLA funding for the Fourth Plinth Commissioning

@@ -1,0 +1,32 @@
+"""The noun a "what"/"which" question asks for, read by spaCy's parser (search_api/question_parse.py)."""
+
+import pytest
+
+from search_api.question_parse import asked_noun
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("What accreditation fee do boroughs pay for Creative Enterprise Zone status?", "fee"),
+        ("Which Bankside project got Good Growth Fund money from the round 2 reserve list?", "project"),
+        ("Which programme's underspend paid for the two extra reserve projects?", "underspend"),
+        ("Under the national scheme, what household earnings limit applies?", "limit"),
+        ("Which community groups received grants from the seventh round?", "groups"),
+    ],
+)
+def test_the_head_of_the_asked_noun_phrase_is_read(question, noun):
+    assert asked_noun(question) == noun
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the budget for the programme?",  # no noun asked for: "what" stands alone
+        "Which organisation runs delivery of the Warmer Homes programme?",  # the kind of answer, a name
+        "Which developers signed the Royal Albert Dock agreement?",
+        "How much was approved?",
+    ],
+)
+def test_no_noun_is_required_where_the_question_names_only_the_kind_of_answer(question):
+    assert asked_noun(question) is None
