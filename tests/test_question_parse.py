@@ -2,7 +2,7 @@
 
 import pytest
 
-from search_api.question_parse import asked_noun
+from search_api.question_parse import asked_noun, asked_verbs, governing_verbs
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,11 @@ def test_the_head_of_the_asked_noun_phrase_is_read(question, noun):
 )
 def test_no_noun_is_required_where_the_question_names_only_the_kind_of_answer(question):
     assert asked_noun(question) is None
+
+
+def test_each_value_is_read_with_the_verb_that_governs_it():
+    text = "We recommend an internal review is set up by 1 September 2016, to report back by 21 October 2016."
+    starts = (text.index("1 September"), text.index("21 October"))
+    assert governing_verbs(text, starts) == ("set", "report")
+    assert "report" in asked_verbs("By what date was the review meant to report?")
+    assert "mean" not in asked_verbs("By what date was the review meant to report?")  # a light verb
