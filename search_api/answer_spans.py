@@ -158,6 +158,12 @@ def _emails(text: str) -> list[Span]:
 # the past ("have been donated", "were completed") is not answered by "up to three".
 _DONE_ASKED = re.compile(r"\b(?:have|has|had) been\b|\b(?:were|was|did)\b")
 _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "Up to how many homes were…"
+# "How many homes were the Housing Zones expected to unlock…": a plan is asked, and "up to 25,837" states it.
+_PLAN_ASKED = re.compile(
+    r"\b(?:expected|planned|aim(?:ed|ing)?|intended|projected|forecast|estimated|anticipated|target(?:ed)?|"
+    r"(?:set|due|meant|supposed|going) to|could|would|will|might|may)\b",
+    re.I,
+)
 
 
 _CHANGED_FROM = re.compile(r"\b(?:up|down|increased|reduced|raised|rising|falling) from\s*$", re.I)
@@ -238,7 +244,12 @@ def _counts(text: str, q: Question) -> list[Span]:
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 16) : tok.start].lower()
         qualifier = next((w for w in COUNT_QUALIFIERS if before.rstrip().endswith(w)), None)  # "up to 15 …"
-        if qualifier == "up to" and _DONE_ASKED.search(q.text) and not _LIMIT_ASKED.search(q.text):
+        if (
+            qualifier == "up to"
+            and _DONE_ASKED.search(q.text)
+            and not _LIMIT_ASKED.search(q.text)
+            and not _PLAN_ASKED.search(q.text)
+        ):
             continue
         if _CHANGED_FROM.search(before) and not _EARLIER_ASKED.search(q.text):
             continue  # "scrap up to three vehicles (up from one vehicle)": the old limit, unless it is asked

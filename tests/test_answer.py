@@ -337,6 +337,9 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # MD1366: "…with an aspiration to deliver up to 50,000 new homes": a plan asked ("was … aiming to") is
+    # stated by its ceiling, not London's yearly need beside it ("at least 42,000 homes a year").
+    ("How many homes was the Housing Zones policy aiming to deliver?", "up to 50,000 new homes"),
     # MD2028: "…an internal review is set up by 1 September 2016, to report back by 21 October 2016": the
     # date the question's own verb governs, though the other stands as near its words.
     ("What was the deadline for the internal L&P funding review to report?", "by 21 October 2016"),
