@@ -877,7 +877,12 @@ def _extract(
         for ev in evidence:
             if ev.kw >= MIN_OVERLAP and (given := new_names.new_name(ev.at(ev.piece))):
                 said = " ".join(ev.at(ev.piece)[given[0] : given[1]].split())
-                return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+                # "renamed" is answered by whichever verb gives the name ("to be rebranded as …"): the
+                # question's renaming words are not missing from the sentence.
+                unnamed = {s: w for s, w in q.weights.items() if not new_names.asks_new_name(q.words[s])}
+                return _answer(
+                    index, replace(q, weights=unnamed), response, Candidate(ev, said, 1.0), related
+                )
     top = evidence[0]
     if q.kind == "text" and not says_which_part(q.text, top.at(top.piece)):
         # "Which round of the LCEF does MD3418 fund?": the passage that numbers it ("an eighth round").

@@ -337,6 +337,9 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # MD3350: "…No Second Night Out (NSNO) – to be rebranded as ‘Ending Homelessness Hubs’": asked "renamed",
+    # the verb that gives the name answers it, whichever it is.
+    ("What will the No Second Night Out service be renamed to?", "‘Ending Homelessness Hubs’"),
     # MD1366: "…with an aspiration to deliver up to 50,000 new homes": a plan asked ("was … aiming to") is
     # stated by its ceiling, not London's yearly need beside it ("at least 42,000 homes a year").
     ("How many homes was the Housing Zones policy aiming to deliver?", "up to 50,000 new homes"),
