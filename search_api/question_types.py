@@ -183,7 +183,7 @@ SOURCE_ASKED = re.compile(
     # "Name the budget that £200m was moved from…": its name, never its sum.
     r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
     # "Where did the extra £200m … come from?": the budget or body it was taken from.
-    r"|(?P<whence>where (?:did|does|do|was|were|is|will)\b[^?]* (?:come|came|comes|taken|moved|drawn|"
+    r"|(?P<whence>where (?:did|does|do|was|were|is|are|will)\b[^?]* (?:come|came|comes|coming|taken|moved|drawn|"
     r"transferred|reallocated|sourced) from\b))",
     re.IGNORECASE,
 )

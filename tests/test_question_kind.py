@@ -656,6 +656,9 @@ def test_where_money_came_from_asks_for_a_budget_or_body():
     q = analyse_question("Where was the £200m for the extra commissioned Housing Zones taken from?")
     assert q.kind == "person" and q.source and q.organisation
     assert question_kind("Where will the new station open?") == "text"  # no "from": a place, not a source
+    # As it is asked in the present: "Where is the money for the uplift coming from?"
+    q = analyse_question("Where is the money for the one-off increase in the grant coming from?")
+    assert q.kind == "person" and q.source
 
 
 @pytest.mark.parametrize(
