@@ -467,6 +467,11 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         )
         if paired is None and q.kind == "amount":  # "£300,000 … to TfL; and £60,000 … to the GLA"
             paired = recipient_value(ev.at(zone), found, asked_recipient(q.text))
+            # "£269,000 (made up of £200,000 capital and £69,000 revenue), to Groundwork London": the sum
+            # the recipient gets is the whole, not the last part before its name.
+            # Not when the part is asked ("How much revenue grant…").
+            if paired and not _part_asked(q, ev.at(zone), paired):
+                paired = _broken_down_from(ev.at(zone), paired, found) or paired
         period_stated = q.kind not in reading.FIGURE_KINDS or states_asked_period(q.text, ev.at(zone))
         acted = _acted_as_asked(q, ev.at(zone), found)
         for span in found:
@@ -633,6 +638,30 @@ def _acted_as_asked(q: Question, text: str, found: list[Span]) -> list[Span]:
     verbs = question_parse.governing_verbs(text, tuple(span.start for span in found))
     acted = [span for span, verb in zip(found, verbs, strict=True) if verb in asked]
     return acted if 0 < len(acted) < len(found) else []
+
+
+_BREAKDOWN = re.compile(
+    r"\(\s*(?:made up of|comprising|comprised of|consisting of|split (?:into|between|as)|of which)\b[^()]*$",
+    re.I,
+)
+
+
+def _broken_down_from(text: str, span: Span, found: list[Span]) -> Span | None:
+    """The figure whose breakdown in brackets holds the value: "£269,000 (made up of £200,000 capital and
+    £69,000 revenue)"."""
+    opened = _BREAKDOWN.search(text[: span.start])
+    if not opened:
+        return None
+    return next((o for o in found if o is not span and 0 <= opened.start() - o.end <= 2), None)
+
+
+_PART_LABEL = re.compile(r"\s*((?:[\w’'-]+\s*){1,2})")
+
+
+def _part_asked(q: Question, text: str, span: Span) -> bool:
+    """Does the question name the part the words after the value label it by ("£69,000 revenue")?"""
+    label = _PART_LABEL.match(text, span.end)
+    return bool(label and stems(label.group(1))[0] & q.weights.keys())
 
 
 # Asked under which decision something is done, a code the sentence says it is done under.

@@ -337,6 +337,17 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # ADD304: "…grant assistance of £269,000 (made up of £200,000 capital and £69,000 revenue), to Groundwork
+    # London": the recipient gets the whole; a part only when the part is asked.
+    (
+        "How much grant assistance did the Legacy Corporation agree to give Groundwork London for its "
+        "community garden?",
+        "£269,000",
+    ),
+    (
+        "How much revenue grant did the Legacy Corporation give Groundwork London for the mobile community garden?",
+        "£69,000",
+    ),
     # MD3350: "…No Second Night Out (NSNO) – to be rebranded as ‘Ending Homelessness Hubs’": asked "renamed",
     # the verb that gives the name answers it, whichever it is.
     ("What will the No Second Night Out service be renamed to?", "‘Ending Homelessness Hubs’"),
