@@ -995,12 +995,9 @@ def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
     read, words = stems(f"{ev.read}\n{ev.source.title}")
     if reading.held(noun, read) or (noun in _BOUND_NOUNS and _BOUND_SAID.search(ev.read)):
         return True
-    # In other words: "spending" as "expenditure" (their vectors, each word alone, lie close).
-    others = sorted(w for w in words if len(w) > 3 and w.isalpha() and w not in STOPWORDS)
-    if index.model is None or not others:
-        return True
-    vectors = _embed(index, [noun, *others])
-    return float((vectors[1:] @ vectors[0]).max()) >= REWORDED
+    # In other words: "spending" as "expenditure".
+    closeness = _closeness(index, [noun], words)
+    return closeness is None or closeness[0] >= REWORDED
 
 
 # Words that tell when, in a sentence with no date in it: "before the end of the year", "each spring".
@@ -1375,14 +1372,20 @@ def _reworded(index: LoadedIndex, q: Question, ev: Evidence) -> frozenset[str]:
     absent = sorted((s for s in q.weights if s not in read), key=lambda s: -(q.weights[s] or 0.0))
     held = frozenset(s for s in absent if s in added)
     absent = [s for s in absent if s not in held][:2]
-    if not absent or index.model is None:
+    close = _closeness(index, [q.words[s] for s in absent], words) if absent else None
+    if close is None:
         return held
-    others = sorted(w for w in words if len(w) > 3 and w.isalpha() and w not in STOPWORDS)
-    if not others:
-        return held
-    vectors = _embed(index, [q.words[s] for s in absent] + others)
-    close = (vectors[: len(absent)] @ vectors[len(absent) :].T).max(axis=1)
     return held | frozenset(s for s, c in zip(absent, close, strict=True) if c >= REWORDED)
+
+
+def _closeness(index: LoadedIndex, asked: list[str], words: set[str]) -> np.ndarray | None:
+    """For each asked word, how close the nearest of a text's content words lies (their vectors, each word
+    alone); None without a model or such words."""
+    others = sorted(w for w in words if len(w) > 3 and w.isalpha() and w not in STOPWORDS)
+    if index.model is None or not others:
+        return None
+    vectors = _embed(index, [*asked, *others])
+    return (vectors[: len(asked)] @ vectors[len(asked) :].T).max(axis=1)
 
 
 def _abstain(q: Question, response: SearchResponse, related: list[Passage], reason: str) -> Answer:
