@@ -83,14 +83,34 @@ def _ranges_named(text: str) -> frozenset[str]:
 
 def names_asked_year(question: str, text: str, title: str) -> bool:
     """Does a decision (its text and title) name a year the question asks about (true if it asks none)?
-    A financial year asked ("2016-17") is named as one: "by March 2016" is the year before's."""
+    A financial year asked ("2016-17") is named as one: "by March 2016" is the year before's. One year
+    asked is not named by a period that merely holds it ("across the years 2019/20 – 2022/23"): such
+    a decision's sums are the period's."""
     asked = years(question)
     lone = {y.first for y in asked if not y.ranged}
     ranged = {y.first for y in asked if y.ranged}
+    if len(asked) == 1 and not asked[0].firsts:
+        return bool(
+            lone & (_years_alone(text) | years_named(title))
+            or ranged & (_years_alone(text, ranged=True) | _ranges_named(title))
+        )
     return not asked or bool(
         lone & (years_named(text) | years_named(title))
         or ranged & (_ranges_named(text) | _ranges_named(title))
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _years_alone(text: str, ranged: bool = False) -> frozenset[str]:
+    """The years a text names other than as the ends of a period ("2019/20 – 2022/23", "2024-29")."""
+    stated = years(text)
+    ends = set()
+    for i, (first, last) in enumerate(itertools.pairwise(stated)):
+        start = text.rfind(last.first[:2], first.end, last.end)
+        if start >= 0 and _PERIOD_JOIN.fullmatch(text[first.end : start]):
+            ends |= {i, i + 1}
+    alone = [y for i, y in enumerate(stated) if i not in ends and len(y.firsts) <= 1]
+    return frozenset(y.first for y in alone if y.ranged or not ranged)
 
 
 def names_asked_boroughs(question: str, text: str, title: str) -> bool:

@@ -312,6 +312,19 @@ def test_a_financial_year_asked_is_named_as_one():
     assert names_asked_year("How many projects were delivered in 2016?", page, "")  # a lone year is a year
 
 
+def test_one_year_held_only_by_a_period_is_not_named():
+    # corpus/gla/gla-46033356.txt (MD2510): "Net expenditure of £2.3m of Young Londoners Fund scale-up funding
+    # across the years 2019/20 – 2022/23" — the sums are the period's; none is 2022-23's alone.
+    page = "Net expenditure of £2.3m of scale-up funding across the years 2019/20 – 2022/23, from the approved £45m."
+    assert not names_asked_year("How much did the fund get in 2022-23?", page, "Young Londoners Fund")
+    assert not names_asked_year("Spending in 2019/20?", page, "")  # the period's first year too
+    assert names_asked_year("Spending in 2022-23?", page + " In 2022-23 it spent £0.4m.", "")
+    assert names_asked_year("Spending over 2019/20 – 2022/23?", page, "")  # the period itself is asked
+    assert names_asked_year(
+        "Budget for 2024-25?", "A grant for 2024-25 to 2026-27, with 2024-25 the pilot.", ""
+    )
+
+
 def test_what_money_is_given_for_is_no_outcome():
     # MD2968: "We can achieve this by providing additional grant funding to the Peabody Trust to support their
     # project to install around 300 solar photovoltaic systems on Peabody homes"
