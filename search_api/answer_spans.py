@@ -384,6 +384,7 @@ def code_of(reference: str) -> str:
 
 
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
+_IN_YEAR = re.compile(r"(?<=\bin )(?:19|20)\d\d\b(?![\d/-])")
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
 _DAY_ASKED = re.compile(r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b|\bexact date\b", re.I)
 
@@ -424,7 +425,17 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         return [*dated, *years]
     if kind == "date" and _DAY_ASKED.search(q.text):  # "On what date…": a day, not "March 2020" or "2025-26"
         return list(_day_spans(text))
-    if kind in ("amount", "date"):
+    if kind == "date":
+        # "…was established in 2004": a year is the whole answer to when an event happened when it is
+        # all the sentence gives, but less than a day or month beside it.
+        dated = _value_spans(kind, text)
+        years = [
+            Span(m.start(), m.end(), m.group(), 0.6)
+            for m in _IN_YEAR.finditer(text)
+            if not any(d.start <= m.start() < d.end for d in dated)
+        ]
+        return [*dated, *years]
+    if kind == "amount":
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"
         return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]

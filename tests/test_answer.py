@@ -645,6 +645,9 @@ READ_AS_WRITTEN = [
     # MD1489: "The London Food Board … was established in 2004" beside DD2342's "…was reconfigured in early
     # 2017": asked when it was set up, a sentence that says it began.
     ("In what year was the London Food Board set up?", "2004"),
+    # MD2971: "…(OPDC) is a Mayoral Development Corporation created in 2015 under the Localism Act 2011":
+    # asked when, a year is the answer when the sentence gives no finer date.
+    ("When was OPDC created?", "2015"),
     # MD2807: "…moves to an annual accreditation model from Summer 2021": a season of a year is a date.
     ("Since when have Creative Enterprise Zones been accredited every year?", "Summer 2021"),
     # MD3380: "…the Mayor’s commitment to provide 250,000 positive opportunities for young Londoners during
