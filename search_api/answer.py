@@ -1246,6 +1246,23 @@ _DEADLINE_SAID = re.compile(
 )
 
 
+# "Date signed:" / "08 August 2014": the record's own dates answer only when they are asked ("When was
+# DD1250 signed?"); "When was the Drain London programme started?" is not answered by the day its
+# 2014-16 decision was signed.
+_RECORD_DATE_LABEL = re.compile(r"\b(?:date (?:signed|published)|date of signature)\s*:?\s*$", re.I)
+
+
+def _record_date_line(q: Question, c: Candidate) -> bool:
+    ev = c.evidence
+    near = ev.source.text[max(0, ev.piece[0] - 40) : ev.piece[1]]
+    at = near.find(c.answer)
+    return (
+        at >= 0
+        and bool(_RECORD_DATE_LABEL.search(near[:at]))
+        and record_field(q.text) not in ("date_signed", "date_published")
+    )
+
+
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
     said = c.evidence.at(c.evidence.piece) if c else ""
@@ -1254,6 +1271,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.contractor and not _CONTRACTING.search(said))
         or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         or (q.kind == "date" and _FOUNDED_ASKED.search(q.text) and not _FOUNDED_SAID.search(said))
+        or (q.kind == "date" and _record_date_line(q, c))
         or (q.kind == "amount" and _SALARY_ASKED.search(q.text) and not _SALARY_SAID.search(said))
         or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))

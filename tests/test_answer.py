@@ -775,6 +775,15 @@ def test_a_value_not_stated_as_what_is_asked_answers_nothing(full_index, full_se
     assert not answer_question(full_index, question, full_settings).answered
 
 
+def test_a_records_own_date_answers_only_when_it_is_asked(full_index, full_settings):
+    # DD1250, titled "Drain London Programme 2014-16", heads its page "Date signed:" / "08 August 2014": the day
+    # that decision was signed, not when the programme (set up in 2010, MD2339) started.
+    found = answer_question(full_index, "When did the Drain London programme start?", full_settings)
+    assert "08 August 2014" not in found.answer
+    signed = answer_question(full_index, "When was DD1250 signed?", full_settings)
+    assert signed.answered and "8 August 2014" in signed.answer
+
+
 # MD3388: "The Chief Officer has agreed the 2025-26 pay award for GLA staff with UNISON and the pay
 # award has been confirmed via CO817." It says neither when CO817 was signed nor on what day; ADD176
 # speaks of "the 2012 and 2013 Awards ceremonies", not where the 2014 one was held.
