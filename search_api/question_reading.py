@@ -498,7 +498,19 @@ def _gives_asked(clause: str) -> bool:
     auxiliaries = list(itertools.takewhile(lambda w: w in _AUXILIARIES, verbs))
     verb = verbs[len(auxiliaries)] if len(auxiliaries) < len(verbs) else ""
     passive = bool(auxiliaries) and auxiliaries[-1] in _PASSIVE and verb in _PARTICIPLES | {"given"}
+    provided = words[subject_end + len(auxiliaries) + 1 :][
+        :4
+    ]  # what is provided: "the £40.2m" (its digits), "secretariat…"
+    if verb.startswith("provid") and not (
+        _MONEY_WORDS & set(provided) or any(w[:1].isdigit() for w in provided)
+    ):
+        return False  # "Who provides secretariat services…" asks a provider of a service, not a funder
     return verb in _GIVING and not passive
+
+
+_MONEY_WORDS = frozenset(
+    "money funding funds fund grant grants capital revenue finance financing cash budget sum income".split()
+)
 
 
 _GIVES = re.compile(

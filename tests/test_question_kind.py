@@ -645,6 +645,11 @@ def test_for_the_joins_two_names_either_of_which_a_passage_may_name():
             True,
         ),
         ("Who won the 2014 Team London Awards?", False, False),  # "Awards" is no giving
+        # "Provides" gives money only when money is what is provided; else it asks who provides a service.
+        ("Which organisation provides the secretariat to the energy taskforce?", False, False),
+        ("Who provides administration services for the fund's seventh round?", False, False),
+        ("Which department provided the £40.2m for the retrofit scheme?", True, False),
+        ("Who provides funding for the Drain London programme?", True, False),
     ],
 )
 def test_a_question_asking_who_gave_money_is_told_from_one_asking_who_got_it(question, giver, receiver):
