@@ -89,14 +89,11 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
     asked = years(question)
     lone = {y.first for y in asked if not y.ranged}
     ranged = {y.first for y in asked if y.ranged}
-    if len(asked) == 1 and not asked[0].firsts:
-        return bool(
-            lone & (_years_alone(text) | years_named(title))
-            or ranged & (_years_alone(text, ranged=True) | _ranges_named(title))
-        )
+    one = len(asked) == 1 and not asked[0].firsts
+    said_lone = _years_alone(text) if one else years_named(text)
+    said_ranged = _years_alone(text, ranged=True) if one else _ranges_named(text)
     return not asked or bool(
-        lone & (years_named(text) | years_named(title))
-        or ranged & (_ranges_named(text) | _ranges_named(title))
+        lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
     )
 
 
@@ -104,11 +101,7 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
 def _years_alone(text: str, ranged: bool = False) -> frozenset[str]:
     """The years a text names other than as the ends of a period ("2019/20 – 2022/23", "2024-29")."""
     stated = years(text)
-    ends = set()
-    for i, (first, last) in enumerate(itertools.pairwise(stated)):
-        start = text.rfind(last.first[:2], first.end, last.end)
-        if start >= 0 and _PERIOD_JOIN.fullmatch(text[first.end : start]):
-            ends |= {i, i + 1}
+    ends = {j for i in _joined(text, stated) for j in (i, i + 1)}
     alone = [y for i, y in enumerate(stated) if i not in ends and len(y.firsts) <= 1]
     return frozenset(y.first for y in alone if y.ranged or not ranged)
 
@@ -175,12 +168,22 @@ def _periods(text: str) -> list[range]:
     years of financial years: "2019/20 – 2022/23" holds 2019 to 2022; "2022 to 2023" is one year."""
     stated = years(text)
     out = [range(int(y.firsts[0]), int(y.firsts[-1]) + 1) for y in stated if len(y.firsts) > 1]  # "2024-29"
-    for first, last in itertools.pairwise(stated):
+    for i in _joined(text, stated):
+        first, last = stated[i], stated[i + 1]
+        held = range(int(first.covered[0]), int(last.covered[-1]) + last.ranged)
+        if len(held) > 1:
+            out.append(held)
+    return out
+
+
+def _joined(text: str, stated: list[_Year]) -> list[int]:
+    """Where a year and the next are joined as a period's ends ("2019/20 – 2022/23", "from 2021 to 2024"):
+    the first one's place in `stated`."""
+    out = []
+    for i, (first, last) in enumerate(itertools.pairwise(stated)):
         start = text.rfind(last.first[:2], first.end, last.end)  # where the later year is written
         if start >= 0 and _PERIOD_JOIN.fullmatch(text[first.end : start]):
-            held = range(int(first.covered[0]), int(last.covered[-1]) + last.ranged)
-            if len(held) > 1:
-                out.append(held)
+            out.append(i)
     return out
 
 

@@ -414,27 +414,26 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
     return out
 
 
+def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[Span]:
+    """The dates in the text, and the years `bare_years` finds outside them, each of that quality."""
+    dated = _value_spans("date", text)
+    years = [
+        Span(m.start(), m.end(), m.group(), quality)
+        for m in bare_years.finditer(text)
+        if not any(d.start <= m.start() < d.end for d in dated)
+    ]
+    return [*dated, *years]
+
+
 def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
-        dated = _value_spans(kind, text)
-        years = [
-            Span(m.start(), m.end(), m.group(), 0.9)
-            for m in _BARE_YEAR.finditer(text)
-            if not any(d.start <= m.start() < d.end for d in dated)
-        ]
-        return [*dated, *years]
+        return _dates_and_years(text, _BARE_YEAR, 0.9)
     if kind == "date" and _DAY_ASKED.search(q.text):  # "On what date…": a day, not "March 2020" or "2025-26"
         return list(_day_spans(text))
     if kind == "date":
         # "…was established in 2004": a year is the whole answer to when an event happened when it is
         # all the sentence gives, but less than a day or month beside it.
-        dated = _value_spans(kind, text)
-        years = [
-            Span(m.start(), m.end(), m.group(), 0.6)
-            for m in _IN_YEAR.finditer(text)
-            if not any(d.start <= m.start() < d.end for d in dated)
-        ]
-        return [*dated, *years]
+        return _dates_and_years(text, _IN_YEAR, 0.6)
     if kind == "amount":
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"
