@@ -36,6 +36,7 @@ from .answer_checks import (
     group_for_member,
     names_asked_boroughs,
     names_asked_year,
+    one_year_of_period,
     only_other_years,
     part_by_short_name,
     part_of_title_only,
@@ -602,6 +603,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
                 bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
+            if q.kind == "amount" and one_year_of_period(q.text, ev.at(zone), span):
+                bonus *= (
+                    0.4  # asked the period's sum, "[£370,000] in 2018/19, £270,000 in 2019/20…" is a year's
+                )
             # asked the total, "[£2.3m] of … funding, from the approved £45m" is a part of it
             if (
                 q.kind == "amount"

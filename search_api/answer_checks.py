@@ -33,7 +33,8 @@ def asked_prefix(question: str) -> str | None:
 # a figure ("£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28").
 _YEAR = re.compile(
     r"\b(?P<full>(?:19|20)\d\d)(?P<to>\s?[-/–]\s?(?:(?:19|20)?\d\d))?\b"
-    r"|(?:\byear|\bFY)\s?(?P<short>\d\d)[-/]\d\d\b",  # "financial year 25-26", "FY24/25"
+    r"|(?:\byear|\bFY)\s?(?P<short>\d\d)[-/]\d\d\b"  # "financial year 25-26", "FY24/25"
+    r"|(?<![\d/£$.,])(?P<fy>[0-2]\d)/(?P<next>\d\d)(?![\d/%])",  # "17/18 to 20/21": one year, then the next
     re.IGNORECASE,
 )
 
@@ -45,6 +46,7 @@ class _Year:
     end: int  # where it ends in the text read
     since: bool = False  # "Since 2017, it has supported 86 projects": that year and every one after
     firsts: tuple[str, ...] = ()  # the financial years it covers: "2021-23" is 2021-22 and 2022-23
+    start: int = 0  # where it starts in the text read
 
     @property
     def covered(self) -> tuple[str, ...]:
@@ -61,13 +63,15 @@ def _firsts(first: str, to: str | None) -> tuple[str, ...]:
 def years(text: str) -> list[_Year]:
     return [
         _Year(
-            m["full"] or f"20{m['short']}",
-            bool(m["to"] or m["short"]),
+            m["full"] or f"20{m['short'] or m['fy']}",
+            bool(m["to"] or m["short"] or m["fy"]),
             m.end(),
             text[max(0, m.start() - 6) : m.start()].lower() == "since ",
             _firsts(m["full"], m["to"]) if m["full"] else (),
+            m.start(),
         )
         for m in _YEAR.finditer(text)
+        if not m["fy"] or int(m["next"]) == int(m["fy"]) + 1
     ]
 
 
@@ -121,17 +125,8 @@ def year_fit(question: str, text: str, span: Span) -> float:
         return 1.0
     # "2015-16" also covers a figure "by March 2016" (a lone year); a range is matched by its start.
     spanned = asked | {str(int(y.covered[-1]) + 1) for y in named if y.ranged}
-    # The figure's own clause: up to the next figure, within a few words.
-    clause = text[span.end : span.end + 48].split("£")[0]
-    after = years(clause)
-    # "the Sport Unites 2021-22 budget of £1.3m": a year ending a few words before the figure.
+    own, after = _own_year(text, span)
     window = max(0, span.start - 40)
-    before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
-    own = after[0] if after else (before[-1] if before else None)
-    if not after and before and _SAME_AS.search(text[window : span.start]):
-        own = None  # "for 2025-2026, the same allocation as 2024-2025 of £932,764": both years' figure
-    if before and _FIGURE_OF_YEAR.search(text[window : span.start]):
-        own = before[-1]  # "in 2023-24 (£390,000), 2024-25 (£58,500)": the year its bracket follows
     if after and len(asked) == 1 and _opens_period(text[span.end :], own):
         # "up to £507,000 to deliver air quality projects from 2023 through to 2026": a sum for the
         # years from one on, not the figure for the one asked ("in 2023-24 (£390,000)").
@@ -150,6 +145,40 @@ def year_fit(question: str, text: str, span: Span) -> float:
         return 0.0 if only_other_years(question, text) else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
+
+
+def _own_year(text: str, span: Span) -> tuple[_Year | None, bool]:
+    """The year a figure is stated for, and whether it follows the figure: in its own clause after
+    it ("£370,000 in 2018/19"), or ending a few words before it ("the 2021-22 budget of £1.3m")."""
+    # The figure's own clause: up to the next figure, within a few words.
+    clause = text[span.end : span.end + 48].split("£")[0]
+    after = years(clause)
+    window = max(0, span.start - 40)
+    before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
+    own = after[0] if after else (before[-1] if before else None)
+    if not after and before and _SAME_AS.search(text[window : span.start]):
+        own = None  # "for 2025-2026, the same allocation as 2024-2025 of £932,764": both years' figure
+    if before and _FIGURE_OF_YEAR.search(text[window : span.start]):
+        own = before[-1]  # "in 2023-24 (£390,000), 2024-25 (£58,500)": the year its bracket follows
+    return own, bool(after)
+
+
+# "How much per year…", "the annual budget for 2021-22 to 2024-25": one year's figure is asked.
+_YEARLY_ASKED = re.compile(r"\b(?:per|each|every|a) (?:year|annum)\b|\bannual(?:ly)?\b|\byearly\b", re.I)
+
+
+def one_year_of_period(question: str, text: str, span: Span) -> bool:
+    """Asked of a period ("total spend … 2018/19 to 2020/21"), is the figure one year's part of it
+    ("£370,000 in 2018/19, £270,000 in 2019/20 …")?"""
+    if _YEARLY_ASKED.search(question):
+        return False
+    asked = {y for held in _periods(question) for y in held}
+    own = _own_year(text, span)[0]
+    if _periods(text[span.end : span.end + 48].split("£")[0]) or _periods(
+        text[max(0, span.start - 40) : span.start]
+    ):
+        return False  # "£3,560,000 between 2017/18 to 2020/21": its year opens a period of its own
+    return len(asked) > 1 and own is not None and len(own.covered) == 1 and int(own.covered[0]) in asked
 
 
 _SAME_AS = re.compile(r"\bsame\b[^.;£\d]{0,30}\bas\s+(?:in\s+)?\S*\d{4}\S*\s*(?:of|at|,)?\s*$", re.I)
@@ -177,12 +206,13 @@ def _periods(text: str) -> list[range]:
 
 
 def _joined(text: str, stated: list[_Year]) -> list[int]:
-    """Where a year and the next are joined as a period's ends ("2019/20 – 2022/23", "from 2021 to 2024"):
+    """Where a year and the next are joined as a period's ends ("2019/20 – 2022/23", "from 2021 to 2024",
+    "between 2021 and 2024"):
     the first one's place in `stated`."""
     out = []
     for i, (first, last) in enumerate(itertools.pairwise(stated)):
-        start = text.rfind(last.first[:2], first.end, last.end)  # where the later year is written
-        if start >= 0 and _PERIOD_JOIN.fullmatch(text[first.end : start]):
+        between = text[first.end : last.start] == " and " and _PERIOD_FROM.search(text[: first.start])
+        if _PERIOD_JOIN.fullmatch(text[first.end : last.start]) or between:
             out.append(i)
     return out
 
@@ -197,7 +227,13 @@ def states_asked_period(question: str, text: str) -> bool:
     only a year of it ("…to be spent by the end of 2028-29 from the £212.5m budget envelope")? True
     when no period is asked."""
     asked = _periods(question)
-    return not asked or bool(set(map(tuple, asked)) & set(map(tuple, _periods(text))))
+    if not asked:
+        return True
+    # "£270,000 in 2021-22, £1.4m in 2022-23, £1m in 2023-24, and £1m in 2024-25": each year of it, in turn.
+    each = {int(f) for y in years(text) for f in y.covered}
+    return bool(set(map(tuple, asked)) & set(map(tuple, _periods(text)))) or any(
+        set(p) <= each for p in asked
+    )
 
 
 def _opens_period(text: str, year: _Year) -> bool:

@@ -200,3 +200,39 @@ def test_a_period_asked_is_stated_by_the_sentence_that_answers():
     assert states_asked_period("Royal Docks delivery plan 2024-29 budget", "the period (2024-25 to 2028-29)")
     assert not states_asked_period(question, "spent by the end of 2028-29 from the £212.5m budget envelope")
     assert states_asked_period("What is the Royal Docks budget?", "by the end of 2028-29")  # no period asked
+
+
+def test_a_period_ending_in_a_year_that_repeats_its_century_is_stated():
+    from search_api.answer_checks import states_asked_period
+
+    # "2020/21" writes "20" twice: the period's end is where the year starts, not its last "20".
+    question = "How much was set aside for the programme between 2017/18 and 2020/21?"
+    assert states_asked_period(question, "Revenue expenditure of £3,560,000 between 2017/18 to 2020/21")
+    assert states_asked_period(
+        question, "Maximum expenditure of £5,360,000 between 17/18 to 20/21 comprising:"
+    )
+    assert not states_asked_period(question, "expenditure of £5,360,000 by 20/21 at the latest")
+
+
+def test_a_period_stated_year_by_year_is_stated():
+    from search_api.answer_checks import states_asked_period
+
+    question = "Overall cost of the scheme from 2022-23 to 2024-25?"
+    assert states_asked_period(question, "£90,000 in 2022-23, £75,000 in 2023-24 and £60,000 in 2024-25")
+    assert not states_asked_period(question, "£90,000 in 2022-23 and £75,000 in 2023-24")
+
+
+def test_one_year_s_figure_is_a_part_of_the_period_asked():
+    from search_api.answer_checks import one_year_of_period
+
+    line = "The Mayor is asked to approve £90,000 in 2022-23, £75,000 in 2023-24 and £60,000 in 2024-25."
+    spans = {f: Span(line.index(f), line.index(f) + len(f), f) for f in ("£90,000", "£60,000")}
+    asked = "Overall cost of the scheme from 2022-23 to 2024-25?"
+    assert one_year_of_period(asked, line, spans["£90,000"])
+    assert one_year_of_period(asked, line, spans["£60,000"])
+    assert not one_year_of_period(
+        "Overall cost of the scheme in 2022-23?", line, spans["£90,000"]
+    )  # one year asked
+    assert not one_year_of_period("Annual cost of the scheme, 2022-23 to 2024-25", line, spans["£90,000"])
+    whole = "expenditure of £225,000 between 2022-23 and 2024-25"
+    assert not one_year_of_period(asked, whole, Span(15, 23, "£225,000"))  # its year opens its own period
