@@ -57,7 +57,7 @@ from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, asking_clause, is_question
 from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
 from .record_answers import record_answer, record_field
-from .rerank import is_title_line
+from .rerank import is_key_information, is_title_line
 from .respective_lists import respective_value
 from .search import SearchRequest, SearchResponse, search
 
@@ -940,6 +940,7 @@ def _extract(
         # A sentence about other years says nothing of the asked one ("…from 2011/12 to 2014/15" for 2015/16).
         if (
             _says_where(said, q)
+            and not _field_line(said, top)
             and says_which_part(q.text, said)
             and not only_other_years(q.text, said)
             and _says_asked_noun(index, q, top)
@@ -1024,6 +1025,16 @@ def _says_where(said: str, q: Question) -> bool:
         return True
     asked = stems(q.text)[1]  # its words in lower case, as the tokeniser reads them
     return any(plain_word(w) not in asked for w in _CAPITALISED.findall(said))
+
+
+def _field_line(said: str, ev: Evidence) -> bool:
+    """Is the sentence a line of the decision's fields ("MD1489 GLA Food Programme 2015-16", "Mayoral
+    decision", "30 April 2015")? It answers nothing the question does not already name: what the
+    record says is answered from the record."""
+    return len(said) < FIELD_LINE and is_key_information(ev.chunk)
+
+
+FIELD_LINE = 120  # characters: a field's line is short; a long one is a sentence of a summary run on
 
 
 def _says_when(said: str, q: Question) -> bool:

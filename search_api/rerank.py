@@ -189,10 +189,17 @@ def is_title_line(row) -> bool:
     )
 
 
+def is_key_information(row) -> bool:
+    """The block of a decision's fields: its title, type, code, date signed, decision maker."""
+    return (row["section"] or "").strip().lower() == "key information" or len(
+        _KEY_FIELD.findall(row["text"])
+    ) >= 2
+
+
 def _section_flags(row) -> tuple[float, float, float, float, float]:
     section = (row["section"] or "").strip().lower()
     text = row["text"]
-    key = section == "key information" or len(_KEY_FIELD.findall(text)) >= 2
+    key = is_key_information(row)
     title = is_title_line(row)
     summary = "summary" in section
     decision = section in ("decision", "decisions") or bool(_DECISION_OPENING.match(text))

@@ -178,6 +178,16 @@ def test_a_sentence_of_a_decision_that_never_names_the_event_does_not_date_it(fu
     assert not result.answered and result.answer == ""
 
 
+def test_a_line_of_the_decision_s_fields_does_not_answer_what_was_agreed(full_index, full_settings):
+    # MD1489 opens with its fields, one line each: "MD1489 GLA Food Programme 2015-16" / "Type of decision:" /
+    # "Mayoral decision" / "Date signed:" / "30 April 2015". Asked what was agreed, a field line was the answer.
+    result = answer_question(
+        full_index, "What did the Mayor agree to for the GLA Food Programme 2015-16?", full_settings
+    )
+    fields = {"MD1489 GLA Food Programme 2015-16", "Mayoral decision", "30 April 2015", "Type of decision:"}
+    assert not (result.answered and result.answer in fields)
+
+
 def test_a_figure_read_without_the_borough_asked_weighs_less():
     # MD3336 states £550,000 from Homes England to the GLA and "to the London Borough of Hounslow (LB
     # Hounslow): grant funding of £200,000 from Homes England"; asked what goes to Hounslow, the GLA's
