@@ -603,6 +603,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
                 bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
+            if q.kind == "amount" and _RAISING_ASKED.search(q.text) and not _raising_said(ev.at(zone), span):
+                bonus *= 0.6  # asked what a levy brings in, "expects to apply [c£111 million]" is spent
             if q.kind == "amount" and one_year_of_period(q.text, ev.at(zone), span):
                 bonus *= (
                     0.4  # asked the period's sum, "[£370,000] in 2018/19, £270,000 in 2019/20…" is a year's
@@ -1047,6 +1049,27 @@ _SPECIFIC_SUM = re.compile(r"\b(?:threshold|cap|ceiling|salary|multiplier|limit)
 _INCOME_ASKED = re.compile(
     r"\b(?:raise[sd]?|raising|income|revenues?|receipts?|generate[sd]?|(?:bring|brings|brought) in)\b", re.I
 )
+# "How much will the levy bring in…": money coming in, said by the verb or noun beside the sum.
+_RAISING_ASKED = re.compile(
+    r"\b(?:raise[sd]?|raising|generat(?:e[sd]?|ing)|(?:bring|brings|brought|bringing) in)\b",
+    re.I,
+)
+_RAISING_SAID = re.compile(
+    r"\b(?:rais(?:e[sd]?|ing)|generat(?:e[sd]?|ing)|(?:bring|brings|brought|bringing) in|income|receipts?|"
+    r"revenues?|yield(?:s|ed)?|collect(?:s|ed)?|proceeds)\b",
+    re.I,
+)
+
+
+def _raising_said(text: str, span: Span) -> bool:
+    """Is the sum said to come in ("will raise [c£290 million]", "[£12m] of income")?"""
+    return bool(
+        _RAISING_SAID.search(
+            text[max(0, span.start - 40) : span.start] + " " + text[span.end : span.end + 30]
+        )
+    )
+
+
 _BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
 
 

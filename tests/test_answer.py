@@ -188,6 +188,17 @@ def test_a_line_of_the_decision_s_fields_does_not_answer_what_was_agreed(full_in
     assert not (result.answered and result.answer in fields)
 
 
+def test_asked_what_a_levy_brings_in_the_sum_it_raises_answers(full_index, full_settings):
+    # MD3465: "It expects to apply c£111 million of Crossrail BRS and the Mayor's Community Infrastructure Levy
+    # (MCIL) revenues in 2026-27 to fund the financing costs…" (spent) and "The GLA estimates, currently, that
+    # the Crossrail BRS will raise c£290 million in 2026-27." (brought in)
+    result = answer_question(
+        full_index, "How much is the Crossrail BRS expected to generate in 2026-27?", full_settings
+    )
+    assert result.answer == "c£290 million"
+    assert "will raise c£290 million" in result.citations[0].quote
+
+
 def test_a_figure_read_without_the_borough_asked_weighs_less():
     # MD3336 states £550,000 from Homes England to the GLA and "to the London Borough of Hounslow (LB
     # Hounslow): grant funding of £200,000 from Homes England"; asked what goes to Hounslow, the GLA's
