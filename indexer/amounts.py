@@ -72,10 +72,18 @@ def amounts_in(text: str) -> list[int]:
 # The summary's own request: "This Mayoral decision seeks approval of expenditure of £672,000…",
 # "Approval is sought for expenditure of £72,765" (not "In March 2020 MD2591 approved…").
 _SOUGHT = re.compile(
-    r"\b(?:seeks?|seeking) (?:the )?approval\b[^£\n]{0,80}(?=£)|\bapproval is sought\b[^£\n]{0,80}(?=£)", re.I
+    r"\b(?:seeks?|seeking) (?:the )?approval\b[^£\n]{0,120}(?=£)|\bapproval is sought\b[^£\n]{0,80}(?=£)",
+    re.I,
 )
 # "That the Mayor approves the following:" / "1. revenue expenditure of up to £522,000…": a numbered item.
 _FIRST_ITEM = re.compile(r":\s*\n\s*(?:1|a|i)[.)]\s[^£\n]{0,80}$", re.I)
+
+
+# A decision's own sentence: "That the Mayor approves …", "The Executive Director approves …".
+_OWN_DECISION = re.compile(
+    r"^\s*(?:That )?the (?:Mayor|Deputy Mayor|(?:Executive |Assistant )?Director)\b[^\n]*?\bapproves\b[^\n]*£[^\n]*",
+    re.I | re.M,
+)
 
 
 def sought_amount(text: str) -> int | None:
@@ -90,7 +98,10 @@ def decision_total(decision: str, summary: str) -> int | None:
     more in all ("…seeks approval of expenditure of £672,000 between 2021-24")."""
     listed = approved_amount(decision)
     if listed is None:
-        return approved_amount(summary)
+        # No Decision heading: the decision's own words in the summary ("That the Mayor approves … £910,000"),
+        # else the sum it seeks, before any other approval it reports ("In August 2018, the Mayor approved…").
+        own = _OWN_DECISION.search(summary or "")
+        return approved_amount(own.group()) if own else sought_amount(summary) or approved_amount(summary)
     sought = sought_amount(summary)
     first = _AMOUNT.search(decision, _APPROVAL.search(decision).end())  # the sum `listed` was read from
     itemised = first is not None and _FIRST_ITEM.search(decision[: first.start()])

@@ -26,7 +26,7 @@ from indexer.refs import PREFIXES
 
 from . import answer_spans as spans
 from . import question_reading as reading
-from .answer_checks import same_round
+from .answer_checks import same_round, years
 from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
@@ -102,6 +102,8 @@ _TOTAL_SUM = re.compile(r"\btotal\b[^£.;\n]{0,60}£", re.I)
 _APPROVED_SUM = re.compile(
     r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
     r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
+    # "Total revenue budget approved for Housing Zones consultants…", "Housing Zone budget 2015-16 to 2017-18 total"
+    r"|^total\s+(?:\w+\s+)?(?:spend|spending|expenditure|cost|budget)\b|\b(?:budget|spend|expenditure)\b.*\btotal\s*\??$"
 )
 _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b")
 # "…reach", "cumulative", "after the additional … activity, what was the total approved…": the sum a
@@ -417,7 +419,9 @@ def _the_total_asked(
     sentence = stated.text[stated.span[0] : stated.span[1]]
     said = {t.text for t in tokens(sentence)}
     figures = {t.text for t in tokens(question) if any(c.isdigit() for c in t.text)} - set(asked.refs)
-    if not figures <= said or find_amounts(question):
+    if figures - said - _periods_named(decision.title) or find_amounts(question):
+        return False
+    if _part_named(sentence, asked.topic, stated.value):
         return False
     # "What is the total budget for phase 2…", asked of a decision that funds part of it: the total its text
     # states elsewhere ("The total programme expenditure will be £1,015,000 consisting of…") is asked.
@@ -429,6 +433,23 @@ def _the_total_asked(
         bool(asked.refs)
         or _share(index, asked.topic, reading.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD
     )
+
+
+def _periods_named(title: str) -> set[str]:
+    """The title's words that name a period of several years ("…Programme 2017-2021"): its total is the period's."""
+    return {t.text for t in tokens(title) if any(len(y.firsts) > 1 for y in years(t.text))}
+
+
+def _part_named(sentence: str, topic: dict[str, str], total: str) -> bool:
+    """Does a topic word name one of the sentence's other sums? "How much capital is in the … approval?" asks
+    the part in "expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)", not the total."""
+    for _, start, end in find_amounts(sentence):
+        if sentence[start:end] in total:
+            continue
+        beside = reading.stems(f"{sentence[max(0, start - 12) : start]} {sentence[end : end + 12]}")[0]
+        if any(reading.held(word, beside) for word in topic.values()):
+            return True
+    return False
 
 
 def _fields(text: str) -> list[tuple[str, int, int, int, int]]:
@@ -477,7 +498,7 @@ def _field_line(path: str, text: str, field: str, value: str, decision: Decision
 
 
 # "That the Assistant Director … approves: " / "•    expenditure of £27,972 to establish…": the item approves.
-_APPROVES_ABOVE = re.compile(r"\bapprov\w*\s*:\s*(?:[-•·*]|\d{1,2}\.)?\s*$", re.I)
+_APPROVES_ABOVE = re.compile(r"\bapprov\w*(?: the following)?\s*:\s*(?:[-•·*]|\d{1,2}\.)?\s*$", re.I)
 
 
 def _amount_sentence(path: str, text: str, amount: int) -> Stated | None:

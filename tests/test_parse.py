@@ -293,6 +293,25 @@ def test_parse_amount(text, pounds):
     assert parse_amount(text) == pounds
 
 
+def test_without_a_decision_heading_the_decision_s_own_sum_is_approved():
+    from indexer.amounts import decision_total
+
+    # MD2347's page has no "Decision" heading: its summary invites approval of "£370,000 in 2018/19, …", then
+    # "That the Mayor approves … associated expenditure of £910,000 …".
+    summary = (
+        "It invites the Mayor to approve expenditure of £370,000 in 2018/19, £270,000 in 2019/20.\n\n"
+        "That the Mayor approves the proposed activities and associated expenditure of £910,000 to deliver them."
+    )
+    assert decision_total("", summary) == 910_000
+    # MD3230's summary reports an earlier approval before the one it seeks, 90-odd characters after "seeks approval".
+    summary = (
+        "In August 2018, the Mayor approved an overall budget envelope of £212.5m for the first period.\n"
+        "This MD seeks approval for the next five-year Delivery Plan period (2024-25 to 2028-29), with expenditure "
+        "approval of £64.31m (£21.58m revenue and £42.73m capital)."
+    )
+    assert decision_total("", summary) == 64_310_000
+
+
 def test_amounts_and_the_approved_amount():
     assert amounts_in("£205k in 2021-22 and £205k in 2022-23; total £410,000") == [205_000, 410_000]
     assert approved_amount("The Mayor approves expenditure of up to £812,000 (£205k a year)") == 812_000

@@ -66,6 +66,9 @@ def _quoted(result, line: str) -> bool:
         ("DD2114 Small Sites Small Builders decision by", "decision_maker"),
         ("Fourth Plinth 2021-24 total expenditure approved", "approved_amount"),
         ("fourth plinth 2021-24 total spend", "approved_amount"),
+        ("Total revenue budget approved for the Food Flagships 2015-16", "approved_amount"),
+        ("Food Flagships revenue budget 2015-16 to 2017-18 total", "approved_amount"),
+        ("Food Flagships budget slippage from 2017-18", None),
         # Asked who and in what role: the name with its role, as the "Decision by:" line gives both.
         (
             "Who approved procuring a consultant for the LEP governance review, and in what role?",
@@ -456,3 +459,22 @@ def test_a_post_asked_is_not_answered_by_a_decision_another_post_took(full_index
     # Executive) Director signed, the Mayor's record is no answer.
     result = answer_question(full_index, question, full_settings)
     assert "Mayor of London" not in result.answer
+
+
+def test_a_total_over_the_period_the_title_names_is_read_from_the_record(full_index, full_settings):
+    # MD2196 "Creative Enterprise Zones Programme 2017-2021": "That the Mayor approves the following:" /
+    # "Maximum expenditure of £5,360,000 between 17/18 to 20/21 comprising:"
+    result = answer_question(
+        full_index, "Creative Enterprise Zones programme 2017-2021 total budget", full_settings
+    )
+    assert result.answer.endswith("£5,360,000")
+    assert result.citations[0].quote.startswith("Maximum expenditure of £5,360,000")
+
+
+def test_a_part_named_beside_its_sum_is_not_asked_of_the_total():
+    from search_api.record_answers import _part_named
+
+    # MD3230: "…with expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)…"
+    sentence = "This MD seeks approval for the next five-year Delivery Plan period, with expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)"
+    assert _part_named(sentence, {"capit": "capital"}, "£64.31m")
+    assert not _part_named(sentence, {"deliver": "delivery"}, "£64.31m")
