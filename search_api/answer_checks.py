@@ -142,7 +142,8 @@ def year_fit(question: str, text: str, span: Span) -> float:
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.
-        return 0.0 if only_other_years(question, text) else 1.0
+        # Not a year in an aside: "…recommendation (agreed in 2009), the … settlement of 1%" dates the recommendation.
+        return 0.0 if only_other_years(question, _ASIDE.sub("", text)) else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
 
@@ -181,6 +182,7 @@ def one_year_of_period(question: str, text: str, span: Span) -> bool:
     return len(asked) > 1 and own is not None and len(own.covered) == 1 and int(own.covered[0]) in asked
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
 _SAME_AS = re.compile(r"\bsame\b[^.;£\d]{0,30}\bas\s+(?:in\s+)?\S*\d{4}\S*\s*(?:of|at|,)?\s*$", re.I)
 _NOW = re.compile(r"\b(?:currently|now|at present|today)\b[^.;£\d]{0,20}$", re.I)
 _ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")

@@ -236,3 +236,19 @@ def test_one_year_s_figure_is_a_part_of_the_period_asked():
     assert not one_year_of_period("Annual cost of the scheme, 2022-23 to 2024-25", line, spans["£90,000"])
     whole = "expenditure of £225,000 between 2022-23 and 2024-25"
     assert not one_year_of_period(asked, whole, Span(15, 23, "£225,000"))  # its year opens its own period
+
+
+def test_a_year_in_an_aside_dates_something_else_not_the_figure():
+    # MD2067: "…in accordance with the Senior Salaries Review Body recommendation (agreed in 2009), the local
+    # government pay settlement of 1% is to be applied to the pay of the Assembly Members and the Mayor."
+    line = "Under the review body's advice (accepted in 2011), a pay award of 2% applies to the members."
+    start = line.index("2%")
+    assert (
+        year_fit("What pay award did the members get for 2019-20?", line, Span(start, start + 2, "2%")) == 1.0
+    )
+    plain = "Under the review body's advice accepted in 2011, a pay award of 2% applies to the members."
+    start = plain.index("2%")
+    assert (
+        year_fit("What pay award did the members get for 2019-20?", plain, Span(start, start + 2, "2%"))
+        == 0.0
+    )
