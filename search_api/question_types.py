@@ -135,7 +135,8 @@ DELEGATION = re.compile(
 )
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.
 _ASKING_CLAUSE = re.compile(
-    r"(?:[,;:—–]|\s-|^)\s*(?:(?:on|in|under|by|from|for|at|to|of|with|until)\s+)?"
+    # "MD3410 who decides how the funding is allocated": after a decision's code, too.
+    r"(?:[,;:—–]|\s-|^|\b[A-Z]{2,5}\s?\d{3,5}\s)\s*(?:(?:on|in|under|by|from|for|at|to|of|with|until)\s+)?"
     r"(?=(?:who|whom|whose|what|when|which|how|where)\b)",
     re.IGNORECASE,
 )

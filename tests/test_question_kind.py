@@ -82,6 +82,12 @@ def test_record_answers_read_the_kind_from_the_asking_clause():
     assert record_field("When was DD2691 signed?") == "date_signed"
 
 
+def test_a_search_opening_with_a_code_is_asked_by_its_question_word():
+    # "DD2691 how much…": the question starts after the code; "how the grants are paid" inside it asks no sum.
+    assert question_kind("DD2691 who decides how the grants are paid out") == "person"
+    assert question_kind("ADD2793 when does the contractor start") == "date"
+
+
 def test_the_answerer_stems_words_as_search_does():
     # corpus/002_44b666b54b5bbc70.txt 1.6: "Organisations are asked to report back annually on progress"
     for word in ["Organisations", "asked", "report", "progress", "actions"]:
