@@ -224,6 +224,11 @@ def _period_around(text: str, asked: set[str]) -> bool:
     return any(int(y) in held for held in _periods(text) for y in asked)
 
 
+def periods_asked(question: str) -> list[range]:
+    """The periods of several years the question names ("2015-16 to 2017-18", "2024-29"), in first years."""
+    return _periods(question)
+
+
 def states_asked_period(question: str, text: str) -> bool:
     """Asked of a period ("…Delivery Plan 2024-25 to 2028-29"), does the text state that period, not
     only a year of it ("…to be spent by the end of 2028-29 from the £212.5m budget envelope")? True

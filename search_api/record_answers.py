@@ -26,7 +26,7 @@ from indexer.refs import PREFIXES
 
 from . import answer_spans as spans
 from . import question_reading as reading
-from .answer_checks import same_round, years
+from .answer_checks import periods_asked, same_round, states_asked_period, years
 from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
@@ -103,7 +103,7 @@ _APPROVED_SUM = re.compile(
     r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
     r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
     # "Total revenue budget approved for Housing Zones consultants…", "Housing Zone budget 2015-16 to 2017-18 total"
-    r"|^total\s+(?:\w+\s+)?(?:spend|spending|expenditure|cost|budget)\b|\b(?:budget|spend|expenditure)\b.*\btotal\s*\??$"
+    r"|^total\b[^?.]{0,40}?\b(?:spend|spending|expenditure|cost|budget)\b|\b(?:budget|spend|spending|expenditure)\b.*\btotal\s*\??$"
 )
 _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b")
 # "…reach", "cumulative", "after the additional … activity, what was the total approved…": the sum a
@@ -419,7 +419,9 @@ def _the_total_asked(
     sentence = stated.text[stated.span[0] : stated.span[1]]
     said = {t.text for t in tokens(sentence)}
     figures = {t.text for t in tokens(question) if any(c.isdigit() for c in t.text)} - set(asked.refs)
-    if figures - said - _periods_named(decision.title) or find_amounts(question):
+    # "…Programme 2017-2021": the title's period is its total's; so is a period its text states as its own.
+    period = figures - said if _period_of_decision(index, question, figures - said, decision) else set()
+    if figures - said - _periods_named(decision.title) - period or find_amounts(question):
         return False
     if _part_named(sentence, asked.topic, stated.value):
         return False
@@ -431,8 +433,20 @@ def _the_total_asked(
             return False
     return (
         bool(asked.refs)
-        or _share(index, asked.topic, reading.stems(f"{decision.title} {sentence}")[0]) >= TOPIC_HELD
+        or _share(index, asked.topic, reading.stems(f"{decision.title} {sentence} {' '.join(period)}")[0])
+        >= TOPIC_HELD
     )
+
+
+def _period_of_decision(index: LoadedIndex, question: str, figures: set[str], decision: DecisionRow) -> bool:
+    """Are the figures the years of a period the question asks ("… budget 2015-16 to 2017-18 total") and
+    the decision states as its own ("…revenue expenditure … for financial years 2015-16 to 2017-18")?"""
+    ends = {int(y.first) for f in figures for y in years(f)}
+    if not any(ends == {p[0], p[-1]} for p in periods_asked(question)) or not all(years(f) for f in figures):
+        return (
+            False  # "…2022-25 decision, how much … for 2023-24 and 2024-25": not the ends of a period asked
+        )
+    return states_asked_period(question, " ".join([decision.title, *index.decision_texts(decision.id)]))
 
 
 def _periods_named(title: str) -> set[str]:

@@ -478,3 +478,18 @@ def test_a_part_named_beside_its_sum_is_not_asked_of_the_total():
     sentence = "This MD seeks approval for the next five-year Delivery Plan period, with expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)"
     assert _part_named(sentence, {"capit": "capital"}, "£64.31m")
     assert not _part_named(sentence, {"deliver": "delivery"}, "£64.31m")
+
+
+def test_a_total_over_the_period_the_decision_states_as_its_own(full_index, full_settings):
+    # MD1592 "Housing Zone Budget": "This decision approves revenue expenditure related to Housing Zones for
+    # financial years 2015-16 to 2017-18…" / "The Mayor approves expenditure of up to £1,757,000 to:"
+    result = answer_question(
+        full_index, "Housing Zones revenue spending 2015-16 to 2017-18 total", full_settings
+    )
+    assert result.answer.endswith("£1,757,000")
+    # Two years that are not the ends of a period asked are still the approving sentence's to state.
+    from search_api.record_answers import _period_of_decision
+
+    decision = full_index.decisions[full_index.by_ref["MD1592"]]
+    asked = "Housing Zones revenue spending for 2015-16 and 2017-18"
+    assert not _period_of_decision(full_index, asked, {"2015-16", "2017-18"}, decision)
