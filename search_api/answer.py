@@ -605,10 +605,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
             if q.kind == "amount" and _RAISING_ASKED.search(q.text) and not _raising_said(ev.at(zone), span):
                 bonus *= 0.6  # asked what a levy brings in, "expects to apply [c£111 million]" is spent
+            # asked the period's sum, "[£370,000] in 2018/19, £270,000 in 2019/20…" is one year's
             if q.kind == "amount" and one_year_of_period(q.text, ev.at(zone), span):
-                bonus *= (
-                    0.4  # asked the period's sum, "[£370,000] in 2018/19, £270,000 in 2019/20…" is a year's
-                )
+                bonus *= 0.4
             # asked the total, "[£2.3m] of … funding, from the approved £45m" is a part of it
             if (
                 q.kind == "amount"

@@ -151,17 +151,20 @@ def year_fit(question: str, text: str, span: Span) -> float:
 def _own_year(text: str, span: Span) -> tuple[_Year | None, bool]:
     """The year a figure is stated for, and whether it follows the figure: in its own clause after
     it ("£370,000 in 2018/19"), or ending a few words before it ("the 2021-22 budget of £1.3m")."""
-    # The figure's own clause: up to the next figure, within a few words.
-    clause = text[span.end : span.end + 48].split("£")[0]
+    clause, lead = _around(text, span)
     after = years(clause)
-    window = max(0, span.start - 40)
-    before = [y for y in years(text[window : span.start]) if span.start - (window + y.end) <= 16]
+    before = [y for y in years(lead) if len(lead) - y.end <= 16]
     own = after[0] if after else (before[-1] if before else None)
-    if not after and before and _SAME_AS.search(text[window : span.start]):
+    if not after and before and _SAME_AS.search(lead):
         own = None  # "for 2025-2026, the same allocation as 2024-2025 of £932,764": both years' figure
-    if before and _FIGURE_OF_YEAR.search(text[window : span.start]):
+    if before and _FIGURE_OF_YEAR.search(lead):
         own = before[-1]  # "in 2023-24 (£390,000), 2024-25 (£58,500)": the year its bracket follows
     return own, bool(after)
+
+
+def _around(text: str, span: Span) -> tuple[str, str]:
+    """The figure's own clause after it (up to the next figure, within a few words) and the words just before it."""
+    return text[span.end : span.end + 48].split("£")[0], text[max(0, span.start - 40) : span.start]
 
 
 # "How much per year…", "the annual budget for 2021-22 to 2024-25": one year's figure is asked.
@@ -173,12 +176,10 @@ def one_year_of_period(question: str, text: str, span: Span) -> bool:
     ("£370,000 in 2018/19, £270,000 in 2019/20 …")?"""
     if _YEARLY_ASKED.search(question):
         return False
+    if any(_periods(words) for words in _around(text, span)):
+        return False  # "£3,560,000 between 2017/18 to 2020/21": its year opens a period of its own
     asked = {y for held in _periods(question) for y in held}
     own = _own_year(text, span)[0]
-    if _periods(text[span.end : span.end + 48].split("£")[0]) or _periods(
-        text[max(0, span.start - 40) : span.start]
-    ):
-        return False  # "£3,560,000 between 2017/18 to 2020/21": its year opens a period of its own
     return len(asked) > 1 and own is not None and len(own.covered) == 1 and int(own.covered[0]) in asked
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decisions.records import Answer, Citation
 from decisions.settings import Settings
 from decisions.words import stem_with_irregulars, tokens
-from indexer.amounts import find_amounts
+from indexer.amounts import find_amounts, parse_amount
 from indexer.dates import find_dates
 from indexer.parse import find_refs
 from indexer.refs import PREFIXES
@@ -441,11 +441,10 @@ def _the_total_asked(
 def _period_of_decision(index: LoadedIndex, question: str, figures: set[str], decision: DecisionRow) -> bool:
     """Are the figures the years of a period the question asks ("… budget 2015-16 to 2017-18 total") and
     the decision states as its own ("…revenue expenditure … for financial years 2015-16 to 2017-18")?"""
+    # Not "…2022-25 decision, how much … for 2023-24 and 2024-25": two years that are no asked period's ends.
     ends = {int(y.first) for f in figures for y in years(f)}
     if not any(ends == {p[0], p[-1]} for p in periods_asked(question)) or not all(years(f) for f in figures):
-        return (
-            False  # "…2022-25 decision, how much … for 2023-24 and 2024-25": not the ends of a period asked
-        )
+        return False
     return states_asked_period(question, " ".join([decision.title, *index.decision_texts(decision.id)]))
 
 
@@ -457,8 +456,8 @@ def _periods_named(title: str) -> set[str]:
 def _part_named(sentence: str, topic: dict[str, str], total: str) -> bool:
     """Does a topic word name one of the sentence's other sums? "How much capital is in the … approval?" asks
     the part in "expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)", not the total."""
-    for _, start, end in find_amounts(sentence):
-        if sentence[start:end] in total:
+    for pounds, start, end in find_amounts(sentence):
+        if pounds == parse_amount(total):
             continue
         beside = reading.stems(f"{sentence[max(0, start - 12) : start]} {sentence[end : end + 12]}")[0]
         if any(reading.held(word, beside) for word in topic.values()):
