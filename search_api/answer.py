@@ -1045,18 +1045,13 @@ def _says_when(said: str, q: Question) -> bool:
 
 
 _SPECIFIC_SUM = re.compile(r"\b(?:threshold|cap|ceiling|salary|multiplier|limit)\b", re.I)
-_INCOME_ASKED = re.compile(
-    r"\b(?:raise[sd]?|raising|income|revenues?|receipts?|generate[sd]?|(?:bring|brings|brought) in)\b", re.I
-)
-# "How much will the levy bring in…": money coming in, said by the verb or noun beside the sum.
-_RAISING_ASKED = re.compile(
-    r"\b(?:raise[sd]?|raising|generat(?:e[sd]?|ing)|(?:bring|brings|brought|bringing) in)\b",
-    re.I,
-)
+# Money coming in, said by a verb ("will raise", "generates", "brings in") or, in a text, a noun ("income").
+_RAISING = r"rais(?:e[sd]?|ing)|generat(?:e[sd]?|ing)|(?:bring|brings|brought|bringing) in"
+_INCOME_ASKED = re.compile(rf"\b(?:{_RAISING}|income|revenues?|receipts?)\b", re.I)
+# "How much will the levy bring in…": the verb alone asks it ("including external income" asks a total).
+_RAISING_ASKED = re.compile(rf"\b(?:{_RAISING})\b", re.I)
 _RAISING_SAID = re.compile(
-    r"\b(?:rais(?:e[sd]?|ing)|generat(?:e[sd]?|ing)|(?:bring|brings|brought|bringing) in|income|receipts?|"
-    r"revenues?|yield(?:s|ed)?|collect(?:s|ed)?|proceeds)\b",
-    re.I,
+    rf"\b(?:{_RAISING}|income|receipts?|revenues?|yield(?:s|ed)?|collect(?:s|ed)?|proceeds)\b", re.I
 )
 
 
