@@ -603,6 +603,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
                 bonus *= 0.6  # asked of "2024-25 to 2028-29", a sentence stating only "by the end of 2028-29"
+            if (
+                q.kind in reading.FIGURE_KINDS
+                and _MORE_ASKED.search(q.text)
+                and not _MORE_SAID.search(ev.at(zone)[max(0, span.start - 50) : span.start])
+            ):
+                bonus *= 0.6  # asked how many more, "improved [over 2,000 homes]" is the whole, not "a further 458"
             if q.kind == "amount" and _RAISING_ASKED.search(q.text) and not _raising_said(ev.at(zone), span):
                 bonus *= 0.6  # asked what a levy brings in, "expects to apply [c£111 million]" is spent
             # asked the period's sum, "[£370,000] in 2018/19, £270,000 in 2019/20…" is one year's
@@ -729,6 +735,9 @@ _AT_FIRST = re.compile(
     r"\b(?:initially|at first|at the outset|to begin with|at (?:the )?start)\b[^.;£\d]*$", re.I
 )
 # What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
+# "How many more homes…", "how much extra funding": what is added is asked ("a further 458 homes").
+_MORE_ASKED = re.compile(rf"\bhow (?:many|much) (?:{_MORE}|more)\b", re.I)
+_MORE_SAID = re.compile(rf"\b(?:{_MORE}|another|more(?! than))\b[^.;£\d]{{0,35}}$", re.I)
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 # "£2.3m of … scale-up funding, from the approved £45m", "£2m out of the £5m": a part of the sum named after
 # it (not "£1,015,000 consisting of the £435,000…": the parts of the whole).

@@ -93,12 +93,16 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
     asked = years(question)
     lone = {y.first for y in asked if not y.ranged}
     ranged = {y.first for y in asked if y.ranged}
-    one = len(asked) == 1 and not asked[0].firsts
+    # "…up to 2027-28" asks of a period's end: "from 2025-26 to 2027-28" names it.
+    one = len(asked) == 1 and not asked[0].firsts and not _UNTIL.search(question[: asked[0].start])
     said_lone = _years_alone(text) if one else years_named(text)
     said_ranged = _years_alone(text, ranged=True) if one else _ranges_named(text)
     return not asked or bool(
         lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
     )
+
+
+_UNTIL = re.compile(r"\b(?:up to|until|till|through|by)\s+(?:the end of\s+)?$", re.I)
 
 
 @functools.lru_cache(maxsize=256)
@@ -127,7 +131,10 @@ def year_fit(question: str, text: str, span: Span) -> float:
     spanned = asked | {str(int(y.covered[-1]) + 1) for y in named if y.ranged}
     own, after = _own_year(text, span)
     window = max(0, span.start - 40)
-    if after and len(asked) == 1 and _opens_period(text[span.end :], own):
+    opens = after and _opens_period(text[span.end :], own)
+    if opens and asked & set(own.covered) and _open_periods(question):
+        return 1.0  # asked "from 2023 onwards", "£507,000 … from 2023 through to 2026" is that sum
+    if opens and len(asked) == 1:
         # "up to £507,000 to deliver air quality projects from 2023 through to 2026": a sum for the
         # years from one on, not the figure for the one asked ("in 2023-24 (£390,000)").
         return 0.0
@@ -178,8 +185,10 @@ def one_year_of_period(question: str, text: str, span: Span) -> bool:
         return False
     if any(_periods(words) for words in _around(text, span)):
         return False  # "£3,560,000 between 2017/18 to 2020/21": its year opens a period of its own
-    asked = {y for held in _periods(question) for y in held}
-    own = _own_year(text, span)[0]
+    asked = {y for held in _periods(question) + _open_periods(question) for y in held}
+    own, after = _own_year(text, span)
+    if after and _opens_period(text[span.end :], own):
+        return False
     return len(asked) > 1 and own is not None and len(own.covered) == 1 and int(own.covered[0]) in asked
 
 
@@ -223,6 +232,19 @@ def _joined(text: str, stated: list[_Year]) -> list[int]:
 def _period_around(text: str, asked: set[str]) -> bool:
     """Does the text state a period of several years that holds the asked year among others?"""
     return any(int(y) in held for held in _periods(text) for y in asked)
+
+
+# "spending from 2023 onwards", "2019 onward": a period with no end named.
+_ONWARDS = re.compile(r"\s+onwards?\b|\s+and (?:after|beyond)\b", re.I)
+
+
+def _open_periods(question: str) -> list[range]:
+    """The periods a question names by their first year alone ("from 2023 onwards"), to a decade on."""
+    return [
+        range(int(y.covered[0]), int(y.covered[0]) + 10)
+        for y in years(question)
+        if _ONWARDS.match(question, y.end)
+    ]
 
 
 def periods_asked(question: str) -> list[range]:

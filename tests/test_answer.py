@@ -1166,3 +1166,12 @@ def test_a_name_only_in_the_questions_lead_need_not_be_in_the_answering_sentence
         full_settings,
     )
     assert "Head of Regeneration" in result.answer and result.citations[0].ref == "MD3057"
+
+
+def test_asked_how_many_more_the_number_added_answers(full_index, full_settings):
+    # corpus/gla MD2886: "…to deliver works to a further 458 homes" and "By winter 2021 it is expected to have
+    # improved over 2,000 homes…": the extension adds the first; the second is the programme's whole.
+    result = answer_question(
+        full_index, "How many more homes will the Warmer Homes extension in 2021/22 reach?", full_settings
+    )
+    assert "458" in result.answer and result.citations[0].ref == "MD2886"

@@ -312,6 +312,14 @@ def test_a_financial_year_asked_is_named_as_one():
     assert names_asked_year("How many projects were delivered in 2016?", page, "")  # a lone year is a year
 
 
+def test_a_year_asked_as_a_period_s_end_is_named_by_that_period():
+    # corpus/gla MD3420: "…grant funding of £9,084,000 to London Councils … from 2025-26 to 2027-28 inclusive."
+    page = "the GLA will provide grant funding of £9,084,000 to London Councils, from 2025-26 to 2027-28 inclusive."
+    assert names_asked_year("How much will London Councils get up to 2027-28?", page, "Warmer Homes London")
+    assert names_asked_year("How much will London Councils get until the end of 2027-28?", page, "")
+    assert not names_asked_year("How much will London Councils get in 2027-28?", page, "")  # that year alone
+
+
 def test_one_year_held_only_by_a_period_is_not_named():
     # corpus/gla/gla-46033356.txt (MD2510): "Net expenditure of £2.3m of Young Londoners Fund scale-up funding
     # across the years 2019/20 – 2022/23" — the sums are the period's; none is 2022-23's alone.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.answer_checks import year_fit
+from search_api.answer_checks import one_year_of_period, year_fit
 from search_api.question_reading import Span
 
 # MD3430 (corpus/gla/): "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"
@@ -223,7 +223,6 @@ def test_a_period_stated_year_by_year_is_stated():
 
 
 def test_one_year_s_figure_is_a_part_of_the_period_asked():
-    from search_api.answer_checks import one_year_of_period
 
     line = "The Mayor is asked to approve £90,000 in 2022-23, £75,000 in 2023-24 and £60,000 in 2024-25."
     spans = {f: Span(line.index(f), line.index(f) + len(f), f) for f in ("£90,000", "£60,000")}
@@ -252,3 +251,21 @@ def test_a_year_in_an_aside_dates_something_else_not_the_figure():
         year_fit("What pay award did the members get for 2019-20?", plain, Span(start, start + 2, "2%"))
         == 0.0
     )
+
+
+def test_a_sum_for_the_years_from_one_on_answers_a_question_from_that_year_onwards():
+    # corpus/gla MD3139: "…expenditure of up to £507,000 to deliver air quality projects from 2023 through to
+    # 2026" and "…air quality projects in 2023-24 (£390,000), 2024-25 (£58,500) and 2025-26 (£58,500)".
+    whole = "That the Mayor approves expenditure of up to £507,000 to deliver air quality projects from 2023 through to 2026."
+    parts = "This decision seeks approval to deliver air quality projects in 2023-24 (£390,000), 2024-25 (£58,500)."
+    onwards = "How much is approved for air quality projects from 2023 onwards?"
+    whole_span, part_span = _span_in(whole, "£507,000"), _span_in(parts, "£390,000")
+    assert year_fit(onwards, whole, whole_span) == 1.0
+    assert year_fit("How much is approved for air quality projects in 2023?", whole, whole_span) == 0.0
+    assert one_year_of_period(onwards, parts, part_span)  # one year's part of the period asked
+    assert not one_year_of_period(onwards, whole, whole_span)
+
+
+def _span_in(text: str, figure: str) -> Span:
+    start = text.index(figure)
+    return Span(start, start + len(figure), figure)
