@@ -136,6 +136,7 @@ STEM_FAMILIES = {
     "decis": "decid", "provis": "provid", "inclus": "includ", "exclus": "exclud", "conclus": "conclud",
     "expans": "expand", "extens": "extend", "reduct": "reduc", "introduct": "introduc",
     "submiss": "submit", "permiss": "permit", "descript": "describ", "suspens": "suspend",
+    "leverag": "lever",  # "leverage up to an additional £2.08m" is what a programme levers in
 }  # fmt: skip
 
 

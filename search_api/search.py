@@ -116,7 +116,7 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
     if not rows:
         return []
     scoring = query.scoring or rerank.prepare(index, query.text, query.vector, query.answer_type, {})
-    scores = rerank.score_rows(index, scoring, rows, [decision.title] * len(rows))
+    scores = rerank.score_rows(index, scoring, rows, [decision.title] * len(rows), within=True)
     scored = sorted(zip(scores.tolist(), rows, strict=True), key=lambda pair: (-pair[0], pair[1]["rowid"]))
     proving = bool(query.filters) and not re.search(r"\w", query.text)
     if proving:

@@ -214,6 +214,9 @@ def test_a_latin_noun_meets_its_verb():
     assert stem("expansion") == stem("expanded")
     assert stem("extension") == stem("extending")
     assert stem("commission") != stem("commit")
+    # corpus/gla MD2895: "This financial commitment will leverage up to an additional £2.08m…" answers
+    # "…expected to lever in?": the noun-verb "leverage" is the verb "lever"'s.
+    assert stem("leverage") == stem("leveraged") == stem("lever")
 
 
 def test_a_decision_that_never_names_the_asked_round_is_not_about_it():

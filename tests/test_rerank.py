@@ -124,3 +124,19 @@ def test_a_year_naming_the_decision_prefers_the_decision_of_that_year(full_index
     response = search(full_index, SearchRequest(q=query, today=TODAY))
     assert response.results[0].ref == "MD3350"
     assert "Groundswell for support" in response.results[0].passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("query", "ref", "proof"),
+    [
+        # ADD2499: its summary "…the newly published London Urban Forest Plan" shares the question's words;
+        # "1.1 The London Urban Forest Plan (LUFP) was published in November 2020" holds the month asked.
+        ("In which month was the London Urban Forest Plan published?", "ADD2499", "November 2020"),
+        # MD2012: the summary names the governance and the expenditure; paragraph 3 the sum asked.
+        ("What is the budget for the Homes for Londoners interim viability team?", "MD2012", "£250k"),
+    ],
+)
+def test_a_decision_shows_first_the_passage_holding_what_is_asked(full_index, query, ref, proof):
+    response = search(full_index, SearchRequest(q=query, today=TODAY))
+    assert response.results[0].ref == ref
+    assert proof in response.results[0].passages[0].text
