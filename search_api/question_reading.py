@@ -193,6 +193,23 @@ def held(word: str, read: frozenset[str] | set[str]) -> bool:
     )
 
 
+def _loose_initials(run: list[Token]) -> set[str]:
+    """A name's initials as organisations write them, a small word's letter kept or not and a word in
+    capitals given whole or by its first: "GLA Land and Property" is "GLAP", "Mayor's Office for
+    Policing and Crime" "MOPAC". Four letters at least: fewer name too many things."""
+    options = [
+        {t.text[0].upper(), ""}
+        if t.word in JOINERS
+        else {t.text[0], t.text}
+        if t.text.isupper()
+        else {t.text[0]}
+        for t in run
+    ]
+    if len(run) > 8 or not all(options):
+        return set()
+    return {"".join(p).upper() for p in itertools.product(*options) if len("".join(p)) >= 4}
+
+
 @functools.lru_cache(maxsize=8192)
 def initialisms(text: str) -> frozenset[str]:
     """Words in capitals, as written: "VRU", "AEB", "LCEF" (not "use" nor "Use")."""
@@ -346,6 +363,10 @@ def analyse_question(text: str) -> Question:
                 if j - i >= 3:  # "London Violence Reduction Unit" is "LVRU", its last three words "VRU"
                     initials = "".join(t.text[0] for t in named[i:j]).upper()
                     q.short_forms[initials] = frozenset(stem_with_irregulars(t.text) for t in named[i:j])
+            at = [i for i, t in enumerate(run) if t is named[0] or t is named[-1]]
+            for initials in _loose_initials(run[at[0] : at[-1] + 1]):
+                q.short_forms.setdefault(initials, frozenset(name))
+                q.acronyms.add(initials)  # the question's own name, never its answer
         if not inside:
             joined = run if _cuts(run) else None
     # "Healthy Place, Healthy Weight" is "HPHW" in the decision: initials of capitalised words

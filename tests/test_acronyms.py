@@ -66,3 +66,21 @@ def test_a_question_in_initials_is_answered_from_a_decision_that_never_uses_them
         full_index, "By how much was the CEZ Sustainability Capital Fund increased?", full_settings
     )
     assert result.answer == "£400,000" and result.citations[0].ref == "MD3039"
+
+
+def test_a_name_s_initials_may_keep_a_small_word_s_letter_and_a_word_in_capitals_whole():
+    # DD2075 writes "GLA Land and Property Ltd (GLAP)"; MOPAC keeps "and"'s letter and drops "for"'s.
+    assert "GLAP" in analyse_question("When did GLA Land and Property buy it?").short_forms
+    assert "MOPAC" in analyse_question("What did the Mayor's Office for Policing and Crime fund?").short_forms
+    question = analyse_question("Which firm did GLA Land and Property appoint?")
+    assert "GLAP" in question.acronyms  # the question's own name: never the firm asked for
+
+
+def test_a_passage_writing_the_question_s_name_by_initials_answers(full_index, full_settings):
+    # corpus/gla DD2075: "The site was acquired by GLAP in July 2016 and will help kickstart…"
+    result = answer_question(
+        full_index,
+        "In which month did GLA Land and Property take ownership of the Webbs site?",
+        full_settings,
+    )
+    assert "July 2016" in result.answer and result.citations[0].ref == "DD2075"
