@@ -384,6 +384,7 @@ def code_of(reference: str) -> str:
 
 
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
+_SPAN_YEAR = re.compile(r"(?:19|20)\d\d[/-]\d\d")  # "2019/20", "2021-22"
 _IN_YEAR = re.compile(r"(?<=\bin )(?:19|20)\d\d\b(?![\d/-])")
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
 _DAY_ASKED = re.compile(r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b|\bexact date\b", re.I)
@@ -427,7 +428,13 @@ def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[
 
 def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
-        return _dates_and_years(text, _BARE_YEAR, 0.9)
+        # "From which year…": "from the 2019/20 academic year (1 August 2019)" answers with its year as
+        # well as a bare year would.
+        found = _dates_and_years(text, _BARE_YEAR, 0.9)
+        return [
+            Span(s.start, s.end, s.text, max(s.quality, 0.9)) if _SPAN_YEAR.fullmatch(s.text) else s
+            for s in found
+        ]
     if kind == "date" and _DAY_ASKED.search(q.text):  # "On what date…": a day, not "March 2020" or "2025-26"
         return list(_day_spans(text))
     if kind == "date":

@@ -140,6 +140,13 @@ def test_a_year_is_answered_by_a_bare_year_when_a_year_is_asked():
     assert "2025" in {s.text for s in spans_for(q.kind, line, q, set())}
     q = analyse_question("When are the Housing Zones expected to deliver the homes?")
     assert "2025" not in {s.text for s in spans_for(q.kind, line, q, set())}
+    # corpus/gla MD2410: "…the Adult Education Budget (AEB) for London from the 2019/20 academic year (1 August 2019)"
+    line = (
+        "take on the Adult Education Budget (AEB) for London from the 2019/20 academic year (1 August 2019)"
+    )
+    q = analyse_question("From which year does the Mayor take over the adult education budget?")
+    fits = {s.text: s.quality for s in spans_for(q.kind, line, q, set())}
+    assert fits["2019/20"] >= 0.9  # a year, as a bare year would be
 
 
 def test_the_confidence_falls_as_the_question_s_rare_words_go_missing():
