@@ -23,8 +23,9 @@ FLOORS = {
     # Measured 2026-12-03, session 19 (README "Quality"): hit@5 1.0, hit@1 0.878, searches 1.0,
     # answers 1.0 (0.968 in sessions 10–18, 0.935 in session 9, 0.903 in session 8, 0.871 in session 7),
     # answered but wrong 0 (0.027; 0.054; 0.081; 0.108; 0.135 in session 6), abstained 1.0 (6 of 6
-    # no-answer questions). A floor allows one question to fall the other way.
-    "passage_hit@5": 0.95, "passage_hit@1": 0.85, "searches_ok": 0.90, "answer_accuracy": 0.96,
+    # no-answer questions). A floor allows one question to fall the other way. hit@1 raised in session
+    # 29, when ordering a decision's passages by what is asked took it to 0.927 (38 of 41).
+    "passage_hit@5": 0.95, "passage_hit@1": 0.90, "searches_ok": 0.90, "answer_accuracy": 0.96,
     "answered_wrong": 0.03, "abstained": 0.80,
 }  # fmt: skip
 
