@@ -734,10 +734,10 @@ _END_STATE_ASKED = re.compile(r"\b(?:by the end|in the end|eventually|finally|ul
 _AT_FIRST = re.compile(
     r"\b(?:initially|at first|at the outset|to begin with|at (?:the )?start)\b[^.;£\d]*$", re.I
 )
-# What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 # "How many more homes…", "how much extra funding": what is added is asked ("a further 458 homes").
 _MORE_ASKED = re.compile(rf"\bhow (?:many|much) (?:{_MORE}|more)\b", re.I)
 _MORE_SAID = re.compile(rf"\b(?:{_MORE}|another|more(?! than))\b[^.;£\d]{{0,35}}$", re.I)
+# What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 # "£2.3m of … scale-up funding, from the approved £45m", "£2m out of the £5m": a part of the sum named after
 # it (not "£1,015,000 consisting of the £435,000…": the parts of the whole).

@@ -85,6 +85,10 @@ def _ranges_named(text: str) -> frozenset[str]:
     return frozenset(y.first for y in years(text) if y.ranged)
 
 
+# "…up to 2027-28", "until the end of 2027-28": the year a period asked about ends.
+_UNTIL = re.compile(r"\b(?:up to|until|till|through|by)\s+(?:the end of\s+)?$", re.I)
+
+
 def names_asked_year(question: str, text: str, title: str) -> bool:
     """Does a decision (its text and title) name a year the question asks about (true if it asks none)?
     A financial year asked ("2016-17") is named as one: "by March 2016" is the year before's. One year
@@ -100,9 +104,6 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
     return not asked or bool(
         lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
     )
-
-
-_UNTIL = re.compile(r"\b(?:up to|until|till|through|by)\s+(?:the end of\s+)?$", re.I)
 
 
 @functools.lru_cache(maxsize=256)
