@@ -137,6 +137,8 @@ STEM_FAMILIES = {
     "expans": "expand", "extens": "extend", "reduct": "reduc", "introduct": "introduc",
     "submiss": "submit", "permiss": "permit", "descript": "describ", "suspens": "suspend",
     "leverag": "lever",  # "leverage up to an additional £2.08m" is what a programme levers in
+    # A forecast in any of its words: "expected to bring in" is answered by "estimates … will raise".
+    "estim": "expect", "forecast": "expect", "anticip": "expect", "predict": "expect",
 }  # fmt: skip
 
 

@@ -201,6 +201,13 @@ def _initials_of(word: str) -> str | None:
     return bare if len(bare) > 1 and bare.isupper() else None
 
 
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:number|total)\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:would be|will be|is|was|are|were|stands at|"
+    r"now stands at|reached|rises to|rose to)\s*$",
+    re.I,
+)
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
@@ -235,6 +242,17 @@ def _counts(text: str, q: Question) -> list[Span]:
         ]
         if abbreviated and not ahead:
             ahead = [abbreviated[0]] * len(q.head)  # the initials stand for every counted word
+        # The counted noun named before: "The new total of homes would be [966]".
+        named_before = _COUNTED_BEFORE.search(text[max(0, tok.start - 80) : tok.start])
+        if (
+            named_before
+            and not ahead
+            and {stem_with_irregulars(w) for w in named_before[1].split()} & set(q.head)
+        ):
+            ahead = [i]
+            dotted = text[tok.end : tok.end + 2][
+                1:
+            ].isdigit()  # "966, an increase…" ends it; "3.7" is no count
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name
         label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year
@@ -501,11 +519,13 @@ def proximity(
     own: tuple[int, int] | None = None,
     others: tuple[tuple[int, int], ...] = (),
     short_forms: dict[str, frozenset[str]] | None = None,
+    spelt: dict[str, str] | None = None,
 ) -> float:
     """Closeness of the question's words in `text` to the span, weighted: "three year term" picks £270,000 in
     "£90,000 per year; £270,000 over its three year term". Words outside `own` (the span's line) count half,
     words that describe another value of the same kind (`others`) a quarter. Initials stand for the words
-    they abbreviate (`short_forms`: "VRU" for "Violence Reduction Unit")."""
+    they abbreviate (`short_forms`: "VRU" for "Violence Reduction Unit"), and a name's words its initials
+    (`spelt`, stem → the initials' stem: "Department for Education" for the question's "DfE")."""
     best: dict[str, float] = {}
     # "Philippa Hird, a former Chair of the NHS Pay Review Body…, was appointed to undertake a review":
     # what a name's apposition says of it stands between it and what it did, but is no distance.
@@ -515,7 +535,10 @@ def proximity(
         said = stem_with_irregulars(tok.text)
         if said not in weights and tok.text[0].isalpha() and tok.text[-1].isdigit():
             said = re.sub(r"\D", "", tok.text)  # "ADD2234" answers to 2234
-        for word_stem in (said, *(short_forms or {}).get(tok.text, ())):
+        # (Not inside the span: "the Department of Business" answers nothing about "BEIS".)
+        inside = span.start <= tok.start < span.end
+        written_out = (spelt[said],) if spelt and said in spelt and not inside else ()
+        for word_stem in (said, *(short_forms or {}).get(tok.text, ()), *written_out):
             if word_stem not in weights:
                 continue
             after = resumes if tok.start >= resumes else span.end

@@ -212,10 +212,12 @@ def _loose_initials(run: list[Token]) -> set[str]:
 
 @functools.lru_cache(maxsize=8192)
 def initialisms(text: str) -> frozenset[str]:
-    """Words in capitals, as written: "VRU", "AEB", "LCEF" (not "use" nor "Use")."""
-    return frozenset(
-        t.text for t in tokens(text) if 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()
-    )
+    """Words in capitals, as written: "VRU", "AEB", "LCEF", and a department's with its small word's letter
+    in lower case: "DfE", "DfT" (not "use" nor "Use")."""
+    return frozenset(t.text for t in tokens(text) if 2 <= len(t.text) <= 6 and _INITIALS.fullmatch(t.text))
+
+
+_INITIALS = re.compile(r"[A-Z](?:[a-z]?[A-Z])+")
 
 
 def short_forms_in(q: Question, text: str) -> set[str]:
@@ -534,8 +536,9 @@ _MONEY_WORDS = frozenset(
 )
 
 
+# ("grant providers" names who is paid, not that the body asked of gives: the noun is no verb.)
 _GIVES = re.compile(
-    r"\b(?:contribut\w*|put(?:ting)? in|provid\w*|donat\w*|pa(?:y|ys|id|ying)\b|chip\w* in)", re.I
+    r"\b(?:contribut\w*|put(?:ting)? in|provid(?!ers?\b)\w*|donat\w*|pa(?:y|ys|id|ying)\b|chip\w* in)", re.I
 )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from search_api.acronyms import _defined, spelt_out
 from search_api.answer import answer_question
-from search_api.question_reading import analyse_question, spelt_in, stems
+from search_api.answer_spans import Span, proximity
+from search_api.question_reading import analyse_question, initialisms, spelt_in, stems
 
 
 def test_a_name_before_its_initials_in_brackets_defines_them():
@@ -84,3 +85,19 @@ def test_a_passage_writing_the_question_s_name_by_initials_answers(full_index, f
         full_settings,
     )
     assert "July 2016" in result.answer and result.citations[0].ref == "DD2075"
+
+
+def test_a_department_s_initials_keep_their_small_word_s_letter_in_lower_case(full_index):
+    # "DfE", "DfT": written so by the departments themselves; the pages spell out "Department for Education".
+    assert {"DfE", "DfT"} <= initialisms("How much did the DfE give, and did the DfT add to it?")
+    assert not initialisms("Did the Mayor fund it?")
+    assert stems("Department Education")[0] in spelt_out(full_index, "DfE")
+
+
+def test_a_name_written_out_is_as_near_as_its_initials():
+    # "The Department for Education has confirmed allocation … of around £7.8m" for a question asking "DfE".
+    text = "The Department for Education has confirmed allocation of around £7.8m for skills."
+    span = Span(text.index("around"), text.index(" for skills"), "around £7.8m")
+    spelt = {s: "dfe" for s in stems("Department Education")[0]}
+    assert proximity(span, text, {"dfe": 1.0}) == 0.0
+    assert proximity(span, text, {"dfe": 1.0}, spelt=spelt) > 0.0

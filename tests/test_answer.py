@@ -1175,3 +1175,44 @@ def test_asked_how_many_more_the_number_added_answers(full_index, full_settings)
         full_index, "How many more homes will the Warmer Homes extension in 2021/22 reach?", full_settings
     )
     assert "458" in result.answer and result.citations[0].ref == "MD2886"
+
+
+def test_grant_providers_are_who_is_paid_not_a_giver(full_index, full_settings):
+    # corpus/gla MD3409: "• the award of up to £3.7m additional construction funding to Adult Skills Fund (ASF)
+    # grant providers": "providers" is a noun here, not "provided" saying the fund gives the money.
+    result = answer_question(
+        full_index, "Adult Skills Fund grant providers extra construction funding", full_settings
+    )
+    assert "£3.7m" in result.answer and result.citations[0].ref == "MD3409"
+
+
+def test_a_count_whose_noun_comes_before_its_number(full_index, full_settings):
+    # corpus/gla MD2968: "The new total of homes would be 966, an increase of 130." — not the "42 further
+    # homes" one landlord adds.
+    result = answer_question(
+        full_index,
+        "Once Peabody and Kensington and Chelsea got more money, how many homes would the LAD retrofit scheme "
+        "cover in total?",
+        full_settings,
+    )
+    assert result.answer == "966" and result.citations[0].ref == "MD2968"
+
+
+def test_what_a_levy_brings_in_is_the_sum_it_is_forecast_to_raise(full_index, full_settings):
+    # corpus/gla MD3465: "The GLA estimates, currently, that the Crossrail BRS will raise c£290 million in
+    # 2026-27." — not "It expects to apply c£111 million of Crossrail BRS … to fund the financing costs".
+    result = answer_question(
+        full_index,
+        "How much is the Crossrail business rate supplement expected to bring in for 2026-27?",
+        full_settings,
+    )
+    assert "£290 million" in result.answer and result.citations[0].ref == "MD3465"
+
+
+def test_a_debt_is_never_what_a_levy_raises(full_index, full_settings):
+    # corpus/gla: "…residual Elizabeth line debt which is forecast to be £3.6 billion at 31 March 2026";
+    # no page states what the BRS raises in 2025-26.
+    result = answer_question(
+        full_index, "How much is the Crossrail BRS forecast to raise in 2025-26?", full_settings
+    )
+    assert "3.6 billion" not in result.answer
