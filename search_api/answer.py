@@ -54,7 +54,7 @@ from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
 from .question_reading import Question, Span, stems
-from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, asking_clause, is_question
+from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, PERSON_NOUNS, asking_clause, is_question
 from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
 from .record_answers import record_answer, record_field
 from .rerank import is_key_information, is_title_line
@@ -530,7 +530,11 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 if q.kind in (*reading.FIGURE_KINDS, "reference") or (q.kind == "date" and _on_calendar(span))
                 else ()
             )
-            near = spans.proximity(shifted, quote, relation, own, others, q.short_forms, spelt_here)
+            # "…to the senior managers of the programme ([Alice Bradley and Sally Frazer])": names in brackets
+            # restate the people just named, and stand where they do.
+            restated = _BRACKETED_AFTER.search(quote[: shifted.start]) if q.kind == "person" else None
+            reach = replace(shifted, start=restated.start(1)) if restated else shifted
+            near = spans.proximity(reach, quote, relation, own, others, q.short_forms, spelt_here)
             near = max(near, 0.8 if label_hit else 0.0)
             if (
                 q.after in ("end", "start")
@@ -652,6 +656,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 said = _with_range(q, ev.at(zone), said, found)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
+
+
+# People named, then their names in brackets: "the senior managers of the Warmer Homes programme (".
+_BRACKETED_AFTER = re.compile(rf"\b((?:{'|'.join(sorted(PERSON_NOUNS))})s?\b[^(),;:.]{{0,60}})\(\s*$", re.I)
 
 
 def _acted_as_asked(q: Question, text: str, found: list[Span]) -> list[Span]:

@@ -229,6 +229,11 @@ def _counts(text: str, q: Question) -> list[Span]:
         dotted = not scaled and (
             text[tok.end : tok.end + 1] in (".", ",", "/") or text[tok.start - 1 : tok.start] == "."
         )
+        # "1)    Team London (Volunteering) programme…": a list item's number, not a count.
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        dotted = dotted or (
+            text[tok.end : tok.end + 1] == ")" and not text[line_start : tok.start].strip("( \t")
+        )
         ahead = [
             j
             for j in range(i + 1, min(i + 5, len(toks)))
@@ -538,7 +543,10 @@ def proximity(
         # (Not inside the span: "the Department of Business" answers nothing about "BEIS".)
         inside = span.start <= tok.start < span.end
         written_out = (spelt[said],) if spelt and said in spelt and not inside else ()
-        for word_stem in (said, *(short_forms or {}).get(tok.text, ()), *written_out):
+        joined = (
+            (stem_with_irregulars(tok.text.replace("-", "")),) if "-" in tok.text else ()
+        )  # "short-listed"
+        for word_stem in (said, *joined, *(short_forms or {}).get(tok.text, ()), *written_out):
             if word_stem not in weights:
                 continue
             after = resumes if tok.start >= resumes else span.end

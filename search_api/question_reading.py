@@ -178,7 +178,12 @@ def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     words = [t.text for t in tokens(text)]
     numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
     found = {stem_with_irregulars(w) for w in words}
-    return frozenset(found | numbers), frozenset(plain_word(w) for w in words)
+    # "short-listed" is "shortlisted", "co-operative" "cooperative": a hyphen between letters may be left out.
+    joined = {stem_with_irregulars(w.replace("-", "")) for w in words if _JOINED.search(w)}
+    return frozenset(found | joined | numbers), frozenset(plain_word(w) for w in words)
+
+
+_JOINED = re.compile(r"[a-z]-[a-z]", re.I)
 
 
 stems = functools.lru_cache(maxsize=8192)(word_stems)

@@ -15,6 +15,7 @@ from decisions.words import keyword_tokens, stem
 from indexer.refs import written_ref
 
 from . import rerank
+from .answer_checks import names_asked_year, years
 from .cell_labels import has_bare_amount, with_row_labels
 from .decision import passage_anchor, source_text
 from .filter_passages import proof_highlight, proof_order
@@ -239,6 +240,33 @@ def _boost_dated_as_named(index: LoadedIndex, ranked: list[Ranked], text: str) -
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 
+# A question asking of a year is answered by a decision that names it: "2024-25 pay rise for the Mayor's
+# appointees" is the 2024-25 pay award's, not the 2022-23 one's that shares every other word.
+YEAR_BOOST = 1.3
+YEAR_CANDIDATES = 5
+
+
+def _boost_naming_asked_year(index: LoadedIndex, ranked: list[Ranked], text: str) -> None:
+    """Among the first results, those whose text or title names the year the query asks of go first, when
+    some do and some do not (the year is then what tells them apart)."""
+    if not years(text):
+        return
+    top = ranked[:YEAR_CANDIDATES]
+    naming = {
+        r.decision_id
+        for r in top
+        if names_asked_year(
+            text, "\n".join(index.decision_texts(r.decision_id)), index.decisions[r.decision_id].title
+        )
+    }
+    if not naming or len(naming) == len(top):
+        return
+    for entry in top:
+        if entry.decision_id in naming:
+            entry.score *= YEAR_BOOST
+    ranked.sort(key=lambda r: (-r.score, r.decision_id))
+
+
 def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], pinned: list[str]) -> None:
     """A search naming a body ("London & Partners business plan and grant") wants the decisions
     that name it before those that only share its words ("London", "partners", "grant")."""
@@ -344,6 +372,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         _boost_title_matches(index, ranked, text)
         _boost_dated_as_named(index, ranked, text)
+        _boost_naming_asked_year(index, ranked, text)
 
     allowed_ids = set(index.admitted_decisions(scope))
     pinned = [index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref]

@@ -15,7 +15,8 @@ import pytest
 
 from indexer.amounts import find_amounts
 from search_api.answer import _phrase_fit, answer_question, is_question
-from search_api.question_reading import analyse_question
+from search_api.answer_spans import spans_for
+from search_api.question_reading import analyse_question, stems
 
 CASES = {
     # DD2691 1.9: "The original contract value was £90,000 per year; £270,000 over its three year term."
@@ -1216,3 +1217,36 @@ def test_a_debt_is_never_what_a_levy_raises(full_index, full_settings):
         full_index, "How much is the Crossrail BRS forecast to raise in 2025-26?", full_settings
     )
     assert "3.6 billion" not in result.answer
+
+
+def test_names_in_brackets_stand_where_the_people_they_restate_do(full_index, full_settings):
+    # corpus/gla DD2595: "…delegation of authority to approve individual social landlord proposals to the
+    # senior managers of the Warmer Homes programme (Alice Bradley and Sally Frazer)".
+    result = answer_question(
+        full_index,
+        "Who were given the authority to approve individual social landlord retrofit proposals?",
+        full_settings,
+    )
+    assert result.answer == "Alice Bradley and Sally Frazer" and result.citations[0].ref == "DD2595"
+
+
+def test_a_list_item_s_number_is_no_count():
+    # "1)    Team London (Volunteering) programme expenditure…" counts no volunteers.
+    q = analyse_question("How many volunteers did Team London recruit in 2017-2018?")
+    text = "1)    Team London (Volunteering) programme expenditure for 2017-2018 up to the value of £1.35m"
+    assert spans_for("count", text, q, frozenset()) == []
+    assert [s.text for s in spans_for("count", "It recruited 500 volunteers.", q, frozenset())] == [
+        "500 volunteers"
+    ]
+
+
+def test_a_hyphen_between_letters_may_be_left_out(full_index, full_settings):
+    # corpus/gla MD1384: "…23 artists submitted their proposals, six artists were short-listed and the two
+    # winning artists have been announced."
+    assert stems("six artists were short-listed")[0] >= stems("shortlisted")[0]
+    result = answer_question(
+        full_index,
+        "How many artists made the shortlist for the 2014 Fourth Plinth commissions?",
+        full_settings,
+    )
+    assert result.answer == "six artists" and result.citations[0].ref == "MD1384"

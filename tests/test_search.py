@@ -325,3 +325,12 @@ def test_changing_the_stemmer_rebuilds_the_index(monkeypatch, tmp_path):
     changed.write_text(Path(words.__file__).read_text() + "\n# another stemmer\n")
     monkeypatch.setattr(words, "__file__", str(changed))
     assert pipeline._code_version() != before
+
+
+def test_a_year_asked_puts_the_decision_naming_it_before_its_neighbours(full_index):
+    # corpus/gla: the Mayoral Appointees' pay awards share every word but the year; MD3255 confirms the
+    # 2024-25 award ("a pay award of 4.5 per cent"), MD2996 the 2022-23 one.
+    request = SearchRequest(
+        q="What pay rise did the Mayor's appointees get in 2024-25?", limit=5, today=TODAY
+    )
+    assert search(full_index, request).results[0].ref == "MD3255"
