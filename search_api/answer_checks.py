@@ -321,6 +321,24 @@ def _parts(text: str) -> frozenset[tuple[str, int]]:
     return frozenset(found)
 
 
+def asked_parts(question: str) -> frozenset[tuple[str, int]]:
+    """The rounds, phases, stages… a question names ("round 2" → ("round", 2))."""
+    return _parts(question)
+
+
+def names_asked_part(question: str, text: str, title: str) -> bool:
+    """Does a decision name the part the question asks of ("round 2", "the seventh round") as its own: in its
+    title, or in a text naming no other part of that kind (true if it asks none)? A later round's decision
+    recalls the earlier ones."""
+    asked = _parts(question)
+    if not asked:
+        return True
+    if asked & _parts(title):
+        return True
+    there = _parts(text)
+    return all((part, n) in there and not any(p == part and m != n for p, m in there) for part, n in asked)
+
+
 _PART_ASKED = re.compile(rf"\b(?:which|what)\s+({_PARTS})\b", re.I)  # "Which round of…", "What phase…"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from search_api.answer_checks import names_asked_part
 from search_api.query import parse_query
 from search_api.search import SearchRequest, search, similar_decisions
 
@@ -334,3 +335,17 @@ def test_a_year_asked_puts_the_decision_naming_it_before_its_neighbours(full_ind
         q="What pay rise did the Mayor's appointees get in 2024-25?", limit=5, today=TODAY
     )
     assert search(full_index, request).results[0].ref == "MD3255"
+
+
+def test_a_round_asked_puts_the_decision_naming_it_as_its_own_first(full_index):
+    # corpus/gla MD1545 announces the round 2 Housing Zones ("…up to 25,837 homes within these Housing
+    # Zones"); MD1597, a later decision on the programme, names its rounds among others.
+    request = SearchRequest(q="How many homes might the round 2 Housing Zones deliver?", limit=5, today=TODAY)
+    assert search(full_index, request).results[0].ref == "MD1545"
+
+
+def test_a_decision_is_named_as_of_a_round_by_its_title_or_a_text_naming_no_other():
+    assert names_asked_part("the round 2 bids", "Round 2 opened in 2018.", "Good Growth Fund")
+    assert names_asked_part("the round 2 bids", "…", "Good Growth Fund Round 2 Development Funding")
+    assert not names_asked_part("the round 2 bids", "After Round 2, Round 3 opened.", "Round 3 approvals")
+    assert names_asked_part("Good Growth Fund bids", "After Round 2, Round 3 opened.", "Round 3 approvals")
