@@ -255,9 +255,8 @@ def _counts(text: str, q: Question) -> list[Span]:
             and {stem_with_irregulars(w) for w in named_before[1].split()} & set(q.head)
         ):
             ahead = [i]
-            dotted = text[tok.end : tok.end + 2][
-                1:
-            ].isdigit()  # "966, an increase…" ends it; "3.7" is no count
+            # "966, an increase…": the comma ends it ("3.7" is still no count).
+            dotted = text[tok.end + 1 : tok.end + 2].isdigit()
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name
         label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year
@@ -543,9 +542,8 @@ def proximity(
         # (Not inside the span: "the Department of Business" answers nothing about "BEIS".)
         inside = span.start <= tok.start < span.end
         written_out = (spelt[said],) if spelt and said in spelt and not inside else ()
-        joined = (
-            (stem_with_irregulars(tok.text.replace("-", "")),) if "-" in tok.text else ()
-        )  # "short-listed"
+        # "short-listed" is "shortlisted" asked.
+        joined = (stem_with_irregulars(tok.text.replace("-", "")),) if "-" in tok.text else ()
         for word_stem in (said, *joined, *(short_forms or {}).get(tok.text, ()), *written_out):
             if word_stem not in weights:
                 continue
