@@ -254,21 +254,27 @@ def _boost_naming_asked_period(index: LoadedIndex, ranked: list[Ranked], text: s
     """Among the first results, those whose text or title names the year the query asks of go first, when
     some do and some do not (the year is then what tells them apart); so do those naming the round or
     phase asked as their own."""
+    texts: dict[str, str] = {}  # each decision's text read once, for the year and the round alike
     for asks, names in ((years(text), names_asked_year), (asked_parts(text), names_asked_part)):
         if asks:
-            _boost_naming(index, ranked, text, names)
+            _boost_naming(index, ranked, text, names, texts)
 
 
 def _boost_naming(
-    index: LoadedIndex, ranked: list[Ranked], text: str, names: Callable[[str, str, str], bool]
+    index: LoadedIndex,
+    ranked: list[Ranked],
+    text: str,
+    names: Callable[[str, str, str], bool],
+    texts: dict[str, str],
 ) -> None:
     """Lift the first results for which `names(query, decision text, title)` holds, when it does not hold
     for all of them."""
     top = ranked[:ASKED_PERIOD_CANDIDATES]
+    for r in top:
+        if r.decision_id not in texts:
+            texts[r.decision_id] = "\n".join(index.decision_texts(r.decision_id))
     naming = {
-        r.decision_id
-        for r in top
-        if names(text, "\n".join(index.decision_texts(r.decision_id)), index.decisions[r.decision_id].title)
+        r.decision_id for r in top if names(text, texts[r.decision_id], index.decisions[r.decision_id].title)
     }
     if not naming or len(naming) == len(top):
         return
