@@ -139,6 +139,8 @@ STEM_FAMILIES = {
     "leverag": "lever",  # "leverage up to an additional £2.08m" is what a programme levers in
     # A forecast in any of its words: "expected to bring in" is answered by "estimates … will raise".
     "estim": "expect", "forecast": "expect", "anticip": "expect", "predict": "expect",
+    # A reply in any of its words: "When did the chair respond" is answered by "replied on 19 May 2015".
+    "respond": "repl", "respons": "repl", "repli": "repl",
 }  # fmt: skip
 
 

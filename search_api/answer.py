@@ -561,6 +561,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # asked the cumulative total: "This will take total … to [£60,855,085]", "a further 10
                 # Housing Zones to total [30 Housing Zones]"
                 near = max(near, 0.8)
+            if q.after == "total" and _PARTS_FOLLOW.match(ev.at(zone), span.end):
+                # asked the total: "expenditure of [£20.02m], of which £16.36m is …": the whole its parts are of
+                near = max(near, 0.8)
             flowing = (_MONEY_TO if q.receiver else _MONEY_FROM) if q.receiver or q.giver else None
             if flowing and flowing.search(ev.at(zone)[max(0, span.start - 100) : span.start]):
                 # Asked who received: "…grant assistance of £269,000 (…), to [Groundwork London] in 2015/16
@@ -584,6 +587,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if paired is not None:  # its words are its partner's, wherever they stand in the sentence
                 near = max(near, 0.8) if paired == span else 0.2 * near
             bonus = (span.quality + 0.3 * after) * near
+            if q.after == "total" and _PART_BEFORE.search(ev.at(zone)[max(0, span.start - 20) : span.start]):
+                bonus *= 0.4  # "…£20.02m, of which [£16.36m] is GLA budget": a part, not the total
             if (
                 q.after in _OTHER_END
                 and not after
@@ -766,6 +771,8 @@ _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 _PART_OF_SUM = re.compile(
     r"[^.;£]{0,80}\b(?:from|out of|within)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}£"
 )
+_PARTS_FOLLOW = re.compile(r"\s*[,(]?\s*(?:of which|including)\b", re.I)  # "£20.02m, of which £16.36m …"
+_PART_BEFORE = re.compile(r"\bof which\s*$", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:to total|totalling|totaling|a total of|bringing the total to)\s*$", re.I)
 _TOTAL_TO = re.compile(r"\btotal\b[^.;£\d]{0,100}\bto\s*$", re.I)  # "…take total … to £60,855,085"
 _ADDED = re.compile(rf"\b(?:{_MORE}|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{{0,20}}$", re.I)

@@ -113,6 +113,9 @@ _HEDGES = frozenset("roughly approximately approx about around".split())
 _LINKED = frozenset("of for to from by with in on".split())  # "cost of the consultant": the cost is wanted
 # What "how big" or "what size" asks the sum of, besides the amount words.
 _SIZED_SUMS = frozenset("fund pot grant grants loan loans award awards".split())
+_MONEY_NOUNS = frozenset(
+    "fund funds money cash pot income revenue capital".split()
+)  # a share of these is a sum
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
 _GAVE_MONEY = frozenset("put contribute invest spend pay allocate commit".split())
 _AUXILIARIES = frozenset("did does do will would was were is has have".split())  # "What grant did X get"
@@ -290,6 +293,13 @@ def question_kind(question: str) -> str:
         r"(?:what|which|by what|(?:by )?how much) (?:percentage|percent|per cent)\b", " ".join(words[:5])
     ):
         return "share"  # "What percentage pay rise…": "2 per cent", not an amount or a count
+    # "What share of London is covered by trees…": a percentage; a share of money ("What share of the
+    # Young Londoners Fund went to MOPAC") is its sum.
+    portion = re.match(
+        r"(?:what|which) (?:share|proportion|fraction) of ((?:\S+ ){1,5})", " ".join(words) + " "
+    )
+    if portion and not (AMOUNT_WORDS | _SIZED_SUMS | _MONEY_NOUNS) & set(portion[1].split()):
+        return "share"
     # "Roughly how big is the annual Adult Education Budget…", "What size of grants does … offer?": its sum
     if (lead.startswith(("how big", "how large")) or words[:2] in (["what", "size"], ["which", "size"])) and (
         AMOUNT_WORDS | _SIZED_SUMS

@@ -20,10 +20,16 @@ _ASKED_RECIPIENT = re.compile(
     r"(?P<body>[A-Z][\w&’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w&’'-]*)){0,6})"
 )
 
+# "How much did the charity Crisis get…", "What will London Councils receive…": the subject gets it.
+_ASKED_GETTER = re.compile(
+    r"\b(?:did|does|do|will|would|is|was)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?P<body>[A-Z][\w&’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w&’'-]*)){0,6})\s+(?:get|receive|obtain)\b"
+)
+
 
 def asked_recipient(question: str) -> str | None:
     """The body the question asks money went to ("GLA"), or None."""
-    found = _ASKED_RECIPIENT.search(question)
+    found = _ASKED_RECIPIENT.search(question) or _ASKED_GETTER.search(question)
     if not found:
         return None
     body = re.sub(r"(?:\s+(?:of|for|and|the))+$", "", found.group("body"))

@@ -719,6 +719,15 @@ READ_AS_WRITTEN = [
         "How large was the GLA's residual Crossrail debt forecast to be by 31 March 2023?",
         "around £4.3 billion (MD3086); around £4.5 billion (MD2943)",
     ),
+    # MD3135: "…approval for expenditure of £20.02m, of which £16.36m is GLA Rough Sleeping programme budget":
+    # asked the total, the whole its parts are of, not the first part.
+    ("How much does MD3135 approve in total for rough sleeping services?", "£20.02m"),
+    # ADD2499: "…London’s urban forest … currently covers around 21% of London": a share of a place is a
+    # percentage (a share of a fund would be its sum).
+    ("What proportion of London do trees and woodlands cover?", "21%"),
+    # MD3043: "£542,000 for the Crisis at Christmas project – comprising expenditure of £391,978 to Crisis by
+    # grant; £141,855 to St Mungo’s by grant": asked what the charity itself got, the sum going to it.
+    ("How much did the charity Crisis receive by grant for the 2022-23 Christmas project?", "£391,978"),
 ]
 
 

@@ -106,6 +106,14 @@ def test_an_adverb_meets_its_adjective_and_a_doubled_consonant_its_verb():
     assert stem_with_irregulars("filled") == stem_with_irregulars("fill") == "fill"
 
 
+def test_a_reply_meets_a_response():
+    # corpus/gla/ (MD1507): "The Chairman of LFEPA replied on 19 May 2015…" asked when the chair responded.
+    replied = stem_with_irregulars("replied")
+    assert stem_with_irregulars("respond") == stem_with_irregulars("response") == replied
+    assert stem_with_irregulars("reply") == replied
+    assert stem_with_irregulars("responsible") != replied  # a duty, not an answer
+
+
 def test_the_answerer_also_meets_possessives_and_irregular_verbs():
     # corpus/002_44b666b54b5bbc70.txt 1.6: "…progress made against the plan’s 14 actions"
     line_stems = stems(
@@ -311,6 +319,10 @@ def test_give_the_name_of_asks_a_person():
         ("What did the GLA do with the funding?", "text"),
         ("Which GLA reserve funded the extra £50m for the scrappage scheme?", "person"),
         ("Name the budget that the £200m for more Housing Zones was moved from.", "person"),  # its name
+        # A share of a place or of people is a percentage; a share of money is its sum.
+        ("What share of London is covered by trees and woodland?", "share"),
+        ("What proportion of homes will be affordable?", "share"),
+        ("What proportion of the budget is capital?", "amount"),
     ],
 )
 def test_a_percentage_and_a_changed_figure(question, kind):

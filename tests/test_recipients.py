@@ -24,6 +24,11 @@ def test_the_body_money_goes_to_is_read_from_the_question():
     assert asked_recipient("How much did the Corporation pay to the GLA itself?") == "GLA"
     assert asked_recipient("How much was allocated to Sport Unites in 2021-22?") == "Sport Unites"
     assert asked_recipient("How much did the GLA spend on the programme?") is None
+    # The subject of "get" or "receive" is who the money goes to.
+    assert (
+        asked_recipient("How much did the charity Crisis get by grant for its Christmas project?") == "Crisis"
+    )
+    assert asked_recipient("What will London Councils receive for Warmer Homes London?") == "London Councils"
 
 
 def test_the_sum_whose_clause_goes_to_the_body_is_paired_with_it():
