@@ -68,7 +68,17 @@ SEARCH_WANTS = (
             re.IGNORECASE,
         ),
     ),  # fmt: skip
-    ("share", re.compile(r"\bper\s?cent(?:age)?\b|%", re.IGNORECASE)),
+    # What people call a sum: "extra money for boroughs where free school meal uptake went above 90 per
+    # cent" (not "number of learners … the extra money", "Scrappage top-up decision: date ULEZ expands").
+    (
+        "amount",
+        re.compile(r"^(?!.*\b(?:number of|date|deadline|month)\b).*\b(?:money|cash|top-ups?)\b", re.I),
+    ),
+    # "2025-26 pay rise for the Mayor's appointees": a pay change is a percentage.
+    (
+        "share",
+        re.compile(r"\bper\s?cent(?:age)?\b|%|\bpay (?:rise|award|increase|uplift)s?\b", re.IGNORECASE),
+    ),
     # "Webbs Industrial site acquisition mayoral decision code": the code of the decision.
     ("reference", re.compile(r"\bdecision (?:code|number|reference)s?\b", re.IGNORECASE)),
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),
@@ -78,6 +88,10 @@ SEARCH_WANTS = (
     ("amount", re.compile(r"\b(?-i:grants?)(?:\s+(?:for|in|of))?(?:\s+\d{4}(?:[-/]\d{2,4})?)?\s*$")),
     # "Home Office grant for the London VRU in 2025-26": a giver's grant to someone, its sum.
     ("amount", re.compile(r"(?-i:\b[A-Z][\w&’']*\s+grants?)\s+(?:for|to)\b")),
+    # "small sites small builders grant to TfL 2022-23": a grant to a named body, its sum.
+    ("amount", re.compile(r"(?-i:\bgrants?\s+to\s+(?:the\s+)?[A-Z])")),
+    # "Fourth Plinth daily visitors before Covid": how many came.
+    ("count", re.compile(r"\b(?:visitors|audiences?|attendance|attendees|footfall)\b", re.IGNORECASE)),
     # "Capital element of the Royal Docks Delivery Plan…": the capital part of a sum.
     ("amount", re.compile(r"\b(?:capital|revenue)\s+(?:element|portion|component|part)s?\b", re.IGNORECASE)),
 )
@@ -188,7 +202,10 @@ SOURCE_ASKED = re.compile(
     r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
     # "Where did the extra £200m … come from?": the budget or body it was taken from.
     r"|(?P<whence>where (?:did|does|do|was|were|is|are|will)\b[^?]* (?:come|came|comes|coming|taken|moved|drawn|"
-    r"transferred|reallocated|sourced) from\b))",
+    r"transferred|reallocated|sourced) from\b)"
+    # "…grant £250,000 which budget does it come from", "Which budget is the grant funded from?"
+    r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve)s?"
+    r"\b[^?]{0,60}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met) from\b)",
     re.IGNORECASE,
 )
 
@@ -228,6 +245,12 @@ def question_kind(question: str) -> str:
         owner = None  # "What was the total cost of the Mayor's … event?": the cost is asked, of the event
     if words[0] in ("what", "which") and words[1] in ("is", "was", "are", "were") and owner:
         return question_kind(f"{words[0]} {words[1]} the {question[owner.end :]}")
+    if (
+        words[:3] == ["by", "how", "much"]
+        and _CHANGE_VERBS & set(words)
+        and not (AMOUNT_WORDS | _SIZED_SUMS | _MONEY_NOUNS) & set(words)
+    ):
+        return "share"  # "By how much did the project reduce particulate pollution…": a rate, not a sum
     clause = asking_clause(question)
     if clause != question:
         return question_kind(clause)

@@ -728,6 +728,23 @@ READ_AS_WRITTEN = [
     # MD3043: "£542,000 for the Crisis at Christmas project – comprising expenditure of £391,978 to Crisis by
     # grant; £141,855 to St Mungo’s by grant": asked what the charity itself got, the sum going to it.
     ("How much did the charity Crisis receive by grant for the 2022-23 Christmas project?", "£391,978"),
+    # MD3420: "Warmer Homes London was announced in February 2025": a programme is launched when announced.
+    ("In what month did the Warmer Homes London initiative launch?", "February 2025"),
+    # DD2750: "…expenditure of up to £803,000 to cover the additional payment for boroughs that have evidenced
+    # school meal uptake above 90 per cent": a search asking for cash wants the sum, whatever percentage it names.
+    ("extra cash for boroughs whose school meal uptake passed 90 per cent", "up to £803,000"),
+    # MD3388: "1. confirms that a pay award of 2.5 per cent should be awarded to the 13 Mayoral Appointees".
+    ("2025-26 pay award for the Mayoral Appointees", "2.5 per cent"),
+    # DD2783: "…up to £250,000, as grant funding, to unlock small sites for housing funded from the Homes for
+    # Londoners Collaboration budget": which budget money comes from is the budget's name, not the sum.
+    (
+        "Which budget are the small sites due diligence grants funded from?",
+        "the Homes for Londoners Collaboration budget",
+    ),
+    (
+        "small sites due diligence grants - which budget is the money drawn from",
+        "the Homes for Londoners Collaboration budget",
+    ),
 ]
 
 

@@ -112,6 +112,8 @@ def test_a_reply_meets_a_response():
     assert stem_with_irregulars("respond") == stem_with_irregulars("response") == replied
     assert stem_with_irregulars("reply") == replied
     assert stem_with_irregulars("responsible") != replied  # a duty, not an answer
+    # MD3420: "Warmer Homes London was announced in February 2025" asked when it was launched.
+    assert stem_with_irregulars("launched") == stem_with_irregulars("announced")
 
 
 def test_the_answerer_also_meets_possessives_and_irregular_verbs():
@@ -146,6 +148,15 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
     # and £42.73m capital)").
     assert expected_answer_type("Home Office grant for the London VRU in 2025-26") == "amount"
     assert expected_answer_type("capital element of the Royal Docks delivery plan") == "amount"
+    # A pay change is a percentage (MD3388: "…a pay award of 2.5 per cent…"); what people call a sum is one,
+    # unless the number of something is asked; a grant to a named body is its sum; visitors are counted.
+    assert expected_answer_type("2025-26 pay rise for the statutory officers") == "share"
+    assert (
+        expected_answer_type("extra money for boroughs where meal uptake went above 90 per cent") == "amount"
+    )
+    assert expected_answer_type("number of learners the extra bootcamp money supports") == "count"
+    assert expected_answer_type("Small Sites Small Builders grant to TfL in 2022-23") == "amount"
+    assert expected_answer_type("Fourth Plinth daily visitors") == "count"
     assert expected_answer_type("Green Homes Grant for social landlords") is None  # a scheme's name
     # A question's kind decides, whatever money words it holds.
     assert expected_answer_type("Which directorate put forward the budget?") != "amount"
@@ -323,6 +334,13 @@ def test_give_the_name_of_asks_a_person():
         ("What share of London is covered by trees and woodland?", "share"),
         ("What proportion of homes will be affordable?", "share"),
         ("What proportion of the budget is capital?", "amount"),
+        # By how much something other than money changed is a rate; a fund's change is a sum.
+        ("By how much did the project reduce particulate pollution in Islington?", "share"),
+        ("By how much was the Creative Enterprise Zone Sustainability Capital Fund increased?", "amount"),
+        # Which budget money comes from is a name, asked at the start or inside a search.
+        ("Which budget is the due diligence grant funded from?", "person"),
+        ("small sites grant £250,000 which budget does it come from", "person"),
+        ("What budget was given to Love London in 2018?", "amount"),
     ],
 )
 def test_a_percentage_and_a_changed_figure(question, kind):
