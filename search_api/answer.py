@@ -511,6 +511,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 posts = {w for w in q.words.values() if w in reading.ROLE_WORDS}
                 if not posts or not posts <= stems(quote[shifted.start :])[1]:
                     continue
+            if q.kind == "person" and _DIRECTORATE_FIELD.search(quote[: shifted.start]) and not decider_asked:
+                continue  # "Directorate: Mayors Office" files the decision; it decides nothing asked of
             # A line that says what its value is ("£15k - Mayor's Civil Society Ambassadors") is read
             # on its own; a bare one ("£3k", "Name: Luke Bruce") through the lines before it.
             rest = ev.at(zone)[: span.start] + ev.at(zone)[span.end :]
@@ -741,6 +743,7 @@ def _flows(after: str, q: Question) -> str | None:
 
 
 # The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".
+_DIRECTORATE_FIELD = re.compile(r"(?:^|\n)\s*directorate\s*:\s*$", re.IGNORECASE)
 _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{0,80}$", re.IGNORECASE)
 
 # "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum;

@@ -366,7 +366,8 @@ def asked_part_named(question: str, text: str) -> tuple[int, int] | None:
 
 # "Under which section of the GLA Act…": a numbered provision of a law, as the page writes it.
 _PROVISION_ASKED = re.compile(
-    r"\b(?:which|what)\s+(section|paragraph|schedule|regulation|article|clause)\b", re.I
+    r"\b(?:which|what)\s+(section|paragraph|schedule|regulation|article|clause|proposal|recommendation)\b",
+    re.I,
 )
 _PROVISION = r"\b{}s?\s+(\d{{1,4}}[A-Z]{{0,2}}(?:\(\d+\))?)"
 

@@ -206,6 +206,8 @@ _COUNTED_BEFORE = re.compile(
     r"now stands at|reached|rises to|rose to)\s*$",
     re.I,
 )
+# The counted noun said to be the number: "The Mayor’s appointees are the [13] staff appointed…".
+_COUNTED_ARE = re.compile(r"\b([\w-]+)\s+(?:are|were)\s+the\s*$", re.I)
 
 
 def _counts(text: str, q: Question) -> list[Span]:
@@ -248,7 +250,9 @@ def _counts(text: str, q: Question) -> list[Span]:
         if abbreviated and not ahead:
             ahead = [abbreviated[0]] * len(q.head)  # the initials stand for every counted word
         # The counted noun named before: "The new total of homes would be [966]".
-        named_before = _COUNTED_BEFORE.search(text[max(0, tok.start - 80) : tok.start])
+        named_before = _COUNTED_BEFORE.search(
+            text[max(0, tok.start - 80) : tok.start]
+        ) or _COUNTED_ARE.search(text[max(0, tok.start - 40) : tok.start])
         if (
             named_before
             and not ahead

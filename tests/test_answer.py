@@ -745,6 +745,15 @@ READ_AS_WRITTEN = [
         "small sites due diligence grants - which budget is the money drawn from",
         "the Homes for Londoners Collaboration budget",
     ),
+    # DD2496: "…complimenting those in the Mayors Transport Strategy (specifically Proposal 44)": which
+    # proposal is asked as which section is.
+    (
+        "Which proposal of the Mayor's Transport Strategy does the 2020-21 climate change adaptation work complement?",
+        "Proposal 44",
+    ),
+    # MD2996: "The Mayor’s appointees are the 13 staff appointed by the Mayor under section 67(1)…": the
+    # counted noun may be said to be the number.
+    ("How many Mayoral Appointees are there under section 67(1) of the GLA Act?", "13"),
 ]
 
 
@@ -821,6 +830,16 @@ def test_a_part_of_a_sum_named_after_it_is_not_the_total(full_index, full_settin
 @pytest.mark.parametrize("question", NOT_WHAT_IS_ASKED)
 def test_a_value_not_stated_as_what_is_asked_answers_nothing(full_index, full_settings, question):
     assert not answer_question(full_index, question, full_settings).answered
+
+
+def test_the_directorate_field_answers_only_which_directorate(full_index, full_settings):
+    # MD3418 is filed "Directorate: Mayors Office"; that line decides nothing the decision delegates.
+    asked_who = answer_question(
+        full_index, "Who decides on the LCEF funding allocations in MD3418?", full_settings
+    )
+    assert "Mayors Office" not in asked_who.answer
+    asked_which = answer_question(full_index, "Which directorate is MD3418 from?", full_settings)
+    assert asked_which.answer == "Mayors Office"
 
 
 def test_a_records_own_date_answers_only_when_it_is_asked(full_index, full_settings):
