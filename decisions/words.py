@@ -141,6 +141,7 @@ STEM_FAMILIES = {
     "estim": "expect", "forecast": "expect", "anticip": "expect", "predict": "expect",
     # A reply in any of its words: "When did the chair respond" is answered by "replied on 19 May 2015".
     "respond": "repl", "respons": "repl", "repli": "repl",
+    "send": "submit",  # "Who are the documents sent to?": "…will be submitted to the London Assembly"
     "launch": "announc",  # "When was Warmer Homes London launched?": "…was announced in February 2025"
 }  # fmt: skip
 

@@ -754,6 +754,12 @@ READ_AS_WRITTEN = [
     # MD2996: "The Mayor’s appointees are the 13 staff appointed by the Mayor under section 67(1)…": the
     # counted noun may be said to be the number.
     ("How many Mayoral Appointees are there under section 67(1) of the GLA Act?", "13"),
+    # MD2472: "Following Mayoral approval, the two documents will be submitted to the London Assembly…":
+    # what is sent is submitted.
+    (
+        "Who will the refreshed GLA financial regulations be sent to after Mayoral approval?",
+        "the London Assembly",
+    ),
 ]
 
 

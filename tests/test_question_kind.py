@@ -114,6 +114,8 @@ def test_a_reply_meets_a_response():
     assert stem_with_irregulars("responsible") != replied  # a duty, not an answer
     # MD3420: "Warmer Homes London was announced in February 2025" asked when it was launched.
     assert stem_with_irregulars("launched") == stem_with_irregulars("announced")
+    # MD2472: "…the two documents will be submitted to the London Assembly" asked whom they are sent to.
+    assert stem_with_irregulars("sent") == stem_with_irregulars("submitted")
 
 
 def test_the_answerer_also_meets_possessives_and_irregular_verbs():
