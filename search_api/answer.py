@@ -743,8 +743,9 @@ def _flows(after: str, q: Question) -> str | None:
 
 
 # The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".
-_DIRECTORATE_FIELD = re.compile(r"(?:^|\n)\s*directorate\s*:\s*$", re.IGNORECASE)
 _DECIDED_BY = re.compile(r"\b(?:decision by|signed by|approved by)\s*:\s*[^\n:]{0,80}$", re.IGNORECASE)
+# The field the decision is filed under, up to the span: "Directorate: [Mayors Office]".
+_DIRECTORATE_FIELD = re.compile(r"(?:^|\n)\s*directorate\s*:\s*$", re.IGNORECASE)
 
 # "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum;
 # asked an addition, "a one-off increase of [£978,000]" too.

@@ -127,9 +127,8 @@ _HEDGES = frozenset("roughly approximately approx about around".split())
 _LINKED = frozenset("of for to from by with in on".split())  # "cost of the consultant": the cost is wanted
 # What "how big" or "what size" asks the sum of, besides the amount words.
 _SIZED_SUMS = frozenset("fund pot grant grants loan loans award awards".split())
-_MONEY_NOUNS = frozenset(
-    "fund funds money cash pot income revenue capital".split()
-)  # a share of these is a sum
+# What a share of is a sum ("What share of the Young Londoners Fund…"), not a percentage.
+_MONEY_NOUNS = frozenset("fund funds money cash pot income revenue capital".split())
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
 _GAVE_MONEY = frozenset("put contribute invest spend pay allocate commit".split())
 _AUXILIARIES = frozenset("did does do will would was were is has have".split())  # "What grant did X get"
