@@ -1209,33 +1209,35 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
     assert {"DD2695", "MD3230"} <= {c.ref for c in result.citations}
 
 
-def test_a_name_only_in_the_questions_lead_need_not_be_in_the_answering_sentence(full_index, full_settings):
-    # corpus/gla MD3057: "…delegates authority to the Head of Regeneration to approve detailed expenditure of
-    # this allocation": the Growing Places Fund is named elsewhere in the decision, not in that sentence.
-    result = answer_question(
-        full_index,
+# (question, what the answer holds, the decision first cited): read where the sentence alone would mislead.
+CITED_ANSWERS = [
+    # MD3057: "…delegates authority to the Head of Regeneration to approve detailed expenditure of this
+    # allocation": the Growing Places Fund is named elsewhere in the decision, not in that sentence.
+    (
         "MD3057 Growing Places Fund revenue - who was given delegated authority to approve detailed spend?",
-        full_settings,
-    )
-    assert "Head of Regeneration" in result.answer and result.citations[0].ref == "MD3057"
+        "Head of Regeneration",
+        "MD3057",
+    ),
+    # MD2886: "…to deliver works to a further 458 homes" and "By winter 2021 it is expected to have improved
+    # over 2,000 homes…": asked how many more, the extension adds the first; the second is the whole.
+    ("How many more homes will the Warmer Homes extension in 2021/22 reach?", "458", "MD2886"),
+    # MD3409: "• the award of up to £3.7m additional construction funding to Adult Skills Fund (ASF) grant
+    # providers": "providers" is who is paid, not "provided" saying the fund gives the money.
+    ("Adult Skills Fund grant providers extra construction funding", "£3.7m", "MD3409"),
+    # MD3465: "The GLA estimates, currently, that the Crossrail BRS will raise c£290 million in 2026-27." — not
+    # "It expects to apply c£111 million of Crossrail BRS … to fund the financing costs": what a levy brings in.
+    (
+        "How much is the Crossrail business rate supplement expected to bring in for 2026-27?",
+        "£290 million",
+        "MD3465",
+    ),
+]
 
 
-def test_asked_how_many_more_the_number_added_answers(full_index, full_settings):
-    # corpus/gla MD2886: "…to deliver works to a further 458 homes" and "By winter 2021 it is expected to have
-    # improved over 2,000 homes…": the extension adds the first; the second is the programme's whole.
-    result = answer_question(
-        full_index, "How many more homes will the Warmer Homes extension in 2021/22 reach?", full_settings
-    )
-    assert "458" in result.answer and result.citations[0].ref == "MD2886"
-
-
-def test_grant_providers_are_who_is_paid_not_a_giver(full_index, full_settings):
-    # corpus/gla MD3409: "• the award of up to £3.7m additional construction funding to Adult Skills Fund (ASF)
-    # grant providers": "providers" is a noun here, not "provided" saying the fund gives the money.
-    result = answer_question(
-        full_index, "Adult Skills Fund grant providers extra construction funding", full_settings
-    )
-    assert "£3.7m" in result.answer and result.citations[0].ref == "MD3409"
+@pytest.mark.parametrize("question, held, ref", CITED_ANSWERS)
+def test_the_answer_holds_the_figure_and_cites_its_decision(full_index, full_settings, question, held, ref):
+    result = answer_question(full_index, question, full_settings)
+    assert held in result.answer and result.citations[0].ref == ref
 
 
 def test_a_count_whose_noun_comes_before_its_number(full_index, full_settings):
@@ -1248,17 +1250,6 @@ def test_a_count_whose_noun_comes_before_its_number(full_index, full_settings):
         full_settings,
     )
     assert result.answer == "966" and result.citations[0].ref == "MD2968"
-
-
-def test_what_a_levy_brings_in_is_the_sum_it_is_forecast_to_raise(full_index, full_settings):
-    # corpus/gla MD3465: "The GLA estimates, currently, that the Crossrail BRS will raise c£290 million in
-    # 2026-27." — not "It expects to apply c£111 million of Crossrail BRS … to fund the financing costs".
-    result = answer_question(
-        full_index,
-        "How much is the Crossrail business rate supplement expected to bring in for 2026-27?",
-        full_settings,
-    )
-    assert "£290 million" in result.answer and result.citations[0].ref == "MD3465"
 
 
 def test_a_debt_is_never_what_a_levy_raises(full_index, full_settings):
