@@ -427,8 +427,15 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # GLA's Chief Officer" in the decision titled by that post.)
     asked_post = {s for s, w in q.words.items() if q.role and w in reading.ROLE_WORDS}
     asked_post = asked_post if asked_post <= ev.source.named else set()  # the post the decision is titled by
+    # A word the decision never uses places nothing in it: "What pay rise did the Mayor's political
+    # appointees get in 2024-25?" in the decision titled "2024-25 pay award for the GLA's Mayoral
+    # Appointees…", which never says "political", is placed by its title's words.
     relation = (
-        {s: w for s, w in topic.items() if s not in ev.source.named or s in q.head or s in asked_post}
+        {
+            s: w
+            for s, w in topic.items()
+            if (s not in ev.source.named or s in q.head or s in asked_post) and s in ev.source.words
+        }
         or topic
         or q.weights
     )

@@ -25,7 +25,8 @@ from .question_types import is_question
 
 TYPE_WORDS = [
     # Longest first: "assistant director decisions" also contains "director decisions".
-    ("assistant_director", r"assistant director(?:'s)? decisions?|\bADDs\b"),
+    # "ADDs" in capitals: "…the funding that MD3139 adds to" names no kind of decision.
+    ("assistant_director", r"assistant director(?:'s)? decisions?|\b(?-i:ADD[sS])\b"),
     ("executive_director", r"executive director(?:'s)? decisions?|\bEDDs\b"),
     ("director", r"director(?:'s)? decisions?|\bDDs\b"),
     ("mayoral", r"mayoral decisions?|mayor(?:'s)? decisions?|\bMDs\b"),
@@ -44,7 +45,7 @@ MONTHS = "january february march april may june july august september october no
 # "How much will be invested in 2022-23?" and "spending on drainage projects in 2020-21" ask about
 # a year inside the decisions' text, and a filter on the decision's own date would find nothing.
 DECISION_VERB = r"signed|approved|published|made|taken|agreed|decided|dated"
-DECISION_NOUN = r"decisions?|MDs|DDs|ADDs|EDDs"
+DECISION_NOUN = r"decisions?|MDs|DDs|(?-i:ADD[sS])|EDDs"
 _VERB_PREFIX = rf"(?:\b(?P<verb>{DECISION_VERB})\s+)?"
 _NOUN_BEFORE = re.compile(rf"\b(?:{DECISION_NOUN})\s*$", re.IGNORECASE)
 # A word of a title before the year ("outturn 2015-16 decision"), not "the", "a", "which" or "in".
@@ -157,7 +158,10 @@ def _date_rules(today: dt.date) -> list[tuple[str, str, callable]]:
         (OPEN, rf"\b(?:since|from|(?P<after>after)|starting(?: in| from)?) (?P<y>{YEAR}){FY_TAIL}(?: onwards?)?",
          _since),
         (OPEN, rf"\b(?P<y>{YEAR}){FY_TAIL} (?:onwards?|and later|or later)\b", _since),
-        (OPEN, rf"\b(?:before|prior to|(?P<until>until|up to)) (?P<y>{YEAR}){FY_TAIL}", _before),
+        (OPEN, rf"\b(?:before|prior to) (?P<y>{YEAR}){FY_TAIL}", _before),
+        # "…project activity delivered up to 2023-24", "funding until 2025": in a question, mostly a
+        # period the decisions describe, like a closed span.
+        (SPAN, rf"\b(?P<until>until|up to) (?P<y>{YEAR}){FY_TAIL}", _before),
         (POINT, rf"\b(?:(?:in|during|for|of) )?(?:the )?(?:financial year |FY ?)?(?P<y>{YEAR}){FY_TAIL}", _point),
         (OPEN, r"\blast year\b",
          lambda m: {"date_from": f"{today.year - 1}-01-01", "date_to": f"{today.year - 1}-12-31"}),

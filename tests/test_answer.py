@@ -1231,6 +1231,9 @@ CITED_ANSWERS = [
         "£290 million",
         "MD3465",
     ),
+    # MD3255, titled "2024-25 pay award for the GLA's Mayoral Appointees…": "confirms a pay award of 4.5 per
+    # cent to the 13 Mayoral Appointees". The decision never says "political": the title's words place it.
+    ("What pay rise did the Mayor's political appointees get in 2024-25?", "4.5 per cent", "MD3255"),
 ]
 
 

@@ -26,6 +26,9 @@ from .conftest import TODAY
         ("Local Growth Capacity Support Programme spending approved for 2025-26", "2025-26"),
         # One decision named by its title ("GLA outturn 2015-16", MD2010, signed in July 2016).
         ("When was the GLA outturn 2015-16 decision signed?", "2015-16"),
+        # A period the decision describes (MD3230: "…delivered £44m of project activity up to 2023-24").
+        ("How much Royal Docks project activity had been delivered up to 2023-24?", "up to 2023-24"),
+        ("How much Arts Council England grant could the Fourth Plinth receive until 2021?", "until 2021"),
     ],
 )
 def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
@@ -42,6 +45,8 @@ def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
         ("housing from 2021 onwards", {"date_from": "2021-01-01"}, "from 2021 onwards"),
         ("decisions after 2019", {"date_from": "2020-01-01"}, "after 2019"),
         ("decisions before 2016", {"date_to": "2015-12-31"}, "before 2016"),
+        ("energy decisions up to 2019", {"date_to": "2019-12-31"}, "up to 2019"),
+        ("Which decisions until 2018 were about housing?", {"date_to": "2018-12-31"}, "until 2018"),
         (
             "Team London volunteering decisions between 2014 and 2019",
             {"date_from": "2014-01-01", "date_to": "2019-12-31"},
@@ -71,6 +76,20 @@ def test_a_year_qualifying_the_decisions_is_a_filter(q, expected, words):
     assert parsed.filters == expected
     assert parsed.understood[0].words == words
     assert words not in parsed.text
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("ADDs on housing", {"type": "assistant_director"}),
+        ("ADDS on housing", {"type": "assistant_director"}),
+        ("assistant director decisions on housing", {"type": "assistant_director"}),
+        # The verb, in lower case, names no kind of decision (MD3139: "This MD is in addition to…").
+        ("Which MD holds the other air quality funding that MD3139 adds to?", {}),
+    ],
+)
+def test_the_kind_of_decision_is_read_from_its_name_or_plural_code(q, expected):
+    assert parse_query(q, TODAY).filters == expected
 
 
 def test_mayoral_decisions_in_a_year_set_type_and_dates():
