@@ -143,6 +143,7 @@ STEM_FAMILIES = {
     "respond": "repl", "respons": "repl", "repli": "repl",
     "send": "submit",  # "Who are the documents sent to?": "…will be submitted to the London Assembly"
     "launch": "announc",  # "When was Warmer Homes London launched?": "…was announced in February 2025"
+    "dail": "day", "weekl": "week", "monthl": "month",  # "daily audience": "…seen by 40,000 people a day"
 }  # fmt: skip
 
 

@@ -27,12 +27,12 @@ from .question_types import (
     noun_phrase,
 )
 
-# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run": how people ask,
+# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run", "put towards": how people ask,
 # rare in the decisions' formal text, so they would weigh as topics that are missing); not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became
+filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became put puts putting towards
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds reserve reserves code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery obligation obligations

@@ -1234,6 +1234,15 @@ CITED_ANSWERS = [
     # MD3255, titled "2024-25 pay award for the GLA's Mayoral Appointees…": "confirms a pay award of 4.5 per
     # cent to the 13 Mayoral Appointees". The decision never says "political": the title's words place it.
     ("What pay rise did the Mayor's political appointees get in 2024-25?", "4.5 per cent", "MD3255"),
+    # MD2815: "Before COVID-19, the Fourth Plinth commissions were seen by 40,000 people a day." ("daily": "a day")
+    ("Fourth Plinth daily visitors before Covid", "40,000", "MD2815"),
+    # ADD2499: "…the Forestry Commission is allocating £20,000 to fund a coordinator role": "putting towards"
+    # is how the question asks, no word the decision must use.
+    (
+        "How much is the Forestry Commission putting towards an urban forest partnership coordinator?",
+        "£20,000",
+        "ADD2499",
+    ),
 ]
 
 
