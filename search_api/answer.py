@@ -198,6 +198,8 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
     for ref in response.parsed.refs:
         q.words.pop(stem_with_irregulars(ref), None)
         q.words[re.sub(r"\D", "", ref)] = ref
+        # "ADD2791 GLA staffing resource amount": the code opens a search; it is no part of a name.
+        q.entities = [(e - {stem_with_irregulars(ref)}) or e for e in q.entities]
         q.entities.append({re.sub(r"\D", "", ref)})
     for initials in reading.initialisms(
         q.text
@@ -434,7 +436,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         {
             s: w
             for s, w in topic.items()
-            if (s not in ev.source.named or s in q.head or s in asked_post) and s in ev.source.words
+            if (s not in ev.source.named or s in q.head or s in asked_post)
+            and (s in ev.source.words or any(name <= ev.source.words for name in q.spelt.get(s, ())))
         }
         or topic
         or q.weights
@@ -1323,7 +1326,8 @@ def _won_said(question: str, read: str) -> bool:
     return bool(_WON_SAID.search(read))
 
 
-_DEADLINE_ASKED = re.compile(r"\bdeadline\b", re.I)
+# "By when did the report have to be submitted?": "…is due by 31 March 2024", not the period it covers.
+_DEADLINE_ASKED = re.compile(r"\bdeadline\b|\bby (?:when|what date)\b|\bdue date\b", re.I)
 _DEADLINE_SAID = re.compile(
     r"\b(?:by|until|deadline|due|before|no later than|within|end|close[sd]?|expir\w*|extended|complet\w*)\b",
     re.I,

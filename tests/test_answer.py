@@ -1243,6 +1243,16 @@ CITED_ANSWERS = [
         "£20,000",
         "ADD2499",
     ),
+    # MD3252: "…the report will be submitted to the DfE and is due by 31 March 2024" — not "1 August 2022", the
+    # start of the academic year the report covers.
+    (
+        "By when did the AEB annual report for 2022-23 have to be submitted to the Department for Education?",
+        "31 March 2024",
+        "MD3252",
+    ),
+    # ADD2791: "1. Staffing resource within the GLA (£399,000), …". The code opening the search is no part of
+    # a name "ADD2791 GLA" that the passage would have to hold.
+    ("ADD2791 GLA staffing resource amount", "£399,000", "ADD2791"),
 ]
 
 
