@@ -33,3 +33,12 @@ def boroughs_named(text: str) -> frozenset[str]:
     return frozenset(
         m.group().lower().replace("&", "and").replace(" upon thames", "") for m in _NAMED.finditer(text)
     )
+
+
+# Boroughs listed together: "(Ealing, Brent, and Hammersmith & Fulham)".
+_LISTED = re.compile(rf"{_NAMED.pattern}(?:(?:,\s*|,?\s+(?:and|&)\s+){_NAMED.pattern})*")
+
+
+def borough_lists(text: str) -> list[tuple[int, int]]:
+    """Where the text names boroughs, one or several listed together, as (start, end) offsets."""
+    return [m.span() for m in _LISTED.finditer(text)]

@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from decisions.london_boroughs import borough_lists
 from decisions.words import stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
@@ -452,6 +453,9 @@ def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[
     return [*dated, *years]
 
 
+_BOROUGH_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:boroughs?|councils?)\b", re.I)
+
+
 def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
         # "From which year…": "from the 2019/20 academic year (1 August 2019)" answers with its year as
@@ -471,6 +475,11 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"
         return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]
+    if kind == "person" and _BOROUGH_ASKED.search(q.text):
+        # "Which boroughs does the area cross?": "…across three borough boundaries (Ealing, Brent, and
+        # Hammersmith & Fulham)", boroughs a name-finder reads one capitalised word at a time.
+        listed = [Span(s, e, text[s:e]) for s, e in borough_lists(text)]
+        return listed + [n for n in names(text, q, common) if not any(b.start <= n.start < b.end for b in listed)]
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []

@@ -1253,6 +1253,13 @@ CITED_ANSWERS = [
     # ADD2791: "1. Staffing resource within the GLA (£399,000), …". The code opening the search is no part of
     # a name "ADD2791 GLA" that the passage would have to hold.
     ("ADD2791 GLA staffing resource amount", "£399,000", "ADD2791"),
+    # MD2971: "The area sits across three borough boundaries (Ealing, Brent, and Hammersmith & Fulham)": boroughs
+    # listed together are one answer, though each is a single capitalised word.
+    (
+        "Which boroughs does the Old Oak and Park Royal regeneration area cross?",
+        "Ealing, Brent, and Hammersmith & Fulham",
+        "MD2971",
+    ),
 ]
 
 
