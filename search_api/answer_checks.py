@@ -438,6 +438,8 @@ _PLANNED = re.compile(
     # "We can achieve this by providing … grant funding to … support their project to install around 300 …":
     # what money is given for, or could do, is yet to happen.
     r"|can|could|might|in order to|to support|to deliver|to fund"
+    # "It includes activity to help … create 150,000 high quality jobs by 2028": jobs to come, not created.
+    r"|to help|helps? to"
     # "Approval is sought for £489.5m … of delivering 21,307 homes": money sought for what is to come.
     r"|approval (?:is|was) sought|seeks? approval|seeking approval)\b",
     re.I,

@@ -366,6 +366,9 @@ def test_a_plan_does_not_answer_what_actually_happened():
     assert not plan_for_outcome(
         "How many volunteers had been deployed so far?", "Team London has deployed 600 volunteers since 2012."
     )
+    # MD3430: "It includes activity to help boost productivity, … and create 150,000 high quality jobs by 2028."
+    helped = "It includes activity to help boost productivity and create 150,000 high quality jobs by 2028."
+    assert plan_for_outcome("How many jobs has the Growth Sectors programme created so far?", helped)
     # MD1379: money sought for homes to be delivered says nothing of the homes completed.
     sought = "Approval is sought for £489.5m allocation of funding … of delivering 21,307 homes under the Programme."
     assert plan_for_outcome("How many homes had been completed by March 2018?", sought)
