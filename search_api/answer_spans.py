@@ -479,7 +479,9 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         # "Which boroughs does the area cross?": "…across three borough boundaries (Ealing, Brent, and
         # Hammersmith & Fulham)", boroughs a name-finder reads one capitalised word at a time.
         listed = [Span(s, e, text[s:e]) for s, e in borough_lists(text)]
-        return listed + [n for n in names(text, q, common) if not any(b.start <= n.start < b.end for b in listed)]
+        return listed + [
+            n for n in names(text, q, common) if not any(b.start <= n.start < b.end for b in listed)
+        ]
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []

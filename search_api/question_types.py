@@ -90,6 +90,14 @@ SEARCH_WANTS = (
     ("amount", re.compile(r"(?-i:\b[A-Z][\w&’']*\s+grants?)\s+(?:for|to)\b")),
     # "small sites small builders grant to TfL 2022-23": a grant to a named body, its sum.
     ("amount", re.compile(r"(?-i:\bgrants?\s+to\s+(?:the\s+)?[A-Z])")),
+    # "Warmer Homes winter 2018/19 extra households retrofitted", "applications submitted": how many were.
+    (
+        "count",
+        re.compile(
+            r"\b(?!(?:funds|grants|payments|costs|fees|sums|budgets|awards|contributions|receipts|revenues)\b)"
+            r"[a-z]{3,}s\s+(?:[a-z]{3,}ed|built)\s*$"
+        ),
+    ),
     # "Fourth Plinth daily visitors before Covid": how many came.
     ("count", re.compile(r"\b(?:visitors|audiences?|attendance|attendees|footfall)\b", re.IGNORECASE)),
     # "Capital element of the Royal Docks Delivery Plan…": the capital part of a sum.

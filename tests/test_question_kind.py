@@ -159,6 +159,11 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
     assert expected_answer_type("number of learners the extra bootcamp money supports") == "count"
     assert expected_answer_type("Small Sites Small Builders grant to TfL in 2022-23") == "amount"
     assert expected_answer_type("Fourth Plinth daily visitors") == "count"
+    # Things that were done to ("extra households retrofitted": MD2380's "a minimum 481 additional households
+    # being retrofitted") are counted; money allocated is no count.
+    assert expected_answer_type("Warmer Homes winter 2018/19 extra households retrofitted") == "count"
+    assert expected_answer_type("Good Growth Fund round 3 applications submitted") == "count"
+    assert expected_answer_type("LCEF funds allocated") != "count"
     assert expected_answer_type("Green Homes Grant for social landlords") is None  # a scheme's name
     # A question's kind decides, whatever money words it holds.
     assert expected_answer_type("Which directorate put forward the budget?") != "amount"
