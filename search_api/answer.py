@@ -431,7 +431,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     asked_post = asked_post if asked_post <= ev.source.named else set()  # the post the decision is titled by
     # A word the decision never uses places nothing in it: "What pay rise did the Mayor's political
     # appointees get in 2024-25?" in the decision titled "2024-25 pay award for the GLA's Mayoral
-    # Appointees…", which never says "political", is placed by its title's words.
+    # Appointees…", which never says "political", is placed by its title's words. (Initials the decision
+    # writes only in full, "MOPAC" as "Mayor's Office for Policing and Crime", it does use.)
     relation = (
         {
             s: w

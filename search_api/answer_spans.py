@@ -453,6 +453,7 @@ def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[
     return [*dated, *years]
 
 
+# "Which boroughs…", "What London councils…": answered by the boroughs' names.
 _BOROUGH_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:boroughs?|councils?)\b", re.I)
 
 

@@ -27,8 +27,9 @@ from .question_types import (
     noun_phrase,
 )
 
-# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run", "put towards": how people ask,
-# rare in the decisions' formal text, so they would weigh as topics that are missing); not_names: word endings.
+# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run", "put towards":
+# how people ask, rare in the decisions' formal text, so they would weigh as topics that are missing);
+# not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
