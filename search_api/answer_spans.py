@@ -453,10 +453,6 @@ def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[
     return [*dated, *years]
 
 
-# "Which boroughs…", "What London councils…": answered by the boroughs' names.
-_BOROUGH_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:boroughs?|councils?)\b", re.I)
-
-
 def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
         # "From which year…": "from the 2019/20 academic year (1 August 2019)" answers with its year as
@@ -476,7 +472,7 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"
         return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]
-    if kind == "person" and _BOROUGH_ASKED.search(q.text):
+    if kind == "person" and q.asked_noun == "borough":  # "Which boroughs…", "Which council…"
         # "Which boroughs does the area cross?": "…across three borough boundaries (Ealing, Brent, and
         # Hammersmith & Fulham)", boroughs a name-finder reads one capitalised word at a time.
         listed = [Span(s, e, text[s:e]) for s, e in borough_lists(text)]
