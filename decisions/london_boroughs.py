@@ -35,10 +35,21 @@ def boroughs_named(text: str) -> frozenset[str]:
     )
 
 
-# Boroughs listed together: "(Ealing, Brent, and Hammersmith & Fulham)".
-_LISTED = re.compile(rf"{_NAMED.pattern}(?:(?:,\s*|,?\s+(?:and|&)\s+){_NAMED.pattern})*")
+# Boroughs listed together: "(Ealing, Brent, and Hammersmith & Fulham)", "Waltham Forest, Brent (two
+# Zones), Enfield" (a borough's own note in brackets stays in the list).
+_NOTE = r"(?:\s*\([^()]{1,40}\))?"
+_LISTED = re.compile(rf"{_NAMED.pattern}{_NOTE}(?:(?:,\s*|,?\s+(?:and|&)\s+){_NAMED.pattern}{_NOTE})*")
 
 
 def borough_lists(text: str) -> list[tuple[int, int]]:
     """Where the text names boroughs, one or several listed together, as (start, end) offsets."""
     return [m.span() for m in _LISTED.finditer(text)]
+
+
+# "Waltham Forest, Brent (two Zones), Enfield": a borough with a note of its own in brackets.
+_NOTED = re.compile(rf"({_NAMED.pattern})\s*\(([^()]{{1,40}})\)")
+
+
+def noted_boroughs(text: str) -> list[tuple[int, int, str]]:
+    """Boroughs followed by a bracketed note, as (start, end, note): "Brent (two Zones)"."""
+    return [(m.start(1), m.end(1), m.group(2)) for m in _NOTED.finditer(text)]

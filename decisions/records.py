@@ -22,6 +22,17 @@ TYPE_LABELS = {
 }
 
 
+def type_codes(value: str) -> tuple[str, ...]:
+    """The decision types a type filter admits: one code, or several joined by commas, as read from
+    "director and assistant director decisions" ("director,assistant_director")."""
+    return tuple(code for code in value.split(",") if code)
+
+
+def type_label(value: str, plural: bool = False) -> str:
+    """'Director Decision or Assistant Director Decision' for a filter on both types."""
+    return " or ".join(TYPE_LABELS.get(code, code) + ("s" if plural else "") for code in type_codes(value))
+
+
 @dataclass
 class Paragraph:
     """A numbered paragraph (or an unnumbered block) of a document, in reading order.

@@ -46,6 +46,7 @@ from .answer_checks import (
     schedule_for_act,
     states_asked_period,
     total_for_unit,
+    unit_for_total,
     year_fit,
 )
 from .answer_names import said_in
@@ -482,6 +483,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         found = [f for f in found if " ".join(spans.unqualified(f.text).lower().split()) not in asked]
         if q.kind == "amount" and q.stated_sums:  # "How much of the £310.7m …": not "up to £310.7 million"
             found = [f for f in found if not q.stated_sums & set(amounts_in(f.text))]
+        if q.kind == "amount":  # "… maximum spend": not "up to £500 per child"
+            found = [f for f in found if not unit_for_total(q.text, f.text)]
         seen += len(found)
         # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
         # Not when several are asked ("Which two artists…"): both are the answer.

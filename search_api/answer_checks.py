@@ -490,6 +490,32 @@ def total_for_unit(question: str, sentence: str) -> bool:
     return bool(_UNIT_ASKED.search(question)) and not _UNIT_SAID.search(sentence)
 
 
+# The converse: "universal free school meals 2024-25 maximum spend" asks the whole sum; "up to £500 per
+# child" and "less than £7,400 a year" are rates, answering only a question that names their unit ("How
+# much could families save per child…", "…the annual household income limit").
+_WHOLE_ASKED = re.compile(
+    r"\b(?:spend|spending|spent|expenditure|budgets?|total|allocat\w*|funding|invest\w*|maximum|costs?)\b",
+    re.I,
+)
+_RATE_STATED = re.compile(
+    r"\s(?:per|a|an|each|every)\s+(?P<unit>(?!cent\b)[a-z]+)(?:\s+of\s+rateable\s+value)?$", re.I
+)
+_YEARLY = frozenset("year annum annual annually yearly".split())
+
+
+def unit_for_total(question: str, figure: str) -> bool:
+    """Does the question ask a whole sum while the figure is a rate whose unit it never names?"""
+    rate = _RATE_STATED.search(figure)
+    if not rate or not _WHOLE_ASKED.search(question):
+        return False
+    # "in the 2024-25 academic year" names which year, not a sum each year.
+    plain = re.sub(r"\b(?:academic|financial|school|calendar)\s+years?\b", " ", question, flags=re.I)
+    asked = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", plain)}
+    unit = rate["unit"].lower().rstrip("s")
+    named = {unit} | (_YEARLY if unit in _YEARLY else set())
+    return not (named & asked or {"per", "each", "rate"} & asked)
+
+
 # "How much will be allocated to the Ilford Town Centre Housing Zone?" names one of a group; "the Mayor
 # indicatively allocates up to £310.7 million to fund interventions … within these Housing Zones" states
 # what the group gets: the sentence names the asked thing's noun only in the plural.

@@ -9,14 +9,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from decisions.london_boroughs import borough_lists
+from decisions.london_boroughs import borough_lists, noted_boroughs
 from decisions.words import stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
 from .answer_names import names
-from .question_reading import ABBREVIATIONS, NUMBER_WORDS, PART_WORDS, Question, Span
+from .question_reading import ABBREVIATIONS, NUMBER_WORDS, PART_WORDS, Question, Span, stems
 from .question_types import ANSWER_PATTERNS
 
 # What stands before the wanted one of two values: "reduced to [£72,625]", "from October 2020 to [September 2023]".
@@ -475,6 +475,15 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
     if kind == "person" and q.asked_noun == "borough":  # "Which boroughs…", "Which council…"
         # "Which boroughs does the area cross?": "…across three borough boundaries (Ealing, Brent, and
         # Hammersmith & Fulham)", boroughs a name-finder reads one capitalised word at a time.
+        # "Which London borough received two Housing Zones?": "…Waltham Forest, Brent (two Zones),
+        # Enfield…", the one borough whose note says what the question asks.
+        marked = [
+            Span(s, e, text[s:e])
+            for s, e, note in noted_boroughs(text)
+            if not q.plural and stems(note)[0] <= q.words.keys()
+        ]
+        if marked:
+            return marked
         listed = [Span(s, e, text[s:e]) for s, e in borough_lists(text)]
         return listed + [
             n for n in names(text, q, common) if not any(b.start <= n.start < b.end for b in listed)

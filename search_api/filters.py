@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from decisions.filters import FILTER_NAMES, QUERY_ONLY_FILTERS
-from decisions.records import TYPE_LABELS
+from decisions.records import type_label
 from storage.base import Filters, is_withheld
 
 from .index import LoadedIndex
@@ -55,7 +55,7 @@ def _dates_in_words(date_from: str | None, date_to: str | None) -> str:
 def describe(filters: dict) -> str:
     """The decisions these filters ask for, in plain words: 'Director Decision dated 2031 by Jane Doe'."""
     active = {k: v for k, v in filters.items() if k in FILTER_KEYS and v not in (None, "", False)}
-    words = [TYPE_LABELS.get(active["type"], "decision") if "type" in active else "decision"]
+    words = [type_label(active["type"]) if "type" in active else "decision"]
     if "date_from" in active or "date_to" in active:
         words.append(_dates_in_words(active.get("date_from"), active.get("date_to")))
     if "min_amount" in active:

@@ -31,6 +31,19 @@ TYPE_WORDS = [
     ("director", r"director(?:'s)? decisions?|\bDDs\b"),
     ("mayoral", r"mayoral decisions?|mayor(?:'s)? decisions?|\bMDs\b"),
 ]
+# "Director and assistant director decisions on …", "MDs or DDs": a search for either kind. The kinds
+# by name, longest first, as in TYPE_WORDS without their noun.
+_KIND_NAMES = [
+    ("assistant_director", r"assistant director(?:'s)?|(?-i:ADDs)"),
+    ("executive_director", r"executive director(?:'s)?|(?-i:EDDs)"),
+    ("director", r"director(?:'s)?|(?-i:DDs)"),
+    ("mayoral", r"mayoral|mayor(?:'s)?|(?-i:MDs)"),
+]
+_KIND_NAME = "|".join(pattern for _, pattern in _KIND_NAMES)
+_TWO_KINDS = re.compile(
+    rf"\b(?P<a>{_KIND_NAME})(?:\s+decisions)?\s*(?:,|and|or|&|/)\s*(?P<b>{_KIND_NAME})(?:\s+decisions)?\b",
+    re.IGNORECASE,
+)
 
 # A kind of decision that is asked for, not wanted: "Which mayoral decision approved…", "under what
 # earlier Mayoral Decision…", "… mayoral decision code". Its code is often cited by a Director's decision.
@@ -320,6 +333,18 @@ def _asks_code(text: str, match: re.Match) -> bool:
     return singular and bool(_ASKS_CODE.search(text[: match.start()]) or _CODE_AFTER.match(text, match.end()))
 
 
+def _two_kinds(text: str) -> tuple[str, re.Match] | None:
+    """The two kinds of decision a search names together ("director,assistant_director"), and where;
+    only when the words end in "decisions" (or are codes: "DDs and ADDs"), not "the Mayor and
+    directors"."""
+    match = _TWO_KINDS.search(text)
+    if not match or not (match.group().lower().endswith("decisions") or match.group().endswith("Ds")):
+        return None
+    codes = [next(code for code, pattern in _KIND_NAMES if re.fullmatch(pattern, match[part], re.I))
+             for part in ("a", "b")]  # fmt: skip
+    return (",".join(dict.fromkeys(codes)), match) if codes[0] != codes[1] else None
+
+
 def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = None) -> ParsedQuery:
     """`known`: decision makers and directorates in the index, the only names read as filters."""
     text = base = expand_clipped(
@@ -328,7 +353,13 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
     parsed = ParsedQuery(raw=raw, text=text)
     parsed.phrases = [p.strip() for p in re.findall(r'"([^"]{1,200})"', text) if p.strip()]
     parsed.refs = query_refs(text)
-    for name, pattern in TYPE_WORDS:
+    kinds = _two_kinds(text)
+    if kinds:
+        codes, match = kinds
+        parsed.filters["type"] = codes
+        parsed.understood.append(Understood("type", codes, match.group()))
+        text = _strip(text, match.span())
+    for name, pattern in [] if kinds else TYPE_WORDS:
         match = re.search(pattern, text, re.IGNORECASE)
         if match and _asks_code(text, match):
             break  # "Which mayoral decision approved…": the code asked may be cited by any kind of decision

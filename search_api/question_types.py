@@ -90,6 +90,9 @@ SEARCH_WANTS = (
     ("amount", re.compile(r"(?-i:\b[A-Z][\w&’']*\s+grants?)\s+(?:for|to)\b")),
     # "small sites small builders grant to TfL 2022-23": a grant to a named body, its sum.
     ("amount", re.compile(r"(?-i:\bgrants?\s+to\s+(?:the\s+)?[A-Z])")),
+    # "Home Upgrade Grant 2 award to the GLA for 2023-25": an award to a named body, its sum (a pay award
+    # is a percentage, read above).
+    ("amount", re.compile(r"(?-i:\bawards?\s+(?:to|for)\s+(?:the\s+)?[A-Z])")),
     # "Warmer Homes winter 2018/19 extra households retrofitted", "applications submitted": how many were.
     (
         "count",
@@ -122,6 +125,8 @@ _ASKED_INSIDE_KINDS = {
 
 # "Give the date…", "Find the amount…": an imperative names what it wants by its noun.
 IMPERATIVES = frozenset("find give state identify tell show provide quote".split())
+# "What does the funding come to?", "… add up to?", "What did the costs total?": a sum made.
+_SUMMED = re.compile(r"\b(?:come|comes|came|add|adds|added) up to\b|\b(?:come|amount) to\b|\btotal\W*$", re.I)
 ASKED_NOUNS = {
     **dict.fromkeys(
         "amount sum figure cost costs budget value total price salary threshold cap ceiling limit multiplier pot debt debts".split(),
@@ -265,10 +270,15 @@ def question_kind(question: str) -> str:
         return question_kind(question[found[1].start :])
     if SOURCE_ASKED.match(question):
         return "person"
-    if words[:2] == ["name", "of"] or (
-        words[0] in ("what", "which")
-        and words[1:2] in (["is"], ["was"])
-        and words[2:5] == ["the", "name", "of"]
+    if (
+        words[:2] == ["name", "of"]
+        or (
+            words[0] in ("what", "which")
+            and words[1:2] in (["is"], ["was"])
+            and words[2:3] == ["the"]
+            # "What is the registered company name of the subsidiary…": a name, however it is qualified.
+            and any(words[i : i + 2] == ["name", "of"] for i in range(3, 6))
+        )
     ):  # "name of the London Fire Commissioner who retired in 2015", "What is the name of the Director…"
         return "person"
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
@@ -345,7 +355,9 @@ def question_kind(question: str) -> str:
         return "person"
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
     # ("Under which mayoral delegation did the Executive Director approve…": the decision delegating.)
-    coded = _CODE_NOUNS & set(words[1:5]) or "mayoral delegation" in " ".join(words[1:5])
+    # ("What do the grants add up to?": the verb "add", in lower case, names no Assistant Director decision.)
+    named = {t.word for t in found[1:5] if t.word != "add" or t.text.isupper()}
+    coded = _CODE_NOUNS & named or "mayoral delegation" in " ".join(words[1:5])
     if words[0] in ("which", "what") and coded and "directorate" not in words:
         return "reference"
     if (
@@ -362,11 +374,17 @@ def question_kind(question: str) -> str:
         return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change
     if (
         words[0] == "what"
-        and words[1] in ("did", "does", "will", "would")
-        and (_REACHED & set(words[2:]) or " come to" in " ".join(words))
-        and AMOUNT_WORDS & set(words)
+        and words[1] in ("did", "does", "do", "will", "would")
+        and (
+            _REACHED & set(words[2:])
+            and AMOUNT_WORDS & set(words)
+            or _SUMMED.search(question)
+            and (AMOUNT_WORDS | _SIZED_SUMS) & set(words)
+        )
     ):
-        return "amount"  # "What did total approved Good Growth Fund capital spend reach…": the sum reached
+        # "What did total approved Good Growth Fund capital spend reach…": the sum reached; "What did the
+        # project funding requests add up to?": the sum they make.
+        return "amount"
     approving = next((i for i, w in enumerate(words[2:6], 2) if w in _APPROVING), None)
     if (
         words[0] == "what"

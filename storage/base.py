@@ -17,6 +17,8 @@ from typing import Protocol
 
 import numpy as np
 
+from decisions.records import type_codes
+
 SLUG_CHARS = 60  # a document's address: its title cut at a word, then part of its content hash
 SLUG_HASH_CHARS = 6
 
@@ -95,7 +97,7 @@ class Filters:
 
     staff: bool = False
     today: dt.date | None = None  # None: every deferred decision counts as withheld
-    type: str | None = None  # a decision type code (records.TYPE_LABELS)
+    type: str | None = None  # a decision type code (records.TYPE_LABELS), or several joined by commas
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None  # ISO date, inclusive
     min_amount: int | None = None  # pounds, tested against filter_amount
@@ -130,7 +132,7 @@ class Filters:
             return False
         if not self.staff and is_withheld(d, self.today or dt.date.min):
             return False
-        if self.type and d.decision_type != self.type:
+        if self.type and d.decision_type not in type_codes(self.type):
             return False
         if self.date_from and (not d.date or d.date < self.date_from):
             return False

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from pymilvus import DataType, Function, FunctionType, MilvusClient
 
-from decisions.records import Chunk, Decision
+from decisions.records import Chunk, Decision, type_codes
 from decisions.words import STOPWORDS, engine_term
 from indexer import store
 
@@ -381,7 +381,7 @@ class MilvusStore(Catalog):
             deferral = 'deferred_until == ""' + (f" or deferred_until <= {literal(today)}" if today else "")
             parts += ["part2 == false", f"({deferral})"]
         if filters.type:
-            parts.append(f"decision_type == {literal(filters.type)}")
+            parts.append(f"decision_type in {id_list(type_codes(filters.type))}")
         if filters.date_from:
             parts.append(f'date != "" and date >= {literal(filters.date_from)}')
         if filters.date_to:

@@ -1260,6 +1260,9 @@ CITED_ANSWERS = [
         "Ealing, Brent, and Hammersmith & Fulham",
         "MD2971",
     ),
+    # MD1545: "…within the London Boroughs of Waltham Forest, Brent (two Zones), Enfield, …": one borough is
+    # asked, the one whose note in brackets says what the question asks.
+    ("In the second round of Housing Zones, which borough got two zones?", "Brent", "MD1545"),
 ]
 
 

@@ -13,6 +13,7 @@ from search_api.answer_checks import (
     same_round,
     schedule_for_act,
     total_for_unit,
+    unit_for_total,
 )
 from search_api.question_reading import analyse_question
 
@@ -428,6 +429,20 @@ def test_a_total_spent_is_no_unit_price():
         "What was the unit price of each vest?", "vests at £12 each, up to £15,000 in all"
     )
     assert not total_for_unit("How much was approved for high visibility vests?", said)
+
+
+def test_a_rate_is_no_whole_sum():
+    # MD3224: "…could save families up to £500 per child…", "…earning less than £7,400 a year…"
+    assert unit_for_total(
+        "universal free school meals 2024-25 academic year maximum spend", "up to £500 per child"
+    )
+    assert unit_for_total("What is the total budget for the scheme?", "less than £7,400 a year")
+    # A question naming the rate's unit asks the rate.
+    assert not unit_for_total("How much could the scheme save families per child?", "up to £500 per child")
+    assert not unit_for_total(
+        "What is the annual household income limit for funding?", "less than £7,400 a year"
+    )
+    assert not unit_for_total("What is the maximum spend?", "up to £140m")
 
 
 def test_a_groups_grant_is_no_members_share():

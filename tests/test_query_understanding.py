@@ -92,6 +92,31 @@ def test_the_kind_of_decision_is_read_from_its_name_or_plural_code(q, expected):
     assert parse_query(q, TODAY).filters == expected
 
 
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("director and assistant director decisions on housing", {"type": "director,assistant_director"}),
+        ("MDs or DDs about air quality", {"type": "mayoral,director"}),
+        (
+            "Mayoral decisions and director decisions since 2020",
+            {"type": "mayoral,director", "date_from": "2020-01-01"},
+        ),
+        # People, not kinds of decision: no filter.
+        ("The Mayor and directors on housing", {}),
+    ],
+)
+def test_two_kinds_of_decision_named_together_are_one_filter_for_either(q, expected):
+    assert parse_query(q, TODAY).filters == expected
+
+
+def test_a_search_for_two_kinds_of_decision_finds_both_and_no_other(full_index):
+    found = search(full_index, SearchRequest(q="Director and assistant director decisions on Team London", limit=10,
+                                              today=TODAY))  # fmt: skip
+    kinds = {r.decision_type for r in found.results}
+    assert kinds == {"director", "assistant_director"}
+    assert "DD1221" in [r.ref for r in found.results]  # the Team London Director decision
+
+
 def test_mayoral_decisions_in_a_year_set_type_and_dates():
     parsed = parse_query("mayoral decisions in 2019", TODAY)
     assert parsed.filters == {"type": "mayoral", "date_from": "2019-01-01", "date_to": "2019-12-31"}

@@ -186,6 +186,7 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         # A search (no question word, no "?") by its cue words.
         ("Sport Unites phase two budget for 2022-23", "amount"),
         ("Housing Zones bid submission deadline", "date"),
+        ("Home Upgrade Grant 2 award to the GLA for 2023-25", "amount"),  # an award to a named body: its sum
         # "What is the Department for Education's … allocation": the allocation, not the Department.
         ("What is the Department for Education's main annual allocation to London?", "amount"),
         ("Which company's contract was extended?", "person"),
@@ -197,6 +198,13 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         ("What were the hi-vis tabards for Team London Ambassadors budgeted at?", "amount"),
         ("name of the London Fire Commissioner who retired in 2015", "person"),
         ("What interest rate does the GLA pay on the loan?", "share"),
+        # A name, however it is qualified, is asked of a body.
+        ("What is the registered company name of the subsidiary that trades as Funding London?", "person"),
+        # What sums "add up to", "come to" or "total": the sum they make.
+        ("What did the funding requests in Table 1 add up to?", "amount"),
+        ("What did the programme's costs total?", "amount"),
+        # "add" in lower case is a verb, not an Assistant Director decision asked for.
+        ("What do the grants add up to?", "amount"),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):

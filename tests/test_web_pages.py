@@ -89,6 +89,13 @@ def test_filters_read_from_the_query_show_as_chips(web):
     assert [c for c in chips if "since 2018" in c["text"]]
 
 
+def test_a_chip_for_two_kinds_of_decision_names_both(web):
+    page = html_page(web, "/search?q=director+and+assistant+director+decisions")
+    chip = next(c for c in Links(page).with_class("chip") if "director and assistant director" in c["text"])
+    assert "Director Decisions or Assistant Director Decisions" in page
+    assert parse_qs(urlsplit(chip["href"]).query).get("q") is None  # removing it leaves no words
+
+
 def test_a_chip_links_to_the_search_without_its_words(web):
     page = html_page(web, "/search?q=community+engagement+grants+since+2018")
     chip = next(c for c in Links(page).with_class("chip") if "since 2018" in c["text"])

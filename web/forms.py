@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from urllib.parse import urlencode
 
 from decisions.filters import FILTER_NAMES, FILTERS, FilterField
-from decisions.records import DECISION_TYPES, TYPE_LABELS
+from decisions.records import DECISION_TYPES, type_label
 from search_api.search import MODES
 from serve.http import UserError
 
@@ -214,7 +214,7 @@ def remove_words(q: str, words: str) -> str:
 
 def _meaning(name: str, value) -> str:
     meanings = {
-        "type": lambda v: TYPE_LABELS.get(v, v) + "s",
+        "type": lambda v: type_label(v, plural=True),
         "date_from": lambda v: f"from {long_date(v)}",
         "date_to": lambda v: f"up to {long_date(v)}",
         "min_amount": lambda v: f"at least {pounds(v)}",
@@ -246,7 +246,7 @@ def query_chips(form: SearchForm, understood: list[dict], relaxed: list[dict] = 
 def form_chips(form: SearchForm) -> list[dict]:
     """The filters set in the form, removable the same way."""
     labels = {
-        "type": lambda v: f"Type: {TYPE_LABELS.get(v, v)}",
+        "type": lambda v: f"Type: {type_label(v)}",
         "date_from": lambda v: f"From {long_date(v)}",
         "date_to": lambda v: f"Up to {long_date(v)}",
         "min_amount": lambda v: f"At least {pounds(_amount(v, 'minimum amount'))}",
