@@ -112,7 +112,8 @@ IRREGULAR_VERBS = dict(
     pair.split(":")
     for pair in """sent:send spent:spend paid:pay made:make held:hold led:lead
     began:begin begun:begin won:win bought:buy brought:bring chose:choose chosen:choose given:give gave:give
-    taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go""".split()
+    taken:take took:take written:write wrote:write met:meet ran:run went:go gone:go
+    oversaw:oversee overseen:oversee""".split()
 )
 
 
@@ -157,6 +158,8 @@ def stem_with_irregulars(word: str) -> str:
     year = _FINANCIAL_YEAR.fullmatch(word)
     if year and int(year[2][-2:]) == (int(year[1]) + 1) % 100:  # "2025-2026", "2025/26": one "2025-26"
         return f"{year[1]}-{year[2][-2:]}"
+    # "overseeing", "agreeing": the stemmer keeps "oversee" but makes "oversees" "overse"; read as the verb.
+    word = word[:-3] if word.endswith("eeing") else word
     word_stem = STEMS_APART.get(word) or _settled(_ADVERB.sub(r"\1", IRREGULAR_VERBS.get(word, word)))
     if _DOUBLED.search(word_stem) and word.endswith(("ing", "ed")):
         word_stem = word_stem[:-1]  # "running", "planned": "run", "plan" (not "fill", "pass", "buzz")

@@ -430,7 +430,10 @@ def same_round(question: str, text: str, acronyms: Iterable[str] = (), whole: bo
 # decision is written before it happens ("…will enable the planting of 7691 new street trees"): its
 # figure is a plan, not the outcome asked.
 _OUTCOME_ASKED = re.compile(
-    r"\b(?:actually|in the end|so far|to date|by now|ended up|had (?:\w+ )?been \w+ed)\b", re.I
+    r"\b(?:actually|in the end|so far|to date|by now|ended up|had (?:\w+ )?been \w+ed"
+    # "How many learners completed the Bootcamps", "…went on to get jobs": what came of it.
+    r"|completed|went on to)\b",
+    re.I,
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|expected|expects?|aims?|aimed|anticipated|planned|plans?|targets?|targeted"

@@ -265,6 +265,11 @@ def _counts(text: str, q: Question) -> list[Span]:
         share = re.match(r"\s?(?:%|per\s?cent\b)", text[tok.end : tok.end + 9])  # "23% of Londoners"
         label = i > 0 and toks[i - 1].word in PART_WORDS | {"year"}  # "Round 2", "Stage 2": a name
         label = label or bool(_BARE_YEAR.fullmatch(tok.text))  # "By 2021 it is expected…": a year
+        # "the North Kensington Sport 4 Good Cluster": a digit between capitalised words is part of a name.
+        label = label or (
+            0 < i < len(toks) - 1 and tok.text.isdigit() and toks[i - 1].text[:1].isupper()
+            and toks[i + 1].text[:1].isupper() and text[tok.end : toks[i + 1].start] == " "
+        )  # fmt: skip
         # "…is one of the Mayor’s top priorities": a member of a set, not a count of it.
         label = label or (tok.word == "one" and i + 1 < len(toks) and toks[i + 1].word == "of")
         if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):

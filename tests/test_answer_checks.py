@@ -113,6 +113,16 @@ def test_a_numbered_stage_is_a_name_not_a_count():
     assert [s.text for s in spans_for(q.kind, line, q, set())] == ["161 Stage 1 applications"]
 
 
+def test_a_digit_inside_a_name_is_no_count():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla ADD2167: "…delivered by a new North Kensington Sport 4 Good Cluster, for families…"
+    line = "a community activity programme, delivered by a new North Kensington Sport 4 Good Cluster, for families"
+    q = analyse_question("How many families took part in the Sport 4 Good Cluster activities?")
+    assert spans_for(q.kind, line, q, set()) == []
+    assert [s.text for s in spans_for(q.kind, "It reached 40 families.", q, set())] == ["40 families"]
+
+
 def test_a_total_after_a_change_is_the_value_it_changed_to():
     # corpus/gla/ (MD2510): "…increasing the total amount available for Round 2 from £15,000,000 to £16,425,000"
     assert (

@@ -128,6 +128,12 @@ def test_the_answerer_also_meets_possessives_and_irregular_verbs():
     # corpus/004_10ce76b904aa2202.txt: "Please send a brief statement … to: civilsociety@london.gov.uk"
     asked = analyse_question("What address should expressions of interest be sent to?").words
     assert stem_with_irregulars("send") in asked
+    # corpus/gla MD2380: "…RetrofitWorks (a not-for-profit co-operative), which is overseeing delivery…"
+    assert (
+        stem_with_irregulars("oversees")
+        == stem_with_irregulars("overseeing")
+        == stem_with_irregulars("oversaw")
+    )
 
 
 def test_a_question_naming_net_zero_is_read():

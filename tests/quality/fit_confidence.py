@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 REAL_FILES = (
     "tuning-real.jsonl",
     "real-dev.jsonl",
-    *(f"tuning{n}.jsonl" for n in range(2, 77)),
+    *(f"tuning{n}.jsonl" for n in range(2, 79)),
     "fresh5.jsonl",  # unseen in session 8, tuning material since
     "fresh6.jsonl",  # unseen in session 9, tuning material since
     "fresh7.jsonl",  # unseen in session 10, tuning material since
