@@ -36,6 +36,7 @@ MODES = SEARCH_MODES
 BOILERPLATE_WEIGHT = 0.5  # a boilerplate chunk may support a decision, never carry it
 PASSAGES_PER_RESULT = 3
 REF_BOOST = 10.0
+TITLE_SHARE = 0.5  # of the first result's score, for a decision whose title holds the query's words
 # Query encodings run here; more workers than cores would only queue inside torch.
 _ENCODER = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1), thread_name_prefix="encode-query")
 
@@ -195,12 +196,18 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
     words = {stem(t) for t in keyword_tokens(text)}
     if len(words) < 2:
         return
+    best = max((entry.score for entry in ranked), default=0.0)
     for entry in ranked:
         title = {stem(t) for t in keyword_tokens(index.decisions[entry.decision_id].title)}
         shared = len(words & title)
         # Most of the title must be named: two common words ("community engagement") are not a title.
         if shared >= 2 and shared / len(title) >= 0.5:
             entry.score *= 1 + 0.5 * shared / len(title)
+            # A title holding every word of the query is named by it, however its passages scored: "Team
+            # London work programme" is "Team London work programme 2015-16", not a decision whose summary
+            # mentions Team London's programme.
+            if not is_question(text):  # a question asks about a decision; it does not name it by title
+                entry.score += TITLE_SHARE * best * (shared / len(words)) ** 2
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 

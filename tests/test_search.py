@@ -306,6 +306,13 @@ def test_a_search_naming_a_body_lists_the_decisions_that_name_it_first(full_inde
     assert named == sorted(named, reverse=True)  # every decision naming it before any that does not
 
 
+def test_a_search_holding_a_decisions_title_finds_that_decision(full_index):
+    # DD1250 "Drain London Programme 2014-16": DD2496, whose summary says its SuDS work "complements the
+    # work of the Drain London Programme", had ranked above the decision the search names by its title.
+    refs = [r.ref for r in search(full_index, SearchRequest(q="Drain London programme", today=TODAY)).results]
+    assert "DD1250" in refs[:2]
+
+
 def test_a_programme_named_by_a_verb_is_no_unit_of_the_same_stem(full_index):
     # MD2777 and MD2895 are "Sport Unites" decisions; DD2758 is the "Civil Society and Sport unit"'s.
     from decisions.words import stem
