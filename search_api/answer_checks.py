@@ -496,7 +496,7 @@ def total_for_unit(question: str, sentence: str) -> bool:
 # The converse: "universal free school meals 2024-25 maximum spend" asks the whole sum; "up to £500 per
 # child" and "less than £7,400 a year" are rates, answering only a question that names their unit ("How
 # much could families save per child…", "…the annual household income limit").
-_WHOLE_ASKED = re.compile(
+_SUM_ASKED = re.compile(
     r"\b(?:spend|spending|spent|expenditure|budgets?|total|allocat\w*|funding|invest\w*|maximum|costs?)\b",
     re.I,
 )
@@ -509,7 +509,7 @@ _YEARLY = frozenset("year annum annual annually yearly".split())
 def unit_for_total(question: str, figure: str) -> bool:
     """Does the question ask a whole sum while the figure is a rate whose unit it never names?"""
     rate = _RATE_STATED.search(figure)
-    if not rate or not _WHOLE_ASKED.search(question):
+    if not rate or not _SUM_ASKED.search(question):
         return False
     # "in the 2024-25 academic year" names which year, not a sum each year.
     plain = re.sub(r"\b(?:academic|financial|school|calendar)\s+years?\b", " ", question, flags=re.I)

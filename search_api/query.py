@@ -23,25 +23,19 @@ from indexer.refs import query_refs
 
 from .question_types import is_question
 
-TYPE_WORDS = [
-    # Longest first: "assistant director decisions" also contains "director decisions".
-    # "ADDs" in capitals: "…the funding that MD3139 adds to" names no kind of decision.
-    ("assistant_director", r"assistant director(?:'s)? decisions?|\b(?-i:ADD[sS])\b"),
-    ("executive_director", r"executive director(?:'s)? decisions?|\bEDDs\b"),
-    ("director", r"director(?:'s)? decisions?|\bDDs\b"),
-    ("mayoral", r"mayoral decisions?|mayor(?:'s)? decisions?|\bMDs\b"),
+# The kinds of decision by name and by plural code. Longest first: "assistant director decisions" also
+# contains "director decisions". "ADDs" in capitals: "…the funding that MD3139 adds to" names no kind.
+_KINDS = [
+    ("assistant_director", r"assistant director(?:'s)?", r"(?-i:ADD[sS])"),
+    ("executive_director", r"executive director(?:'s)?", r"EDDs"),
+    ("director", r"director(?:'s)?", r"DDs"),
+    ("mayoral", r"mayoral|mayor(?:'s)?", r"MDs"),
 ]
-# "Director and assistant director decisions on …", "MDs or DDs": a search for either kind. The kinds
-# by name, longest first, as in TYPE_WORDS without their noun.
-_KIND_NAMES = [
-    ("assistant_director", r"assistant director(?:'s)?|(?-i:ADDs)"),
-    ("executive_director", r"executive director(?:'s)?|(?-i:EDDs)"),
-    ("director", r"director(?:'s)?|(?-i:DDs)"),
-    ("mayoral", r"mayoral|mayor(?:'s)?|(?-i:MDs)"),
-]
-_KIND_NAME = "|".join(pattern for _, pattern in _KIND_NAMES)
+TYPE_WORDS = [(code, rf"(?:{name}) decisions?|\b{plural}\b") for code, name, plural in _KINDS]
+# "Director and assistant director decisions on …", "MDs or DDs": a search for either kind.
+_KIND = "|".join(rf"{name}|{plural}" for _, name, plural in _KINDS)
 _TWO_KINDS = re.compile(
-    rf"\b(?P<a>{_KIND_NAME})(?:\s+decisions)?\s*(?:,|and|or|&|/)\s*(?P<b>{_KIND_NAME})(?:\s+decisions)?\b",
+    rf"\b(?P<a>{_KIND})(?:\s+decisions)?\s*(?:,|and|or|&|/)\s*(?P<b>{_KIND})(?:\s+decisions)?\b",
     re.IGNORECASE,
 )
 
@@ -338,9 +332,9 @@ def _two_kinds(text: str) -> tuple[str, re.Match] | None:
     only when the words end in "decisions" (or are codes: "DDs and ADDs"), not "the Mayor and
     directors"."""
     match = _TWO_KINDS.search(text)
-    if not match or not (match.group().lower().endswith("decisions") or match.group().endswith("Ds")):
+    if not match or not match.group().lower().endswith(("decisions", "ds")):
         return None
-    codes = [next(code for code, pattern in _KIND_NAMES if re.fullmatch(pattern, match[part], re.I))
+    codes = [next(code for code, name, plural in _KINDS if re.fullmatch(f"{name}|{plural}", match[part], re.I))
              for part in ("a", "b")]  # fmt: skip
     return (",".join(dict.fromkeys(codes)), match) if codes[0] != codes[1] else None
 

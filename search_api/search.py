@@ -203,9 +203,9 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
         # Most of the title must be named: two common words ("community engagement") are not a title.
         if shared >= 2 and shared / len(title) >= 0.5:
             entry.score *= 1 + 0.5 * shared / len(title)
-            # A title holding every word of the query is named by it, however its passages scored: "Team
-            # London work programme" is "Team London work programme 2015-16", not a decision whose summary
-            # mentions Team London's programme.
+            # A search holding most of a title names that decision, however its passages scored: "Drain
+            # London programme" is "Drain London Programme 2014-16", not a decision whose summary mentions
+            # the programme. The lift grows with the share of the search's words the title holds.
             if not is_question(text):  # a question asks about a decision; it does not name it by title
                 entry.score += TITLE_SHARE * best * (shared / len(words)) ** 2
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
