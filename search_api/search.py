@@ -196,7 +196,8 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
     words = {stem(t) for t in keyword_tokens(text)}
     if len(words) < 2:
         return
-    best = max((entry.score for entry in ranked), default=0.0)
+    # A question asks about a decision; it does not name it by its title.
+    lift = 0.0 if is_question(text) else TITLE_SHARE * max((entry.score for entry in ranked), default=0.0)
     for entry in ranked:
         title = {stem(t) for t in keyword_tokens(index.decisions[entry.decision_id].title)}
         shared = len(words & title)
@@ -206,8 +207,7 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
             # A search holding most of a title names that decision, however its passages scored: "Drain
             # London programme" is "Drain London Programme 2014-16", not a decision whose summary mentions
             # the programme. The lift grows with the share of the search's words the title holds.
-            if not is_question(text):  # a question asks about a decision; it does not name it by title
-                entry.score += TITLE_SHARE * best * (shared / len(words)) ** 2
+            entry.score += lift * (shared / len(words)) ** 2
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 
