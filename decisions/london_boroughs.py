@@ -37,8 +37,10 @@ def boroughs_named(text: str) -> frozenset[str]:
 
 # Boroughs listed together: "(Ealing, Brent, and Hammersmith & Fulham)", "Waltham Forest, Brent (two
 # Zones), Enfield" (a borough's own note in brackets stays in the list).
-_NOTE = r"(?:\s*\([^()]{1,40}\))?"
-_LISTED = re.compile(rf"{_NAMED.pattern}{_NOTE}(?:(?:,\s*|,?\s+(?:and|&)\s+){_NAMED.pattern}{_NOTE})*")
+_NOTE = r"\s*\(([^()]{1,40})\)"
+_LISTED = re.compile(
+    rf"{_NAMED.pattern}(?:{_NOTE})?(?:(?:,\s*|,?\s+(?:and|&)\s+){_NAMED.pattern}(?:{_NOTE})?)*"
+)
 
 
 def borough_lists(text: str) -> list[tuple[int, int]]:
@@ -47,7 +49,7 @@ def borough_lists(text: str) -> list[tuple[int, int]]:
 
 
 # "Waltham Forest, Brent (two Zones), Enfield": a borough with a note of its own in brackets.
-_NOTED = re.compile(rf"({_NAMED.pattern})\s*\(([^()]{{1,40}})\)")
+_NOTED = re.compile(rf"({_NAMED.pattern}){_NOTE}")
 
 
 def noted_boroughs(text: str) -> list[tuple[int, int, str]]:
