@@ -207,6 +207,14 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
     ):  # "CEZ": as the decisions define it, for passages writing it out
         if stem_with_irregulars(initials) in q.words:
             q.spelt[stem_with_irregulars(initials)] = acronyms.spelt_out(index, initials)
+    # "universal free school meals" is the decision's "UFSM" when a decision defines those initials as
+    # those words: then a passage writing "the UFSM programme" holds them (a chance run of first letters
+    # that no decision defines, "GLA" for "grant London agreed", stands for nothing).
+    asked = q.words.keys()
+    for initials in sorted(q.acronyms - q.short_forms.keys()):
+        name = next((n for n in acronyms.spelt_out(index, initials) if len(n) >= 3 and n <= asked), None)
+        if name:
+            q.short_forms[initials] = name
     for word_stem, word in q.words.items():
         # By stem too ("DD2593" is written "(DD) 2593", "sent" found as "send"); a decision's own code is known.
         found = [index.match_count(body_word(w)) for w in (word, word_stem)]
@@ -269,7 +277,9 @@ def _overlap(q: Question, ev: Evidence) -> float:
     """Share of the question's (rarity-weighted) words found: in the piece fully (less if only the stem), in
     the title nearly so (all of a decision is about it), in what it is read with partly, its section a little."""
     piece_stems, piece_words = stems(ev.at(ev.piece))
-    piece_stems |= reading.short_forms_in(q, ev.at(ev.piece))
+    # A name written by its initials ("the UFSM programme") is named as fully as written out.
+    initialled = reading.short_forms_in(q, ev.at(ev.piece))
+    piece_stems |= initialled
     piece_stems |= reading.spelt_in(q, piece_stems)  # "CEZ" written "Creative Enterprise Zone"
     short = part_by_short_name(q.text, ev.at(ev.piece), q.acronyms)  # "LCEF 7": "seventh round of LCEF"
     if short:
@@ -283,7 +293,7 @@ def _overlap(q: Question, ev: Evidence) -> float:
     got = 0.0
     for word_stem, weight in q.weights.items():
         if word_stem in piece_stems:
-            got += weight * (1.0 if q.words[word_stem] in piece_words else 0.85)
+            got += weight * (1.0 if q.words[word_stem] in piece_words or word_stem in initialled else 0.85)
         else:
             got += weight * next((w for found, w in places if word_stem in found), 0.0)
     return got / (sum(q.weights.values()) or 1.0)
@@ -648,6 +658,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and not _MORE_SAID.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
                 bonus *= 0.6  # asked how many more, "improved [over 2,000 homes]" is the whole, not "a further 458"
+            if (
+                q.kind == "amount"
+                and _INCOME_ASKED.search(q.text)
+                and not _SPENDING_ASKED.search(q.text)
+                and _SPENT_BEFORE.search(ev.at(zone)[: span.start])
+            ):
+                continue  # asked what comes in, "expects to apply [c£130 million] of BRS … revenues" goes out
             if q.kind == "amount" and _RAISING_ASKED.search(q.text) and not _raising_said(ev.at(zone), span):
                 bonus *= 0.4  # asked what a levy brings in, "expects to apply [c£111 million]" is spent
             # asked the period's sum, "[£370,000] in 2018/19, £270,000 in 2019/20…" is one year's
@@ -658,6 +675,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 q.kind == "amount"
                 and _WHOLE_ASKED.search(q.text)
                 and _PART_OF_SUM.match(ev.at(zone), span.end)
+            ):
+                bonus *= 0.4
+            # "use £400,000 of that [£45m] of YLF funding": the pool a part is taken from, said after the part
+            if (
+                q.kind == "amount"
+                and not _WHOLE_ASKED.search(q.text)
+                and _POOL_BEFORE.search(ev.at(zone)[: span.start])
             ):
                 bonus *= 0.4
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
@@ -788,6 +812,9 @@ _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 # it (not "£1,015,000 consisting of the £435,000…": the parts of the whole).
 _PART_OF_SUM = re.compile(
     r"[^.;£]{0,80}\b(?:from|out of|within)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,2}£"
+)
+_POOL_BEFORE = re.compile(
+    r"£[\d,.]+\s*(?:m|bn|k|million|billion)?\s+(?:of|from|out of)\s+(?:that|this|the)\s+$", re.I
 )
 _PARTS_FOLLOW = re.compile(r"\s*[,(]?\s*(?:of which|including)\b", re.I)  # "£20.02m, of which £16.36m …"
 _PART_BEFORE = re.compile(r"\bof which\s*$", re.I)
@@ -1110,6 +1137,15 @@ _RAISING_ASKED = re.compile(rf"\b(?:{_RAISING})\b(?!\s+(?:the|its|their|this|tha
 _RAISING_VERB = re.compile(r"rais\w*|generat\w*|bring\w*|brought", re.I)
 _RAISING_SAID = re.compile(
     rf"\b(?:{_RAISING}|income|receipts?|revenues?|yield(?:s|ed)?|collect(?:s|ed)?|proceeds)\b", re.I
+)
+
+
+# "How much BRS income did the GLA expect to put towards Crossrail?" asks the income spent.
+_SPENDING_ASKED = re.compile(
+    r"\b(?:put|use|using|used|apply|applied|spend|spent|towards|finance|financing)\b", re.I
+)
+_SPENT_BEFORE = re.compile(
+    r"\b(?:apply|applies|applied|applying|spend|spends|spent|spending)\s+(?:around\s+|about\s+)?$", re.I
 )
 
 

@@ -208,6 +208,11 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
             # London programme" is "Drain London Programme 2014-16", not a decision whose summary mentions
             # the programme. The lift grows with the share of the search's words the title holds.
             entry.score += lift * (shared / len(words)) ** 2
+        if len(words) >= 3 and shared == len(words):
+            # A search of three words or more, each in the title, names the decision however long its title:
+            # "Creative Enterprise Zones" is "Increase to the Creative Enterprise Zones Sustainability
+            # Capital Grant Fund". Such decisions come before any whose title does not hold the search.
+            entry.score += lift / TITLE_SHARE
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 

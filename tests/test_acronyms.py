@@ -101,3 +101,13 @@ def test_a_name_written_out_is_as_near_as_its_initials():
     spelt = {s: "dfe" for s in stems("Department Education")[0]}
     assert proximity(span, text, {"dfe": 1.0}) == 0.0
     assert proximity(span, text, {"dfe": 1.0}, spelt=spelt) > 0.0
+
+
+def test_a_question_s_plain_words_are_read_in_the_initials_a_decision_defines_them_by(
+    full_index, full_settings
+):
+    # MD3224: "…approve the expenditure of up to £140m to continue to deliver the UFSM programme … in the
+    # 2024-25 academic year"; DD2750 defines "Universal Free School Meals (UFSM)" and asks "up to £803,000"
+    # for boroughs' extra payments, which had answered.
+    result = answer_question(full_index, "universal free school meals 2024-25 maximum spend", full_settings)
+    assert result.answer == "up to £140m" and result.citations[0].ref == "MD3224"

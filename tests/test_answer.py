@@ -1211,6 +1211,27 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
 
 # (question, what the answer holds, the decision first cited): read where the sentence alone would mislead.
 CITED_ANSWERS = [
+    # MD3086: "The GLA estimates, currently, that the Crossrail BRS will raise c£253.5 million in 2023-24" and "It
+    # expects to apply c£130 million of BRS and … (MCIL) revenues in 2023-24 to fund the financing costs":
+    # asked what the levy brings in, a sum applied goes out.
+    (
+        "How much is the Crossrail business rates levy expected to bring in during 2023-24?",
+        "c£253.5 million",
+        "MD3086",
+    ),
+    # MD2943: "The GLA expects to apply c£150 million of BRS and … revenues in 2022-23": asked the income spent,
+    # the sum applied is the answer.
+    (
+        "How much of its BRS and Mayoral CIL income did the GLA expect to spend on Crossrail financing in 2022-23?",
+        "c£150 million",
+        "MD2943",
+    ),
+    # MD2662: "…seeks approval to use £400,000 of that £45m of YLF funding…": the pool is named after the part.
+    (
+        "How much Young Londoners Fund money went on extra youth activities in summer and autumn 2020?",
+        "£400,000",
+        "MD2662",
+    ),
     # MD3057: "…delegates authority to the Head of Regeneration to approve detailed expenditure of this
     # allocation": the Growing Places Fund is named elsewhere in the decision, not in that sentence.
     (

@@ -313,6 +313,16 @@ def test_a_search_holding_a_decisions_title_finds_that_decision(full_index):
     assert "DD1250" in refs[:2]
 
 
+def test_a_search_every_word_of_which_is_in_a_long_title_finds_that_decision(full_index):
+    # MD3039 "Increase to the Creative Enterprise Zones Sustainability Capital Grant Fund": the search names
+    # only three of its eight words, yet names the programme; MD2129, a culture programme whose passage
+    # mentions the zones, had ranked above it.
+    refs = [
+        r.ref for r in search(full_index, SearchRequest(q="Creative Enterprise Zones", today=TODAY)).results
+    ]
+    assert set(refs[:3]) == {"MD2196", "MD2807", "MD3039"}
+
+
 def test_a_programme_named_by_a_verb_is_no_unit_of_the_same_stem(full_index):
     # MD2777 and MD2895 are "Sport Unites" decisions; DD2758 is the "Civil Society and Sport unit"'s.
     from decisions.words import stem
