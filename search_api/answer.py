@@ -325,6 +325,25 @@ def _score(index: LoadedIndex, q: Question, evidence: list[Evidence], passages: 
     return sorted(shortlist, key=lambda e: (-e.score, e.rank))
 
 
+_EMPOWERED_BEFORE = re.compile(r"\b(?:authority|powers?)\s+to\s+$", re.I)
+
+
+def _introducing(ev: Evidence) -> tuple[int, int] | None:
+    """The line a list item stands under, when it announces the list: "…delegates authority to the Assistant
+    Director of Environment and Energy … to approve:" above "- LCEF funding allocations…"."""
+    if not spans.ITEM.match(ev.at(ev.piece)):
+        return None
+    text = ev.source.text
+    for start, end in reversed([line for line in ev.source.lines if line[1] <= ev.piece[0]]):
+        if ev.piece[0] - start > 1500:
+            return None
+        if text[start:end].rstrip().endswith(":"):
+            return (start, end)  # the list's own line, or an item opening a list of its own
+        if not spans.ITEM.match(text[start:end]):
+            return None
+    return None
+
+
 def _following(ev: Evidence) -> tuple[int, int] | None:
     """What a sentence introduces: "…four priorities… These are: a; b", or the list after a colon."""
     text, end = ev.source.text, ev.chunk["end"]
@@ -400,7 +419,7 @@ def _placed(question: str, name: frozenset[str]) -> bool:
 
 
 _SITE_IN = re.compile(
-    r"\b(?:sites?|areas?|estates?|land|depots?|stations?|buildings?)\s+in\s+(?:the\s+)?$", re.I
+    r"\b(?:sites?|areas?|estates?|land|depots?|stations?|buildings?)\s+(?:in\s+(?:the\s+)?)?$", re.I
 )
 
 
@@ -475,13 +494,21 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     # A decision that never names "2026-27" states no figure for it (tried: named beside the figure
     # or in what it is read with; on the tuning questions that lost five right answers to save three).
     year_named = names_asked_year(q.text, ev.source.text, ev.source.title)
-    for extra in [None, _following(ev)] if q.kind == "list" else [None]:
+    zones = [None, _following(ev)] if q.kind == "list" else [None]
+    if q.kind == "person" and q.post and (intro := _introducing(ev)):
+        # "- LCEF funding allocations…" naming no one, under "…delegates authority to X … to approve:"
+        zones += [intro] if not spans.spans_for(q.kind, ev.at(ev.piece), q, ev.source.common) else []
+    for extra in zones:
         zone = extra or ev.piece
         found = spans.spans_for(q.kind, ev.at(zone), q, ev.source.common)
-        items = spans.bullet_list(ev.at(zone)) if extra and not found else ""
+        items = spans.bullet_list(ev.at(zone)) if extra and not found and q.kind == "list" else ""
         if items:
             fit = 1.0 if q.stated_number in (None, items.count(";") + 1) else 0.6
             found = [Span(0, len(ev.at(zone)), items, fit)]
+        if (
+            extra and q.kind == "person"
+        ):  # the post the line empowers, not who delegates: "…delegates authority to [X]"
+            found = [f for f in found if _EMPOWERED_BEFORE.search(ev.at(zone)[: f.start])]
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
             found = [f for f in found if not said_in(f.text, ev.source.title)]
@@ -601,6 +628,11 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 near = max(near, 0.7 * held)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
+            if extra and q.kind == "person":  # the item under the line holds the question's words
+                said = stems(ev.at(ev.piece))[0]
+                near = (
+                    0.8 * sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                )
             fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0
             # "When did the Assembly approve the 2024 Determination?": not a day in a sentence about 2022's
             # ("In 2022, a salary determination … was agreed … of 15 December 2022"). The years of its dates

@@ -191,11 +191,23 @@ def _result(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> SearchRe
     )
 
 
-def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) -> None:
-    """A query that names a decision's title ("the Engaging Londoners programme") means that decision."""
+def _names_title(words: set[str], title: set[str]) -> bool:
+    """Does a search name a title as a body's name would: three or more of its words, above half of the
+    title's words (years aside: "Culture creative industries and 24-Hour London 2024-25 programme delivery")
+    and half the search's? "London", in most of the GLA's names, names nothing ("Young Londoners Fund
+    allocations" is not "Warmer Homes London funding allocation 2025-28")."""
+    worded = {w for w in title if not any(c.isdigit() for c in w)}
+    named = (words & worded) - {"london"}
+    return len(named) >= 3 and len(named) / len(worded) > 0.5 and len(named) / len(words) >= 0.5
+
+
+def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) -> set[str]:
+    """A query that names a decision's title ("the Engaging Londoners programme") means that decision.
+    Returns the decisions a search (not a question) names so, by most of their title and half its words."""
     words = {stem(t) for t in keyword_tokens(text)}
+    titled: set[str] = set()
     if len(words) < 2:
-        return
+        return titled
     # A question asks about a decision; it does not name it by its title.
     lift = 0.0 if is_question(text) else TITLE_SHARE * max((entry.score for entry in ranked), default=0.0)
     for entry in ranked:
@@ -208,12 +220,17 @@ def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) ->
             # London programme" is "Drain London Programme 2014-16", not a decision whose summary mentions
             # the programme. The lift grows with the share of the search's words the title holds.
             entry.score += lift * (shared / len(words)) ** 2
+        if lift and _names_title(words, title):
+            titled.add(entry.decision_id)
         if len(words) >= 3 and shared == len(words):
             # A search of three words or more, each in the title, names the decision however long its title:
             # "Creative Enterprise Zones" is "Increase to the Creative Enterprise Zones Sustainability
             # Capital Grant Fund". Such decisions come before any whose title does not hold the search.
             entry.score += lift / TITLE_SHARE
+            if lift:
+                titled.add(entry.decision_id)
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
+    return titled
 
 
 # "according to the 2021-22 funding decision", "the 2014 decision": a year naming the decision itself.
@@ -301,7 +318,8 @@ def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], p
     that name it before those that only share its words ("London", "partners", "grant")."""
     if not phrased:
         return
-    naming = {decision_id for decision_id, _ in index.owners(phrased)} | set(pinned)  # a code named first
+    # A code named, or a title the search holds ("Royal Docks Delivery Plan"), names its decision as well.
+    naming = {decision_id for decision_id, _ in index.owners(phrased)} | set(pinned)
     ranked.sort(key=lambda r: (r.decision_id not in naming, -r.score, r.decision_id))
 
 
@@ -348,6 +366,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
     has_words = bool(re.search(r"\w", text))
 
     vector, scoring, phrased = None, None, []  # phrased: rows that hold a name the query spells out
+    titled: set[str] = set()  # decisions the search names by their titles
     if request.mode == "exhaustive":
         ranked = _exhaustive(index, parsed, scope) if text else []
     elif not re.search(r"\w", keyword_text):
@@ -399,7 +418,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             trust,
         )
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
-        _boost_title_matches(index, ranked, text)
+        titled = _boost_title_matches(index, ranked, text)
         _boost_dated_as_named(index, ranked, text)
         _boost_naming_asked_period(index, ranked, text)
 
@@ -427,7 +446,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             ranked_by_id[decision_id] = Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
     ranked = sorted(ranked_by_id.values(), key=lambda r: (-r.score, r.decision_id))
     if not is_question(text):  # a question's names may be written otherwise ("the GLA’s Chief Officer")
-        _named_first(index, ranked, phrased, pinned)
+        _named_first(index, ranked, phrased, [*pinned, *titled])
     if request.sort == "date" or listing:
         order = _by_date(index, [r.decision_id for r in ranked])
         ranked = [ranked_by_id[i] for i in order]

@@ -1219,6 +1219,17 @@ CITED_ANSWERS = [
         "c£253.5 million",
         "MD3086",
     ),
+    # MD3418: "- delegates authority to the Assistant Director of Environment and Energy, in consultation with the
+    # Deputy Mayor …, to approve:" then "- LCEF funding allocations, following an assessment process…": the
+    # item naming no one is answered by the post its line empowers.
+    (
+        "Who approves LCEF funding allocations in 2025-26?",
+        "Assistant Director of Environment and Energy",
+        "MD3418",
+    ),
+    # DD2075: "…ADD2033 approved expenditure of £35,000 to undertake valuation work for the potential acquisition
+    # of these sites in the vicinity of the Webbs site": Blackhorse Lane, after the site, only places it.
+    ("cost of valuation of sites near Webbs site Blackhorse Lane", "£35,000", "DD2075"),
     # MD2943: "The GLA expects to apply c£150 million of BRS and … revenues in 2022-23": asked the income spent,
     # the sum applied is the answer.
     (

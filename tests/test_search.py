@@ -323,6 +323,30 @@ def test_a_search_every_word_of_which_is_in_a_long_title_finds_that_decision(ful
     assert set(refs[:3]) == {"MD2196", "MD2807", "MD3039"}
 
 
+def test_a_decision_titled_by_the_search_counts_as_naming_what_it_names(full_index):
+    # MD3230 "Royal Docks Delivery Plan (2024-25 to 2028-29)" never writes "Royal Docks Enterprise Zone" in
+    # its opening, which MD2751 (a development agreement) and MD2528 (street trees) do; the search holds its title.
+    query = "Royal Docks Enterprise Zone delivery plan spending"
+    refs = [r.ref for r in search(full_index, SearchRequest(q=query, today=TODAY)).results]
+    assert "MD3230" in refs[:3]
+
+
+def test_a_title_is_named_by_its_own_words_not_by_london_or_its_years():
+    from decisions.words import keyword_tokens, stem
+    from search_api.search import _names_title
+
+    def words(text):
+        return {stem(t) for t in keyword_tokens(text)}
+
+    assert _names_title(
+        words("Culture and Creative Industries unit annual programme budget"),
+        words("Culture creative industries and 24-Hour London 2024-25 programme delivery"),
+    )
+    assert not _names_title(
+        words("Young Londoners Fund allocations"), words("Warmer Homes London funding allocation 2025-28")
+    )
+
+
 def test_a_programme_named_by_a_verb_is_no_unit_of_the_same_stem(full_index):
     # MD2777 and MD2895 are "Sport Unites" decisions; DD2758 is the "Civil Society and Sport unit"'s.
     from decisions.words import stem
