@@ -505,9 +505,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         if items:
             fit = 1.0 if q.stated_number in (None, items.count(";") + 1) else 0.6
             found = [Span(0, len(ev.at(zone)), items, fit)]
-        if (
-            extra and q.kind == "person"
-        ):  # the post the line empowers, not who delegates: "…delegates authority to [X]"
+        if extra and q.kind == "person":  # the post the line empowers: "…delegates authority to [X]"
             found = [f for f in found if _EMPOWERED_BEFORE.search(ev.at(zone)[: f.start])]
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
@@ -628,10 +626,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 near = max(near, 0.7 * held)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
-            if extra and q.kind == "person":  # the item under the line holds the question's words
-                said = stems(ev.at(ev.piece))[0]
+            if extra and q.kind == "person":  # as close as the item under the line is to the question
+                item = stems(ev.at(ev.piece))[0]
                 near = (
-                    0.8 * sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                    0.8 * sum(w for s, w in relation.items() if s in item) / (sum(relation.values()) or 1.0)
                 )
             fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0
             # "When did the Assembly approve the 2024 Determination?": not a day in a sentence about 2022's

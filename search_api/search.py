@@ -203,7 +203,8 @@ def _names_title(words: set[str], title: set[str]) -> bool:
 
 def _boost_title_matches(index: LoadedIndex, ranked: list[Ranked], text: str) -> set[str]:
     """A query that names a decision's title ("the Engaging Londoners programme") means that decision.
-    Returns the decisions a search (not a question) names so, by most of their title and half its words."""
+    Returns the decisions a search (not a question) names by their titles (`_names_title`, or every word
+    of a search of three words or more in the title): they count as naming what the search names."""
     words = {stem(t) for t in keyword_tokens(text)}
     titled: set[str] = set()
     if len(words) < 2:
@@ -313,13 +314,13 @@ def _boost_naming(
     ranked.sort(key=lambda r: (-r.score, r.decision_id))
 
 
-def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], pinned: list[str]) -> None:
+def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], named: list[str]) -> None:
     """A search naming a body ("London & Partners business plan and grant") wants the decisions
     that name it before those that only share its words ("London", "partners", "grant")."""
     if not phrased:
         return
-    # A code named, or a title the search holds ("Royal Docks Delivery Plan"), names its decision as well.
-    naming = {decision_id for decision_id, _ in index.owners(phrased)} | set(pinned)
+    # `named`: decisions named by their code, or by a title the search holds ("Royal Docks Delivery Plan").
+    naming = {decision_id for decision_id, _ in index.owners(phrased)} | set(named)
     ranked.sort(key=lambda r: (r.decision_id not in naming, -r.score, r.decision_id))
 
 
