@@ -496,11 +496,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     year_named = names_asked_year(q.text, ev.source.text, ev.source.title)
     zones = [None, _following(ev)] if q.kind == "list" else [None]
     if q.kind == "person" and q.post and (intro := _introducing(ev)):
-        # "- LCEF funding allocations…" naming no one, under "…delegates authority to X … to approve:"
-        zones += [intro] if not spans.spans_for(q.kind, ev.at(ev.piece), q, ev.source.common) else []
+        zones.append(intro)  # "- LCEF funding allocations…" under "…delegates authority to X … to approve:"
+    item_names = False  # the piece itself names someone: its line is not read for it
     for extra in zones:
+        if extra and q.kind == "person" and item_names:
+            continue
         zone = extra or ev.piece
         found = spans.spans_for(q.kind, ev.at(zone), q, ev.source.common)
+        item_names = item_names or (extra is None and bool(found))
         items = spans.bullet_list(ev.at(zone)) if extra and not found and q.kind == "list" else ""
         if items:
             fit = 1.0 if q.stated_number in (None, items.count(";") + 1) else 0.6
