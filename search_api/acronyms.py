@@ -46,20 +46,51 @@ _LOCK = threading.Lock()
 
 
 def _defined(text: str, acronym: str) -> list[frozenset[str]]:
-    """Stems of each name in `text` written just before "(ACRONYM)" whose initials spell it: "Mayor’s
-    Office for Policing and Crime (MOPAC)" (a small word's letter may count), "Creative Enterprise
-    Zones (CEZs)"."""
+    """Stems of each name in `text` written just before "(ACRONYM)" whose initials spell it."""
+    return [
+        frozenset(
+            stem_with_irregulars(w) for w in re.findall(r"[\w’'&-]+", text[a:b]) if w.lower() not in _SMALL
+        )
+        for a, b in definitions(text, acronym)
+    ]
+
+
+def definitions(text: str, acronym: str) -> list[tuple[int, int]]:
+    """Where `text` spells out `acronym` just before "(ACRONYM)", initials matching: "Mayor’s Office for
+    Policing and Crime (MOPAC)" (a small word's letter may count), "Creative Enterprise Zones (CEZs)"."""
     found = []
     for m in re.finditer(rf"\(\s*[“\"‘']?{re.escape(acronym)}s?[”\"’']?\s*\)", text):
-        words = re.findall(r"[\w’'&-]+", text[max(0, m.start() - 160) : m.start()])[-12:]
+        window = max(0, m.start() - 160)
+        words = list(re.finditer(r"[\w’'&-]+", text[window : m.start()]))[-12:]
         for start in range(len(words) - 1, -1, -1):
-            name = words[start:]
+            name = [w.group() for w in words[start:]]
             if not name[0][:1].isupper():
                 continue
             if _spells(name, acronym.upper()):
-                found.append(frozenset(stem_with_irregulars(w) for w in name if w.lower() not in _SMALL))
+                found.append((window + words[start].start(), window + words[-1].end()))
                 break
     return found
+
+
+# "What does LSR stand for?", "What is MCIL short for?", "What do the initials GIS mean?"
+_INITIALS_ASKED = re.compile(
+    r"\b(?i:what (?:does|do|did) (?:the )?(?:initials |acronym |abbreviation )?)(?P<a>[A-Z][A-Za-z&]{1,9})"
+    r"(?i: (?:stand for|mean))\b"
+    r"|\b(?i:what (?:is|are) (?:the )?)(?P<b>[A-Z][A-Za-z&]{1,9})(?i: (?:short for|an? (?:acronym|abbreviation) for))\b"
+    r"|\b(?i:(?:full name|full form|meaning) (?:of|for) (?:the )?)(?P<c>[A-Z][A-Za-z&]{1,9})\b",
+)
+# The question's own words that ask for the meaning, not what the initials are about.
+ASKING_WORDS = frozenset(
+    "stand stands mean means meaning short full name form initials acronym abbreviation".split()
+)
+
+
+def asked_initials(question: str) -> str | None:
+    """The initials whose meaning is asked ("What does LSR stand for…" → "LSR"), or None. Only initials
+    written with capitals: "What does it mean…" asks nothing of the kind."""
+    m = _INITIALS_ASKED.search(question)
+    initials = m and next(g for g in m.groups() if g)
+    return initials if initials and sum(c.isupper() for c in initials) >= 2 else None
 
 
 def _spells(words: list[str], letters: str) -> bool:

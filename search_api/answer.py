@@ -681,6 +681,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _ADDED_BEFORE.search(ev.at(zone)[max(0, span.start - 50) : span.start])
             ):
                 bonus *= 0.4  # asked the total, "additional … expenditure of [£2,183,379]" is what is added
+            if (
+                q.kind == "amount"
+                and not q.increment
+                and not _MORE_ASKED.search(q.text)
+                and _ADDS_TO_EXISTING.match(ev.at(zone)[span.end : span.end + 60])
+            ):
+                bonus *= 0.2  # "up to [£803,000] in order to increase the existing grant": a top-up, not the budget
             if acted and span not in acted:
                 bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
@@ -732,6 +739,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 said = span if paired is not None else _with_partners(q, span, found)
                 said = _with_listed_codes(q, ev.at(zone), said, found)
                 said = _with_range(q, ev.at(zone), said, found)
+                said = _with_bound(q, ev.at(zone), said)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
     return replace(best, alone=seen == 1) if best else None
 
@@ -841,6 +849,12 @@ _MORE_ASKED = re.compile(rf"\bhow (?:many|much) (?:{_MORE}|more)\b", re.I)
 _MORE_SAID = re.compile(rf"\b(?:{_MORE}|another|more(?! than))\b[^.;£\d]{{0,35}}$", re.I)
 # What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
+# What a sum is for, just after it, when that is adding to a sum already given: "£803,000 in order to
+# increase the existing grant funding", "£50,000 to top up the fund".
+_ADDS_TO_EXISTING = re.compile(
+    r"[^.;£\d]{0,25}?\bto\s+(?:increase|top[ -]up|uplift|supplement|boost|cover the (?:additional|extra))\b",
+    re.I,
+)
 # "£2.3m of … scale-up funding, from the approved £45m", "£2m out of the £5m": a part of the sum named after
 # it (not "£1,015,000 consisting of the £435,000…": the parts of the whole).
 _PART_OF_SUM = re.compile(
@@ -955,6 +969,19 @@ def _bound(text: str, span: Span) -> bool:
     )
 
 
+def _with_bound(q: Question, text: str, span: Span) -> Span:
+    """Asked a threshold ("Above what amount must … get approval?", "Above what uptake rate…"), the figure
+    with the bound the text states beside it: "[£150,000 or above]", "[above 90 per cent]", as "up to £1m"
+    keeps what comes before."""
+    if q.kind not in ("amount", "share") or not _BOUND_ASKED.search(q.text):
+        return span
+    before = _BOUND_BEFORE.search(text[max(0, span.start - 20) : span.start])
+    after = _BOUND_AFTER.match(text[span.end :])
+    start = span.start - (len(before.group()) if before else 0)
+    end = span.end + (after.end() if after else 0)
+    return span if (start, end) == (span.start, span.end) else Span(start, end, text[start:end], span.quality)
+
+
 def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> bool:
     """Asked the multiplier, in "the threshold … remains at [£70,000] and the multiplier will be 2p" the
     figure its own clause (back to the figure before it) calls a threshold is another measure."""
@@ -1033,6 +1060,23 @@ def _extract(
                 unnamed = {s: w for s, w in q.weights.items() if not new_names.asks_new_name(q.words[s])}
                 return _answer(
                     index, replace(q, weights=unnamed), response, Candidate(ev, said, 1.0), related
+                )
+    if initials := acronyms.asked_initials(q.text):
+        # "What does LSR stand for in the 2020-21 strategy?": the name written before "(LSR)" in the passage
+        # holding most of the question's words (the shortlist first); the asking words ("stand for") are
+        # not missing from it.
+        shortlisted = {id(e) for e in evidence}
+        for pool in (evidence, [e for e in gathered if id(e) not in shortlisted]):
+            defining = [
+                e for e in pool if e.kw >= MIN_OVERLAP and acronyms.definitions(e.at(e.piece), initials)
+            ]
+            if defining:
+                ev = max(defining, key=lambda e: e.kw)
+                start, end = acronyms.definitions(ev.at(ev.piece), initials)[0]
+                said = " ".join(ev.at(ev.piece)[start:end].split())
+                unasked = {s: w for s, w in q.weights.items() if q.words[s] not in acronyms.ASKING_WORDS}
+                return _answer(
+                    index, replace(q, weights=unasked), response, Candidate(ev, said, 1.0), related
                 )
     top = evidence[0]
     if q.kind == "text" and not says_which_part(q.text, top.at(top.piece)):

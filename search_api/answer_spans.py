@@ -490,9 +490,14 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         if marked:
             return marked
         listed = [Span(s, e, text[s:e]) for s, e in borough_lists(text)]
-        return listed + [
-            n for n in names(text, q, common) if not any(b.start <= n.start < b.end for b in listed)
+        # A name inside a list of boroughs is one of them; a name holding a borough ("the London Borough of
+        # Islington", "Islington Council") is the borough as the text names it, which is the answer.
+        named = [
+            n
+            for n in names(text, q, common)
+            if not any(b.start <= n.start and n.end <= b.end or b.start < n.start < b.end for b in listed)
         ]
+        return [b for b in listed if not any(n.start <= b.start and b.end <= n.end for n in named)] + named
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []

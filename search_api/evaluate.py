@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from decisions.settings import Settings
+from indexer.amounts import amounts_in
 from indexer.parse import normalise_ref
 
 from .index import LoadedIndex
@@ -82,6 +83,18 @@ def score_retrieval(index: LoadedIndex, item: dict, settings: Settings, mode: st
     return out
 
 
+# A bare sum, as an expected answer: "£45 million", "£400m", "£1,757,000".
+_BARE_SUM = re.compile(r"£[\d,.]+\s*(?:m|bn|k|million|billion)?", re.I)
+
+
+def _same_sum(expected: str, answer: str) -> bool:
+    """A bare sum expected ("£45 million") is stated by an answer writing it another way ("£45m"); a
+    qualified one ("up to £140m") still needs its words."""
+    return bool(_BARE_SUM.fullmatch(expected.strip())) and set(amounts_in(expected)) <= set(
+        amounts_in(answer)
+    )
+
+
 def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
     from .answer import answer_question
 
@@ -101,7 +114,7 @@ def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
         or (c.ref in refs and expected and expected in _norm(c.quote))
         for c in result.citations
     )
-    correct = result.answered and expected in _norm(result.answer)
+    correct = result.answered and (expected in _norm(result.answer) or _same_sum(expected, result.answer))
     return {
         "answered": result.answered,
         "answer_ok": bool(correct and cited),

@@ -151,6 +151,12 @@ class Stated:
     value: str  # the value as written
 
 
+# "Above what amount must the Commissioner get approval?": a limit the decision sets, not the sum it approves.
+_THRESHOLD = re.compile(
+    r"^\W*(?:above|over|below|under|beyond)\s+(?:what|which)\b|\b(?:threshold|limit|cap|ceiling)\b"
+)
+
+
 @functools.lru_cache(maxsize=1024)  # the answerer asks it of one question for every passage it reads
 def record_field(question: str) -> str | None:
     """Which field of the record the question asks for, or None for any other question."""
@@ -213,7 +219,12 @@ def record_field(question: str) -> str | None:
         return "decision_maker"
     # (Not a running total: "What did total approved Good Growth Fund capital spend reach…" is the sum
     # the fund's approvals came to, which one decision's own sum adds to.)
-    if kind == "amount" and re.search(r"\bapprov|\bauthori[sz]|\btotal\b", low) and not _RUNNING.search(low):
+    if (
+        kind == "amount"
+        and re.search(r"\bapprov|\bauthori[sz]|\btotal\b", low)
+        and not _RUNNING.search(low)
+        and not _THRESHOLD.search(low)
+    ):
         return "approved_amount"
     if CITES_WORDS.search(low) and re.search(r"\bdecisions?\b", low):
         return "cites"

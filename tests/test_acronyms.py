@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.acronyms import _defined, spelt_out
+from search_api.acronyms import _defined, asked_initials, definitions, spelt_out
 from search_api.answer import answer_question
 from search_api.answer_spans import Span, proximity
 from search_api.question_reading import analyse_question, initialisms, spelt_in, stems
@@ -111,3 +111,33 @@ def test_a_question_s_plain_words_are_read_in_the_initials_a_decision_defines_th
     # for boroughs' extra payments, which had answered.
     result = answer_question(full_index, "universal free school meals 2024-25 maximum spend", full_settings)
     assert result.answer == "up to £140m" and result.citations[0].ref == "MD3224"
+
+
+def test_a_question_asking_what_initials_stand_for_names_them():
+    assert asked_initials("What does LSR stand for in the 2020-21 strategy?") == "LSR"
+    assert asked_initials("what do the initials GIS mean") == "GIS"
+    assert asked_initials("What is MCIL short for?") == "MCIL"
+    assert asked_initials("What does TfL stand for?") == "TfL"
+    assert asked_initials("What does it mean for boroughs?") is None  # no initials
+    assert asked_initials("What does MD3224 mean for schools?") is None  # a decision's code
+
+
+def test_where_a_passage_spells_initials_out():
+    text = "the Group Investment Syndicate (GIS) for short term-funds, the London Strategic Reserve (LSR) and"
+    assert [text[a:b] for a, b in definitions(text, "LSR")] == ["London Strategic Reserve"]
+    assert [text[a:b] for a, b in definitions(text, "GIS")] == ["Group Investment Syndicate"]
+    assert definitions(text, "MLF") == []
+
+
+def test_what_initials_stand_for_is_answered_from_the_passage_spelling_them_out(full_index, full_settings):
+    # corpus/gla MD2615: "…the Group Investment Syndicate (GIS) for short term-funds, the London Strategic
+    # Reserve (LSR) and the Mayor’s Land Fund are set out for approval"
+    result = answer_question(
+        full_index,
+        "What does LSR stand for in the GLA's 2020-21 treasury management strategy?",
+        full_settings,
+    )
+    assert result.answer == "London Strategic Reserve" and result.citations[0].ref == "MD2615"
+    assert "(LSR)" in result.citations[0].quote
+    result = answer_question(full_index, "What does OPDC stand for?", full_settings)
+    assert not result.answered  # no passage writes "(OPDC)": known initials, but nothing to cite

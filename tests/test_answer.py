@@ -1211,6 +1211,21 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
 
 # (question, what the answer holds, the decision first cited): read where the sentence alone would mislead.
 CITED_ANSWERS = [
+    # DMFD262: "…to seek the prior approval of the Deputy Mayor before “[a] commitment to expenditure (capital
+    # or revenue) of £150,000 or above": asked the threshold, the sum with the bound the text gives it.
+    (
+        "Above what amount must the London Fire Commissioner get the Deputy Mayor's prior approval?",
+        "£150,000 or above",
+        "DMFD262",
+    ),
+    # DD2750: "approves expenditure of up to £803,000 in order to increase the existing grant funding …
+    # for the 2024-25 academic year": a top-up, not the year's budget, which MD3224 approves ("up to £140m
+    # to continue to deliver the UFSM programme … in the 2024-25 academic year").
+    (
+        "What is the universal free school meals budget for the 2024-25 academic year?",
+        "£140m",
+        "MD3224",
+    ),
     # MD3086: "The GLA estimates, currently, that the Crossrail BRS will raise c£253.5 million in 2023-24" and "It
     # expects to apply c£130 million of BRS and … (MCIL) revenues in 2023-24 to fund the financing costs":
     # asked what the levy brings in, a sum applied goes out.

@@ -416,6 +416,22 @@ def test_a_place_is_not_who_made_something():
     assert _qualities(firm, road).get("Blackhorse Road", 0.0) <= 0.1
 
 
+def test_a_council_is_named_as_the_text_names_it():
+    # corpus/gla DD1460: "The GLA has paid the London Borough of Islington £37,500…": the borough with its
+    # council's title, not "Islington" alone; MD2615: "…the London Boroughs of Harrow and Hackney and the
+    # Royal Borough of Kensington and Chelsea", both councils.
+    line = "The GLA has paid the London Borough of Islington £37,500 in grant funding for its involvement"
+    assert _names_in("Which council was the GLA's sub-partner?", line) == ["London Borough of Islington"]
+    line = (
+        "collaborative working with the London Boroughs of Harrow and Hackney and the Royal Borough of "
+        "Kensington and Chelsea"
+    )
+    assert (
+        "London Boroughs of Harrow and Hackney and the Royal Borough of Kensington and Chelsea"
+        in _names_in("Which councils does the GLA work with?", line)
+    )
+
+
 def test_the_borough_asked_is_named_with_the_words_that_ask_for_it():
     # corpus/gla MD3336: "London" and "Borough", asked ("Which London borough…"), are the kind of name
     # wanted, not topic words that leave "Hounslow" too little of a name of its own.

@@ -114,6 +114,10 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         "What was the cumulative total approved through the Good Growth Fund after DD2352?",
         # A deadline agreed is the deadline, not the day the decision was agreed.
         "What new completion deadline was agreed for the Havelock Estate site?",
+        # A limit the decision states is not the sum it approves (DMFD262: "…the prior approval of the Deputy
+        # Mayor before “[a] commitment to expenditure … of £150,000 or above").
+        "Above what amount must the London Fire Commissioner get the Deputy Mayor's prior approval?",
+        "What spending limit needs approval by the Deputy Mayor under DMFD262?",
     ],
 )
 def test_other_questions_are_left_to_the_normal_answerer(question):

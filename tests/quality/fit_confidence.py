@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 REAL_FILES = (
     "tuning-real.jsonl",
     "real-dev.jsonl",
-    *(f"tuning{n}.jsonl" for n in range(2, 81)),
+    *(f"tuning{n}.jsonl" for n in range(2, 83)),
     "fresh5.jsonl",  # unseen in session 8, tuning material since
     "fresh6.jsonl",  # unseen in session 9, tuning material since
     "fresh7.jsonl",  # unseen in session 10, tuning material since
@@ -61,6 +61,7 @@ REAL_FILES = (
     "fresh28.jsonl",  # unseen in session 31, tuning material since
     "fresh29.jsonl",  # unseen in session 32, tuning material since
     "fresh30.jsonl",  # unseen in session 33, tuning material since
+    "fresh31.jsonl",  # unseen in session 34, tuning material since
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
