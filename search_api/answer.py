@@ -88,6 +88,9 @@ class Source:
     common: set[str] = field(default_factory=set, repr=False)  # words seen in lower case: not names
     title: str = ""
     decided_by: frozenset[str] = frozenset()  # stems of who took it: "How much did Boris Johnson allocate…"
+    decided_as: frozenset[str] = (
+        frozenset()
+    )  # stems of the post they took it in: "Deputy Mayor, Policing and Crime"
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -231,7 +234,17 @@ def _load_source(index: LoadedIndex, decision_id: str, path: str) -> Source | No
     decision = index.decisions[decision_id]
     named = stems(decision.title)[0] | {re.sub(r"\D", "", decision.ref or "")}
     decided_by = stems(decision.decision_maker or "")[0]
-    source = Source(decision_id, path, named, text, chunks, title=decision.title or "", decided_by=decided_by)
+    decided_as = stems(decision.decision_maker_role or "")[0]
+    source = Source(
+        decision_id,
+        path,
+        named,
+        text,
+        chunks,
+        decided_by=decided_by,
+        decided_as=decided_as,
+        title=decision.title or "",
+    )
     return source if text else None
 
 
@@ -365,6 +378,10 @@ def _about(q: Question, ev: Evidence) -> bool:
     # "How much did Boris Johnson allocate…": the decision he took is about what he did, though its
     # sentences say "the Mayor".
     read |= ev.source.decided_by
+    # "…funding requests approved by the Deputy Mayor for Policing and Crime": the post that took the
+    # decision, named as who approved, is its decision maker, whom its sentences need not name.
+    approver = _approver_named(q.text)
+    read |= set().union(*(e for e in q.entities if e <= ev.source.decided_as and e <= approver))
     if part_by_short_name(q.text, ev.read, q.acronyms):  # "LCEF 7" names the fund and its seventh round
         read |= set().union(*q.entities, *itertools.chain(*q.parts.values()))
 
@@ -409,6 +426,21 @@ def _about(q: Question, ev: Evidence) -> bool:
     named = set().union(*q.entities) if q.entities else set()
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}
     return q.kind != "person" or not predicates or bool(predicates & stems(ev.read)[0])
+
+
+# "…approved by the Deputy Mayor for Policing and Crime", "…the Deputy Mayor … approved": who took it.
+_APPROVED_BY = re.compile(
+    r"\b(?:approved|agreed|signed(?: off)?|authori[sz]ed)\s+by\s+(?P<by>[^?.;:]+)"
+    r"|(?P<who>\b[A-Z][^?.;:]*?)\s+(?:approved|agreed|signed(?: off)?|authori[sz]ed)\W*$"
+)
+
+
+@functools.lru_cache(maxsize=1024)  # asked of one question for every passage read
+def _approver_named(question: str) -> frozenset[str]:
+    """Stems of who the question says approved ("…requests approved by the Deputy Mayor for Policing and
+    Crime"); empty when it names no approver."""
+    said = _APPROVED_BY.search(question)
+    return frozenset(stems(said.group("by") or said.group("who"))[0]) if said else frozenset()
 
 
 @functools.lru_cache(maxsize=1024)  # asked of one question for every passage read
@@ -1113,6 +1145,7 @@ def _extract(
             candidates, key=lambda c: c.evidence.score + TYPE_WEIGHT * c.bonus * _phrase_fit(q, c.evidence)
         )
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
+        best = _total_reached(q, best, candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         best.also = _corroborating(best, candidates)
         return _answer(index, q, response, _with_conflicting(index, best, candidates), related)
@@ -1313,6 +1346,24 @@ def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) 
         and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
     ]
     return max(wholes, key=lambda c: c.evidence.score) if wholes else best
+
+
+def _total_reached(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Asked the total a change brings ("How many zones will there be in total after the expansion?"), the
+    figure the decision says the total reaches ("…up to three further zones, bringing the total to [up to
+    12 zones]") over another of its figures ("…delivery of three new Creative Enterprise Zones")."""
+    if q.after not in ("total", "changed") or q.kind not in reading.FIGURE_KINDS or _reaches_total(best):
+        return best
+    reached = [c for c in candidates if c.evidence.source is best.evidence.source and _reaches_total(c)]
+    return max(reached, key=lambda c: c.evidence.score) if reached else best
+
+
+def _reaches_total(c: Candidate) -> bool:
+    said = " ".join(c.evidence.at(c.evidence.piece).split())
+    at = said.find(c.answer)
+    return at > 0 and bool(
+        _TOTAL_BEFORE.search(said[max(0, at - 30) : at]) or _TOTAL_TO.search(said[max(0, at - 120) : at])
+    )
 
 
 def _whole_of_sentence(q: Question, best: Candidate) -> Candidate:

@@ -417,7 +417,10 @@ def code_of(reference: str) -> str:
 
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
 _SPAN_YEAR = re.compile(r"(?:19|20)\d\d[/-]\d\d")  # "2019/20", "2021-22"
-_IN_YEAR = re.compile(r"(?<=\bin )(?:19|20)\d\d\b(?![\d/-])")
+# "…was established in 2004", "…will open … in around 2030": a year said as when, with its hedge.
+_IN_YEAR = re.compile(
+    r"(?<=\bin )(?:(?:around|about|approximately|circa|roughly)\s+)?(?:19|20)\d\d\b(?![\d/-])"
+)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
 _DAY_ASKED = re.compile(r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b|\bexact date\b", re.I)
 

@@ -1211,6 +1211,23 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
 
 # (question, what the answer holds, the decision first cited): read where the sentence alone would mislead.
 CITED_ANSWERS = [
+    # MD2807: "…up to three further zones, bringing the total to up to 12 zones" beside "The expansion aims to
+    # enable the delivery of three new Creative Enterprise Zones": asked the total after it, the one reached.
+    (
+        "After the 2022-23 expansion, how many Creative Enterprise Zones will there be in total?",
+        "12 zones",
+        "MD2807",
+    ),
+    # MD3063: "A new HS2 station will open in Old Oak Common (OOC) in around 2030": a year said with its hedge.
+    ("When will the new HS2 station at Old Oak Common open?", "around 2030", "MD3063"),
+    # PCD1263 (decision by "Sophie Linden, Deputy Mayor, Policing and Crime"): "• Approve the individual project
+    # funding requests stated in Table 1 and Appendix 1 which total to £43,673,238." The post named in the
+    # question took the decision; the sentence need not name it.
+    (
+        "Total value of the three-year VRU project funding requests the Deputy Mayor for Policing and Crime approved",
+        "£43,673,238",
+        "PCD1263",
+    ),
     # DMFD262: "…to seek the prior approval of the Deputy Mayor before “[a] commitment to expenditure (capital
     # or revenue) of £150,000 or above": asked the threshold, the sum with the bound the text gives it.
     (
