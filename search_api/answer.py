@@ -629,6 +629,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             ):
                 # asked the end date: "…service … from 1 April 2024 to [31 March 2027]", the range's end
                 near = max(near, 0.8)
+            # "Whose participation … did the Mayor direct LFEPA to secure?": "…to secure his [Chief of Staff]’s
+            # participation", the name or post owning what is asked, whichever it is.
+            owner = q.kind == "person" and _owns_asked(q.text, ev.at(zone)[span.end : span.end + 40])
+            near = max(near, 0.9 if owner else 0.0)
             if (
                 q.kind == "reference"
                 and _UNDER_ASKED.search(q.text)
@@ -677,7 +681,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 continue
             if paired is not None:  # its words are its partner's, wherever they stand in the sentence
                 near = max(near, 0.8) if paired == span else 0.2 * near
-            bonus = (span.quality + 0.3 * after) * near
+            bonus = ((max(span.quality, 1.0) if owner else span.quality) + 0.3 * after) * near
             if q.after == "total" and _PART_BEFORE.search(ev.at(zone)[max(0, span.start - 20) : span.start]):
                 bonus *= 0.4  # "…£20.02m, of which [£16.36m] is GLA budget": a part, not the total
             if (
@@ -851,6 +855,18 @@ def _flows(after: str, q: Question) -> str | None:
     if not any(entity <= named for entity in q.entities):
         return None
     return "gets" if said.group(1) == "to" else "gives"
+
+
+_WHOSE = re.compile(r"\bwhose\s+([a-z][\w-]*)", re.I)
+
+
+def _owns_asked(question: str, after: str) -> bool:
+    """Asked "whose X", is the name just before `after` the owner of X ("…[Chief of Staff]’s participation")?"""
+    whose = _WHOSE.search(question)
+    owned = re.match(r"[’']s?\s+(?:own\s+)?([a-z][\w-]*)", after)
+    return bool(whose and owned) and stem_with_irregulars(owned.group(1)) == stem_with_irregulars(
+        whose.group(1)
+    )
 
 
 # The decision's own sign-off line, up to the span: "Decision by: [Sadiq Khan], [Mayor of London]".

@@ -211,6 +211,12 @@ _COUNTED_BEFORE = re.compile(
 _COUNTED_ARE = re.compile(r"\b([\w-]+)\s+(?:are|were)\s+the\s*$", re.I)
 
 
+_PRONOUN_ONE_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|each|any|another|which)\s+(?:(?:new|further|separate|second|similar|single|larger|smaller)\s+)?$",
+    re.I,
+)
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
@@ -272,6 +278,18 @@ def _counts(text: str, q: Question) -> list[Span]:
         )  # fmt: skip
         # "…is one of the Mayor’s top priorities": a member of a set, not a count of it.
         label = label or (tok.word == "one" and i + 1 < len(toks) and toks[i + 1].word == "of")
+        # "…(including a new one for heavy vehicles)", "two schemes …; one for vans and one for cars": "one"
+        # standing for a noun said before, not a count of the noun after it (unless right after: "a one
+        # year extension").
+        label = label or (
+            tok.word == "one"
+            and bool(ahead)
+            and ahead[0] > i + 1
+            and (
+                toks[i + 1].word == "for"
+                or bool(_PRONOUN_ONE_BEFORE.search(text[max(0, tok.start - 30) : tok.start]))
+            )
+        )
         if not number or dotted or share or label or not ahead or any(s <= tok.start < e for s, e in taken):
             continue  # "3.7" is a paragraph number, "2018/19" a year, "23%" a share, not a count
         before = text[max(0, tok.start - 16) : tok.start].lower()

@@ -494,3 +494,22 @@ def test_a_groups_sum_is_no_members():
         "How much will the Ilford Housing Zone get?",
         "£20m goes to the Ilford Housing Zone, one of these Zones.",
     )
+
+
+def test_one_standing_for_a_noun_said_before_is_no_count():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla MD2661: "…schemes developed and operated under the new Direction and Delegation (including a
+    # new one for heavy vehicles)": "one" stands for a scheme, it counts no vehicles.
+    q = analyse_question("How many heavy vehicles were scrapped under the scheme?")
+    line = "schemes operated under the new Direction and Delegation (including a new one for heavy vehicles)"
+    assert spans_for(q.kind, line, q, set()) == []
+    # MD2661: "two scrappage schemes were introduced …; one for vans and minibuses … and one for motorcycles".
+    q = analyse_question("How many vans have been donated through the scrappage scheme?")
+    line = (
+        "two scrappage schemes were introduced; one for vans and minibuses and one for motorcycles and cars"
+    )
+    assert [s.text for s in spans_for(q.kind, line, q, set())] == []
+    # Right before what it counts, "one" still counts: "a one year extension".
+    q = analyse_question("How many years was the contract extended by?")
+    assert [s.text for s in spans_for(q.kind, "It agreed a one year extension.", q, set())] == ["one year"]
