@@ -356,7 +356,13 @@ def question_kind(question: str) -> str:
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
     # ("Under which mayoral delegation did the Executive Director approve…": the decision delegating.)
     # ("What do the grants add up to?": the verb "add", in lower case, names no Assistant Director decision.)
-    named = {t.word for t in found[1:5] if t.word != "add" or t.text.isupper()}
+    # ("Which Deputy Mayor approved PCD 1792?": a prefix before its number is that decision's code, not the
+    # kind of decision asked.)
+    named = {
+        t.word
+        for t, after in zip(found[1:5], [*found[2:6], None], strict=False)
+        if (t.word != "add" or t.text.isupper()) and not (after and after.word.isdigit())
+    }
     coded = _CODE_NOUNS & named or "mayoral delegation" in " ".join(words[1:5])
     if words[0] in ("which", "what") and coded and "directorate" not in words:
         return "reference"

@@ -49,6 +49,8 @@ def _quoted(result, line: str) -> bool:
         # "made"/"took" ask the decision maker only with the decision or its code.
         ("Who made the Fourth Plinth commission due to be unveiled in March 2020?", None),
         ("Who took MD2313?", "decision_maker"),
+        # A code typed with a space ("PCD 1792", as MOPAC writes it) is that decision, not the kind asked.
+        ("Which Deputy Mayor approved PCD 1792?", "decision_maker"),
         # The decision named at length between "took" and "decision" (ADD2791: "Decision by: Natalie Daniels").
         (
             "Name the officer who took the Rough Sleeping Prevention and Recovery Grant decision",

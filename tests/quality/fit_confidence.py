@@ -62,6 +62,7 @@ REAL_FILES = (
     "fresh29.jsonl",  # unseen in session 32, tuning material since
     "fresh30.jsonl",  # unseen in session 33, tuning material since
     "fresh31.jsonl",  # unseen in session 34, tuning material since
+    "fresh32.jsonl",  # unseen in session 35, tuning material since
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
