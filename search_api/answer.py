@@ -40,6 +40,7 @@ from .answer_checks import (
     only_other_years,
     part_by_short_name,
     part_of_title_only,
+    periods_said,
     plan_for_outcome,
     same_round,
     says_which_part,
@@ -297,9 +298,12 @@ def _overlap(q: Question, ev: Evidence) -> float:
     short = part_by_short_name(q.text, ev.at(ev.piece), q.acronyms)  # "LCEF 7": "seventh round of LCEF"
     if short:
         piece_stems, piece_words = piece_stems | stems(short)[0], piece_words | stems(short)[1]
+    # "2021-25" asked, "£270,000 in 2021-22, … £1m in 2024-25" said: the period, in other words.
+    period = periods_said(q.text, ev.at(ev.piece))
+    piece_stems, piece_words = piece_stems | period, piece_words | period
     read = stems(ev.read)[0]
     places = (
-        (ev.source.named | reading.spelt_in(q, ev.source.named), 0.8),
+        (ev.source.named | reading.spelt_in(q, ev.source.named) | periods_said(q.text, ev.source.title), 0.8),
         (read | reading.spelt_in(q, read), 0.6),
         (stems(ev.chunk["section"] or "")[0], 0.35),
     )
@@ -1292,6 +1296,8 @@ _BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
 _INTRODUCES_PARTS = re.compile(
     r":\s*$|\b(?:comprising|consisting of|made up of|as follows|broken down)\b", re.I
 )
+# The kind of money a part's line names: "1. revenue expenditure of up to £522,000…".
+_FUNDING_KIND = re.compile(r"\b(?:revenue|capital)\b", re.I)
 _WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|cumulative|in all)\b", re.I)
 # "the total extra funding": an addition is asked, its whole is not.
 _WHOLE_OF_MORE = re.compile(rf"\b(?:total|overall|combined|cumulative)\s+(?:{_MORE})\b", re.I)
@@ -1347,11 +1353,11 @@ def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) 
     introducing the parts ("…expenditure of £672,000 between 2021-24 to deliver:"), not one part's line
     ("1. revenue expenditure of up to £522,000…")."""
     part = parse_amount(best.answer) if q.kind == "amount" else None
-    if (
-        part is None
-        or not _WHOLE_ASKED.search(q.text)
-        or not spans.ITEM.match(best.evidence.at(best.evidence.piece))
-    ):
+    said = best.evidence.at(best.evidence.piece)
+    # "Fourth Plinth programme 2021-24 expenditure" asks no more the revenue part than the total.
+    kind = _FUNDING_KIND.search(said)
+    unasked_kind = bool(kind) and kind.group().lower() not in q.text.lower()
+    if part is None or not (_WHOLE_ASKED.search(q.text) or unasked_kind) or not spans.ITEM.match(said):
         return best
     wholes = [
         c
@@ -1413,7 +1419,7 @@ def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
     """A sum rounded in one sentence ("£3.49m") and stated exactly in another of the same decision
     ("£3,489,000"): the exact statement, from a piece holding enough of the question's words to be
     an answer's evidence (MIN_OVERLAP). A sum not rounded: the fullest statement of it
-    (`_more_fully_stated`)."""
+    (`_more_fully_stated`), as for a rounded sum stated nowhere exactly."""
     rounded = _ROUNDED.search(best.answer) if q.kind == "amount" else None
     value = parse_amount(best.answer)
     if rounded is None and value is not None and q.kind == "amount":
@@ -1428,7 +1434,8 @@ def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
             exact = parse_amount(span.text)
             if exact and exact != value and exact % step and round(exact / step) * step == value:
                 return Candidate(ev, " ".join(span.text.split()), best.bonus, None)
-    return best
+    # Stated nowhere exactly, the rounded sum's fullest statement: "£17.27m" as "up to £17.27m".
+    return _more_fully_stated(q, best, gathered)
 
 
 def _more_fully_stated(q: Question, best: Candidate, gathered: list) -> Candidate:

@@ -267,6 +267,23 @@ def states_asked_period(question: str, text: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # asked of one question for every passage read
+def periods_said(question: str, text: str) -> frozenset[str]:
+    """The question's periods written as one span ("Sport Unites … 2021-25", "Delivery Plan 2024-29") that the
+    text states in its own way: as its ends ("2024-25 to 2028-29") or each year in turn ("£270,000 in
+    2021-22, … £1m in 2024-25")."""
+    spans = [y for y in years(question) if len(y.firsts) > 1]
+    if not spans:
+        return frozenset()
+    each = {int(f) for y in years(text) for f in y.covered}
+    stated = {(p.start, p.stop) for p in _periods(text)}
+    return frozenset(
+        question[y.start : y.end].lower()
+        for y in spans
+        if (int(y.firsts[0]), int(y.firsts[-1]) + 1) in stated or {int(f) for f in y.firsts} <= each
+    )
+
+
 def _opens_period(text: str, year: _Year) -> bool:
     """Is the year the start of a period ("from 2023 through to…", "between 2021 and 2024")?"""
     start = text.rfind(year.first, 0, year.end)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from .answer_checks import periods_said
 from .question_reading import Question, spelt_in, stems
 
 FEATURES = (
@@ -70,6 +71,10 @@ def features(q: Question, evidence, reworded: frozenset[str] = frozenset()) -> d
     read = read | spelt_in(q, read)
     whole = evidence.source.words
     whole = whole | spelt_in(q, whole)
+    # A period asked as one span ("2021-25") is held where it is said as its years ("2021-22 to 2024-25").
+    piece |= periods_said(q.text, evidence.at(evidence.piece))
+    read |= periods_said(q.text, f"{evidence.read}\n{evidence.source.title}")
+    whole |= periods_said(q.text, evidence.source.text)
     missing = [w for s, w in weights if s not in whole]
     return {
         "bias": 1.0,

@@ -1210,6 +1210,17 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
 
 # (question, what the answer holds, the decision first cited): read where the sentence alone would mislead.
 CITED_ANSWERS = [
+    # MD2895: "…expenditure of up to £3,670,000 (consisting of £270,000 in 2021-22, … and £1m in 2024-25)"; DD2695:
+    # "…up to £64.31m for the next five-year Royal Docks Delivery Plan period (2024-25 to 2028-29)": the
+    # period asked as one span ("2021-25"), said as its years.
+    ("Total spend approved for Sport Unites over 2021-25", "£3,670,000", "MD2895"),
+    ("Royal Docks delivery plan budget for 2024-29", "£64.31m", "DD2695"),
+    # MD2815: "…approval of expenditure of £672,000 between 2021-24 to deliver:" over "1. revenue expenditure
+    # of up to £522,000 between 2021-24…": revenue is not asked, the whole is.
+    ("How much will the Fourth Plinth cost over 2021-24?", "£672,000", "MD2815"),
+    # MD3135: "…at a total cost of up to £17.27m" and "a. £17.27m to procure…": a rounded sum stated nowhere
+    # exactly is given as fully as it is stated.
+    ("Cost of the No Second Night Out service 2024-2027", "up to £17.27m", "MD3135"),
     # MD1507: "The Mayor is therefore being asked to direct LFEPA to secure his Chief of Staff’s participation
     # in the process": asked "whose participation", the post owning it.
     ("In MD1507, whose participation was LFEPA directed to secure?", "Chief of Staff", "MD1507"),

@@ -9,6 +9,7 @@ from search_api.answer_checks import (
     group_for_member,
     names_asked_year,
     only_other_years,
+    periods_said,
     plan_for_outcome,
     same_round,
     schedule_for_act,
@@ -513,3 +514,18 @@ def test_one_standing_for_a_noun_said_before_is_no_count():
     # Right before what it counts, "one" still counts: "a one year extension".
     q = analyse_question("How many years was the contract extended by?")
     assert [s.text for s in spans_for(q.kind, "It agreed a one year extension.", q, set())] == ["one year"]
+
+
+def test_a_period_asked_as_one_span_is_said_as_its_years():
+    # MD2895: "expenditure of up to £3,670,000 (consisting of £270,000 in 2021-22, £1.4m in 2022-23, £1m in
+    # 2023-24, and £1m in 2024-25)": each year of "2021-25" in turn.
+    each = "up to £3,670,000 (consisting of £270,000 in 2021-22, £1.4m in 2022-23, £1m in 2023-24, and £1m in 2024-25)"
+    assert periods_said("Sport Unites total spend 2021-25", each) == {"2021-25"}
+    # DD2695: "…the next five-year Royal Docks Delivery Plan period (2024-25 to 2028-29)": its ends.
+    assert periods_said("Royal Docks plan budget 2024-29", "Delivery Plan period (2024-25 to 2028-29)") == {
+        "2024-29"
+    }
+    # A year of the period is not all of it, nor is another period.
+    assert periods_said("Sport Unites total spend 2021-25", "£270,000 in 2021-22") == frozenset()
+    assert periods_said("Royal Docks plan budget 2024-29", "the period 2019-20 to 2023-24") == frozenset()
+    assert periods_said("Sport Unites budget 2021-22", each) == frozenset()  # no period asked
