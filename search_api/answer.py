@@ -1166,6 +1166,7 @@ def _extract(
         )
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
         best = _total_reached(q, best, candidates)
+        best = _acted_in_another(q, best, candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         best.also = _corroborating(best, candidates)
         return _answer(index, q, response, _with_conflicting(index, best, candidates), related)
@@ -1378,6 +1379,22 @@ def _total_reached(q: Question, best: Candidate, candidates: list[Candidate]) ->
         return best
     reached = [c for c in candidates if c.evidence.source is best.evidence.source and _reaches_total(c)]
     return max(reached, key=lambda c: c.evidence.score) if reached else best
+
+
+def _acted_in_another(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Asked when something was done ("When did the Chief of Staff write to the LFEPA chairman…?"), the date
+    of the decision's sentence whose verb is the question's ("…wrote to the Chairman … on [11 May 2015]")
+    over one another verb governs ("The Chairman of LFEPA replied on [19 May 2015]…")."""
+    if q.kind != "date" or not (asked := question_parse.asked_verbs(q.text)) or _governing(best) in asked:
+        return best
+    acted = [c for c in candidates if c.evidence.source is best.evidence.source and _governing(c) in asked]
+    return max(acted, key=lambda c: c.evidence.score) if acted else best
+
+
+def _governing(c: Candidate) -> str | None:
+    said = c.evidence.at(c.evidence.piece)
+    at = said.find(c.answer)
+    return question_parse.governing_verbs(said, (at,))[0] if at >= 0 else None
 
 
 def _reaches_total(c: Candidate) -> bool:

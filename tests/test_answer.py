@@ -1210,6 +1210,13 @@ def test_a_decision_stating_the_same_sum_barely_is_cited_too(full_index, full_se
 
 # (question, what the answer holds, the decision first cited): read where the sentence alone would mislead.
 CITED_ANSWERS = [
+    # MD1507: "The Mayor’s Chief of Staff wrote to the Chairman of … (LFEPA) on 11 May 2015 …" and "The Chairman of
+    # LFEPA replied on 19 May 2015…": the date the question's own verb governs, not the reply's.
+    (
+        "When did the Mayor's Chief of Staff write to the LFEPA chairman about joining the panel that picks the next Fire Commissioner?",
+        "11 May 2015",
+        "MD1507",
+    ),
     # MD2895: "…expenditure of up to £3,670,000 (consisting of £270,000 in 2021-22, … and £1m in 2024-25)"; DD2695:
     # "…up to £64.31m for the next five-year Royal Docks Delivery Plan period (2024-25 to 2028-29)": the
     # period asked as one span ("2021-25"), said as its years.
