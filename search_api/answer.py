@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -89,9 +90,8 @@ class Source:
     common: set[str] = field(default_factory=set, repr=False)  # words seen in lower case: not names
     title: str = ""
     decided_by: frozenset[str] = frozenset()  # stems of who took it: "How much did Boris Johnson allocate…"
-    decided_as: frozenset[str] = (
-        frozenset()
-    )  # stems of the post they took it in: "Deputy Mayor, Policing and Crime"
+    # stems of the post they took it in: "Deputy Mayor, Policing and Crime"
+    decided_as: frozenset[str] = frozenset()
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -636,7 +636,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             # "Whose participation … did the Mayor direct LFEPA to secure?": "…to secure his [Chief of Staff]’s
             # participation", the name or post owning what is asked, whichever it is.
             owner = q.kind == "person" and _owns_asked(q.text, ev.at(zone)[span.end : span.end + 40])
-            near = max(near, 0.9 if owner else 0.0)
+            if owner:
+                near = max(near, 0.9)
             if (
                 q.kind == "reference"
                 and _UNDER_ASKED.search(q.text)
@@ -1120,11 +1121,13 @@ def _extract(
         shortlisted = {id(e) for e in evidence}
         for pool in (evidence, [e for e in gathered if id(e) not in shortlisted]):
             defining = [
-                e for e in pool if e.kw >= MIN_OVERLAP and acronyms.definitions(e.at(e.piece), initials)
+                (e, spelt)
+                for e in pool
+                if e.kw >= MIN_OVERLAP and (spelt := acronyms.definitions(e.at(e.piece), initials))
             ]
             if defining:
-                ev = max(defining, key=lambda e: e.kw)
-                start, end = acronyms.definitions(ev.at(ev.piece), initials)[0]
+                ev, spelt = max(defining, key=lambda pair: pair[0].kw)
+                start, end = spelt[0]
                 said = " ".join(ev.at(ev.piece)[start:end].split())
                 unasked = {s: w for s, w in q.weights.items() if q.words[s] not in acronyms.ASKING_WORDS}
                 return _answer(
@@ -1360,15 +1363,23 @@ def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) 
     unasked_kind = bool(kind) and kind.group().lower() not in q.text.lower()
     if part is None or not (_WHOLE_ASKED.search(q.text) or unasked_kind) or not spans.ITEM.match(said):
         return best
-    wholes = [
-        c
-        for c in candidates
-        if c.evidence.source is best.evidence.source
-        and (parse_amount(c.answer) or 0) > part
-        and _INTRODUCES_PARTS.search(c.evidence.at(c.evidence.piece))
-        and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
-    ]
-    return max(wholes, key=lambda c: c.evidence.score) if wholes else best
+    return _best_in_decision(
+        best,
+        candidates,
+        lambda c: (
+            (parse_amount(c.answer) or 0) > part
+            and bool(_INTRODUCES_PARTS.search(c.evidence.at(c.evidence.piece)))
+            and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
+        ),
+    )
+
+
+def _best_in_decision(
+    best: Candidate, candidates: list[Candidate], keep: Callable[[Candidate], bool]
+) -> Candidate:
+    """The best-scored candidate of `best`'s own decision that `keep` holds; `best` when there is none."""
+    kept = [c for c in candidates if c.evidence.source is best.evidence.source and keep(c)]
+    return max(kept, key=lambda c: c.evidence.score) if kept else best
 
 
 def _total_reached(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
@@ -1377,8 +1388,7 @@ def _total_reached(q: Question, best: Candidate, candidates: list[Candidate]) ->
     12 zones]") over another of its figures ("…delivery of three new Creative Enterprise Zones")."""
     if q.after not in ("total", "changed") or q.kind not in reading.FIGURE_KINDS or _reaches_total(best):
         return best
-    reached = [c for c in candidates if c.evidence.source is best.evidence.source and _reaches_total(c)]
-    return max(reached, key=lambda c: c.evidence.score) if reached else best
+    return _best_in_decision(best, candidates, _reaches_total)
 
 
 def _acted_in_another(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
@@ -1387,8 +1397,7 @@ def _acted_in_another(q: Question, best: Candidate, candidates: list[Candidate])
     over one another verb governs ("The Chairman of LFEPA replied on [19 May 2015]…")."""
     if q.kind != "date" or not (asked := question_parse.asked_verbs(q.text)) or _governing(best) in asked:
         return best
-    acted = [c for c in candidates if c.evidence.source is best.evidence.source and _governing(c) in asked]
-    return max(acted, key=lambda c: c.evidence.score) if acted else best
+    return _best_in_decision(best, candidates, lambda c: _governing(c) in asked)
 
 
 def _governing(c: Candidate) -> str | None:
