@@ -60,7 +60,7 @@ from .question_reading import Question, Span, stems
 from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, PERSON_NOUNS, asking_clause, is_question
 from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
 from .record_answers import record_answer, record_field
-from .rerank import is_key_information, is_title_line
+from .rerank import is_decision_text, is_key_information, is_title_line
 from .respective_lists import respective_value
 from .search import SearchRequest, SearchResponse, search
 
@@ -301,6 +301,8 @@ def _overlap(q: Question, ev: Evidence) -> float:
     # "2021-25" asked, "£270,000 in 2021-22, … £1m in 2024-25" said: the period, in other words.
     period = periods_said(q.text, ev.at(ev.piece))
     piece_stems, piece_words = piece_stems | period, piece_words | period
+    joined = reading.joined_in(q, ev.at(ev.piece))  # "Spacehive" written "Space Hive"
+    piece_stems, piece_words = piece_stems | joined, piece_words | {q.words[s] for s in joined}
     read = stems(ev.read)[0]
     places = (
         (ev.source.named | reading.spelt_in(q, ev.source.named) | periods_said(q.text, ev.source.title), 0.8),
@@ -379,6 +381,7 @@ def _about(q: Question, ev: Evidence) -> bool:
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
     read |= reading.short_forms_in(q, f"{ev.read} {ev.source.title}")  # "London VRU", "the annual AEB"
     read |= reading.spelt_in(q, read)  # "the CEZ … Fund" written "the Creative Enterprise Zone … Fund"
+    read |= reading.joined_in(q, ev.read)  # "Spacehive" written "Space Hive"
     # "How much did Boris Johnson allocate…": the decision he took is about what he did, though its
     # sentences say "the Mayor".
     read |= ev.source.decided_by
@@ -1160,6 +1163,7 @@ def _extract(
             and says_which_part(q.text, said)
             and not only_other_years(q.text, said)
             and _says_asked_noun(index, q, top)
+            and not _gives_no_reason(q, top, said)
         ):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
@@ -1541,6 +1545,21 @@ def _won_said(question: str, read: str) -> bool:
     if _CONTRACT_WON.search(question):
         return bool(_WON_SAID.search(read) or _CONTRACT_WON.search(read))
     return bool(_WON_SAID.search(read))
+
+
+_WHY_ASKED = re.compile(
+    r"\s*(?:why\b|for what reason\b|what (?:was|is|were) the reasons? (?:for|why)\b)", re.I
+)
+_REASON_SAID = re.compile(
+    r"\b(?:because|in recognition of|due to|owing to|as a result of|in order to|so (?:that|as to)|given (?:that|the))\b",
+    re.I,
+)
+
+
+def _gives_no_reason(q: Question, ev: Evidence, said: str) -> bool:
+    """Asked why, the decision's own words ("That the Mayor directs LFEPA in relation to…") say what is
+    decided, not why; they answer only with a reason beside it ("In recognition of delays…, the GLA…")."""
+    return bool(_WHY_ASKED.match(q.text)) and is_decision_text(ev.chunk) and not _REASON_SAID.search(said)
 
 
 # "By when did the report have to be submitted?": "…is due by 31 March 2024", not the period it covers.

@@ -371,6 +371,9 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
     # "Which borough…" is answered by a borough ("London Borough of Hounslow", "Brent"), never by
     # "London Councils" or the body that paid it.
     borough = q.asked_noun == "borough" and "borough" in q.text.lower()
+    # "Which councils…" by a borough or a body called a council ("Arts Council England"), never by a
+    # strategy or a programme ("Treasury Management Strategy Statement").
+    council = q.asked_noun == "borough" and not borough and "council" in q.text.lower()
     # "Which consultancy built the transport model…" is answered by a firm, never by a public body
     # ("Transport for London", "Assembly Members", "the London Development Panel").
     private = q.asked_noun in _PRIVATE_NOUNS
@@ -379,6 +382,7 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         for s in out
         if not any(a <= s.start and s.end <= b and (a, b) != (s.start, s.end) for a, b in spelt_out)
         and (not borough or names_a_borough(s.text))
+        and (not council or names_a_borough(s.text) or _COUNCIL.search(s.text))
         and (not private or not _PUBLIC_BODY.search(s.text))
     ]
     return [_as_written(text, s) for s in kept + _joined(text, kept)]
@@ -389,6 +393,9 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
 _JOINED_BEFORE = re.compile(
     r"\b(?:by|to)\s+(?P<first>(?:the\s+)?[\w’'-]+(?:\s+[\w’'&-]+){0,5}?)\s+and\s+(?:the\s+)?$"
 )
+
+
+_COUNCIL = re.compile(r"\bcouncils?\b", re.I)
 
 
 def _joined(text: str, spans: list[Span]) -> list[Span]:

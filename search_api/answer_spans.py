@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from decisions.london_boroughs import borough_lists, noted_boroughs
 from decisions.words import stem_with_irregulars, tokens
@@ -518,10 +518,22 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
             for n in names(text, q, common)
             if not any(b.start <= n.start and n.end <= b.end or b.start < n.start < b.end for b in listed)
         ]
+        named = [_from_borough(n) for n in named]  # "Chief Executive of [the London Borough of Hounslow]"
         return [b for b in listed if not any(n.start <= b.start and b.end <= n.end for n in named)] + named
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []
+
+
+_BOROUGH_OF = re.compile(r"\b(?:the\s+)?(?:London|Royal)\s+Boroughs?\s+of\b")
+
+
+def _from_borough(span: Span) -> Span:
+    """The borough a name holds after the post there ("Executive of the London Borough of Hounslow")."""
+    found = _BOROUGH_OF.search(span.text)
+    if not found or found.start() == 0:
+        return span
+    return replace(span, start=span.start + found.start(), text=span.text[found.start() :])
 
 
 # ", which approved £25,000…" describes the value before it: a relative clause is no join, nor

@@ -58,8 +58,14 @@ def asked_verbs(question: str) -> frozenset[str]:
     doc = _parsed(question)
     if doc is None:
         return frozenset()
-    return frozenset(
-        t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in _LIGHT_VERBS
+    return frozenset(t.lemma_.lower() for t in doc if _is_verb(t) and t.lemma_.lower() not in _LIGHT_VERBS)
+
+
+def _is_verb(tok) -> bool:
+    """A verb, or a word the tagger took for a noun that an infinitive's "to" marks as one ("…due to
+    report?", where the small model reads "report" as a noun)."""
+    return tok.pos_ == "VERB" or (
+        tok.pos_ == "NOUN" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     )
 
 
@@ -75,7 +81,7 @@ def governing_verbs(text: str, starts: tuple[int, ...]) -> tuple[str | None, ...
     out = []
     for start in starts:
         tok = next((t for t in doc if t.idx <= start < t.idx + len(t) + 1), None)
-        while tok is not None and tok.pos_ != "VERB" and tok.head.i != tok.i:
+        while tok is not None and not _is_verb(tok) and tok.head.i != tok.i:
             tok = tok.head
-        out.append(tok.lemma_.lower() if tok is not None and tok.pos_ == "VERB" else None)
+        out.append(tok.lemma_.lower() if tok is not None and _is_verb(tok) else None)
     return tuple(out)

@@ -240,6 +240,14 @@ def spelt_in(q: Question, read: frozenset[str] | set[str]) -> set[str]:
     return {a for a, names in q.spelt.items() if any(name <= read for name in names)}
 
 
+def joined_in(q: Question, text: str) -> set[str]:
+    """The question's words a text writes as two: "Space Hive" holds the "Spacehive" of "…the Mayor's
+    High Streets Spacehive platform", "crowd funding" its "crowdfunding"."""
+    words = re.findall(r"[A-Za-z]+", text)
+    joined = (stem_with_irregulars(f"{a}{b}".lower()) for a, b in itertools.pairwise(words))
+    return {s for s in joined if s in q.weights}
+
+
 def _singular(word: str) -> str:
     """ "boroughs" → "borough", "companies" → "company", for the body nouns a question asks by."""
     for plural, singular in (("ies", "y"), ("s", "")):

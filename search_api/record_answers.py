@@ -204,7 +204,12 @@ def record_field(question: str) -> str | None:
     if role and (acted or kind == "person") and not DELEGATION.search(low):  # "which post can approve…"
         # "Who approved …, and in what role?" asks both: the "Decision by:" line's name with its role.
         return "decision_maker" if wh.group().lower() == "who" else "decision_maker_role"
-    if (_DIRECTORATE.search(low) and not _FUNDER.search(low)) or (_TEAM.search(low) and query_refs(question)):
+    # ("Which directorate was responsible for … receiving TfL funding" still asks the GLA's own directorate.)
+    if (
+        re.search(r"\bdirectorate\b", low)
+        or (_DIRECTORATE.search(low) and not _FUNDER.search(low))
+        or (_TEAM.search(low) and query_refs(question))
+    ):
         return "directorate"
     # "Which body agreed the arrangement": an organisation is asked, the record names a person.
     # A capitalised word is a name's: "Who approved the Team London Awards 2014 decision?" asks a person.

@@ -196,13 +196,18 @@ def is_key_information(row) -> bool:
     ) >= 2
 
 
+def is_decision_text(row) -> bool:
+    """The decision's own words ("That the Mayor approves: …"): what is decided, not why."""
+    section = (row["section"] or "").strip().lower()
+    return section in ("decision", "decisions") or bool(_DECISION_OPENING.match(row["text"]))
+
+
 def _section_flags(row) -> tuple[float, float, float, float, float]:
     section = (row["section"] or "").strip().lower()
-    text = row["text"]
     key = is_key_information(row)
     title = is_title_line(row)
     summary = "summary" in section
-    decision = section in ("decision", "decisions") or bool(_DECISION_OPENING.match(text))
+    decision = is_decision_text(row)
     return float(key), float(title), float(summary), float(decision), float(row["paragraph"] is not None)
 
 

@@ -547,3 +547,30 @@ def test_an_area_of_london_is_never_who():
     text = "fund the donation and removal of non-compliant vehicles from use in Greater London to Ukraine"
     q = analyse_question("Whose representations led TfL to send scrapped vehicles to Ukraine?")
     assert _qualities(q, text).get("Greater London", 0.0) < 0.25
+
+
+# corpus/gla/gla-dea579f9.txt (MD2615)
+TREASURY = (
+    "This decision form sets out the GLA’s Treasury Management Strategy Statement (TMSS) for 2020-21. It also "
+    "provides an update on the progress of collaborative working with the London Boroughs of Harrow and "
+    "Hackney and the Royal Borough of Kensington and Chelsea."
+)
+
+
+def test_which_council_is_answered_by_a_borough_never_by_a_strategy():
+    q = analyse_question("Which councils was the GLA working with on its treasury management?")
+    found = _qualities(q, TREASURY)
+    assert found and not any("Strategy" in name for name in found)
+    assert _best("Which councils was the GLA working with on its treasury management?", TREASURY) == (
+        "London Boroughs of Harrow and Hackney and the Royal Borough of Kensington and Chelsea"
+    )
+
+
+def test_a_post_before_a_borough_is_no_part_of_the_borough():
+    # corpus/gla/gla-1a4c8cd9.txt (MD2306)
+    line = (
+        "they wish to appoint Mary Harpley, currently Chief Executive of the London Borough of Hounslow, as"
+    )
+    assert _answer("Which council was Mary Harpley running before her appointment?", line) == (
+        "the London Borough of Hounslow"
+    )

@@ -38,3 +38,10 @@ def test_each_value_is_read_with_the_verb_that_governs_it():
     assert governing_verbs(text, starts) == ("set", "report")
     assert "report" in asked_verbs("By what date was the review meant to report?")
     assert "mean" not in asked_verbs("By what date was the review meant to report?")  # a light verb
+
+
+def test_a_verb_the_tagger_reads_as_a_noun_is_asked_when_to_marks_it():
+    # en_core_web_sm tags "report" of "…due to report?" a noun; its "to" says it is a verb.
+    assert "report" in asked_verbs(
+        "By when was the 2016 internal review of GLA funding for London & Partners due to report?"
+    )

@@ -77,6 +77,11 @@ def _quoted(result, line: str) -> bool:
             "decision_maker",
         ),
         ("In what role did Tom Middleton approve the consultant?", "decision_maker_role"),
+        # "Directorate" is the GLA's own word: a funder named beside it is not what is asked.
+        (
+            "Which directorate was responsible for receiving Homes England and TfL funding for housing studies?",
+            "directorate",
+        ),
     ],
 )
 def test_record_questions_are_recognised_by_the_field_they_ask_for(question, field):
