@@ -1603,6 +1603,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
+        or (q.kind == "person" and _named_in_another_clause(q, c.answer, said))
     ):
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)
@@ -1611,6 +1612,27 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
     # email address" question, and on the held-out third it cost 4% right and saved no wrong
     # answer (benchmarks/RESULTS.md §7), so it was taken back.
     return c.evidence.kw >= MIN_OVERLAP and (c.bonus >= 0.25 or plain)
+
+
+def _named_in_another_clause(q: Question, answer: str, said: str) -> bool:
+    """ "…provide on-grant to [London Councils] for the Sub-Regional Immigration Advice Service…; and exercise
+    contractual options for the expansion of the Rapid Response Outreach Team…": asked who runs the Team, a
+    name in another of the sentence's clauses is another item's."""
+    at = said.find(answer)
+    if ";" not in said or at < 0:
+        return False
+    start = said.rfind(";", 0, at) + 1
+    end = said.find(";", at + len(answer))
+    # (…unless its initials stand there too: "…Communities (DLUHC); … £0.05m is the DLUHC’s Controlling
+    # Migration Fund".)
+    if (short := _INITIALS_AFTER.search(answer)) and said.count(short.group(1)) > 1:
+        return False
+    own = stems(said[start : end if end >= 0 else len(said)])[0]
+    whole = stems(said)[0]
+    return any(len(e) > 1 and e <= whole and not e <= own for e in q.entities)
+
+
+_INITIALS_AFTER = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)\s*$")
 
 
 def _citation(index: LoadedIndex, ev: Evidence, span: tuple[int, int]) -> Citation:

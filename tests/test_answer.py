@@ -1426,3 +1426,15 @@ def test_asked_why_the_decision_s_own_words_are_no_reason(full_index, full_setti
         full_settings,
     )
     assert not got.answer.startswith("That the Mayor")
+
+
+def test_a_name_in_another_clause_of_the_sentence_is_another_item_s(full_index, full_settings):
+    # MD3161: "…provide on-grant to London Councils for the Sub-Regional Immigration Advice Service…; and
+    # exercise contractual options for the expansion of the Rapid Response Outreach Team…": the page names
+    # no provider of the Team.
+    got = answer_question(
+        full_index,
+        "Which provider delivers the Rapid Response Outreach Team that MD3161 expands?",
+        full_settings,
+    )
+    assert "London Councils" not in got.answer
