@@ -76,8 +76,11 @@ _FUNDER = re.compile(r"\b(?:provid\w*|gave|give[sn]?|giving|fund\w*|grant\w*|pai
 _ROLE = re.compile(
     r"\b(?:what|which|whose)\s+(?:\w+\s+){0,2}?(role|position|job title|capacity|post)\b", re.I
 )
-# "Which GLA directorate put forward…", "What department…"; not "…from the energy department".
-_DIRECTORATE = re.compile(r"\bdirectorate\b|\b(?:which|what) (?:gla )?department\b", re.I)
+# "Which GLA directorate put forward…", "What department…"; not "…from the energy department". A
+# department asked beside a payer is the government's ("Which department is providing the funding"); a
+# directorate, the GLA's own word, is asked whatever is paid ("…responsible for receiving TfL funding").
+_DIRECTORATE = re.compile(r"\bdirectorate\b", re.I)
+_DEPARTMENT = re.compile(r"\b(?:which|what) (?:gla )?department\b", re.I)
 _TEAM = re.compile(r"\b(?:which|what) (?:gla )?(?:team|unit)\b", re.I)
 # Signed by others than the decision maker: "Who signed the contract with Shared Intelligence?"
 _OTHER_PAPERS = re.compile(
@@ -204,10 +207,9 @@ def record_field(question: str) -> str | None:
     if role and (acted or kind == "person") and not DELEGATION.search(low):  # "which post can approve…"
         # "Who approved …, and in what role?" asks both: the "Decision by:" line's name with its role.
         return "decision_maker" if wh.group().lower() == "who" else "decision_maker_role"
-    # ("Which directorate was responsible for … receiving TfL funding" still asks the GLA's own directorate.)
     if (
-        re.search(r"\bdirectorate\b", low)
-        or (_DIRECTORATE.search(low) and not _FUNDER.search(low))
+        _DIRECTORATE.search(low)
+        or (_DEPARTMENT.search(low) and not _FUNDER.search(low))
         or (_TEAM.search(low) and query_refs(question))
     ):
         return "directorate"
