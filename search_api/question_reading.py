@@ -240,6 +240,11 @@ def spelt_in(q: Question, read: frozenset[str] | set[str]) -> set[str]:
     return {a for a, names in q.spelt.items() if any(name <= read for name in names)}
 
 
+def _asked_number_before(toks: list[str], i: int) -> bool:
+    """Has the question already asked a number, right after its "which"/"what" ("Which two …"), before word i?"""
+    return i > 1 and toks[0] in ("which", "what") and (toks[1] in NUMBER_WORDS or toks[1].isdecimal())
+
+
 def joined_in(q: Question, text: str) -> set[str]:
     """The question's words a text writes as two: "Space Hive" holds the "Spacehive" of "…the Mayor's
     High Streets Spacehive platform", "crowd funding" its "crowdfunding"."""
@@ -282,8 +287,11 @@ def analyse_question(text: str) -> Question:
     q = Question(text, answer_kind(text))
     for i, word in enumerate(toks):
         # isdecimal, not isdigit: "¹" is a digit that int() refuses (found by schemathesis);
-        # "Net Zero" is 0, which `or` once passed on to int("zero").
-        if word in NUMBER_WORDS:
+        # "Net Zero" is 0, which `or` once passed on to int("zero"). The number "which"/"what" opens
+        # is the one asked: "Which two … pools … merging into one fund?" asks two.
+        if _asked_number_before(toks, i):
+            pass
+        elif word in NUMBER_WORDS:
             q.stated_number = NUMBER_WORDS[word]
         elif word.isdecimal() and word.isascii() and len(word) <= 2:
             q.stated_number = int(word)

@@ -803,3 +803,19 @@ def test_a_debt_is_a_sum():
         question_kind("What was the GLA's residual Crossrail debt expected to be by March 2023?") == "amount"
     )
     assert question_kind("What is the GLA's total borrowing for Crossrail?") == "amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        # The number "which" opens is the one asked, not one said later ("…into one fund").
+        (
+            "Which two investment vehicles did the 2021-22 treasury strategy propose to merge into one fund?",
+            2,
+        ),
+        ("Which three boroughs does the zone cover?", 3),
+        ("What are the four priorities?", 4),
+    ],
+)
+def test_the_number_of_things_asked_is_the_one_which_opens(question, number):
+    assert analyse_question(question).stated_number == number
