@@ -1621,12 +1621,12 @@ def _named_in_another_clause(q: Question, answer: str, said: str) -> bool:
     at = said.find(answer)
     if ";" not in said or at < 0:
         return False
-    start = said.rfind(";", 0, at) + 1
-    end = said.find(";", at + len(answer))
     # (…unless its initials stand there too: "…Communities (DLUHC); … £0.05m is the DLUHC’s Controlling
     # Migration Fund".)
     if (short := _INITIALS_AFTER.search(answer)) and said.count(short.group(1)) > 1:
         return False
+    start = said.rfind(";", 0, at) + 1
+    end = said.find(";", at + len(answer))
     own = stems(said[start : end if end >= 0 else len(said)])[0]
     whole = stems(said)[0]
     return any(len(e) > 1 and e <= whole and not e <= own for e in q.entities)

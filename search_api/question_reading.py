@@ -248,9 +248,12 @@ def _asked_number_before(toks: list[str], i: int) -> bool:
 def joined_in(q: Question, text: str) -> set[str]:
     """The question's words a text writes as two: "Space Hive" holds the "Spacehive" of "…the Mayor's
     High Streets Spacehive platform", "crowd funding" its "crowdfunding"."""
+    # Only pairs starting as a question word does are stemmed: most pairs of a passage are no word at
+    # all, and would fill the stemmer's cache that every other lookup shares.
+    starts = {w.lower()[:4] for w in q.words.values()}
     words = re.findall(r"[A-Za-z]+", text)
-    joined = (stem_with_irregulars(f"{a}{b}".lower()) for a, b in itertools.pairwise(words))
-    return {s for s in joined if s in q.weights}
+    joined = (f"{a}{b}".lower() for a, b in itertools.pairwise(words))
+    return {s for j in joined if j[:4] in starts and (s := stem_with_irregulars(j)) in q.weights}
 
 
 def _singular(word: str) -> str:
