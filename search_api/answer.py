@@ -31,6 +31,7 @@ from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
 from .answer_checks import (
+    approval_to_come,
     asked_part_named,
     asked_prefix,
     asked_provision_named,
@@ -46,6 +47,7 @@ from .answer_checks import (
     same_round,
     says_which_part,
     schedule_for_act,
+    share_of_joint,
     states_asked_period,
     total_for_unit,
     unit_for_total,
@@ -1164,6 +1166,7 @@ def _extract(
             and not only_other_years(q.text, said)
             and _says_asked_noun(index, q, top)
             and not _gives_no_reason(q, top, said)
+            and not _leaves_polar_unsaid(q, said)
         ):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
@@ -1331,11 +1334,12 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], 
     weights = {s: w or 0.0 for s, w in q.weights.items()}
     above = stems(said)[0]
 
+    def own(c: Candidate) -> set[str]:  # the question's words its line holds and the sentence above does not
+        read = stems(c.evidence.at(c.evidence.piece))[0]
+        return {s for s in weights if s in read and s not in above}
+
     def gained(c: Candidate) -> float:
-        own = stems(c.evidence.at(c.evidence.piece))[0]
-        return sum(w for s, w in weights.items() if s in own and s not in above) / (
-            sum(weights.values()) or 1.0
-        )
+        return sum(weights[s] for s in own(c)) / (sum(weights.values()) or 1.0)
 
     # The parts' lines themselves, though none of them made the scored shortlist: "• £1m on the
     # Mayor’s careers campaign." under "…expenditure of £3.2m … comprising:" (read as close as it).
@@ -1345,15 +1349,35 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], 
         if e.source is ev.source and 0 <= e.piece[0] - ev.piece[1] < 800 and spans.ITEM.match(e.at(e.piece))
     ]
     candidates = [*candidates, *(c for c in (_typed(q, e) for e in listed) if c)]
-    parts = [
+    listing = [
         c
         for c in candidates
         if c.evidence.source is ev.source
         and 0 <= c.evidence.piece[0] - ev.piece[1] < 800
         and (parse_amount(c.answer) or whole) < whole
-        and gained(c) >= PART_SHARE
     ]
-    return max(parts, key=gained) if parts else best
+    parts = [c for c in listing if gained(c) >= PART_SHARE]
+    if not parts:
+        return best
+    part = max(parts, key=gained)
+    # The question names two parts, joined by "and" ("…to expand the Construction Academy and run a careers
+    # campaign?"): the sum of both is asked ("…the construction careers campaign" names one).
+    if any(_joined_in_question(q, own(part) - own(c), own(c) - own(part)) for c in listing if c is not part):
+        return best
+    return part
+
+
+def _joined_in_question(q: Question, one: set[str], other: set[str]) -> bool:
+    """Do the question's words of `one` and of `other` stand on either side of an "and"?"""
+    low = q.text.lower()
+    at = {s: low.find(q.words[s].lower()) for s in one | other}
+    first, second = [at[s] for s in one if at[s] >= 0], [at[s] for s in other if at[s] >= 0]
+    if not first or not second:
+        return False
+    return any(
+        max(first) < m.start() < min(second) or max(second) < m.start() < min(first)
+        for m in re.finditer(r"\band\b", low)
+    )
 
 
 def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
@@ -1556,6 +1580,13 @@ _REASON_SAID = re.compile(
 )
 
 
+def _leaves_polar_unsaid(q: Question, said: str) -> bool:
+    """ "Did GLAP end up terminating the development agreement with ABP?" is not answered by a sentence
+    about the agreement that states none of its verbs ("…GLAP entered a Development Agreement…")."""
+    verbs = question_parse.polar_verbs(q.text)
+    return bool(verbs) and not question_parse.states_verb(verbs, said)
+
+
 def _gives_no_reason(q: Question, ev: Evidence, said: str) -> bool:
     """Asked why, the decision's own words ("That the Mayor directs LFEPA in relation to…") say what is
     decided, not why; they answer only with a reason beside it ("In recognition of delays…, the GLA…")."""
@@ -1603,6 +1634,8 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
+        or (q.kind == "amount" and share_of_joint(q.text, said))
+        or (q.kind == "amount" and approval_to_come(q.text, said))
         or (q.kind == "person" and _named_in_another_clause(q, c.answer, said))
     ):
         return False

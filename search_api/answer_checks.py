@@ -562,3 +562,55 @@ def group_for_member(question: str, sentence: str) -> bool:
         if plural and not re.search(rf"\b{re.escape(noun)}\b", sentence, re.I):
             return True
     return False
+
+
+# "…get on its own?", "…came from London Councils alone?": one share of a sum is asked.
+_ONE_SHARE_ASKED = re.compile(
+    r"\b(?:on its own|on their own|alone|by itself|individually|separately)\b", re.I
+)
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'&-]*")
+_SMALL_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "to", "this", "that"])
+_SIDE_WORDS = 7  # how far a side of "A and B" reaches either way, in words
+
+
+def share_of_joint(question: str, sentence: str) -> bool:
+    """Does the question ask one share ("…Redbridge's Forge project … on its own?") of a sum the sentence
+    gives two named things together ("…£2,183,379 … to support delivery of Better Bankside's 'Crossing the
+    Line' project and the London Borough of Redbridge's 'The Forge' project")? It states no share."""
+    if not _ONE_SHARE_ASKED.search(question):
+        return False
+    if re.search(r"\b(?:total|overall|combined|together)\b", sentence, re.I):
+        return True  # "This will take total approved capital expenditure through the Fund to £60,855,085."
+    asked = {_bare(w) for w in re.findall(r"[\w’'&-]+", question)}
+    for joint in re.finditer(r"\s+and\s+", sentence):
+        left = sentence[: joint.start()].split()[-_SIDE_WORDS:]
+        right = sentence[joint.end() :].split()[:_SIDE_WORDS]
+        held = []
+        for side in (left, right):
+            names = {_bare(m.group()) for w in side for m in [_NAME_WORD.match(w.lstrip("(‘“'\""))] if m}
+            names -= _SMALL_WORDS  # "‘The Forge’": "the" is any question's
+            held.append((bool(names), bool(names & asked)))
+        # One side's names are asked, the other side names something else, none of it asked.
+        if held[0][0] and held[1][0] and held[0][1] != held[1][1]:
+            return True
+    return False
+
+
+def _bare(word: str) -> str:
+    """ "Bankside’s" and "Line’" as the question writes them: "bankside", "line"."""
+    return re.sub(r"[’']s?$", "", word).lower()
+
+
+# "A further decision will be sought after the 2021 Mayoral election for expenditure of the remaining …
+# budget of £470,000": a sum for a later approval, not one approved.
+_APPROVAL_ASKED = re.compile(r"\bapprov(?:ed|es?|al)\b", re.I)
+_SOUGHT_LATER = re.compile(
+    r"\b(?:will|would|to)\s+be\s+sought\b|\bwill\s+(?:seek|be\s+asked\s+to\s+approve)\b"
+    r"|\b(?:future|further|subsequent|separate)\s+(?:\w+\s+)?(?:decision|approval)s?\s+(?:will|would|is|are)\b",
+    re.I,
+)
+
+
+def approval_to_come(question: str, sentence: str) -> bool:
+    """Does the question ask what was approved while the sentence puts the sum to an approval to come?"""
+    return bool(_APPROVAL_ASKED.search(question) and _SOUGHT_LATER.search(sentence))

@@ -39,7 +39,7 @@ def _word_before(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-_NAME_ENDS = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:for|to|and|or|in|on|at|with|which|who|from|as|under)\b")
+_NAME_ENDS = re.compile(r"\s*(?:[.,;:)]|$)|\s+(?:for|to|and|or|in|on|at|by|with|which|who|from|as|under)\b")
 # A contract with a party the sentence does not name: "contract directly with a … authorised firm",
 # "a contract with the interim FSMA 2000 authorised firm".
 _UNNAMED_PARTY = re.compile(
@@ -441,6 +441,6 @@ def _as_written(text: str, span: Span) -> Span:
 _PRIVATE_NOUNS = frozenset("company firm consultancy supplier contractor".split())
 _PUBLIC_BODY = re.compile(
     r"\b(?:Councils?|Authority|Department|Ministry|Assembly|Mayor|Panel|Members|Agency|Office|Commission|"
-    r"Board|Government|Borough|Corporation|Transport for London|TfL|GLA|Greater London Authority|Homes England|"
+    r"Board|Government|Boroughs?|Corporation|Transport for London|TfL|GLA|Greater London Authority|Homes England|"
     r"Parliament|Police|Fire|NHS)\b"
 )

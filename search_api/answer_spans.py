@@ -65,7 +65,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, piece_start = [], start
     for gap in _SENTENCE_END.finditer(text, start, end):
         before, after = text[piece_start : gap.start()], text[gap.end() : gap.end() + 1]
-        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        # "(i.e. Mars UK.)" opens with its bracket: the abbreviation is the word inside it.
+        last = before.rsplit(None, 1)[-1].lower().lstrip("([‘“'\"") if before.strip() else ""
         # "1.1. The Board…" and "e.g. the" are not sentence ends; nor is a lowercase continuation.
         numbered = _ENUMERATOR.fullmatch(before.strip())
         if not (numbered or last in ABBREVIATIONS or not after or after.islower()):

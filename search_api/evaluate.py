@@ -22,6 +22,7 @@ from decisions.settings import Settings
 from indexer.amounts import amounts_in
 from indexer.parse import normalise_ref
 
+from .acronyms import definitions
 from .index import LoadedIndex
 from .search import SearchRequest, search
 
@@ -95,6 +96,21 @@ def _same_sum(expected: str, answer: str) -> bool:
     )
 
 
+def _initials_only(text: str) -> str:
+    """The text with each name it spells out before its initials written as the initials alone: "the
+    Mayoral Development Corporation (MDC) Reserve" is "the MDC Reserve", as a reader would write it."""
+    for m in reversed(list(re.finditer(r"\(([A-Z][A-Za-z&]{1,9})\)", text))):
+        spelt = [(a, b) for a, b in definitions(text, m.group(1)) if b <= m.start()]
+        if spelt:
+            text = text[: spelt[-1][0]] + m.group(1) + text[m.end() :]
+    return text
+
+
+def _same_name(expected: str, answer: str) -> bool:
+    """An expected "MDC Reserve" is named by "the Mayoral Development Corporation (MDC) Reserve"."""
+    return _norm(_initials_only(expected)) in _norm(_initials_only(answer))
+
+
 def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
     from .answer import answer_question
 
@@ -111,10 +127,16 @@ def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
     cited = any(
         gold in _norm(c.text)
         or gold in _norm(c.quote)
-        or (c.ref in refs and expected and expected in _norm(c.quote))
+        or (
+            c.ref in refs and expected and (expected in _norm(c.quote) or _same_name(item["answer"], c.quote))
+        )
         for c in result.citations
     )
-    correct = result.answered and (expected in _norm(result.answer) or _same_sum(expected, result.answer))
+    correct = result.answered and (
+        expected in _norm(result.answer)
+        or _same_sum(expected, result.answer)
+        or _same_name(item.get("answer", ""), result.answer)
+    )
     return {
         "answered": result.answered,
         "answer_ok": bool(correct and cited),

@@ -10,6 +10,7 @@ organisation), nor "set up by 1 September 2016" from "report back by 21 October 
 from __future__ import annotations
 
 import functools
+import re
 
 # Nouns that name the kind of thing or body answering, not a word the answering sentence must hold
 # ("Which organisation runs…" is answered "RetrofitWorks (a not-for-profit co-operative)…", "Which
@@ -59,6 +60,37 @@ def asked_verbs(question: str) -> frozenset[str]:
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if _is_verb(t) and t.lemma_.lower() not in _LIGHT_VERBS)
+
+
+_POLAR_OPENERS = frozenset("did does do is was were are has have had will would can could".split())
+
+
+def polar_verbs(question: str) -> frozenset[str]:
+    """For a yes-or-no question ("Did GLAP end up terminating the development agreement?"), the lemmas of
+    its own verbs, any of which the answering sentence must state; empty for any other question."""
+    words = question.split()
+    if not words or words[0].lower() not in _POLAR_OPENERS or (doc := _parsed(question)) is None:
+        return frozenset()
+    # The main clause's verb, or the action it leads to ("end up terminating", "decide to fund"); not a
+    # verb of a clause within it ("…after the contractual steps were taken?").
+    verb = next((t for t in doc if t.dep_ == "ROOT"), None)
+    while verb is not None and (action := next((c for c in verb.children if _leads_to(verb, c)), None)):
+        verb = action
+    if verb is None or not _is_verb(verb) or verb.lemma_.lower() in _LIGHT_VERBS:
+        return frozenset()
+    return frozenset([verb.lemma_.lower()])
+
+
+def _leads_to(verb, child) -> bool:
+    """ "decide [to fund]", "end up [terminating]" (the small model reads the latter as an adverbial clause)."""
+    phrasal = any(c.dep_ == "prt" for c in verb.children)
+    return child.dep_ == "xcomp" or (phrasal and child.dep_ == "advcl" and child.tag_ == "VBG")
+
+
+def states_verb(verbs: frozenset[str], sentence: str) -> bool:
+    """Does the sentence state one of the verbs, in any form ("terminate": "terminated", "termination")?"""
+    low = sentence.lower()
+    return any(re.search(rf"\b{re.escape(v[: max(4, len(v) - 2)])}", low) for v in verbs)
 
 
 def _is_verb(tok) -> bool:

@@ -134,6 +134,9 @@ UNSTATED_ABSTAINS = frozenset(
 CLEAR_LEAD = 1.3  # the first result's score over the second's
 COVERED = 0.5  # rarity-weighted share of the question's topic words in the decision's title and text
 WHOLE_TOPIC = 0.95  # …or holds it all while the others hold less than COVERED
+PART_NAMED = (
+    0.2  # of the topic's rarity-weighted words, held by one listed part's line and not by its total's
+)
 TOPIC_HELD = 0.75  # …and in its title and approving sentence, for its total to answer "how much … for X"
 
 
@@ -441,7 +444,9 @@ def _the_total_asked(
     period = figures - said if _period_of_decision(index, question, figures - said, decision) else set()
     if figures - said - _periods_named(decision.title) - period or find_amounts(question):
         return False
-    if _part_named(sentence, asked.topic, stated.value):
+    if _part_named(sentence, asked.topic, stated.value) or _listed_part_named(
+        index, question, asked.topic, stated
+    ):
         return False
     # "What is the total budget for phase 2…", asked of a decision that funds part of it: the total its text
     # states elsewhere ("The total programme expenditure will be £1,015,000 consisting of…") is asked.
@@ -481,6 +486,22 @@ def _part_named(sentence: str, topic: dict[str, str], total: str) -> bool:
         if any(reading.held(word, beside) for word in topic.values()):
             return True
     return False
+
+
+def _listed_part_named(index: LoadedIndex, question: str, topic: dict[str, str], stated: Stated) -> bool:
+    """Is a line listed under the approving sentence the topic's? "How much was approved for the Mayor's
+    careers campaign?" asks "• £1m on the Mayor's careers campaign." of "…approves the expenditure of £3.2m
+    … comprising:"; asked of two of its lines joined by "and", the question asks their sum."""
+    start, end = stated.span
+    sentence = reading.stems(stated.text[start:end])[0]
+    unsaid = {s: w for s, w in topic.items() if not reading.held(w, sentence)}
+    if not unsaid or not re.search(r":\s*$|\b(?:comprising|as follows)\b", stated.text[start:end]):
+        return False
+    following = stated.text[end : end + 800].splitlines()
+    listed = [line for line in following if spans.ITEM.match(line) and find_amounts(line)]
+    named = [_share(index, topic, reading.stems(line)[0] - sentence) for line in listed]
+    joined = re.search(r"\band\b", question) and sum(share >= PART_NAMED / 2 for share in named) > 1
+    return any(share >= PART_NAMED for share in named) and not joined
 
 
 def _fields(text: str) -> list[tuple[str, int, int, int, int]]:

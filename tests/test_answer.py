@@ -359,6 +359,9 @@ def test_a_change_states_the_new_figure_unless_the_earlier_is_asked(full_index, 
 
 # One question, one answer, each read from a real page as its quoted line states it.
 READ_AS_WRITTEN = [
+    # MD3161: "…£323,946 to Crisis by grant, and £118,584 to St Mungo’s by grant": owning nothing, the "’s"
+    # is the charity's name.
+    ("Besides Crisis, which charity got a grant for the 2023-24 Crisis at Christmas project?", "St Mungo’s"),
     # ADD304: "…grant assistance of £269,000 (made up of £200,000 capital and £69,000 revenue), to Groundwork
     # London": the recipient gets the whole; a part only when the part is asked.
     (
@@ -785,6 +788,9 @@ NOT_WHAT_IS_ASKED = [
     "What penalty did the GLA charge ABP over the Royal Albert Dock development agreement?",
     "What compensation was ABP paid when the Royal Albert Dock agreement ended?",
     "Which community groups got grants in the seventh LCEF round?",
+    # DD2352 gives one sum for two projects together; MD2751 never says the agreement was terminated.
+    "How much did Better Bankside's Crossing the Line project receive from the Good Growth Fund by itself?",
+    "Did GLA Land and Property end up terminating the Royal Albert Dock agreement with ABP?",
     "Who were the Team London Awards 2014 won by?",
     "How many organisations were in the North Kensington Sport 4 Good Cluster by the end of the project?",
     # MD1384: "MD1153 approved the allocation of £254,000 GLA funding for the Fourth Plinth Commissioning
@@ -1438,3 +1444,30 @@ def test_a_name_in_another_clause_of_the_sentence_is_another_item_s(full_index, 
         full_settings,
     )
     assert "London Councils" not in got.answer
+
+
+def test_asked_two_parts_of_a_sum_the_sum_answers_and_one_part_its_line(full_index, full_settings):
+    # DD2285: "…approves the expenditure of £3.2m (of funding approved under the Business Rates Retention
+    # Pilot) comprising: • £2.2m to increase the total revenue spend on the Mayor’s Construction Academy… •
+    # £1m on the Mayor’s careers campaign."
+    both = answer_question(
+        full_index,
+        "How much Business Rates Retention Pilot funding did DD2285 approve to expand the Construction Academy and run the careers campaign?",
+        full_settings,
+    )
+    assert both.answer == "£3.2m" and both.citations[0].ref == "DD2285"
+    # Named by its code, one part asked is still that part's line, not the record's approved sum.
+    one = answer_question(
+        full_index, "How much did DD2285 approve for the Mayor's careers campaign?", full_settings
+    )
+    assert one.answer == "£1m"
+
+
+def test_a_name_after_an_abbreviation_in_brackets_is_read_with_its_sentence(full_index, full_settings):
+    # MD1489: "…including the Department for Education and the private sector (i.e. Mars UK.)."
+    got = answer_question(
+        full_index,
+        "Which private company is named as a funder of the GLA Food Programme's projects?",
+        full_settings,
+    )
+    assert got.answer == "Mars UK" and got.citations[0].ref == "MD1489"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from search_api.answer import _is_aggregate
 from search_api.answer_checks import (
+    approval_to_come,
     asked_prefix,
     group_for_member,
     names_asked_year,
@@ -13,6 +14,7 @@ from search_api.answer_checks import (
     plan_for_outcome,
     same_round,
     schedule_for_act,
+    share_of_joint,
     total_for_unit,
     unit_for_total,
 )
@@ -529,3 +531,44 @@ def test_a_period_asked_as_one_span_is_said_as_its_years():
     assert periods_said("Sport Unites total spend 2021-25", "£270,000 in 2021-22") == frozenset()
     assert periods_said("Royal Docks plan budget 2024-29", "the period 2019-20 to 2023-24") == frozenset()
     assert periods_said("Sport Unites budget 2021-22", each) == frozenset()  # no period asked
+
+
+def test_one_share_of_a_sum_given_two_things_together_is_not_stated():
+    # DD2352: one sum for two projects; MD3306: one grant from two bodies.
+    projects = (
+        "Capital expenditure of £2,183,379 to support delivery of Better Bankside’s ‘Crossing the Line’ project "
+        "and the London Borough of Redbridge’s ‘The Forge – Hainault Country Park’ project."
+    )
+    grant = "£29,666 grant funding (from Arts Council England and London Councils) into the budget"
+    assert share_of_joint("How much did Redbridge's Forge project get on its own?", projects)
+    assert share_of_joint("How much did the Crossing the Line project receive by itself?", projects)
+    assert share_of_joint("How much of the grant came from London Councils alone?", grant)
+    # Both asked, or no single share asked: the sum answers.
+    assert not share_of_joint("How much went to the Crossing the Line and Forge projects?", projects)
+    assert not share_of_joint("How much did the Forge project get?", projects)
+    # A total says no one thing's share either.
+    fund = "This will take total approved capital expenditure through the Good Growth Fund to £60,855,085."
+    assert share_of_joint("How much did the Crossing the Line project get on its own?", fund)
+
+
+def test_a_bracketed_abbreviation_ends_no_sentence():
+    from search_api.answer_spans import sentences
+
+    text = "Funders include the private sector (i.e. Mars UK.). The programme goes on."
+    assert [text[s:e] for s, e in sentences(text, 0, len(text))] == [
+        "Funders include the private sector (i.e. Mars UK.).",
+        "The programme goes on.",
+    ]
+
+
+def test_a_sum_left_to_a_later_approval_is_not_approved():
+    # MD2777: the decision approves up to £830,000; the rest waits for a decision after the election.
+    later = (
+        "A further decision will be sought after the 2021 Mayoral election for expenditure of the remaining "
+        "Sport Unites 2021-22 budget of £470,000 and, where appropriate, for future years."
+    )
+    assert approval_to_come("How much Sport Unites money was approved for summer 2021?", later)
+    assert not approval_to_come(
+        "How much Sport Unites money was approved for summer 2021?", "It approves £830,000."
+    )
+    assert not approval_to_come("How much of the Sport Unites budget remained?", later)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.evaluate import _same_sum
+from search_api.evaluate import _same_name, _same_sum
 
 
 def test_a_bare_sum_expected_is_stated_by_the_same_sum_written_another_way():
@@ -12,3 +12,11 @@ def test_a_bare_sum_expected_is_stated_by_the_same_sum_written_another_way():
     # A qualified sum expected keeps its words: "£140m" alone does not say it is a ceiling.
     assert not _same_sum("up to £140m", "£140m")
     assert not _same_sum("Peabody Trust", "Peabody")
+
+
+def test_a_name_expected_by_its_initials_is_named_spelt_out_with_them():
+    assert _same_name("MDC Reserve", "the Mayoral Development Corporation (MDC) Reserve")
+    assert _same_name("Mayoral Development Corporation (MDC) Reserve", "the MDC Reserve")
+    # Another name, or the initials' name without them, is not the one expected.
+    assert not _same_name("MDC Reserve", "the GLA Reserve")
+    assert not _same_name("MDC Reserve", "the Mayoral Development Corporation Reserve")

@@ -2,7 +2,13 @@
 
 import pytest
 
-from search_api.question_parse import asked_noun, asked_verbs, governing_verbs
+from search_api.question_parse import (
+    asked_noun,
+    asked_verbs,
+    governing_verbs,
+    polar_verbs,
+    states_verb,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,4 +50,28 @@ def test_a_verb_the_tagger_reads_as_a_noun_is_asked_when_to_marks_it():
     # en_core_web_sm tags "report" of "…due to report?" a noun; its "to" says it is a verb.
     assert "report" in asked_verbs(
         "By when was the 2016 internal review of GLA funding for London & Partners due to report?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        # The main clause's verb, not one of a clause inside it.
+        ("Did the GLA cancel the agreement after the contractual steps were taken?", {"cancel"}),
+        # The action the main verb leads to: "end up terminating", "decide to fund".
+        ("Did GLA Land and Property end up terminating the development agreement?", {"terminate"}),
+        ("Did the Mayor decide to fund the scheme?", {"fund"}),
+        # Not a yes-or-no question: nothing to state.
+        ("When did the Mayor approve the scheme?", set()),
+    ],
+)
+def test_a_yes_or_no_question_asks_its_main_verb(question, verbs):
+    assert polar_verbs(question) == verbs
+
+
+def test_a_verb_is_stated_in_any_of_its_forms():
+    assert states_verb(frozenset(["terminate"]), "The agreement was terminated in 2021.")
+    assert states_verb(frozenset(["terminate"]), "…following termination of the agreement.")
+    assert not states_verb(
+        frozenset(["terminate"]), "GLAP entered a Development Agreement with ABP in May 2013."
     )

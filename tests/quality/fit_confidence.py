@@ -64,9 +64,12 @@ REAL_FILES = (
     "fresh31.jsonl",  # unseen in session 34, tuning material since
     "fresh32.jsonl",  # unseen in session 35, tuning material since
     "fresh33.jsonl",  # unseen in session 36, tuning material since
+    "fresh34.jsonl",  # unseen in session 37, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
+    "tuning86.jsonl",
+    "tuning87.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
