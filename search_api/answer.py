@@ -40,6 +40,7 @@ from .answer_checks import (
     names_asked_year,
     one_year_of_period,
     only_other_years,
+    other_end_of_change,
     part_by_short_name,
     part_of_title_only,
     periods_said,
@@ -1154,7 +1155,13 @@ def _extract(
             if named and ev.kw >= 0.6:
                 said = ev.at(ev.piece)[named[0] : named[1]]
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
-    if q.kind == "text" and top.kw >= 0.6 and top.sem >= 0.55 and not is_title_line(top.chunk):
+    if q.kind == "text" and _WHY_ASKED.match(q.text):
+        # "Why was the … Cluster set up?": the best passage that gives a reason ("…to help establish and fund
+        # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
+        top = next((e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top)
+    # (A reason given is read at a lower closeness: the question's "why" has no words in it.)
+    close = WHY_CLOSENESS if _WHY_ASKED.match(q.text) and _gives_reason(top) else 0.55
+    if q.kind == "text" and top.kw >= 0.6 and top.sem >= close and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
@@ -1580,6 +1587,25 @@ _REASON_SAID = re.compile(
 )
 
 
+# A purpose or a cause said: "in response to the Grenfell Tower tragedy", "To ensure Team London
+# Ambassadors are visible…", "…as the government was only accepting ‘block grant’ applications".
+_REASON_GIVEN = re.compile(
+    rf"{_REASON_SAID.pattern}|\b(?:in response to|in light of|to (?:ensure|secure|enable|allow|streamline|"
+    r"address|avoid|prevent|reduce|help)\b)",
+    re.I,
+)
+
+
+WHY_CLOSENESS = 0.45
+
+
+def _gives_reason(ev: Evidence) -> bool:
+    said = ev.at(ev.piece)
+    return (
+        not is_title_line(ev.chunk) and not said.rstrip().endswith(":") and bool(_REASON_GIVEN.search(said))
+    )
+
+
 def _leaves_polar_unsaid(q: Question, said: str) -> bool:
     """ "Did GLAP end up terminating the development agreement with ABP?" is not answered by a sentence
     about the agreement that states none of its verbs ("…GLAP entered a Development Agreement…")."""
@@ -1636,6 +1662,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
         or (q.kind == "amount" and share_of_joint(q.text, said))
         or (q.kind == "amount" and approval_to_come(q.text, said))
+        or other_end_of_change(q.text, c.evidence.source.text)
         or (q.kind == "person" and _named_in_another_clause(q, c.answer, said))
     ):
         return False

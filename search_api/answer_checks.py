@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from decisions.london_boroughs import boroughs_named
+from indexer.amounts import find_amounts
 
 from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span
 
@@ -614,3 +615,26 @@ _SOUGHT_LATER = re.compile(
 def approval_to_come(question: str, sentence: str) -> bool:
     """Does the question ask what was approved while the sentence puts the sum to an approval to come?"""
     return bool(_APPROVAL_ASKED.search(question) and _SOUGHT_LATER.search(sentence))
+
+
+@functools.lru_cache(maxsize=256)  # asked of a whole decision's text for each candidate it holds
+def _changed_ends(text: str) -> dict[int, frozenset[str]]:
+    """The sums a text says a change starts "from" or ends "to": "…increase from £70,000 to £75,000"."""
+    ends: dict[int, frozenset[str]] = {}
+    for pounds, start, _ in find_amounts(text):
+        before = re.search(
+            r"\b(from|to)\s+(?:(?:c\.?|around|about|approximately)\s+)?$",
+            text[max(0, start - 20) : start],
+            re.I,
+        )
+        if before:
+            ends[pounds] = ends.get(pounds, frozenset()) | {before.group(1).lower()}
+    return ends
+
+
+def other_end_of_change(question: str, text: str) -> bool:
+    """Does the question name a sum as where a change ends ("…threshold raised to £75,000 for which year?")
+    while the decision's text has it only where one starts ("…increase from £75,000 to £92,000"), or the
+    reverse? Then the decision is another year's change."""
+    said = _changed_ends(text)
+    return any(pounds in said and ends - said[pounds] for pounds, ends in _changed_ends(question).items())

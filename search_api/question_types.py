@@ -57,6 +57,7 @@ QUESTION_WORDS = frozenset(
 # A search is not a question: it names what it wants by its words ("tree planting budget" wants the
 # passages that state amounts). Only for searches: in a question the kind decides ("Which directorate
 # put forward the budget" wants a directorate).
+_COUNT_CUE = re.compile(r"\bnumber of\b", re.IGNORECASE)
 SEARCH_WANTS = (
     ("text", re.compile(r"\b(?:purpose|reason|why|aims?|objectives?)\b", re.IGNORECASE)),  # not an amount
     (
@@ -307,6 +308,13 @@ def question_kind(question: str) -> str:
         # A search, not a question ("Sport Unites budget for 2022-23", "DD1221 – date signed?"): its cue
         # words say, question mark or not.
         cued = next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), None)
+        # "Warmer Homes funding extension 2018/19 minimum number of extra households": a count named after
+        # the money it is about is what the search wants.
+        counted = _COUNT_CUE.search(question)
+        if cued == "amount" and counted and not any(
+            cue.search(question, counted.end()) for kind, cue in SEARCH_WANTS if kind == "amount"
+        ):
+            cued = "count"
         if searched or cued:
             return cued or "text"
     if words[0] in IMPERATIVES or (words[0] == "name" and len(words) > 1 and words[1] in _ARTICLES):

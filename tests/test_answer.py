@@ -1471,3 +1471,23 @@ def test_a_name_after_an_abbreviation_in_brackets_is_read_with_its_sentence(full
         full_settings,
     )
     assert got.answer == "Mars UK" and got.citations[0].ref == "MD1489"
+
+
+def test_asked_why_a_passage_giving_a_reason_answers_past_the_title(full_index, full_settings):
+    # ADD2167: "…to help establish and fund a North Kensington ‘Sport 4 Good Cluster’ in response to the
+    # Grenfell Tower tragedy", below its title "ADD2167 North Kensington Sport 4 Good Cluster".
+    got = answer_question(
+        full_index, "Why was the North Kensington Sport 4 Good Cluster created?", full_settings
+    )
+    assert "in response to the Grenfell Tower tragedy" in got.answer and got.citations[0].ref == "ADD2167"
+
+
+def test_a_decision_starting_a_change_from_the_sum_asked_does_not_answer(full_index, full_settings):
+    # MD3086 raised the Crossrail BRS threshold "from £70,000 to £75,000"; MD3465 raises it "from £75,000
+    # to £92,000": its year is not the one asked.
+    for asked in (
+        "Which year's Crossrail BRS policies raised the threshold to £75,000?",
+        "In which year did the Crossrail BRS threshold go up to £75,000?",
+    ):
+        got = answer_question(full_index, asked, full_settings)
+        assert "2026" not in got.answer and all(c.ref != "MD3465" for c in got.citations)

@@ -10,6 +10,7 @@ from search_api.answer_checks import (
     group_for_member,
     names_asked_year,
     only_other_years,
+    other_end_of_change,
     periods_said,
     plan_for_outcome,
     same_round,
@@ -572,3 +573,14 @@ def test_a_sum_left_to_a_later_approval_is_not_approved():
         "How much Sport Unites money was approved for summer 2021?", "It approves £830,000."
     )
     assert not approval_to_come("How much of the Sport Unites budget remained?", later)
+
+
+def test_a_sum_a_change_ends_at_is_not_where_another_starts():
+    # MD3465 raises the threshold "from £75,000 to £92,000"; MD3086 had raised it "from £70,000 to £75,000".
+    later = "The rateable value threshold … is proposed to increase from £75,000 to £92,000."
+    earlier = "The rateable value threshold … is proposed to increase from £70,000 to £75,000."
+    asked = "Crossrail BRS threshold raised to £75,000 for which year?"
+    assert other_end_of_change(asked, later)
+    assert not other_end_of_change(asked, earlier)
+    assert not other_end_of_change("Crossrail BRS threshold raised from £75,000 in which year?", later)
+    assert not other_end_of_change("Which year was the threshold £75,000?", later)  # no change named

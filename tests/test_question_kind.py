@@ -819,3 +819,10 @@ def test_a_debt_is_a_sum():
 )
 def test_the_number_of_things_asked_is_the_one_which_opens(question, number):
     assert analyse_question(question).stated_number == number
+
+
+def test_a_search_wants_the_count_it_names_after_the_money_it_is_about():
+    assert question_kind("Warmer Homes funding extension 2018/19 minimum number of extra households") == "count"
+    # The money named after the count is still what is wanted.
+    assert question_kind("Warmer Homes minimum number of households retrofitted extension funding") == "amount"
+    assert question_kind("Warmer Homes funding extension 2018/19") == "amount"
