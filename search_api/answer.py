@@ -1587,8 +1587,9 @@ _REASON_SAID = re.compile(
 )
 
 
-# A purpose or a cause said: "in response to the Grenfell Tower tragedy", "To ensure Team London
-# Ambassadors are visible…", "…as the government was only accepting ‘block grant’ applications".
+# A purpose or a cause said: "in response to the Grenfell Tower tragedy", "…to secure his Chief of Staff’s
+# participation", "In recognition of delays…". ("as the …" was tried: it took "…asking to participate … as
+# the Mayor's Chief of Staff" for a reason.)
 _REASON_GIVEN = re.compile(
     rf"{_REASON_SAID.pattern}|\b(?:in response to|in light of|to (?:ensure|secure|enable|allow|streamline|"
     r"address|avoid|prevent|reduce|help)\b)",
@@ -1596,7 +1597,7 @@ _REASON_GIVEN = re.compile(
 )
 
 
-WHY_CLOSENESS = 0.45
+WHY_CLOSENESS = 0.45  # how close a passage giving a reason must read to a why-question (0.55 for others)
 
 
 def _gives_reason(ev: Evidence) -> bool:

@@ -337,7 +337,9 @@ def analyse_question(text: str) -> Question:
     q.source = bool(source)
     q.giver = q.giver or q.source  # "Which budget pays…": "…from the [Homes for Londoners budget]"
     if source:  # "Which budget pays for…": a name, with its noun ("Homes for Londoners Collaboration budget")
-        noun = source.group("noun") or source.group("named") or source.group("whence_noun")
+        noun = next(
+            (source.group(g) for g in ("noun", "named", "whence_noun", "from_noun") if source.group(g)), None
+        )
         q.organisation, q.asked_noun = True, noun.lower().split()[-1] if noun else None
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun

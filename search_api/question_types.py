@@ -218,7 +218,10 @@ SOURCE_ASKED = re.compile(
     r"transferred|reallocated|sourced) from\b)"
     # "…grant £250,000 which budget does it come from", "Which budget is the grant funded from?"
     r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve)s?"
-    r"\b[^?]{0,60}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met) from\b)",
+    r"\b[^?]{0,60}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"
+    # "Housing Zones phase 2 money reallocated from which budget"
+    r"|.*?\b(?:come|came|comes|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from (?:which|what) "
+    r"(?:GLA |Mayoral )?(?P<from_noun>budget|fund|funding stream|budget line|reserve)s?\b)",
     re.IGNORECASE,
 )
 
@@ -311,8 +314,10 @@ def question_kind(question: str) -> str:
         # "Warmer Homes funding extension 2018/19 minimum number of extra households": a count named after
         # the money it is about is what the search wants.
         counted = _COUNT_CUE.search(question)
-        if cued == "amount" and counted and not any(
-            cue.search(question, counted.end()) for kind, cue in SEARCH_WANTS if kind == "amount"
+        if (
+            cued == "amount"
+            and counted
+            and not any(cue.search(question, counted.end()) for kind, cue in SEARCH_WANTS if kind == "amount")
         ):
             cued = "count"
         if searched or cued:

@@ -822,7 +822,16 @@ def test_the_number_of_things_asked_is_the_one_which_opens(question, number):
 
 
 def test_a_search_wants_the_count_it_names_after_the_money_it_is_about():
-    assert question_kind("Warmer Homes funding extension 2018/19 minimum number of extra households") == "count"
+    assert (
+        question_kind("Warmer Homes funding extension 2018/19 minimum number of extra households") == "count"
+    )
     # The money named after the count is still what is wanted.
-    assert question_kind("Warmer Homes minimum number of households retrofitted extension funding") == "amount"
+    assert (
+        question_kind("Warmer Homes minimum number of households retrofitted extension funding") == "amount"
+    )
     assert question_kind("Warmer Homes funding extension 2018/19") == "amount"
+
+
+def test_a_budget_asked_as_where_money_was_moved_from_wants_its_name():
+    assert question_kind("Housing Zones phase 2 money reallocated from which budget") == "person"
+    assert question_kind("Which fund was £0.7m moved from into the Impact for Youth project?") == "person"
