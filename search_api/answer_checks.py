@@ -455,7 +455,9 @@ _OUTCOME_ASKED = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|expected|expects?|aims?|aimed|anticipated|planned|plans?|targets?|targeted"
-    r"|proposed|intends?|intended|estimated|forecasts?|projected|enable"
+    r"|proposed|intends?|intended|estimated|forecasts?|projected|predicted|enable"
+    # "…activity towards meeting the Mayor’s commitment to provide 250,000 positive opportunities": a pledge.
+    r"|commitments?|committed to|pledges?|pledged|ambitions?"
     # "We can achieve this by providing … grant funding to … support their project to install around 300 …":
     # what money is given for, or could do, is yet to happen.
     r"|can|could|might|in order to|to support|to deliver|to fund"

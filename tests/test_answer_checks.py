@@ -584,3 +584,14 @@ def test_a_sum_a_change_ends_at_is_not_where_another_starts():
     assert not other_end_of_change(asked, earlier)
     assert not other_end_of_change("Crossrail BRS threshold raised from £75,000 in which year?", later)
     assert not other_end_of_change("Which year was the threshold £75,000?", later)  # no change named
+
+
+def test_a_pledge_is_no_outcome():
+    # MD3380: "…activity towards meeting the Mayor’s commitment to provide 250,000 positive opportunities for
+    # young Londoners during this Mayoral term."
+    said = (
+        "It includes activity towards meeting the Mayor’s commitment to provide 250,000 positive "
+        "opportunities for young Londoners during this Mayoral term."
+    )
+    assert plan_for_outcome("How many young Londoners did the programme actually reach in 2025-26?", said)
+    assert not plan_for_outcome("How many opportunities is the Mayor committed to providing?", said)
