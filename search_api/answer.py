@@ -1309,11 +1309,6 @@ def _raising_said(text: str, span: Span) -> bool:
 _BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
 
 
-# A sentence introducing the parts of its sum: "Expenditure of £125,000 in 2020-21 to fund sustainable
-# drainage projects, comprising:", "…of £1.93m, comprising £1.25m of … and £683,496…".
-_INTRODUCES_PARTS = re.compile(
-    r":\s*$|\b(?:comprising|consisting of|made up of|as follows|broken down)\b", re.I
-)
 # The kind of money a part's line names: "1. revenue expenditure of up to £522,000…".
 _FUNDING_KIND = re.compile(r"\b(?:revenue|capital)\b", re.I)
 _WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined|cumulative|in all)\b", re.I)
@@ -1328,7 +1323,7 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], 
     introduces the parts and shares the rest of the question's words."""
     ev = best.evidence
     said = ev.at(ev.piece)
-    introduced = _INTRODUCES_PARTS.search(said)
+    introduced = spans.INTRODUCES_PARTS.search(said)
     whole = parse_amount(best.answer) if q.kind == "amount" else None
     if (
         not introduced
@@ -1403,7 +1398,7 @@ def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) 
         candidates,
         lambda c: (
             (parse_amount(c.answer) or 0) > part
-            and bool(_INTRODUCES_PARTS.search(c.evidence.at(c.evidence.piece)))
+            and bool(spans.INTRODUCES_PARTS.search(c.evidence.at(c.evidence.piece)))
             and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
         ),
     )
@@ -1455,7 +1450,7 @@ def _whole_of_sentence(q: Question, best: Candidate) -> Candidate:
     words say ("…went to Crisis by grant…"); asked of the project, the sum introducing the parts."""
     ev = best.evidence
     said = ev.at(ev.piece)
-    introduced = _INTRODUCES_PARTS.search(said)
+    introduced = spans.INTRODUCES_PARTS.search(said)
     at = said.find(best.answer.removeprefix("up to "))
     if q.kind != "amount" or not introduced or at < introduced.end():
         return best

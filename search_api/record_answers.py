@@ -495,7 +495,7 @@ def _listed_part_named(index: LoadedIndex, question: str, topic: dict[str, str],
     start, end = stated.span
     sentence = reading.stems(stated.text[start:end])[0]
     unsaid = {s: w for s, w in topic.items() if not reading.held(w, sentence)}
-    if not unsaid or not re.search(r":\s*$|\b(?:comprising|as follows)\b", stated.text[start:end]):
+    if not unsaid or not spans.INTRODUCES_PARTS.search(stated.text[start:end]):
         return False
     following = stated.text[end : end + 800].splitlines()
     listed = [line for line in following if spans.ITEM.match(line) and find_amounts(line)]
