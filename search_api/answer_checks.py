@@ -638,5 +638,8 @@ def other_end_of_change(question: str, text: str) -> bool:
     """Does the question name a sum as where a change ends ("…threshold raised to £75,000 for which year?")
     while the decision's text has it only where one starts ("…increase from £75,000 to £92,000"), or the
     reverse? Then the decision is another year's change."""
+    asked = _changed_ends(question)
+    if not asked:  # most questions name no change: the decision's text is not read for one
+        return False
     said = _changed_ends(text)
-    return any(pounds in said and ends - said[pounds] for pounds, ends in _changed_ends(question).items())
+    return any(pounds in said and ends - said[pounds] for pounds, ends in asked.items())

@@ -66,8 +66,8 @@ _POLAR_OPENERS = frozenset("did does do is was were are has have had will would 
 
 
 def polar_verbs(question: str) -> frozenset[str]:
-    """For a yes-or-no question ("Did GLAP end up terminating the development agreement?"), the lemmas of
-    its own verbs, any of which the answering sentence must state; empty for any other question."""
+    """For a yes-or-no question ("Did GLAP end up terminating the development agreement?"), the lemma of the
+    verb the answering sentence must state ("terminate"); empty for any other question."""
     words = question.split()
     if not words or words[0].lower() not in _POLAR_OPENERS or (doc := _parsed(question)) is None:
         return frozenset()

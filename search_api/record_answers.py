@@ -134,9 +134,8 @@ UNSTATED_ABSTAINS = frozenset(
 CLEAR_LEAD = 1.3  # the first result's score over the second's
 COVERED = 0.5  # rarity-weighted share of the question's topic words in the decision's title and text
 WHOLE_TOPIC = 0.95  # …or holds it all while the others hold less than COVERED
-PART_NAMED = (
-    0.2  # of the topic's rarity-weighted words, held by one listed part's line and not by its total's
-)
+# Of the topic's rarity-weighted words, the share one listed part's line holds and its total's sentence does not.
+PART_NAMED = 0.2
 TOPIC_HELD = 0.75  # …and in its title and approving sentence, for its total to answer "how much … for X"
 
 
