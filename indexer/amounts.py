@@ -70,9 +70,11 @@ def amounts_in(text: str) -> list[int]:
 
 
 # The summary's own request: "This Mayoral decision seeks approval of expenditure of £672,000…",
-# "Approval is sought for expenditure of £72,765" (not "In March 2020 MD2591 approved…").
+# "Approval is sought for expenditure of £72,765", "The Executive Director … is asked to approve the total
+# expenditure of up to £5,000,000" (not "In March 2020 MD2591 approved…").
 _SOUGHT = re.compile(
-    r"\b(?:seeks?|seeking) (?:the )?approval\b[^£\n]{0,120}(?=£)|\bapproval is sought\b[^£\n]{0,80}(?=£)",
+    r"\b(?:seeks?|seeking) (?:the )?approval\b[^£\n]{0,120}(?=£)|\bapproval is sought\b[^£\n]{0,80}(?=£)"
+    r"|\b(?:is|are) (?:being )?(?:asked|requested|invited) to approve\b[^£\n]{0,80}(?=£)",
     re.I,
 )
 # "That the Mayor approves the following:" / "1. revenue expenditure of up to £522,000…": a numbered item.

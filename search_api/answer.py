@@ -31,6 +31,7 @@ from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
 from .answer_checks import (
+    another_sum_said,
     approval_to_come,
     asked_part_named,
     asked_prefix,
@@ -46,10 +47,12 @@ from .answer_checks import (
     periods_said,
     plan_for_outcome,
     same_round,
+    says_act_done,
     says_which_part,
     schedule_for_act,
     share_of_joint,
     states_asked_period,
+    states_asked_sums,
     total_for_unit,
     unit_for_total,
     year_fit,
@@ -409,6 +412,9 @@ def _about(q: Question, ev: Evidence) -> bool:
     # So does a place that locates another name: "…sites near the Webbs site in Blackhorse Lane" ("…these
     # sites in the vicinity of the Webbs site").
     lead += [e for e in q.entities if e not in lead and _placed(q.text, frozenset(e))]
+    # So does an event that dates another name: "…the Sport 4 Good Cluster set up after the Grenfell Tower
+    # fire" ("Sport England is contributing £54,000 towards the project").
+    lead += [e for e in q.entities if e not in lead and _occasioned(q.text, frozenset(e))]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
     # A name the decision gives whole is shortened after: "the former Webbs Industrial site", then "the
@@ -458,6 +464,19 @@ def _placed(question: str, name: frozenset[str]) -> bool:
     """Is the name where a site is ("the Webbs site in Blackhorse Lane")?"""
     first = next((t for t in tokens(question) if stem_with_irregulars(t.text) in name), None)
     return first is not None and bool(_SITE_IN.search(question[: first.start]))
+
+
+def _occasioned(question: str, name: frozenset[str]) -> bool:
+    """Is the name an event another followed ("the Cluster set up after the Grenfell Tower fire")?"""
+    first = next((t for t in tokens(question) if stem_with_irregulars(t.text) in name), None)
+    return first is not None and bool(_AFTER_EVENT.search(question[: first.start]))
+
+
+_AFTER_EVENT = re.compile(
+    r"\b(?:set up|established|created|launched|formed|started|introduced|begun|agreed)\s+(?:after|following|"
+    r"in response to|in the wake of|in the aftermath of)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 _SITE_IN = re.compile(
@@ -1159,12 +1178,20 @@ def _extract(
         # "Why was the … Cluster set up?": the best passage that gives a reason ("…to help establish and fund
         # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
         top = next((e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top)
+        if not _gives_reason(top):
+            # "…need Mayoral consent?": the paragraph naming the grant goes on "Mayoral consent is required
+            # because the value of the grant exceeds…" (a chunk may end inside a paragraph).
+            top = _cause_beside(top, gathered) or top
     # (A reason given is read at a lower closeness: the question's "why" has no words in it.)
     close = WHY_CLOSENESS if _WHY_ASKED.match(q.text) and _gives_reason(top) else 0.55
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= close and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
+        if _WHY_ASKED.match(q.text) and (cause := _cause_before(top)):
+            # "…is therefore being asked to direct LFEPA…": the cause is the sentence before, read with it.
+            extra = cause
+            said = " ".join(top.at((cause[0], top.piece[1])).split())
         # A sentence about other years says nothing of the asked one ("…from 2011/12 to 2014/15" for 2015/16).
         if (
             _says_where(said, q)
@@ -1186,7 +1213,7 @@ def _extract(
         best = _acted_in_another(q, best, candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         best.also = _corroborating(best, candidates)
-        return _answer(index, q, response, _with_conflicting(index, best, candidates), related)
+        return _answer(index, q, response, _with_conflicting(index, q, best, candidates), related)
     said = " ".join(top.at(top.piece).split())
     if (
         q.kind in ("date", "list")
@@ -1197,6 +1224,8 @@ def _extract(
         and not (q.kind == "date" and said.endswith(":"))  # an empty field, "Date published:", says no date
         and not (q.kind == "date" and schedule_for_act(q.text, said))
         and (q.kind != "date" or _says_when(said, q))
+        and not _leaving_unsaid(q, said)
+        and not _act_unsaid(q, said)
         and not (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         # "On what date was the agreement terminated?": not a sentence of a decision that never says so.
         and (q.kind != "date" or answer_confidence.features(q, top)["rarest_missing"] < 1.0)
@@ -1416,7 +1445,13 @@ def _total_reached(q: Question, best: Candidate, candidates: list[Candidate]) ->
     """Asked the total a change brings ("How many zones will there be in total after the expansion?"), the
     figure the decision says the total reaches ("…up to three further zones, bringing the total to [up to
     12 zones]") over another of its figures ("…delivery of three new Creative Enterprise Zones")."""
-    if q.after not in ("total", "changed") or q.kind not in reading.FIGURE_KINDS or _reaches_total(best):
+    # ("What did the extra spending bring the year's total … to?" asks the total, ending on "to".)
+    total_to = q.after == "to" and re.search(r"\btotal\b", q.text, re.I)
+    if (
+        not (q.after in ("total", "changed") or total_to)
+        or q.kind not in reading.FIGURE_KINDS
+        or _reaches_total(best)
+    ):
         return best
     return _best_in_decision(best, candidates, _reaches_total)
 
@@ -1547,6 +1582,29 @@ _CONTRACTING = re.compile(
 # that was entered into in May 2013" for "What remedial deadline did the GLA give ABP…").
 # "What year was the London Food Board set up?": the sentence says it began ("was established in
 # 2004"), not that it changed ("was reconfigured in early 2017").
+# "When did Mary Harpley step down as Chief Officer?": the day someone left, not the day they were appointed
+# ("…appoint Mary Harpley … with effect from 10 September 2018").
+_LEFT_ASKED = re.compile(
+    r"\b(?:step(?:s|ped)? down|stand(?:s)? down|stood down|leave|leaves|left|retire[sd]?|resign(?:s|ed)?|"
+    r"depart(?:s|ed)?|quit|vacate[sd]?)\b",
+    re.I,
+)
+_LEFT_SAID = re.compile(
+    r"\b(?:step(?:s|ped|ping)? down|stand(?:s|ing)? down|stood down|leav\w*|left|retir\w*|resign\w*|depart\w*|"
+    r"quit|vacat\w*|until|end(?:s|ed|ing)?|successor|replac\w*|former|outgoing)\b",
+    re.I,
+)
+
+
+def _act_unsaid(q: Question, said: str) -> bool:
+    """Asked when a decision was signed or approved, a text's date answers only beside the act."""
+    return q.kind == "date" and record_field(q.text) == "date_signed" and not says_act_done(said)
+
+
+def _leaving_unsaid(q: Question, said: str) -> bool:
+    return q.kind == "date" and bool(_LEFT_ASKED.search(q.text)) and not _LEFT_SAID.search(said)
+
+
 _FOUNDED_ASKED = re.compile(r"\b(?:set up|established|founded|formed|created)\b(?!\s+(?:by|under)\b)", re.I)
 _FOUNDED_SAID = re.compile(
     r"\b(?:set up|establish\w*|found(?:ed|ing)|form(?:ed|ation)|creat\w*|launch\w*|start\w*|began|begun|"
@@ -1593,6 +1651,49 @@ _REASON_GIVEN = re.compile(
 
 
 WHY_CLOSENESS = 0.45  # how close a passage giving a reason must read to a why-question (0.55 for others)
+
+
+# A consequence of what the sentence before says: "The Mayor is therefore being asked to direct LFEPA…".
+_CONSEQUENCE = re.compile(
+    r"\b(?:therefore|thus|consequently|hence|accordingly|as a result(?! of)|for (?:this|that|these) reasons?)\b",
+    re.I,
+)
+
+
+def _cause_before(ev: Evidence) -> tuple[int, int] | None:
+    """The sentence of its paragraph a consequence follows from, when the piece says it is one."""
+    if not _CONSEQUENCE.search(ev.at(ev.piece)) or ev.context >= ev.piece[0]:
+        return None
+    return (ev.context, ev.piece[0]) if "\n" not in ev.source.text[ev.context : ev.piece[0]].strip() else None
+
+
+def _cause_beside(top: Evidence, gathered: list[Evidence]) -> Evidence | None:
+    """A sentence of the top passage's paragraph that gives a cause ("…is required because…") and holds
+    enough of the question's words: the paragraph names the subject, the sentence says why."""
+    text = top.source.text
+
+    def same_paragraph(e: Evidence) -> bool:
+        first, second = sorted((top.piece, e.piece))
+        return "\n" not in text[first[1] : second[0]].strip()
+
+    beside = [
+        e
+        for e in gathered
+        if e.source is top.source
+        and e is not top
+        and same_paragraph(e)
+        and e.kw >= CAUSE_OVERLAP
+        and _gives_reason(e)
+        and _REASON_SAID.search(e.at(e.piece))
+    ]
+    if not beside:
+        return None
+    best = max(beside, key=lambda e: e.kw)
+    # It is read as the passage it stands in: the paragraph's closeness to the question.
+    return replace(best, sem=top.sem, kw=top.kw, score=top.score)
+
+
+CAUSE_OVERLAP = 0.3  # of the question's words a cause beside the best passage must hold
 
 
 def _gives_reason(ev: Evidence) -> bool:
@@ -1648,7 +1749,9 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.contractor and not _CONTRACTING.search(said))
         or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         or (q.kind == "date" and _FOUNDED_ASKED.search(q.text) and not _FOUNDED_SAID.search(said))
+        or _leaving_unsaid(q, said)
         or (q.kind == "date" and _record_date_line(q, c))
+        or _act_unsaid(q, c.evidence.read)  # (with the field's label: "Date signed:" / "14 January 2020")
         or (q.kind == "amount" and _SALARY_ASKED.search(q.text) and not _SALARY_SAID.search(said))
         or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
@@ -1657,6 +1760,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
         or (q.kind == "amount" and share_of_joint(q.text, said))
+        or (q.kind == "date" and another_sum_said(q.text, said))
         or (q.kind == "amount" and approval_to_come(q.text, said))
         or other_end_of_change(q.text, c.evidence.source.text)
         or (q.kind == "person" and _named_in_another_clause(q, c.answer, said))
@@ -1732,7 +1836,9 @@ def _said(answer: str) -> frozenset[int] | str:
     return frozenset(amounts_in(answer)) or " ".join(answer.casefold().split())
 
 
-def _with_conflicting(index: LoadedIndex, best: Candidate, candidates: list[Candidate]) -> Candidate:
+def _with_conflicting(
+    index: LoadedIndex, q: Question, best: Candidate, candidates: list[Candidate]
+) -> Candidate:
     """Another decision's same sentence with another value is a conflict the reader must see: "The GLA’s
     residual Crossrail debt is expected to be around £4.5 billion by 31 March 2023" (MD2943) is "around
     £4.3 billion" a year later (MD3086). Both are answered, each with its decision's code, and cited."""
@@ -1750,6 +1856,8 @@ def _with_conflicting(index: LoadedIndex, best: Candidate, candidates: list[Cand
             and c.evidence.source.decision_id != best.evidence.source.decision_id
             and _said(c.answer) != _said(best.answer)
             and frame(c) == own
+            # "Crossrail BRS threshold raised to £75,000 for which year?": not a decision never stating it.
+            and states_asked_sums(q.text, c.evidence.source.text)
         ),
         None,
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from decisions.london_boroughs import boroughs_named
-from indexer.amounts import find_amounts
+from indexer.amounts import amounts_in, find_amounts
 
 from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span
 
@@ -481,12 +481,21 @@ _ACT_ASKED = re.compile(
     re.I,
 )
 _SCHEDULED = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:due|scheduled|expected|planned|set|asked)\s+to\b|\bwill\s+(?:consider|meet|be\s+asked)\b",
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|expected|planned|set|asked)\s+to\b|\bwill\s+(?:consider|meet|be\s+asked)\b"
+    # "This Mayoral Decision seeks approval, subject to … the budget setting process for 2025-26, …": the
+    # approval asked for, its years what it pays for.
+    r"|\bseek(?:s|ing)?\s+(?:the\s+\S+\s+)?approval\b|\bapproval\s+is\s+sought\b",
     re.I,
 )
 _ACT_DONE = re.compile(
     r"\b(?:approved|agreed|endorsed|confirmed|decided|signed|adopted|ratified|accepted)\b", re.I
 )
+
+
+def says_act_done(sentence: str) -> bool:
+    """Does the sentence say something was approved, agreed, signed…? ("…appoint Mary Harpley … with
+    effect from 10 September 2018" does not: its date is when the post is taken, not when it was decided.)"""
+    return bool(_ACT_DONE.search(sentence))
 
 
 def schedule_for_act(question: str, sentence: str) -> bool:
@@ -643,3 +652,28 @@ def other_end_of_change(question: str, text: str) -> bool:
         return False
     said = _changed_ends(text)
     return any(pounds in said and ends - said[pounds] for pounds, ends in asked.items())
+
+
+def another_sum_said(question: str, sentence: str) -> bool:
+    """Does the question name a sum ("When did the Mayor approve the up to £140m…?") that the sentence does
+    not state, stating others ("In July 2023, the Mayor approved a £135m emergency funding plan…")? The
+    sentence is about another sum."""
+    # A question rounds ("the £9m grant" of "£9,084,000") or bounds ("worth over £5m") what it recalls.
+    bounds = [_BOUNDED_BEFORE.search(question[: m.start()]) for m in _SUM_IN_QUESTION.finditer(question)]
+    if any(bounds) or not amounts_in(sentence):
+        return False
+    return not states_asked_sums(question, sentence)
+
+
+def states_asked_sums(question: str, text: str) -> bool:
+    """Does the text state a sum the question names, as written or rounded (any text, when it names none)?"""
+    asked = amounts_in(question)
+    said = amounts_in(text)
+    return not asked or any(abs(s - a) <= SAME_SUM * a for a in asked for s in said)
+
+
+_SUM_IN_QUESTION = re.compile(r"£\s?\d")
+_BOUNDED_BEFORE = re.compile(
+    r"\b(?:over|under|above|below|more than|less than|at least|exceeding|around|about)\s*$", re.I
+)
+SAME_SUM = 0.025  # how far a sum said may be from one the question recalls, rounded, to be the same

@@ -82,6 +82,9 @@ def _received(q: Question, text: str, start: int, end: int) -> float:
 
 # The number of a round or phase a name ends with: "Growth Deal 3" (not "… 3 per cent", "… 10 years").
 _ROUND_NUMBER = re.compile(r" \d{1,2}\b(?![.,]?\d|\s*(?:%|per\b|m\b|million|years?|months?))")
+# Where a named fund sits, part of where money comes from: "the Strategic Investment Fund [within GLA
+# Group Reserves]".
+_HELD_WITHIN = re.compile(r"\s+within\s+(?:the\s+)?(?:[A-Z][\w’'&-]*)(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*")
 _GIVEN_BY = re.compile(
     r"\b(?:allocated|awarded|given|granted|provided|funded|paid|donated|contributed|offered|made available)\b"
     r"[^.;:]{0,40}\bby\s+(?:the\s+)?$",
@@ -325,6 +328,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             thing = re.match(r"\s+([a-z]+)\b", text[end:])
             thing = thing if thing and thing.group(1) in THING_WORDS else None
             end += thing.end() if thing else 0
+            within = _HELD_WITHIN.match(text, end)
+            end = within.end() if within else end
         bonus += _received(q, text, run[0].start, end)
         # "an option in the GLA’s CHAIN contract with [Homeless Link]": who holds the contract asked of.
         contracted = q.contractor and _CONTRACTED_WITH.search(text[max(0, run[0].start - 60) : run[0].start])

@@ -106,9 +106,24 @@ def _initials_only(text: str) -> str:
     return text
 
 
+# One council, two ways: "the London Borough of Islington" is "Islington Council".
+_BOROUGH_OF = re.compile(
+    r"\b(?:(?:London|Royal) )?Borough of ([A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*)(?: Council)?"
+)
+_BOROUGH_COUNCIL = re.compile(r"\b([A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*?) (?:London )?Borough Council\b")
+
+
+def _as_named(text: str) -> str:
+    """The text with names a reader would write otherwise written that way: a name spelt out before its
+    initials as the initials, a borough council as "<borough> Council"."""
+    text = _initials_only(text)
+    return _BOROUGH_COUNCIL.sub(r"\1 Council", _BOROUGH_OF.sub(r"\1 Council", text))
+
+
 def _same_name(expected: str, answer: str) -> bool:
-    """An expected "MDC Reserve" is named by "the Mayoral Development Corporation (MDC) Reserve"."""
-    return _norm(_initials_only(expected)) in _norm(_initials_only(answer))
+    """An expected "MDC Reserve" is named by "the Mayoral Development Corporation (MDC) Reserve", and
+    "London Borough of Islington" by "Islington Council"."""
+    return _norm(_as_named(expected)) in _norm(_as_named(answer))
 
 
 def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:

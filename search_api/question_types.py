@@ -178,6 +178,17 @@ _QUALIFIERS = frozenset(
 _VALUED = frozenset("budgeted costed priced valued capped estimated set fixed".split())  # "… budgeted at?"
 _CODE_NOUNS = frozenset(["decision", "decisions", "md", "dd", "add", "pcd"])  # "Under which MD was…": a code
 _VERBS = _AUXILIARIES | frozenset("are had can could should must may might apply applies applied".split())
+_GOES = frozenset("go goes going went gone come comes came".split())
+
+
+def _changing(words: list[str]) -> list[bool]:
+    """Which words say a change: "raised", "rose", and the "up" of "went up" ("…threshold go up to…")."""
+    before = ["", *words[:-1]]
+    return [
+        w in _CHANGE_VERBS or (w in ("up", "down") and b in _GOES) for b, w in zip(before, words, strict=True)
+    ]
+
+
 _CHANGE_VERBS = frozenset(
     "raise raised increase increased reduce reduced cut change changed decrease decreased bring brought take took"
     " rise rises rose risen fall falls fell fallen".split()
@@ -253,6 +264,8 @@ def question_kind(question: str) -> str:
     found = tokens(question)
     words = [t.word for t in found]
     if not words:
+        return "text"
+    if words[0] == "why":  # a reason, whatever it names: "Why did the Mayor … include his Chief of Staff…?"
         return "text"
     # "What is the Department for Education's annual allocation…": the allocation is asked, not the
     # Department ("Which company's contract…" still asks a company: no verb before the owner).
@@ -385,9 +398,9 @@ def question_kind(question: str) -> str:
         # "…rise to?", "…rise to for 2023-24?": the change's "to" ends the question or follows its verb
         and (
             words[-1] in ("to", "by")
-            or any(w in _CHANGE_VERBS and n == "to" for w, n in zip(words, words[1:], strict=False))
+            or any(changed and n == "to" for changed, n in zip(_changing(words), words[1:], strict=False))
         )
-        and _CHANGE_VERBS & set(words)
+        and any(_changing(words))
         and _SUM_WORDS & set(words)
     ):
         return "amount"  # "What did MD2510 raise the total for Round 2 to?": the figure after the change

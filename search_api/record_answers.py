@@ -122,9 +122,10 @@ RECORD_WORDS = frozenset(
     decision decisions authorise authorised authorize authorized agree agreed publish published deferred defer
     date day role position capacity job title directorate department team unit total amount much expenditure
     put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
-    record until post consent consented""".split()
+    record until post consent consented own owns owned responsible""".split()
 ) | {stem_with_irregulars(w) for w in PERSON_NOUNS | reading.ROLE_WORDS | AMOUNT_WORDS}
-# A decision named by its code whose record leaves these empty: abstain, not guess from its text.
+# A decision whose record leaves these empty: abstain, not guess from its text (its dates only when it is
+# named by its code).
 UNSTATED_ABSTAINS = frozenset(
     ["decision_maker", "decision_maker_role", "directorate", "date_signed", "date_published"]
 )
@@ -156,9 +157,10 @@ class Stated:
     value: str  # the value as written
 
 
-# "Above what amount must the Commissioner get approval?": a limit the decision sets, not the sum it approves.
+# "Above what amount must the Commissioner get approval?", "…spending commitments over what amount need…":
+# a limit the decision sets, not the sum it approves.
 _THRESHOLD = re.compile(
-    r"^\W*(?:above|over|below|under|beyond)\s+(?:what|which)\b|\b(?:threshold|limit|cap|ceiling)\b"
+    r"\b(?:above|over|below|under|beyond|exceeding)\s+(?:what|which)\b|\b(?:threshold|limit|cap|ceiling)\b"
 )
 
 
@@ -176,6 +178,10 @@ def record_field(question: str) -> str | None:
     if field and not _WH.search(low) and not _PLURAL_DECISIONS.search(low):
         return f"date_{field.group(1)}"
     wh = _WH.search(low)
+    # A search opening on the field: "directorate treasury management strategy statement 2025-26" (one
+    # ending on it, "Good Growth directorate", names the directorate whose decisions are wanted).
+    if wh is None and low.split()[:1] == ["directorate"] and not _PLURAL_DECISIONS.search(low):
+        return "directorate"
     if wh is None and _APPROVED_SUM.search(low) and not _PLURAL_DECISIONS.search(low):
         return "approved_amount"  # a search: "Fourth Plinth 2021-24 total expenditure approved"
     if (
@@ -282,7 +288,9 @@ def record_answer(
     citations = list({c.quote: c for c in (_cite(index, decision, s) for s in stated) if c.quote}.values())
     label = decision.ref or decision.title
     if not stated or len(citations) < len({s.span for s in stated}):  # a line no passage holds verbatim
-        if asked.field in UNSTATED_ABSTAINS:
+        # An unnamed decision's date its page leaves out may be told by another decision ("…on 18 January
+        # 2024 the Mayor approved expenditure of up to £140m…"): the normal answerer reads them.
+        if asked.field in UNSTATED_ABSTAINS and (asked.refs or not asked.field.startswith("date_")):
             return _unstated(index, question, settings, staff, decision, asked, shown_filters)
         return None
     answer = ", ".join(s.value for s in stated)  # a name and its role; the decisions it cites
@@ -328,7 +336,17 @@ def _decision(
     response = search(index, request)
     # "Who signed off the Good Growth Fund Round 2 development funding?": not the decision titled
     # "…Round 3 – Stage 2 approvals" (its text names round 2 too, as the one before).
-    response.results = [r for r in response.results if same_round(question, r.title)]
+    # Nor the one whose text names the fund's rounds only by other numbers ("…the sixth round…", "…the
+    # seventh round…" in "London Community Energy Fund phase seven", for "…the eighth round of the LCEF").
+    response.results = [
+        r
+        for r in response.results
+        if same_round(question, r.title)
+        and all(
+            same_round(question, source_text(index, r.decision_id, p))
+            for p in source_paths(index, r.decision_id)
+        )
+    ]
     # "Which Assistant Director signed…": not a decision the Mayor took.
     title = (
         _ASKED_TITLE.search(question) if asked.field in ("decision_maker", "decision_maker_role") else None

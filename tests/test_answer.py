@@ -1491,3 +1491,82 @@ def test_a_decision_starting_a_change_from_the_sum_asked_does_not_answer(full_in
     ):
         got = answer_question(full_index, asked, full_settings)
         assert "2026" not in got.answer and all(c.ref != "MD3465" for c in got.citations)
+
+
+def test_asked_why_the_cause_beside_the_best_passage_answers(full_index, full_settings):
+    # ADD304's paragraph names the grant to Groundwork London, then "Mayoral consent is required because
+    # the value of the grant exceeds the Legacy Corporation’s delegation level…" (a chunk ends between them).
+    got = answer_question(
+        full_index,
+        "Why did the Legacy Corporation's Groundwork London grant for the Chobham Manor garden need Mayoral consent?",
+        full_settings,
+    )
+    assert "exceeds the Legacy Corporation’s delegation level" in got.answer
+    # MD1507: "The Chairman of LFEPA replied … that not all LFEPA Members were comfortable with that proposal.
+    # The Mayor is therefore being asked to direct LFEPA…": the consequence is read with its cause.
+    got = answer_question(
+        full_index,
+        "Why was the Mayor asked to direct LFEPA over his Chief of Staff's participation?",
+        full_settings,
+    )
+    assert "not all LFEPA Members were comfortable" in got.answer and "therefore" in got.answer
+    assert "not all LFEPA Members were comfortable" in got.citations[0].quote
+
+
+def test_where_money_came_from_names_the_reserve_the_fund_sits_within(full_index, full_settings):
+    # MD3367: "…funded through a drawdown from the Strategic Investment Fund within GLA Group Reserves".
+    got = answer_question(
+        full_index,
+        "Where did the money for the one-off increase in London & Partners' core grant come from?",
+        full_settings,
+    )
+    assert got.answer.endswith("Strategic Investment Fund within GLA Group Reserves")
+
+
+def test_asked_what_a_change_brought_the_total_to_the_total_reached_answers(full_index, full_settings):
+    # MD2714: "It approves expenditure of £260,000 in 2020/21. … This will take total approved expenditure
+    # on air quality in the year to £692,000…"
+    got = answer_question(
+        full_index,
+        "What did the additional 2020/21 air quality spend bring the year's total approved to?",
+        full_settings,
+    )
+    assert got.answer == "£692,000"
+
+
+def test_an_unnamed_decision_s_date_its_record_lacks_is_read_from_another(full_index, full_settings):
+    # MD3224's page leaves "Date signed:" empty; DD2750 says "…on 18 January 2024 the Mayor approved
+    # expenditure of up to £140m…".
+    got = answer_question(
+        full_index,
+        "When did the Mayor approve up to £140m for universal free school meals in 2024-25?",
+        full_settings,
+    )
+    assert got.answer == "18 January 2024" and got.citations[0].ref == "DD2750"
+    # Named by its code, its record still says it does not state the date.
+    assert not answer_question(full_index, "When was MD3224 signed?", full_settings).answered
+
+
+def test_an_event_that_dates_the_subject_need_not_be_in_the_sentence(full_index, full_settings):
+    # ADD2167: "Sport England is contributing £54,000 towards the project."
+    got = answer_question(
+        full_index,
+        "How much is Sport England putting into the Sport 4 Good Cluster set up after the Grenfell Tower fire?",
+        full_settings,
+    )
+    assert got.answer == "£54,000"
+
+
+def test_asked_when_someone_left_the_day_they_started_does_not_answer(full_index, full_settings):
+    # MD2306 appoints Mary Harpley as Chief Officer "with effect from 10 September 2018".
+    got = answer_question(
+        full_index, "When did Mary Harpley step down as the GLA's Chief Officer?", full_settings
+    )
+    assert "10 September 2018" not in got.answer
+    got = answer_question(full_index, "When did Mary Harpley become the GLA's Chief Officer?", full_settings)
+    assert "10 September 2018" in got.answer
+    # Nor, asked when the decision appointing her was signed, the day she takes the post.
+    got = answer_question(
+        full_index, "When was the decision appointing Mary Harpley as Chief Officer signed?", full_settings
+    )
+    assert "10 September 2018" not in got.answer

@@ -595,3 +595,24 @@ def test_a_pledge_is_no_outcome():
     )
     assert plan_for_outcome("How many young Londoners did the programme actually reach in 2025-26?", said)
     assert not plan_for_outcome("How many opportunities is the Mayor committed to providing?", said)
+
+
+def test_a_sentence_stating_only_other_sums_than_the_one_asked_is_about_another():
+    from search_api.answer_checks import another_sum_said
+
+    asked = "When did the Mayor approve up to £140m for universal free school meals in 2024-25?"
+    assert another_sum_said(asked, "In July 2023, the Mayor approved a £135m emergency funding plan.")
+    assert not another_sum_said(asked, "On 18 January 2024 the Mayor approved expenditure of up to £140m.")
+    assert not another_sum_said(
+        asked, "The Mayor approved the programme on 18 January 2024."
+    )  # no sum at all
+    assert not another_sum_said("When did the Mayor approve the programme?", "It costs £135m.")
+
+
+def test_a_date_beside_no_act_of_deciding_does_not_say_when_it_was_decided():
+    from search_api.answer_checks import says_act_done
+
+    assert says_act_done("On 18 January 2024 the Mayor approved expenditure of up to £140m")
+    assert not says_act_done(
+        "…wish to appoint Mary Harpley as Chief Officer with effect from 10 September 2018"
+    )

@@ -20,3 +20,11 @@ def test_a_name_expected_by_its_initials_is_named_spelt_out_with_them():
     # Another name, or the initials' name without them, is not the one expected.
     assert not _same_name("MDC Reserve", "the GLA Reserve")
     assert not _same_name("MDC Reserve", "the Mayoral Development Corporation Reserve")
+
+
+def test_a_borough_council_expected_is_named_either_way():
+    assert _same_name("London Borough of Islington", "Islington Council")
+    assert _same_name("Islington Council", "a grant to the London Borough of Islington")
+    assert _same_name("Royal Borough of Kensington and Chelsea", "Kensington and Chelsea Council")
+    # Another borough is not the one expected.
+    assert not _same_name("London Borough of Islington", "Camden Council")

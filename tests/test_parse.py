@@ -310,6 +310,15 @@ def test_without_a_decision_heading_the_decision_s_own_sum_is_approved():
         "approval of £64.31m (£21.58m revenue and £42.73m capital)."
     )
     assert decision_total("", summary) == 64_310_000
+    # DD2650 lists its two items under "approves:"; its summary asks approval of their total.
+    decision = (
+        "That the Executive Director approves:\n1. expenditure of up to £905,000 to support needs\n"
+        "2. expenditure of up to £4,095,000 to support implementation issues"
+    )
+    summary = (
+        "The Executive Director is asked to approve the total expenditure of up to £5,000,000 to deliver it."
+    )
+    assert decision_total(decision, summary) == 5_000_000
 
 
 def test_amounts_and_the_approved_amount():

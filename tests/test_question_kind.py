@@ -835,3 +835,18 @@ def test_a_search_wants_the_count_it_names_after_the_money_it_is_about():
 def test_a_budget_asked_as_where_money_was_moved_from_wants_its_name():
     assert question_kind("Housing Zones phase 2 money reallocated from which budget") == "person"
     assert question_kind("Which fund was £0.7m moved from into the Impact for Youth project?") == "person"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # A reason, whatever the question names ("include" asks a list elsewhere).
+        ("Why did the Mayor direct LFEPA to include his Chief of Staff in the appointment?", "text"),
+        # "went up to" says a change as "rose to" does: the figure it reached.
+        ("What did the Crossrail BRS threshold go up to for 2023-24, and why?", "amount"),
+        ("What did the programme budget go up to?", "amount"),
+        ("What did the budget rise to?", "amount"),
+    ],
+)
+def test_a_reason_is_text_and_a_phrasal_change_asks_its_figure(question, kind):
+    assert question_kind(question) == kind

@@ -71,6 +71,12 @@ def _quoted(result, line: str) -> bool:
         ("Total revenue budget approved for the Food Flagships 2015-16", "approved_amount"),
         ("Food Flagships revenue budget 2015-16 to 2017-18 total", "approved_amount"),
         ("Food Flagships budget slippage from 2017-18", None),
+        # A search opening on the field asks it; one ending on it names the directorate whose decisions it wants.
+        ("directorate treasury management strategy statement 2025-26", "directorate"),
+        ("Good Growth directorate", None),
+        # A limit the decision sets, asked anywhere in the question, is not the sum it approves.
+        ("London Fire Commissioner spending commitments over what amount need approval?", None),
+        ("Which directorate owns the decision on the eighth round of the energy fund?", "directorate"),
         # Asked who and in what role: the name with its role, as the "Decision by:" line gives both.
         (
             "Who approved procuring a consultant for the LEP governance review, and in what role?",

@@ -65,11 +65,15 @@ REAL_FILES = (
     "fresh32.jsonl",  # unseen in session 35, tuning material since
     "fresh33.jsonl",  # unseen in session 36, tuning material since
     "fresh34.jsonl",  # unseen in session 37, tuning material since
+    "fresh35.jsonl",  # questions seen (not tuned on) in session 38, tuning material since
+    "fresh36.jsonl",  # unseen in session 38, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
     "tuning86.jsonl",
     "tuning87.jsonl",
+    "tuning88.jsonl",
+    "tuning89.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
