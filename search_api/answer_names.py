@@ -4,6 +4,7 @@ public body), and whether a name is said in a text. Names are found by walking t
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from decisions.london_boroughs import names_a_borough
@@ -305,7 +306,11 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
                 fit = _name_quality(long_name, q, common, "")
             if unnamed_party:
                 fit = min(fit, 0.1)
-            out.append(Span(spelt, close, text[spelt:close], fit + 0.1 + _received(q, text, spelt, close)))
+            # "the [GLA] Group Investment Syndicate (GIS)": initials before the spelt-out name are its owner's,
+            # part of the name as written.
+            owner = _OWNER_BEFORE.search(text, max(0, spelt - 8), spelt)
+            start = owner.start() if owner else spelt
+            out.append(Span(start, close, text[start:close], fit + 0.1 + _received(q, text, spelt, close)))
             continue
         portfolio = _PORTFOLIO.search(text[max(0, run[0].start - 80) : run[0].start])
         # Its words are written in lower case too, or it joins subjects ("Planning, Regeneration and
@@ -390,7 +395,26 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         and (not council or names_a_borough(s.text) or _COUNCIL.search(s.text))
         and (not private or not _PUBLIC_BODY.search(s.text))
     ]
-    return [_as_written(text, s) for s in kept + _joined(text, kept)]
+    return [_as_written(text, s) for s in kept + _joined(text, kept) + _paired(text, kept, q)]
+
+
+_OWNER_BEFORE = re.compile(r"\b[A-Z]{2,6} $")
+_AND_BETWEEN = re.compile(r",?\s+and\s+(?:the\s+)?")
+
+
+def _paired(text: str, spans: list[Span], q: Question) -> list[Span]:
+    """Asked "Which two GLA investment pools…", two names joined by "and" are one answer: "the GLA Group
+    Investment Syndicate (GIS) and London Strategic Reserve (LSR)"."""
+    if q.stated_number != 2:
+        return []
+    ordered = sorted(spans, key=lambda s: s.start)
+    return [
+        Span(
+            first.start, second.end, text[first.start : second.end], max(first.quality, second.quality) + 0.1
+        )
+        for first, second in itertools.pairwise(ordered)
+        if _AND_BETWEEN.fullmatch(text, first.end, second.start)
+    ]
 
 
 # "collected by the 32 London boroughs and the Corporation of London", "delegates authority to the

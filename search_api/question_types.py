@@ -224,6 +224,8 @@ SOURCE_ASKED = re.compile(
     r"(?:will |is to |is used to )?(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b"
     # "Name the budget that £200m was moved from…": its name, never its sum.
     r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
+    # "What funded the one-off £978,000 uplift…?": the budget or fund that paid ("funds" may be a noun).
+    r"|what (?:funded|paid for|pays for|will (?:fund|pay for)|is (?:funding|paying for))\b"
     # "Where did the extra £200m … come from?": the budget or body it was taken from.
     r"|(?P<whence>where (?:did|does|do|was|were|is|are|will)\b[^?]* (?:come|came|comes|coming|taken|moved|drawn|"
     r"transferred|reallocated|sourced) from\b)"
@@ -437,6 +439,15 @@ def question_kind(question: str) -> str:
         return "amount"  # "What were the hi-vis tabards budgeted at?"
     if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):
         return "text"  # "What is the £7.2m meant to pay for?": a purpose, whatever money it names
+    if words[0] in ("which", "what") and len(words) > 2 and words[1] in _NUMBERS:
+        # "Which two GLA investment pools were to be merged…": so many named things ("the GLA Group
+        # Investment Syndicate (GIS) and London Strategic Reserve (LSR)"), unless the noun says otherwise.
+        head = (noun_phrase(words[2:8]) or [""])[-1]
+        single = head.removesuffix("s")
+        if head in ASKED_NOUNS or single in ASKED_NOUNS:  # "Which two years…"
+            return ASKED_NOUNS.get(head) or ASKED_NOUNS[single]
+        if head.endswith("s") and head not in PERSON_NOUNS | ORG_NOUNS:
+            return "person"
     if words[0] in ("which", "what") and len(words) > 1:
         # "Which two artists…": past a number to the noun, singular ("directors" as "director").
         noun = next((w for w in words[1:4] if w not in ("is", "was", "the", "a", "an", "of") + _NUMBERS), "")

@@ -1570,3 +1570,14 @@ def test_asked_when_someone_left_the_day_they_started_does_not_answer(full_index
         full_index, "When was the decision appointing Mary Harpley as Chief Officer signed?", full_settings
     )
     assert "10 September 2018" not in got.answer
+
+
+def test_asked_which_two_things_the_pair_joined_by_and_answers(full_index, full_settings):
+    # MD2792: "…a proposal to combine the GLA Group Investment Syndicate (GIS) and London Strategic Reserve
+    # (LSR) into a single fund."
+    got = answer_question(
+        full_index,
+        "Which two investment pools did the 2021-22 treasury strategy plan to combine?",
+        full_settings,
+    )
+    assert "GLA Group Investment Syndicate (GIS) and London Strategic Reserve (LSR)" in got.answer

@@ -846,7 +846,12 @@ def test_a_budget_asked_as_where_money_was_moved_from_wants_its_name():
         ("What did the Crossrail BRS threshold go up to for 2023-24, and why?", "amount"),
         ("What did the programme budget go up to?", "amount"),
         ("What did the budget rise to?", "amount"),
+        # So many named things, unless the noun says what they are.
+        ("Which two GLA investment pools were to be merged into a single fund?", "person"),
+        ("Which two years did the programme cover?", "date"),
+        # "What funded …" asks the budget or fund that paid; "What funds …" may ask a list of them.
+        ("What funded the one-off £978,000 uplift to London & Partners' grant?", "person"),
     ],
 )
-def test_a_reason_is_text_and_a_phrasal_change_asks_its_figure(question, kind):
+def test_a_reason_is_text_a_phrasal_change_asks_its_figure_and_a_number_of_things_their_names(question, kind):
     assert question_kind(question) == kind
