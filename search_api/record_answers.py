@@ -104,7 +104,7 @@ _TOTAL_SUM = re.compile(r"\btotal\b[^£.;\n]{0,60}£", re.I)
 # A search naming the approved sum: "… total expenditure approved", "… amount approved", "… approved total".
 _APPROVED_SUM = re.compile(
     r"\b(?:total|amount|sum|expenditure|budget|spend)\s+approved\s*\??$|\bapproved\s+(?:total|amount|sum)\b"
-    r"|\btotal\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
+    r"|\b(?:total|maximum)\s+(?:spend|spending|expenditure|cost|budget)\s*\??$"
     # "Total revenue budget approved for Housing Zones consultants…", "Housing Zone budget 2015-16 to 2017-18 total"
     r"|^total\b[^?.]{0,40}?\b(?:spend|spending|expenditure|cost|budget)\b|\b(?:budget|spend|spending|expenditure)\b.*\btotal\s*\??$"
 )
@@ -482,7 +482,10 @@ def _period_of_decision(index: LoadedIndex, question: str, figures: set[str], de
     """Are the figures the years of a period the question asks ("… budget 2015-16 to 2017-18 total") and
     the decision states as its own ("…revenue expenditure … for financial years 2015-16 to 2017-18")?"""
     # Not "…2022-25 decision, how much … for 2023-24 and 2024-25": two years that are no asked period's ends.
-    ends = {int(y.first) for f in figures for y in years(f)}
+    # ("2015-18" is a period of its own: its first and last years are its ends.)
+    ends = {
+        int(end) for f in figures for y in years(f) for end in (y.firsts[:1] + y.firsts[-1:] or (y.first,))
+    }
     if not any(ends == {p[0], p[-1]} for p in periods_asked(question)) or not all(years(f) for f in figures):
         return False
     return states_asked_period(question, " ".join([decision.title, *index.decision_texts(decision.id)]))

@@ -71,6 +71,7 @@ def _quoted(result, line: str) -> bool:
         ("Total revenue budget approved for the Food Flagships 2015-16", "approved_amount"),
         ("Food Flagships revenue budget 2015-16 to 2017-18 total", "approved_amount"),
         ("Food Flagships budget slippage from 2017-18", None),
+        ("universal free school meals 2024-25 maximum spend", "approved_amount"),
         # A search opening on the field asks it; one ending on it names the directorate whose decisions it wants.
         ("directorate treasury management strategy statement 2025-26", "directorate"),
         ("Good Growth directorate", None),
@@ -503,6 +504,9 @@ def test_a_total_over_the_period_the_decision_states_as_its_own(full_index, full
     result = answer_question(
         full_index, "Housing Zones revenue spending 2015-16 to 2017-18 total", full_settings
     )
+    assert result.answer.endswith("£1,757,000")
+    # The period written as one ("2015-18") has the same ends.
+    result = answer_question(full_index, "Housing Zones revenue budget 2015-18 total", full_settings)
     assert result.answer.endswith("£1,757,000")
     # Two years that are not the ends of a period asked are still the approving sentence's to state.
     from search_api.record_answers import _period_of_decision
