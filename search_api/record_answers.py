@@ -26,7 +26,7 @@ from indexer.refs import PREFIXES
 
 from . import answer_spans as spans
 from . import question_reading as reading
-from .answer_checks import periods_asked, same_round, states_asked_period, years
+from .answer_checks import asked_parts, periods_asked, same_round, states_asked_period, years
 from .decision import cite, source_paths, source_text
 from .filters import Filters
 from .index import DecisionRow, LoadedIndex
@@ -338,13 +338,17 @@ def _decision(
     # "…Round 3 – Stage 2 approvals" (its text names round 2 too, as the one before).
     # Nor the one whose text names the fund's rounds only by other numbers ("…the sixth round…", "…the
     # seventh round…" in "London Community Energy Fund phase seven", for "…the eighth round of the LCEF").
+    # (Texts are read only when the question names a round.)
     response.results = [
         r
         for r in response.results
         if same_round(question, r.title)
-        and all(
-            same_round(question, source_text(index, r.decision_id, p))
-            for p in source_paths(index, r.decision_id)
+        and (
+            not asked_parts(question)
+            or all(
+                same_round(question, source_text(index, r.decision_id, p))
+                for p in source_paths(index, r.decision_id)
+            )
         )
     ]
     # "Which Assistant Director signed…": not a decision the Mayor took.
