@@ -411,10 +411,13 @@ def _about(q: Question, ev: Evidence) -> bool:
     lead += [e for e in q.entities if q.whole and e <= q.whole and e not in lead]
     # So does a place that locates another name: "…sites near the Webbs site in Blackhorse Lane" ("…these
     # sites in the vicinity of the Webbs site").
-    lead += [e for e in q.entities if e not in lead and _placed(q.text, frozenset(e))]
     # So does an event that dates another name: "…the Sport 4 Good Cluster set up after the Grenfell Tower
     # fire" ("Sport England is contributing £54,000 towards the project").
-    lead += [e for e in q.entities if e not in lead and _occasioned(q.text, frozenset(e))]
+    lead += [
+        e
+        for e in q.entities
+        if e not in lead and _named_after(q.text, frozenset(e), (_SITE_IN, _AFTER_EVENT))
+    ]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
     # A name the decision gives whole is shortened after: "the former Webbs Industrial site", then "the
@@ -460,16 +463,11 @@ def _approver_named(question: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1024)  # asked of one question for every passage read
-def _placed(question: str, name: frozenset[str]) -> bool:
-    """Is the name where a site is ("the Webbs site in Blackhorse Lane")?"""
+def _named_after(question: str, name: frozenset[str], before: tuple[re.Pattern, ...]) -> bool:
+    """Do the question's words before the name place it ("the Webbs site in [Blackhorse Lane]") or date
+    another name by it ("the Cluster set up after [the Grenfell Tower fire]")?"""
     first = next((t for t in tokens(question) if stem_with_irregulars(t.text) in name), None)
-    return first is not None and bool(_SITE_IN.search(question[: first.start]))
-
-
-def _occasioned(question: str, name: frozenset[str]) -> bool:
-    """Is the name an event another followed ("the Cluster set up after the Grenfell Tower fire")?"""
-    first = next((t for t in tokens(question) if stem_with_irregulars(t.text) in name), None)
-    return first is not None and bool(_AFTER_EVENT.search(question[: first.start]))
+    return first is not None and any(p.search(question[: first.start]) for p in before)
 
 
 _AFTER_EVENT = re.compile(
@@ -1580,8 +1578,6 @@ _CONTRACTING = re.compile(
 
 # Asked a deadline, a date the sentence sets no limit by is some other day ("…the Development Agreement
 # that was entered into in May 2013" for "What remedial deadline did the GLA give ABP…").
-# "What year was the London Food Board set up?": the sentence says it began ("was established in
-# 2004"), not that it changed ("was reconfigured in early 2017").
 # "When did Mary Harpley step down as Chief Officer?": the day someone left, not the day they were appointed
 # ("…appoint Mary Harpley … with effect from 10 September 2018").
 _LEFT_ASKED = re.compile(
@@ -1605,6 +1601,8 @@ def _leaving_unsaid(q: Question, said: str) -> bool:
     return q.kind == "date" and bool(_LEFT_ASKED.search(q.text)) and not _LEFT_SAID.search(said)
 
 
+# "What year was the London Food Board set up?": the sentence says it began ("was established in
+# 2004"), not that it changed ("was reconfigured in early 2017").
 _FOUNDED_ASKED = re.compile(r"\b(?:set up|established|founded|formed|created)\b(?!\s+(?:by|under)\b)", re.I)
 _FOUNDED_SAID = re.compile(
     r"\b(?:set up|establish\w*|found(?:ed|ing)|form(?:ed|ation)|creat\w*|launch\w*|start\w*|began|begun|"

@@ -38,9 +38,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ENUMERATOR = re.compile(r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}|[a-z]\)|[ivx]{1,4}\.)")  # "1.1.", "- 2.5"
 _CODE = re.compile(r"[A-Z]{2,4}\d{3,5}")  # "MD1177"; "PCD1792"
 _BULLET = re.compile(r"[-•·*]\s")
-ITEM = re.compile(
-    r"\s*(?:[-•·*o▪◦]|\d{1,2}[.)])\s"
-)  # "• housing associations", "2. cross cutting principles"
+# "• housing associations", "2. cross cutting principles", "o approve, via ADD, …" (a Word sub-bullet)
+ITEM = re.compile(r"\s*(?:[-•·*o▪◦]|\d{1,2}[.)])\s")
 # A sentence introducing the parts of its sum: "Expenditure of £125,000 in 2020-21 to fund sustainable
 # drainage projects, comprising:", "…of £1.93m, comprising £1.25m of … and £683,496…".
 INTRODUCES_PARTS = re.compile(
