@@ -107,7 +107,20 @@ def decision_total(decision: str, summary: str) -> int | None:
     sought = sought_amount(summary)
     first = _AMOUNT.search(decision, _APPROVAL.search(decision).end())  # the sum `listed` was read from
     itemised = first is not None and _FIRST_ITEM.search(decision[: first.start()])
-    return sought if itemised and sought and sought > listed else listed
+    if sought and (itemised and sought > listed or _rounded(sought, listed)):
+        return sought
+    return listed
+
+
+def _rounded(exact: int, rounded: int) -> bool:
+    """Is `rounded` ("£3.49m") `exact` ("£3,489,000") written to fewer figures? The summary's exact sum
+    is then the one to keep."""
+    if exact == rounded or rounded <= 0:
+        return False
+    step = 1
+    while rounded % (step * 10) == 0:
+        step *= 10
+    return abs(exact - rounded) * 2 <= step and abs(exact - rounded) <= rounded // 100
 
 
 def approved_amount(text: str) -> int | None:

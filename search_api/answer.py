@@ -41,6 +41,7 @@ from .answer_checks import (
     names_asked_year,
     one_year_of_period,
     only_other_years,
+    other_edition,
     other_end_of_change,
     part_by_short_name,
     part_of_title_only,
@@ -98,6 +99,7 @@ class Source:
     decided_by: frozenset[str] = frozenset()  # stems of who took it: "How much did Boris Johnson allocate…"
     # stems of the post they took it in: "Deputy Mayor, Policing and Crime"
     decided_as: frozenset[str] = frozenset()
+    signed: str | None = None  # "2018-05-08": the decision's own year, when a question asks one
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -251,6 +253,7 @@ def _load_source(index: LoadedIndex, decision_id: str, path: str) -> Source | No
         decided_by=decided_by,
         decided_as=decided_as,
         title=decision.title or "",
+        signed=decision.date_signed,
     )
     return source if text else None
 
@@ -425,10 +428,12 @@ def _about(q: Question, ev: Evidence) -> bool:
     # rare enough to name it alone ("AEB" of "AEB Mayoral Board" is not).
     said = stems(ev.read)[0]  # in the passage itself: a title word is no mention
     for e in q.entities:
-        rarest = max(e, key=lambda s: q.weights.get(s) or 0.0, default=None)
+        # (Not a post's word: "chaired" does not name "the Chair of the London Food Board".)
+        naming = {s for s in e if q.words.get(s, s) not in reading.ROLE_WORDS}
+        rarest = max(naming, key=lambda s: q.weights.get(s) or 0.0, default=None)
         alone = (q.weights.get(rarest) or 0.0) >= NAMING_RARITY
         if len(e) > 1 and alone and rarest in said and e <= ev.source.words:
-            read = read | e
+            read = read | naming
 
     written = reading.initialisms(q.text)  # "VRU", as the question writes it
 
@@ -552,7 +557,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     decider_asked = q.kind == "person" and record_field(q.text) in ("decision_maker", "decision_maker_role")
     # A decision that never names "2026-27" states no figure for it (tried: named beside the figure
     # or in what it is read with; on the tuning questions that lost five right answers to save three).
-    year_named = names_asked_year(q.text, ev.source.text, ev.source.title)
+    year_named = names_asked_year(q.text, ev.source.text, ev.source.title, ev.source.signed)
     zones = [None, _following(ev)] if q.kind == "list" else [None]
     if q.kind == "person" and q.post and (intro := _introducing(ev)):
         zones.append(intro)  # "- LCEF funding allocations…" under "…delegates authority to X … to approve:"
@@ -698,7 +703,11 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 near = (
                     0.8 * sum(w for s, w in relation.items() if s in item) / (sum(relation.values()) or 1.0)
                 )
-            fits_year = year_fit(q.text, ev.at(zone), span) if q.kind in reading.FIGURE_KINDS else 1.0
+            fits_year = (
+                year_fit(q.text, ev.at(zone), span, ev.source.signed)
+                if q.kind in reading.FIGURE_KINDS
+                else 1.0
+            )
             # "When did the Assembly approve the 2024 Determination?": not a day in a sentence about 2022's
             # ("In 2022, a salary determination … was agreed … of 15 December 2022"). The years of its dates
             # are not what it is about: "…the 2022-23 report … is due by 31 March 2024".
@@ -1096,10 +1105,11 @@ def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
 
 
 def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
-    """A decision that never names the asked year ("2019-20") or borough ("Barnet"), or names the asked part of a
-    programme ("fifth round") only by other numbers, does not answer about it, in any words."""
+    """A decision that never names the asked year ("2019-20") or borough ("Barnet"), nor was signed in that
+    year, or names the asked part of a programme ("fifth round") only by other numbers, does not answer
+    about it, in any words."""
     return (
-        names_asked_year(q.text, ev.source.text, ev.source.title)
+        names_asked_year(q.text, ev.source.text, ev.source.title, ev.source.signed)
         and names_asked_boroughs(q.text, ev.source.text, ev.source.title)
         and same_round(q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms, whole=True)
     )
@@ -1756,6 +1766,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
+        or other_edition(q.text, c.evidence.read)
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
         or (q.kind == "amount" and share_of_joint(q.text, said))
         or (q.kind == "date" and another_sum_said(q.text, said))

@@ -90,11 +90,14 @@ def _ranges_named(text: str) -> frozenset[str]:
 _UNTIL = re.compile(r"\b(?:up to|until|till|through|by)\s+(?:the end of\s+)?$", re.I)
 
 
-def names_asked_year(question: str, text: str, title: str) -> bool:
+def names_asked_year(question: str, text: str, title: str, signed: str | None = None) -> bool:
     """Does a decision (its text and title) name a year the question asks about (true if it asks none)?
     A financial year asked ("2016-17") is named as one: "by March 2016" is the year before's. One year
     asked is not named by a period that merely holds it ("across the years 2019/20 – 2022/23"): such
-    a decision's sums are the period's."""
+    a decision's sums are the period's. The year a decision was signed in (`signed`, "2018-05-08") is its
+    own: a budget approved in May 2018 is 2018-19's though its page only says "slippage from 2017-18"."""
+    if signed_in_asked_year(question, signed, text):
+        return True
     asked = years(question)
     lone = {y.first for y in asked if not y.ranged}
     ranged = {y.first for y in asked if y.ranged}
@@ -105,6 +108,33 @@ def names_asked_year(question: str, text: str, title: str) -> bool:
     return not asked or bool(
         lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
     )
+
+
+def signed_in_asked_year(question: str, signed: str | None, text: str) -> bool:
+    """Was the decision signed (`signed`, "2018-05-08") in the one year the question asks of, its text
+    naming no year from that one on? (MD1590, signed in January 2016, sets the Crossrail levy "in the
+    2016-17 financial year": its figures are the next year's.)"""
+    asked = years(question)
+    if (
+        not signed
+        or len(asked) != 1
+        or asked[0].firsts
+        or asked[0].first != _year_of(signed, asked[0].ranged)
+    ):
+        return False
+    first, financial = int(asked[0].first), asked[0].ranged
+    # (The page's own "08 May 2018" is no later year than 2018, nor a financial year.)
+    return not any(
+        int(y.first) >= first if financial else int(y.first) > first
+        for y in years(text)
+        if y.ranged == financial
+    )
+
+
+def _year_of(day: str, financial: bool) -> str:
+    """The calendar year of an ISO date, or the first year of its financial year (April to March)."""
+    year, month = int(day[:4]), int(day[5:7])
+    return str(year - 1 if financial and month < 4 else year)
 
 
 @functools.lru_cache(maxsize=256)
@@ -122,9 +152,11 @@ def names_asked_boroughs(question: str, text: str, title: str) -> bool:
     return boroughs_named(question) <= boroughs_named(text) | boroughs_named(title)
 
 
-def year_fit(question: str, text: str, span: Span) -> float:
+def year_fit(question: str, text: str, span: Span, signed: str | None = None) -> float:
     """For a question naming a year: 1 for a figure stated with that year or with no year of its
-    own beside it, 0 for one stated with another year or in a text whose years are all others."""
+    own beside it, 0 for one stated with another year or in a text whose years are all others
+    (unless the decision was signed in the asked year: "Love London £126,000 - £36,000 of which is
+    slippage from 2017-18" in May 2018 is the 2018-19 budget)."""
     named = years(question)
     asked = {f for y in named for f in y.covered}  # "over 2021-23": a figure for 2021-22 or 2022-23
     if not asked:
@@ -152,7 +184,8 @@ def year_fit(question: str, text: str, span: Span) -> float:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the
         # sentence states for all its figures, when it is never the asked one.
         # Not a year in an aside: "…recommendation (agreed in 2009), the … settlement of 1%" dates the recommendation.
-        return 0.0 if only_other_years(question, _ASIDE.sub("", text)) else 1.0
+        other = only_other_years(question, _ASIDE.sub("", text))
+        return 0.0 if other and not signed_in_asked_year(question, signed, text) else 1.0
     # A figure stated for another year does not answer for this one (0: never the answer).
     return 1.0 if (asked if own.ranged else spanned).intersection(own.covered) else 0.0
 
@@ -511,7 +544,9 @@ def schedule_for_act(question: str, sentence: str) -> bool:
 _UNIT_ASKED = re.compile(
     r"\bunit (?:price|cost)s?\b|\b(?:price|cost)\s+(?:of|for)\s+(?:each|one|a single)\b|\beach\s+\w+\s+cost\b"
     r"|\b(?:price|cost)\s+per\b"
-    r"|\beach of (?:the|its|their|these|those)\b|\bhow much (?:(?:did|does|will|would|could) )?each\b",
+    r"|\beach of (?:the|its|their|these|those)\b|\bhow much (?:(?:did|does|will|would|could) )?each\b"
+    # "How much does TfL pay per car scrapped…" (not "per year": a year's figure, read elsewhere).
+    r"|\bhow much\b[^?]{0,60}?\bper (?!cent\b|year|annum|month|week|day|hour|night)[a-z]+",
     re.I,
 )
 _UNIT_SAID = re.compile(r"\b(?:per|each|unit|apiece|a head)\b", re.I)
@@ -546,6 +581,29 @@ def unit_for_total(question: str, figure: str) -> bool:
     unit = rate["unit"].lower().rstrip("s")
     named = {unit} | (_YEARLY if unit in _YEARLY else set())
     return not (named & asked or {"per", "each", "rate"} & asked)
+
+
+# "Warmer Homes 3", "Crossrail 2": a programme's numbered edition. A sentence naming the programme without
+# its number ("The Mayor’s Warmer Homes programme has operated since January 2018") speaks of another.
+_EDITION = re.compile(r"\b((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/])")
+_BEFORE_NAME = frozenset(
+    "how what which who when why where under in for the did does was were is are".split()
+)
+
+
+def other_edition(question: str, sentence: str) -> bool:
+    """Does the sentence name the question's numbered programme ("Warmer Homes 3") without its number?"""
+    for m in _EDITION.finditer(question):
+        words = m.group(1).split()
+        while words and words[0].lower() in _BEFORE_NAME:
+            words = words[1:]
+        if not words or words[-1].lower() in PART_WORDS:  # "Round 2": read by the round checks
+            continue
+        name = r"\s+".join(map(re.escape, words))
+        number = m.group(2)
+        if re.search(rf"\b{name}\b", sentence) and not re.search(rf"\b{name}\s*{number}\b", sentence):
+            return True
+    return False
 
 
 # "How much will be allocated to the Ilford Town Centre Housing Zone?" names one of a group; "the Mayor

@@ -486,6 +486,18 @@ def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[
     return [*dated, *years]
 
 
+# "…approved at a meeting of the AEB Mayoral Board on 10 January": a day the page gives without its year.
+_DAY_WITHOUT_YEAR = re.compile(
+    r"(?<=\bon )\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b(?!,? \d)"
+)
+
+
+def _days_without_year(text: str) -> list[Span]:
+    """A sentence dating an event by its day alone answers, but less surely than one giving the year."""
+    return [Span(m.start(), m.end(), m.group(), 0.6) for m in _DAY_WITHOUT_YEAR.finditer(text)]
+
+
 def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]:
     if kind == "date" and _YEAR_ASKED.search(q.text):  # "By what year…": "by 2025" answers, no date needed
         # "From which year…": "from the 2019/20 academic year (1 August 2019)" answers with its year as
@@ -500,7 +512,7 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
     if kind == "date":
         # "…was established in 2004": a year is the whole answer to when an event happened when it is
         # all the sentence gives, but less than a day or month beside it.
-        return _dates_and_years(text, _IN_YEAR, 0.6)
+        return _dates_and_years(text, _IN_YEAR, 0.6) or _days_without_year(text)
     if kind == "amount":
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"

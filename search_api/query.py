@@ -154,6 +154,20 @@ def _point(m: re.Match) -> dict | None:
     return dict(zip(("date_from", "date_to"), map(dt.date.isoformat, financial_year(start)), strict=True))
 
 
+# "…approvals under Sadiq Khan", "during Boris Johnson's mayoralty": the years that Mayor held office.
+MAYORAL_TERMS = {
+    "livingstone": (dt.date(2000, 5, 4), dt.date(2008, 5, 3)),
+    "johnson": (dt.date(2008, 5, 4), dt.date(2016, 5, 8)),
+    "khan": (dt.date(2016, 5, 9), None),
+}
+_MAYOR = r"(?:Mayor )?(?:Ken |Boris |Sadiq )?(?P<mayor>Livingstone|Johnson|Khan)"
+
+
+def _mayoralty(m: re.Match) -> dict:
+    start, end = MAYORAL_TERMS[m["mayor"].lower()]
+    return {"date_from": start.isoformat()} | ({"date_to": end.isoformat()} if end else {})
+
+
 # "2021-22", "2021/22", "2021-2022": one financial year after a year; any other span is no tail.
 FY_TAIL = r"(?:[-/](?P<tail>\d\d|(?:19|20)\d\d))?(?![-/]?\d)"
 
@@ -175,6 +189,8 @@ def _date_rules(today: dt.date) -> list[tuple[str, str, callable]]:
         (OPEN, r"\bthis year\b", lambda m: {"date_from": f"{today.year}-01-01"}),
         (OPEN, r"\b(?:in )?the (?:last|past) (?P<n>\d{1,2}) years?\b",
          lambda m: {"date_from": dt.date(today.year - int(m["n"]), today.month, min(today.day, 28)).isoformat()}),
+        (OPEN, rf"\b(?:under|during|in(?= \S+ \S+['’]s (?:mayoralty|terms?|administration)))(?: the)? {_MAYOR}\b"
+         r"(?:['’]s (?:mayoralty|terms?|administration)\b)?", _mayoralty),
     ]  # fmt: skip
 
 

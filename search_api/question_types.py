@@ -170,6 +170,13 @@ _ASKING_CLAUSE = re.compile(
     r"(?=(?:who|whom|whose|what|when|which|how|where)\b)",
     re.IGNORECASE,
 )
+_SCENE_OPENERS = frozenset(["when", "once", "while", "whilst"])
+_ASKING_AFTER_COMMA = re.compile(
+    # (Not "When did the scheme, which started in 2019, close?": "when" then a verb asks when.)
+    r"^\w+\s+(?!(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall|may|might|must)\b)"
+    r"[^?,]{8,}?,\s*(?=(?:who|whom|whose|what|which|how|where|why)\b)",
+    re.I,
+)
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset(
     "new exact final total original revised latest first last closing annual yearly monthly weekly maximum"
@@ -210,6 +217,11 @@ def _asks_someone(noun: str, near: list[str], plural: bool = False) -> bool:
 def asking_clause(question: str) -> str:
     """The question from its asking clause on: "For the X programme, who signed?" → "who signed?"."""
     first = next((t.word for t in tokens(question)), "")
+    # "When the Housing Zones programme was extended to 30 zones, how much was moved…?": "when" opens
+    # the scene, and the question asked follows the comma.
+    scene = first in _SCENE_OPENERS and _ASKING_AFTER_COMMA.search(question)
+    if scene:
+        return question[scene.end() :]
     if first and first not in QUESTION_WORDS and first not in IMPERATIVES:
         # "On what date…", "Under which decision…": a preposition may lead the asking clause.
         clause = _ASKING_CLAUSE.search(question)

@@ -1581,3 +1581,37 @@ def test_asked_which_two_things_the_pair_joined_by_and_answers(full_index, full_
         full_settings,
     )
     assert "GLA Group Investment Syndicate (GIS) and London Strategic Reserve (LSR)" in got.answer
+
+
+def test_a_day_given_without_its_year_answers_when_no_dated_day_does(full_index, full_settings):
+    # MD2410: "The letter, MoU and related documents were approved at a meeting of the AEB Mayoral Board on
+    # 10 January, which…"; the page gives no year for that meeting.
+    question = "When did the AEB Mayoral Board approve the delegation letter and Memorandum of Understanding?"
+    assert answer_question(full_index, question, full_settings).answer == "10 January"
+    # Asked "from what date", the day with its year ("1 August 2019") is the one a user wants.
+    question = "From what date were AEB functions delegated to the Mayor?"
+    assert answer_question(full_index, question, full_settings).answer == "1 August 2019"
+
+
+def test_a_post_s_word_does_not_name_the_body_it_heads(full_index, full_settings):
+    # The invitation: "…overseen by the London Recovery Board, chaired jointly by the Mayor of London, Sadiq
+    # Khan…"; MD1489 names the Food Team and "the Chair of the London Food Board", whom no page names.
+    result = answer_question(full_index, "Who is the Chair of the London Food Board?", full_settings)
+    assert not result.answered, result.answer
+
+
+def test_a_scene_opened_by_when_leaves_the_question_after_the_comma(full_index, full_settings):
+    # MD1597: "Reallocates £200m from the Mayor's Housing Covenant to the Housing Zones programme".
+    question = (
+        "When the Housing Zones programme was extended to 30 zones, how much was moved across from the "
+        "Mayor's Housing Covenant?"
+    )
+    assert answer_question(full_index, question, full_settings).answer == "£200m"
+
+
+def test_the_year_a_decision_was_signed_in_dates_its_budget(full_index, full_settings):
+    # MD2289, signed 8 May 2018: "Love London £126,000 - £36,000 of which is slippage from 2017-18".
+    assert answer_question(full_index, "Love London budget 2018-19", full_settings).answer == "£126,000"
+    # MD1590, signed in January 2016, sets the levy "in the 2016-17 financial year": not 2015-16's.
+    question = "What was the Crossrail business rate supplement threshold for 2015-16?"
+    assert answer_question(full_index, question, full_settings).answer != "£55,000"

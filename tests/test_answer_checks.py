@@ -10,6 +10,7 @@ from search_api.answer_checks import (
     group_for_member,
     names_asked_year,
     only_other_years,
+    other_edition,
     other_end_of_change,
     periods_said,
     plan_for_outcome,
@@ -18,8 +19,9 @@ from search_api.answer_checks import (
     share_of_joint,
     total_for_unit,
     unit_for_total,
+    year_fit,
 )
-from search_api.question_reading import analyse_question
+from search_api.question_reading import Span, analyse_question
 
 
 def test_a_passage_about_another_round_does_not_answer():
@@ -337,6 +339,19 @@ def test_a_financial_year_asked_is_named_as_one():
     assert names_asked_year("How many projects were delivered in 2016?", page, "")  # a lone year is a year
 
 
+def test_the_year_a_decision_was_signed_in_is_its_own():
+    # MD2289, signed 8 May 2018: "Love London £126,000 - £36,000 of which is slippage from 2017-18".
+    page = "Love London £126,000 - £36,000 of which is slippage from 2017-18"
+    asked = "Love London budget 2018-19"
+    assert not names_asked_year(asked, page, "Culture & Creative Industries Programme")
+    assert names_asked_year(asked, page, "", signed="2018-05-08")
+    assert not names_asked_year(asked, page, "", signed="2018-03-08")  # 2017-18's last month
+    assert names_asked_year("Love London budget 2018", page, "", signed="2018-03-08")  # the calendar year
+    figure = Span(page.index("£126,000"), page.index("£126,000") + 8, "£126,000")
+    assert year_fit(asked, page, figure) == 0.0
+    assert year_fit(asked, page, figure, signed="2018-05-08") == 1.0
+
+
 def test_a_year_asked_as_a_period_s_end_is_named_by_that_period():
     # corpus/gla MD3420: "…grant funding of £9,084,000 to London Councils … from 2025-26 to 2027-28 inclusive."
     page = "the GLA will provide grant funding of £9,084,000 to London Councils, from 2025-26 to 2027-28 inclusive."
@@ -443,6 +458,32 @@ def test_a_total_spent_is_no_unit_price():
         "What was the unit price of each vest?", "vests at £12 each, up to £15,000 in all"
     )
     assert not total_for_unit("How much was approved for high visibility vests?", said)
+    # MD3166: "…it is proposed that the GLA allocates £50 million from the Environmental Improvement Reserve to TfL."
+    allocated = (
+        "it is proposed that the GLA allocates £50 million from the Environmental Improvement Reserve to TfL"
+    )
+    assert total_for_unit("How much does TfL pay per car scrapped under the scheme?", allocated)
+    assert not total_for_unit("How much does TfL pay per car scrapped?", "grants of £2,000 per car scrapped")
+    assert not total_for_unit(
+        "How much is spent per year on the scheme?", allocated
+    )  # a year's, read elsewhere
+
+
+def test_a_programme_named_without_its_number_is_another_edition():
+    # MD2900: "The Mayor’s Warmer Homes programme has operated since January 2018 … By Winter 2021 it is
+    # expected to have improved over 2,000 homes": the programme before Warmer Homes 3.
+    earlier = (
+        "The Mayor’s Warmer Homes programme has operated since January 2018. By Winter 2021 it is expected…"
+    )
+    asked = "How many homes were retrofitted under the Warmer Homes 3 programme?"
+    assert other_edition(asked, earlier)
+    assert not other_edition(
+        asked, "The framework for the delivery of Warmer Homes 3 is in its final stages."
+    )
+    assert not other_edition(asked, "Grants for boilers were offered across London.")  # names no edition
+    assert not other_edition(
+        "How many applications did Round 2 get?", "The Round closed in May."
+    )  # a round's
 
 
 def test_a_rate_is_no_whole_sum():

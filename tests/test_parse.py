@@ -319,6 +319,13 @@ def test_without_a_decision_heading_the_decision_s_own_sum_is_approved():
         "The Executive Director is asked to approve the total expenditure of up to £5,000,000 to deliver it."
     )
     assert decision_total(decision, summary) == 5_000_000
+    # ADD2791 approves "£3.49m" of the "£3,489,000" its summary seeks: the exact sum is kept.
+    decision = "That the Assistant Director approves the receipt and expenditure of £3.49m of RSPARG funding"
+    summary = "Approval is sought for the receipt and expenditure of £3,489,000 of funding from MHCLG"
+    assert decision_total(decision, summary) == 3_489_000
+    assert (
+        decision_total(decision, "Approval is sought for £3,400,000 of funding") == 3_490_000
+    )  # another sum
 
 
 def test_amounts_and_the_approved_amount():

@@ -69,6 +69,13 @@ def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
         ("Which decisions since 2020 were about housing?", {"date_from": "2020-01-01"}, "since 2020"),
         ("How much has been approved for housing since 2018?", {"date_from": "2018-01-01"}, "since 2018"),
         ("grants last year", {"date_from": "2025-01-01", "date_to": "2025-12-31"}, "last year"),
+        # A Mayor's name after "under" or "during" is his years in office.
+        ("Crossrail levy policies under Sadiq Khan", {"date_from": "2016-05-09"}, "under Sadiq Khan"),
+        (
+            "housing decisions during Boris Johnson's mayoralty",
+            {"date_from": "2008-05-04", "date_to": "2016-05-08"},
+            "during Boris Johnson's mayoralty",
+        ),
     ],
 )
 def test_a_year_qualifying_the_decisions_is_a_filter(q, expected, words):

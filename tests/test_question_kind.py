@@ -211,6 +211,12 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         ("What did the programme's costs total?", "amount"),
         # "add" in lower case is a verb, not an Assistant Director decision asked for.
         ("What do the grants add up to?", "amount"),
+        # "When" opening a scene: the question asked follows the comma (not "When did the scheme, …, close?").
+        (
+            "When the programme was extended to 30 zones, how much was moved across from the Covenant?",
+            "amount",
+        ),
+        ("When did the scheme, which started in 2019, close?", "date"),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):

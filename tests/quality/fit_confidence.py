@@ -67,6 +67,7 @@ REAL_FILES = (
     "fresh34.jsonl",  # unseen in session 37, tuning material since
     "fresh35.jsonl",  # questions seen (not tuned on) in session 38, tuning material since
     "fresh36.jsonl",  # unseen in session 38, tuning material since
+    "fresh37.jsonl",  # unseen in session 39, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -74,6 +75,8 @@ REAL_FILES = (
     "tuning87.jsonl",
     "tuning88.jsonl",
     "tuning89.jsonl",
+    "tuning90.jsonl",
+    "tuning91.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
