@@ -585,7 +585,8 @@ def unit_for_total(question: str, figure: str) -> bool:
 
 # "Warmer Homes 3", "Crossrail 2": a programme's numbered edition. A sentence naming the programme without
 # its number ("The Mayor’s Warmer Homes programme has operated since January 2018") speaks of another.
-_EDITION = re.compile(r"\b((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/])")
+# (Not "Sport 4 Good": a number inside a name.)
+_EDITION = re.compile(r"\b((?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]{2,}) ([1-9])\b(?![\d,.%/]|\s+[A-Z&])")
 _BEFORE_NAME = frozenset(
     "how what which who when why where under in for the did does was were is are".split()
 )

@@ -484,6 +484,10 @@ def test_a_programme_named_without_its_number_is_another_edition():
     assert not other_edition(
         "How many applications did Round 2 get?", "The Round closed in May."
     )  # a round's
+    # ADD2167: "Sport England is contributing £54,000…": "Sport 4 Good" has its number inside the name.
+    assert not other_edition(
+        "How much is Sport England putting into the Sport 4 Good Cluster?", "Sport England is"
+    )
 
 
 def test_a_rate_is_no_whole_sum():
