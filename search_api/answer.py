@@ -64,7 +64,14 @@ from .index import LoadedIndex
 from .keyword_queries import body_word
 from .llm import generative_answer
 from .question_reading import Question, Span, stems
-from .question_types import AMOUNT_WORDS, ANSWER_PATTERNS, PERSON_NOUNS, asking_clause, is_question
+from .question_types import (
+    AMOUNT_WORDS,
+    ANSWER_PATTERNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    asking_clause,
+    is_question,
+)
 from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
 from .record_answers import record_answer, record_field
 from .rerank import is_decision_text, is_key_information, is_title_line
@@ -448,8 +455,12 @@ def _about(q: Question, ev: Evidence) -> bool:
     if not all(holds(e) or any(holds(p) for p in q.parts.get(i, ())) for i, e in enumerate(q.entities)):
         return False
     named = set().union(*q.entities) if q.entities else set()
+    # (Not the kind of body asked: "Which council was Mary Harpley running…" is answered "…currently Chief
+    # Executive of the London Borough of Hounslow".)
+    kind = {"council", "borough"} if q.asked_noun == "borough" else {q.asked_noun}
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}
-    return q.kind != "person" or not predicates or bool(predicates & stems(ev.read)[0])
+    asked = {s for s in predicates if q.words[s] not in kind}
+    return q.kind != "person" or not asked or bool(predicates & stems(ev.read)[0])
 
 
 # "…approved by the Deputy Mayor for Policing and Crime", "…the Deputy Mayor … approved": who took it.
@@ -693,6 +704,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # and 2016/17 for the creation of a … community garden at Chobham Manor": what it received
                 # is said around the recipient, as close as the sentence is to the question. Asked who
                 # gave: "$92,544 (£70,777) grant funding (from the [US Embassy]) … for the learning…".
+                said = stems(ev.at(zone))[0]
+                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                near = max(near, 0.7 * held)
+            if q.kind == "person" and q.asked_noun in PLACE_NOUNS and len(found) == 1:
+                # "Which country…": "…removal of non-compliant vehicles from use in Greater London to
+                # [Ukraine]", the one place a sentence names, as close as the sentence is to the question.
                 said = stems(ev.at(zone))[0]
                 held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
                 near = max(near, 0.7 * held)

@@ -16,8 +16,9 @@ from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
 
 from .answer_names import names
+from .place_names import places
 from .question_reading import ABBREVIATIONS, NUMBER_WORDS, PART_WORDS, Question, Span, stems
-from .question_types import ANSWER_PATTERNS
+from .question_types import ANSWER_PATTERNS, PLACE_NOUNS
 
 # What stands before the wanted one of two values: "reduced to [£72,625]", "from October 2020 to [September 2023]".
 AFTER_ENDINGS = {
@@ -517,6 +518,8 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"
         return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]
+    if kind == "person" and q.asked_noun in PLACE_NOUNS:  # "Which country…": a place the recogniser reads
+        return list(places(text))
     if kind == "person" and q.asked_noun == "borough":  # "Which boroughs…", "Which council…"
         # "Which boroughs does the area cross?": "…across three borough boundaries (Ealing, Brent, and
         # Hammersmith & Fulham)", boroughs a name-finder reads one capitalised word at a time.
@@ -538,6 +541,8 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
             if not any(b.start <= n.start and n.end <= b.end or b.start < n.start < b.end for b in listed)
         ]
         named = [_from_borough(n) for n in named]  # "Chief Executive of [the London Borough of Hounslow]"
+        # A borough's own name is the kind of name asked, whatever stands before it.
+        named = [replace(n, quality=1.0) if _BOROUGH_OF.match(n.text) else n for n in named]
         return [b for b in listed if not any(n.start <= b.start and b.end <= n.end for n in named)] + named
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip

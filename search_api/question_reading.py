@@ -94,6 +94,7 @@ _KIND_WORDS = {
     "email": frozenset("email e-mail address addresses".split()),
     # "Which earlier mayoral decision first set up…": a decision citing another says "(see MD2661)".
     "reference": frozenset("earlier previous prior original originally first initially".split()),
+    "person": frozenset("country countries nation nations".split()),  # "Which country…": "…to Ukraine"
 }
 # "cover all of London", "the whole of Greater London": what a page writes "London-wide".
 _WHOLE_AREA = re.compile(

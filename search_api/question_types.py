@@ -22,8 +22,9 @@ PERSON_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
     consultancy firm charity provider department unit directorate agency co-operative cooperative committee
-    panel forum ministry funder borough""".split()
+    panel forum ministry funder borough country nation""".split()
 )
+PLACE_NOUNS = frozenset(["country", "nation"])  # answered by a place's name: "Ukraine"
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
     value price amount grant allocation allocated worth fee fees paid pay salary sum approved approve total

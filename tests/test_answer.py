@@ -1615,3 +1615,16 @@ def test_the_year_a_decision_was_signed_in_dates_its_budget(full_index, full_set
     # MD1590, signed in January 2016, sets the levy "in the 2016-17 financial year": not 2015-16's.
     question = "What was the Crossrail business rate supplement threshold for 2015-16?"
     assert answer_question(full_index, question, full_settings).answer != "£55,000"
+
+
+def test_a_country_asked_is_answered_by_the_place_a_sentence_names(full_index, full_settings):
+    # MD3254: "…to fund the donation and removal of non-compliant vehicles from use in Greater London to Ukraine."
+    question = "Which country can non-ULEZ-compliant vehicles be donated to under the amended scrappage delegation?"
+    assert answer_question(full_index, question, full_settings).answer == "Ukraine"
+
+
+def test_the_kind_of_body_asked_need_not_be_in_the_sentence(full_index, full_settings):
+    # MD2306: "…appoint Mary Harpley, currently Chief Executive of the London Borough of Hounslow, as the
+    # Greater London Authority’s (GLA) Chief Officer…": "council" is what is asked, not what is said.
+    question = "Which council was Mary Harpley running before she became GLA Chief Officer?"
+    assert answer_question(full_index, question, full_settings).answer == "the London Borough of Hounslow"
