@@ -541,8 +541,6 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
             if not any(b.start <= n.start and n.end <= b.end or b.start < n.start < b.end for b in listed)
         ]
         named = [_from_borough(n) for n in named]  # "Chief Executive of [the London Borough of Hounslow]"
-        # A borough's own name is the kind of name asked, whatever stands before it.
-        named = [replace(n, quality=1.0) if _BOROUGH_OF.match(n.text) else n for n in named]
         return [b for b in listed if not any(n.start <= b.start and b.end <= n.end for n in named)] + named
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
@@ -557,7 +555,8 @@ def _from_borough(span: Span) -> Span:
     found = _BOROUGH_OF.search(span.text)
     if not found or found.start() == 0:
         return span
-    return replace(span, start=span.start + found.start(), text=span.text[found.start() :])
+    # (The borough is the kind of name asked, whatever post stood before it.)
+    return replace(span, start=span.start + found.start(), text=span.text[found.start() :], quality=1.0)
 
 
 # ", which approved £25,000…" describes the value before it: a relative clause is no join, nor

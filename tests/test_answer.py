@@ -1619,7 +1619,9 @@ def test_the_year_a_decision_was_signed_in_dates_its_budget(full_index, full_set
 
 def test_a_country_asked_is_answered_by_the_place_a_sentence_names(full_index, full_settings):
     # MD3254: "…to fund the donation and removal of non-compliant vehicles from use in Greater London to Ukraine."
-    question = "Which country can non-ULEZ-compliant vehicles be donated to under the amended scrappage delegation?"
+    question = (
+        "Which country can non-ULEZ-compliant vehicles be donated to under the amended scrappage delegation?"
+    )
     assert answer_question(full_index, question, full_settings).answer == "Ukraine"
 
 
