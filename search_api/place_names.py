@@ -3,7 +3,8 @@ vehicles be donated to?" is answered "Ukraine" from "…removal of non-compliant
 Greater London to Ukraine", a name no list of ours holds.
 
 Only the recogniser (and the token vectors it reads) is loaded, and only when a question asks for a
-place: most questions never pay its load time (about 2 s) or its 5 ms a sentence.
+place: most questions never pay its load time (about 2 s) or its 5 ms a sentence. (`question_parse.py`
+loads the same package without the recogniser, to keep every question's parse cheap.)
 """
 
 from __future__ import annotations
