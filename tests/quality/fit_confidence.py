@@ -68,6 +68,7 @@ REAL_FILES = (
     "fresh35.jsonl",  # questions seen (not tuned on) in session 38, tuning material since
     "fresh36.jsonl",  # unseen in session 38, tuning material since
     "fresh37.jsonl",  # unseen in session 39, tuning material since
+    "fresh38.jsonl",  # unseen in session 40, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -77,6 +78,8 @@ REAL_FILES = (
     "tuning89.jsonl",
     "tuning90.jsonl",
     "tuning91.jsonl",
+    "tuning92.jsonl",
+    "tuning93.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
