@@ -215,6 +215,9 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
     for tok in (t for u in response.parsed.understood for t in tokens(u.words)):
         if not tok.text[0].isdigit():  # a year may still pick the year's amount in a table
             q.words.pop(stem_with_irregulars(tok.text), None)
+            # Nor a name: "the Boris Johnson-era decision" filters by his years, no passage need say "era".
+            # (An entity left empty stays: `q.parts` is keyed by the entities' places.)
+            q.entities = [e - {stem_with_irregulars(tok.text)} for e in q.entities]
     for ref in response.parsed.refs:
         q.words.pop(stem_with_irregulars(ref), None)
         q.words[re.sub(r"\D", "", ref)] = ref
@@ -322,6 +325,7 @@ def _overlap(q: Question, ev: Evidence) -> float:
     read = stems(ev.read)[0]
     places = (
         (ev.source.named | reading.spelt_in(q, ev.source.named) | periods_said(q.text, ev.source.title), 0.8),
+        (_same_sum_said(q, ev), 0.8),  # "the above £144,535": the lines stating that sum describe it
         (read | reading.spelt_in(q, read), 0.6),
         (stems(ev.chunk["section"] or "")[0], 0.35),
     )
@@ -428,6 +432,11 @@ def _about(q: Question, ev: Evidence) -> bool:
         for e in q.entities
         if e not in lead and _named_after(q.text, frozenset(e), (_SITE_IN, _AFTER_EVENT))
     ]
+    # "Which organisation received the £144,535 from London Councils…": a sum the question states to the
+    # pound is that money wherever its decision writes it ("expenditure of the above £144,535 to Homeless
+    # Link"); the names describing it need not stand beside it again. (Not a round "£500k": many sums are.)
+    if _exact_sums(q.text) & set(amounts_in(ev.read)):
+        lead += [e for e in q.entities if e not in lead]
     if lead:
         read = read | (ev.source.words & set().union(*lead))
     # A name the decision gives whole is shortened after: "the former Webbs Industrial site", then "the
@@ -461,6 +470,22 @@ def _about(q: Question, ev: Evidence) -> bool:
     predicates = {s for s in q.words if s not in named and s not in ev.source.named}
     asked = {s for s in predicates if q.words[s] not in kind}
     return q.kind != "person" or not asked or bool(predicates & stems(ev.read)[0])
+
+
+def _same_sum_said(q: Question, ev: Evidence) -> frozenset[str]:
+    """The stems of the decision's other lines stating an exact sum the question and the piece state."""
+    sums = _exact_sums(q.text) & set(amounts_in(ev.at(ev.piece)))
+    if not sums:
+        return frozenset()
+    text = ev.source.text
+    lines = [text[a:b] for a, b in ev.source.lines if sums & set(amounts_in(text[a:b]))]
+    return stems(" ".join(lines))[0]
+
+
+@functools.lru_cache(maxsize=256)
+def _exact_sums(question: str) -> frozenset[int]:
+    """The sums a question states to four or more significant figures: "£144,535", "£3,489,000"."""
+    return frozenset(v for v in amounts_in(question) if len(str(v).rstrip("0")) >= 4)
 
 
 # "…approved by the Deputy Mayor for Policing and Crime", "…the Deputy Mayor … approved": who took it.
@@ -826,7 +851,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if best is None or bonus > best.bonus:
                 # "A and B, … respectively": the pairing chose one of them; otherwise both are the answer.
-                said = span if paired is not None else _with_partners(q, span, found)
+                said = span if paired is not None else _with_partners(q, ev.at(zone), span, found)
                 said = _with_listed_codes(q, ev.at(zone), said, found)
                 said = _with_range(q, ev.at(zone), said, found)
                 said = _with_bound(q, ev.at(zone), said)
@@ -906,7 +931,7 @@ def _flows(after: str, q: Question) -> str | None:
     if not said:
         return None
     named = stems(said.group(2))[0]
-    if not any(entity <= named for entity in q.entities):
+    if not any(entity and entity <= named for entity in q.entities):
         return None
     return "gets" if said.group(1) == "to" else "gives"
 
@@ -1005,9 +1030,22 @@ def _pair(text: str, one: Span, other: Span) -> bool:
     )
 
 
-def _with_partners(q: Question, span: Span, found: list[Span]) -> Span:
+_DATES_ASKED = re.compile(r"\b(?:years|dates|months|days)\b", re.I)
+_LISTED_WITH = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
+def _with_partners(q: Question, text: str, span: Span, found: list[Span]) -> Span:
     """A name said jointly with others is answered with them: "(Alice Bradley and Sally Frazer)" for
-    "Who … can approve…", though either alone is a better-formed name."""
+    "Who … can approve…", though either alone is a better-formed name. So are the years listed with
+    the one found, when years are asked: "Over which financial years…" ("over two year [2016-17 and
+    2017-18]")."""
+    if q.kind == "date" and _DATES_ASKED.search(q.text):
+        last = span
+        for other in sorted((o for o in found if o.start >= span.end), key=lambda o: o.start):
+            if not _LISTED_WITH.fullmatch(text[last.end : other.start]):
+                break
+            last = other
+        return span if last is span else Span(span.start, last.end, text[span.start : last.end], span.quality)
     if q.kind != "person":
         return span
     joint = [o for o in found if o.start <= span.start and span.end <= o.end and " and " in o.text[1:-1]]

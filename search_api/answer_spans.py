@@ -518,6 +518,12 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"
         return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]
+    if kind == "person" and q.asked_noun == "place":  # "Where…": a name the text sets after "in", "at", "to"
+        found = [
+            *places(text),
+            *(n for n in names(text, q, common) if _LOCATED_BEFORE.search(text[: n.start])),
+        ]
+        return sorted(set(found), key=lambda s: (s.start, -s.end))
     if kind == "person" and q.asked_noun in PLACE_NOUNS:  # "Which country…": a place the recogniser reads
         return list(places(text))
     if kind == "person" and q.asked_noun == "borough":  # "Which boroughs…", "Which council…"
@@ -546,6 +552,9 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []
 
+
+# "…will open in [Old Oak Common]", "…a garden at [Chobham Manor]", "…from use in Greater London to [Ukraine]".
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|to|on|near|within|into)\s+(?:the\s+)?$")
 
 _BOROUGH_OF = re.compile(r"\b(?:the\s+)?(?:London|Royal)\s+Boroughs?\s+of\b")
 

@@ -31,7 +31,8 @@ _KINDS = [
     ("director", r"director(?:'s)?", r"DDs"),
     ("mayoral", r"mayoral|mayor(?:'s)?", r"MDs"),
 ]
-TYPE_WORDS = [(code, rf"(?:{name}) decisions?|\b{plural}\b") for code, name, plural in _KINDS]
+# (Not "Mayoral Decision-Making in the GLA", a document's name.)
+TYPE_WORDS = [(code, rf"(?:{name}) decisions?(?![\w‐-])|\b{plural}\b") for code, name, plural in _KINDS]
 # "Director and assistant director decisions on …", "MDs or DDs": a search for either kind.
 _KIND = "|".join(rf"{name}|{plural}" for _, name, plural in _KINDS)
 _TWO_KINDS = re.compile(
@@ -190,7 +191,9 @@ def _date_rules(today: dt.date) -> list[tuple[str, str, callable]]:
         (OPEN, r"\b(?:in )?the (?:last|past) (?P<n>\d{1,2}) years?\b",
          lambda m: {"date_from": dt.date(today.year - int(m["n"]), today.month, min(today.day, 28)).isoformat()}),
         (OPEN, rf"\b(?:under|during|in(?= \S+ \S+['’]s (?:mayoralty|terms?|administration)))(?: the)? {_MAYOR}\b"
-         r"(?:['’]s (?:mayoralty|terms?|administration)\b)?", _mayoralty),
+         r"(?:['’]s (?:mayoralty|terms?|administration)\b|[- ]era\b)?", _mayoralty),
+        # "the Boris Johnson-era decision", "Khan era decisions"
+        (OPEN, rf"\b(?:(?:from|in) )?(?:the )?{_MAYOR}[- ]era\b", _mayoralty),
     ]  # fmt: skip
 
 
@@ -264,15 +267,18 @@ def _read_known_names(parsed: ParsedQuery, text: str, known: dict[str, list[str]
     return text
 
 
+_PERIOD_OPENED = re.compile(rf"\b{YEAR}(?:[-/](?:\d\d|(?:19|20)\d\d))?\s*(?:to|-|–)\s*$", re.IGNORECASE)
+
+
 def _qualifies_decisions(base: str, match: re.Match) -> bool:
     """'signed in 2021', 'decisions since 2018', '2021 decisions': the words say which decisions.
     'spending approved for 2025-26' names the budget's year, not when a decision was taken."""
     budget_year = bool(match["verb"]) and re.match(r"\w+\s+for\b", match.group(), re.IGNORECASE)
     after = _NOUN_AFTER.match(base[match.end() :])
+    # "the Sport Unites 2021-22 to 2024-25 mayoral decision": the year ends a period the title names.
+    before = _PERIOD_OPENED.sub("", base[: match.start()])
     # "the GLA outturn 2015-16 decision": one decision named by its title, the year the outturn's.
-    titled = (
-        after and not after.group().lower().endswith("s") and _TITLE_WORD_BEFORE.search(base[: match.start()])
-    )
+    titled = after and not after.group().lower().endswith("s") and _TITLE_WORD_BEFORE.search(before)
     return bool(
         (match["verb"] and not budget_year)
         or _NOUN_BEFORE.search(base[: match.start()])

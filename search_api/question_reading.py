@@ -19,6 +19,7 @@ from .question_types import (
     IMPERATIVES,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_ASKED,
     QUESTION_WORDS,
     SOURCE_ASKED,
     answer_kind,
@@ -342,6 +343,8 @@ def analyse_question(text: str) -> Question:
             (source.group(g) for g in ("noun", "named", "whence_noun", "from_noun") if source.group(g)), None
         )
         q.organisation, q.asked_noun = True, noun.lower().split()[-1] if noun else None
+    if q.kind == "person" and PLACE_ASKED.match(text):
+        q.asked_noun = "place"
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None

@@ -24,7 +24,14 @@ ORG_NOUNS = frozenset(
     consultancy firm charity provider department unit directorate agency co-operative cooperative committee
     panel forum ministry funder borough country nation""".split()
 )
-PLACE_NOUNS = frozenset(["country", "nation"])  # answered by a place's name: "Ukraine"
+PLACE_NOUNS = frozenset(["country", "nation", "place"])  # answered by a place's name: "Ukraine"
+# "Where can vehicles be sent…", "Where will the HS2 station open?": a place is asked (not "Where was
+# Mary Harpley working…", a body; nor "Where did the money come from", a budget: `SOURCE_ASKED`).
+PLACE_ASKED = re.compile(
+    r"^\W*where\b(?=[^?]*\b(?:sent|send|go|goes|went|located|locate|sited|situated|based|open|opens|opened|"
+    r"opening|built|build|created|create|installed|placed|planted|held|hold|moved|exported|donated)\b)",
+    re.I,
+)
 AMOUNT_WORDS = frozenset(
     """budget budgets cost costs expenditure investment invested spend spent funding funded
     value price amount grant allocation allocated worth fee fees paid pay salary sum approved approve total
@@ -178,6 +185,13 @@ _ASKING_AFTER_COMMA = re.compile(
     r"[^?,]{8,}?,\s*(?=(?:who|whom|whose|what|which|how|where|why)\b)",
     re.I,
 )
+_POLAR_OPENERS = frozenset("is are was were does do did has have had will would can could".split())
+_ASKED_AFTER_POLAR = re.compile(
+    # (Only a figure: "Did the GLA terminate …, and when?" would date another act the page tells, as
+    # "…the Development Agreement that was entered into in May 2013"; whether it happened is unsaid.)
+    r"[,;]\s*(?:and\s+)?(?:if so,?\s+)?(?=(?:how much|how many)\b)",
+    re.I,
+)
 _ARTICLES = ("the", "a", "an", "its", "their", "me")
 _QUALIFIERS = frozenset(
     "new exact final total original revised latest first last closing annual yearly monthly weekly maximum"
@@ -223,6 +237,10 @@ def asking_clause(question: str) -> str:
     scene = first in _SCENE_OPENERS and _ASKING_AFTER_COMMA.search(question)
     if scene:
         return question[scene.end() :]
+    # "Was over £500k spent on SWEP …, and how much exactly?": the yes-or-no part leads to what is asked.
+    then = first in _POLAR_OPENERS and _ASKED_AFTER_POLAR.search(question)
+    if then:
+        return question[then.end() :]
     if first and first not in QUESTION_WORDS and first not in IMPERATIVES:
         # "On what date…", "Under which decision…": a preposition may lead the asking clause.
         clause = _ASKING_CLAUSE.search(question)
@@ -392,7 +410,7 @@ def question_kind(question: str) -> str:
         return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
     if words[0] == "when" or re.search(r"\b(?:what|which) (?:date|year|month|day)\b|by when", lead):
         return "date"
-    if words[0] in ("who", "whom", "whose"):
+    if words[0] in ("who", "whom", "whose") or PLACE_ASKED.match(question):
         return "person"
     # "Which earlier Mayoral decision set up…", "What previous decision approved…": a reference code.
     # ("Under which mayoral delegation did the Executive Director approve…": the decision delegating.)
@@ -476,6 +494,9 @@ def question_kind(question: str) -> str:
         phrase = words[1:verb] if verb else []
         if phrase and phrase[-1] in ASKED_NOUNS:
             return ASKED_NOUNS[phrase[-1]]
+        # "Over which financial years was … funded": the years themselves ("2016-17 and 2017-18").
+        if phrase and ASKED_NOUNS.get(phrase[-1].removesuffix("s")) == "date":
+            return "date"
         if phrase and phrase[-1] in _GIVEN_SUMS and words[verb] in _AUXILIARIES:
             return "amount"  # "What Home Office grant did the VRU get…": its sum
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
@@ -503,7 +524,12 @@ def question_kind(question: str) -> str:
             return "amount"
         if words[1] in ("are", "were") or (noun.endswith("s") and noun not in ("is", "was", "does")):
             return "list"
-    return "list" if words[0] in ("list", "name") or " include" in question.lower() else "text"
+    # "What does the programme include?" asks its parts; "Which delivery plan … includes the Small Sites
+    # programme?" asks the plan.
+    return "list" if words[0] in ("list", "name") or _ASKS_CONTENTS.search(question) else "text"
+
+
+_ASKS_CONTENTS = re.compile(r"\binclud(?:e|es|ed|ing)\W*$", re.I)
 
 
 def is_question(text: str) -> bool:

@@ -411,7 +411,7 @@ def _delegating(said: str) -> set[str]:
     out = set()
     for ref in find_refs(said):
         number = re.sub(r"\D", "", ref)
-        for m in re.finditer(rf"\b{number}\b", said):
+        for m in re.finditer(rf"(?<!\d){number}(?!\d)", said):  # "MD1093" as "Mayoral Decision 1093"
             if _DELEGATING.search(said[: m.start()]):
                 out.add(ref)
     return out

@@ -1630,3 +1630,48 @@ def test_the_kind_of_body_asked_need_not_be_in_the_sentence(full_index, full_set
     # Greater London Authority’s (GLA) Chief Officer…": "council" is what is asked, not what is said.
     question = "Which council was Mary Harpley running before she became GLA Chief Officer?"
     assert answer_question(full_index, question, full_settings).answer == "the London Borough of Hounslow"
+
+
+def test_a_sum_stated_to_the_pound_is_that_money_wherever_the_decision_writes_it(full_index, full_settings):
+    # MD3161: "3. receipt of £144,535 from London Councils for the Strategic Insights Tool" / "4. expenditure
+    # of the above £144,535 to Homeless Link…": the second line never names London Councils or the Tool.
+    result = answer_question(
+        full_index,
+        "Which organisation received the £144,535 from London Councils for the Strategic Insights Tool?",
+        full_settings,
+    )
+    assert result.answer == "Homeless Link"
+    assert "the above £144,535 to Homeless Link" in result.citations[0].quote
+
+
+def test_years_asked_are_answered_with_every_year_listed(full_index, full_settings):
+    # MD1661: "…to be funded from up to £500,000 in external income over two year 2016-17 and 2017-18."
+    result = answer_question(
+        full_index,
+        "Over which financial years was the Team London Enterprise Adviser programme to be funded from external income?",
+        full_settings,
+    )
+    assert result.answer == "2016-17 and 2017-18"
+
+
+def test_where_vehicles_are_sent_is_answered_by_the_place(full_index, full_settings):
+    # MD3254: "…to permit removal of non-compliant vehicles from use in Greater London to Ukraine."
+    result = answer_question(
+        full_index,
+        "Where can non-compliant ULEZ vehicles be sent under the amended London Vehicle Scrappage Scheme delegation?",
+        full_settings,
+    )
+    assert result.answer == "Ukraine"
+    assert result.citations[0].ref == "MD3254"
+
+
+def test_a_mayor_s_era_filters_and_leaves_no_word_to_find(full_index, full_settings):
+    # MD1341 (signed 2 May 2014 by Boris Johnson): "…how the £580,000 programme budget … secured for
+    # 2014-15 will be used"; no passage says "Johnson-era".
+    result = answer_question(
+        full_index,
+        "How much programme budget did Team London have for 2014-15 under the Boris Johnson-era decision?",
+        full_settings,
+    )
+    assert result.answer == "£580,000"
+    assert result.filters["date_to"] == "2016-05-08"

@@ -26,6 +26,11 @@ from .conftest import TODAY
         ("Local Growth Capacity Support Programme spending approved for 2025-26", "2025-26"),
         # One decision named by its title ("GLA outturn 2015-16", MD2010, signed in July 2016).
         ("When was the GLA outturn 2015-16 decision signed?", "2015-16"),
+        # A period its title names, closed by the year (MD2895 "Sport Unites 2021-22 to 2024-25").
+        (
+            "Which directorate was responsible for the Sport Unites 2021-22 to 2024-25 mayoral decision?",
+            "2024-25",
+        ),
         # A period the decision describes (MD3230: "…delivered £44m of project activity up to 2023-24").
         ("How much Royal Docks project activity had been delivered up to 2023-24?", "up to 2023-24"),
         ("How much Arts Council England grant could the Fourth Plinth receive until 2021?", "until 2021"),
@@ -76,6 +81,12 @@ def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):
             {"date_from": "2008-05-04", "date_to": "2016-05-08"},
             "during Boris Johnson's mayoralty",
         ),
+        (
+            "Team London budget under the Boris Johnson-era decision",
+            {"date_from": "2008-05-04", "date_to": "2016-05-08"},
+            "under the Boris Johnson-era",
+        ),
+        ("Khan-era decisions on rough sleeping", {"date_from": "2016-05-09"}, "Khan-era"),
     ],
 )
 def test_a_year_qualifying_the_decisions_is_a_filter(q, expected, words):
@@ -93,6 +104,8 @@ def test_a_year_qualifying_the_decisions_is_a_filter(q, expected, words):
         ("assistant director decisions on housing", {"type": "assistant_director"}),
         # The verb, in lower case, names no kind of decision (MD3139: "This MD is in addition to…").
         ("Which MD holds the other air quality funding that MD3139 adds to?", {}),
+        # A document's name (MD2472 "Mayoral Decision-Making in the GLA and GLA Financial Regulation").
+        ("whose planning delegations did the Mayoral Decision-Making in the GLA document clarify?", {}),
     ],
 )
 def test_the_kind_of_decision_is_read_from_its_name_or_plural_code(q, expected):

@@ -723,7 +723,8 @@ def test_a_question_asking_who_gave_money_is_told_from_one_asking_who_got_it(que
 def test_where_money_came_from_asks_for_a_budget_or_body():
     q = analyse_question("Where was the £200m for the extra commissioned Housing Zones taken from?")
     assert q.kind == "person" and q.source and q.organisation
-    assert question_kind("Where will the new station open?") == "text"  # no "from": a place, not a source
+    opens = analyse_question("Where will the new station open?")  # no "from": a place, not a source
+    assert opens.asked_noun == "place" and not opens.source
     # As it is asked in the present: "Where is the money for the uplift coming from?"
     q = analyse_question("Where is the money for the one-off increase in the grant coming from?")
     assert q.kind == "person" and q.source
@@ -861,3 +862,39 @@ def test_a_budget_asked_as_where_money_was_moved_from_wants_its_name():
 )
 def test_a_reason_is_text_a_phrasal_change_asks_its_figure_and_a_number_of_things_their_names(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # MD1661: "…funded from up to £500,000 in external income over two year 2016-17 and 2017-18."
+        ("Over which financial years was the Team London Enterprise Adviser programme to be funded?", "date"),
+        # The yes-or-no part leads to the figure asked (MD3043: "£541,514 for … SWEP surge …").
+        (
+            "Was over £500k spent on SWEP surge emergency accommodation in 2022-23, and how much exactly?",
+            "amount",
+        ),
+        # Whether the agreement was terminated is unsaid; "when" would date another act (MD2751).
+        ("Did the GLA terminate ABP's development agreement for Royal Albert Dock, and when?", "text"),
+        # The plan is asked, not what it includes (DD2783: "…captured in the Making Best Use of Land
+        # Delivery Plan (approved by MD3434)").
+        (
+            "Which delivery plan, approved by MD3434, includes the Small Sites Small Builders programme?",
+            "text",
+        ),
+        ("What does the Young Londoners Fund include?", "list"),
+        # A place (MD3254: "…from use in Greater London to Ukraine"), not a budget nor an employer.
+        ("Where can non-compliant vehicles be sent under the scrappage scheme amendment?", "person"),
+        ("Where did the money for the supplementary budget come from?", "person"),
+        ("Where was Mary Harpley working before she became GLA Chief Officer?", "text"),
+    ],
+)
+def test_the_kind_is_read_from_the_clause_that_asks(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_where_something_is_sent_or_opens_asks_a_place():
+    assert analyse_question("Where will the new HS2 station open?").asked_noun == "place"
+    assert (
+        analyse_question("Where did the money for the supplementary budget come from?").asked_noun != "place"
+    )

@@ -12,6 +12,7 @@ import shutil
 import pytest
 
 from decisions.settings import Settings
+from search_api import record_answers as ra
 from search_api.answer import answer_question
 from search_api.index import IndexHolder
 from search_api.record_answers import record_answer, record_field
@@ -514,3 +515,17 @@ def test_a_total_over_the_period_the_decision_states_as_its_own(full_index, full
     decision = full_index.decisions[full_index.by_ref["MD1592"]]
     asked = "Housing Zones revenue spending for 2015-16 and 2017-18"
     assert not _period_of_decision(full_index, asked, {"2015-16", "2017-18"}, decision)
+
+
+def test_a_decision_named_as_the_source_of_its_authority_is_no_other_subject(full_index, full_settings):
+    # DD1149: "Approval is sought for the extension … of a number of rough sleeping services … pursuant to
+    # the mayoral delegation to the director in MD1093." The code written whole ("MD1093") was not read as
+    # the delegation's, so the sentence seemed another decision's and the record was not trusted.
+    assert ra._delegating("…pursuant to the mayoral delegation to the director in MD1093.") == {"MD1093"}
+    result = answer_question(
+        full_index,
+        "When was the director's decision extending GLA-funded rough sleeping services for 2013-15 signed?",
+        full_settings,
+    )
+    assert result.answer == "08 January 2014"
+    assert "08 January 2014" in result.citations[0].quote
