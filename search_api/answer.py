@@ -1688,6 +1688,15 @@ _WON_SAID = re.compile(r"\b(?:won|win|wins|winn\w*|awarded|select\w*|chosen|succ
 _CONTRACT_WON = re.compile(r"\b(?:contract\w*|tender\w*|framework|procure\w*|appoint\w*)\b", re.I)
 
 
+# "Which 28 projects received funding…", "Which two artists…": one name does not answer (the names are
+# joined: "Hans Haacke and David Shrigley", "Ealing, Brent, and Hammersmith & Fulham").
+_SEVERAL_ASKED = re.compile(
+    r"\W*(?:which|what|name the|list the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+[a-z]",
+    re.I,
+)
+_SEVERAL_SAID = re.compile(r",|;|\band\b|&", re.I)
+
+
 def _won_said(question: str, read: str) -> bool:
     if _CONTRACT_WON.search(question):
         return bool(_WON_SAID.search(read) or _CONTRACT_WON.search(read))
@@ -1818,6 +1827,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "amount" and _SALARY_ASKED.search(q.text) and not _SALARY_SAID.search(said))
         or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
+        or (q.kind == "person" and _SEVERAL_ASKED.match(q.text) and not _SEVERAL_SAID.search(c.answer))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

@@ -25,7 +25,21 @@ _PREFIXES = (
 )
 
 
+# The kind the asking words name: "Under which mayoral delegation did the January 2014 director decision…"
+# asks an MD; the director decision is the one asked about.
+_ASKED_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:(?:earlier|previous|prior|original|other|parent)\s+)?"
+    r"(?P<kind>assistant director(?:'s)? decision|director(?:'s)? decision|mayoral (?:decision|delegation)"
+    r"|mayor's decision|chief officer(?:'s)? decision|ADD|DD|MD|CO)\b",
+    re.I,
+)
+
+
 def asked_prefix(question: str) -> str | None:
+    asked = _ASKED_KIND.search(question)
+    if asked:
+        kind = asked["kind"].replace("delegation", "decision")
+        return next((prefix for prefix, said in _PREFIXES if said.fullmatch(kind)), None)
     found = [prefix for prefix, said in _PREFIXES if said.search(question)]
     return found[0] if len(found) == 1 else None
 

@@ -468,12 +468,18 @@ def question_kind(question: str) -> str:
         return "amount"  # "What did Sport England put into the Cluster…", "What will the GLA contribute…"
     if words[0] == "what" and words[-2:-1] and words[-2] in _VALUED and words[-1] == "at":
         return "amount"  # "What were the hi-vis tabards budgeted at?"
-    if words[0] == "what" and (words[-1] == "for" or words[-2:] == ["used", "for"]):
-        return "text"  # "What is the £7.2m meant to pay for?": a purpose, whatever money it names
-    if words[0] in ("which", "what") and len(words) > 2 and words[1] in _NUMBERS:
+    if words[0] == "what" and (
+        words[-1] == "for" or words[-2:] == ["used", "for"] or _PURPOSE_END.search(question)
+    ):
+        # "What is the £7.2m meant to pay for?", "What were the OPDC revenue grants … meant to help
+        # create?": a purpose, whatever money it names.
+        return "text"
+    if words[0] in ("which", "what") and len(words) > 2 and (words[1] in _NUMBERS or words[1].isdecimal()):
         # "Which two GLA investment pools were to be merged…": so many named things ("the GLA Group
         # Investment Syndicate (GIS) and London Strategic Reserve (LSR)"), unless the noun says otherwise.
-        head = (noun_phrase(words[2:8]) or [""])[-1]
+        # The number counts the first plural: "Which seven exemplar high street projects got funding…".
+        phrase = noun_phrase(words[2:8]) or [""]
+        head = next((w for w in phrase if w.endswith("s") and not w.endswith("ss")), phrase[-1])
         single = head.removesuffix("s")
         if head in ASKED_NOUNS or single in ASKED_NOUNS:  # "Which two years…"
             return ASKED_NOUNS.get(head) or ASKED_NOUNS[single]
@@ -529,6 +535,7 @@ def question_kind(question: str) -> str:
     return "list" if words[0] in ("list", "name") or _ASKS_CONTENTS.search(question) else "text"
 
 
+_PURPOSE_END = re.compile(r"\b(?:meant|intended|designed|supposed|aimed)\s+to\s+(?:help\s+)?\w+\W*$", re.I)
 _ASKS_CONTENTS = re.compile(r"\binclud(?:e|es|ed|ing)\W*$", re.I)
 
 

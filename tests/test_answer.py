@@ -15,6 +15,7 @@ import pytest
 
 from indexer.amounts import find_amounts
 from search_api.answer import _phrase_fit, answer_question, is_question
+from search_api.answer_checks import asked_prefix
 from search_api.answer_spans import spans_for
 from search_api.question_reading import analyse_question, stems
 
@@ -1675,3 +1676,33 @@ def test_a_mayor_s_era_filters_and_leaves_no_word_to_find(full_index, full_setti
     )
     assert result.answer == "£580,000"
     assert result.filters["date_to"] == "2016-05-08"
+
+
+def test_the_kind_of_decision_asked_is_the_one_the_asking_words_name(full_index, full_settings):
+    # DD1149: "…pursuant to the mayoral delegation to the director in MD1093." The question describes the
+    # director decision it asks about; the code asked is the mayoral one.
+    assert asked_prefix("Under which mayoral delegation did the January 2014 director decision rely?") == "MD"
+    assert asked_prefix("Which director decision cites MD2848?") == "DD"
+    result = answer_question(
+        full_index,
+        "Under which mayoral delegation did the January 2014 director decision on rough sleeping services extensions rely?",
+        full_settings,
+    )
+    assert result.answer == "MD1093"
+
+
+def test_several_names_asked_are_not_answered_by_one(full_index, full_settings):
+    # MD3418's page says "…additional projects that applied to the Mayor of London’s…", never which 28.
+    result = answer_question(
+        full_index,
+        "Which 28 projects received funding in the sixth round of the London Community Energy Fund?",
+        full_settings,
+    )
+    assert result.answer != "the Mayor of London"
+    # Two names joined answer "Which two…" (MD1384).
+    both = answer_question(
+        full_index,
+        "Which two artists were picked for the Fourth Plinth commissions unveiled in 2015?",
+        full_settings,
+    )
+    assert both.answer == "Hans Haacke and David Shrigley"

@@ -887,6 +887,11 @@ def test_a_reason_is_text_a_phrasal_change_asks_its_figure_and_a_number_of_thing
         ("Where can non-compliant vehicles be sent under the scrappage scheme amendment?", "person"),
         ("Where did the money for the supplementary budget come from?", "person"),
         ("Where was Mary Harpley working before she became GLA Chief Officer?", "text"),
+        # The number counts the first plural, whatever follows ("…got funding in…"): so many names.
+        ("Which seven exemplar high street projects got funding in Stage 3 Round 2?", "person"),
+        ("Which 28 projects received funding in the sixth round?", "person"),
+        # A purpose (MD2971: "…to help create a strategic transport model"), not the grants' sums.
+        ("What were the OPDC revenue grants to TfL and the GLA meant to help create?", "text"),
     ],
 )
 def test_the_kind_is_read_from_the_clause_that_asks(question, kind):
