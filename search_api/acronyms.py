@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 
-from decisions.words import stem_with_irregulars
+from decisions.words import STOPWORDS, stem_with_irregulars, tokens
 from storage.base import SearchTooExpensive
 
 from .index import LoadedIndex
@@ -125,4 +125,25 @@ def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
         if len(_CACHE) > 10_000:
             _CACHE.clear()
         _CACHE[key] = found
+    return found
+
+
+def written_out(index: LoadedIndex, text: str) -> dict[str, tuple[str, ...]]:
+    """Initials the index defines for words the query writes out, with those words: "universal free school
+    meals" is "UFSM" in MD3224 ("…to continue to deliver the UFSM programme"), which defines it once and
+    then writes only the initials. Runs of three to six words; a run's initials must be a word of the index
+    and be defined there as exactly those words."""
+    words = [t for t in tokens(text) if t.word not in STOPWORDS and t.text[:1].isalpha()]
+    found: dict[str, tuple[str, ...]] = {}
+    for i in range(len(words)):
+        for j in range(i + 3, min(i + 7, len(words) + 1)):
+            run = words[i:j]
+            initials = "".join(t.text[0] for t in run).upper()
+            if initials in found or not any(
+                index.term_rows(w) for w in (initials.lower(), f"{initials.lower()}s")
+            ):
+                continue
+            name = frozenset(stem_with_irregulars(t.text) for t in run)
+            if name in spelt_out(index, initials):
+                found[initials] = tuple(t.text for t in run)
     return found

@@ -122,6 +122,9 @@ class RerankQuery:
     # How far shared words tell, in hybrid search (keyword_trust.py): the word features are
     # scaled by it and the asked-for ones by 2 − it, so a paraphrase is ranked more by meaning.
     keyword_trust: float = 1.0
+    # Initials the index defines for a name the query writes out, as stems: "ufsm" → the stems of
+    # "universal free school meals". A passage writing the initials holds the name's words.
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # A hook for tests/quality/fit_rerank.py: called with (query, rows, feature matrix) per scoring.
@@ -138,6 +141,7 @@ def prepare(
     semantic_ranked: Sequence[int] = (),
     refs: Sequence[str] = (),
     keyword_trust: float = 1.0,
+    written_out: dict[str, tuple[str, ...]] | None = None,
 ) -> RerankQuery:
     stems = list(dict.fromkeys(stem(t) for t in keyword_tokens(text)))
     idf = query_idf(index, text)
@@ -149,6 +153,7 @@ def prepare(
         bigrams=frozenset(zip(ordered, ordered[1:], strict=False)), record_field=record,
         fused=fused, best_fused=max(fused.values(), default=0.0), both_lists=both,
         refs=tuple(written_ref(ref) for ref in refs), keyword_trust=keyword_trust,
+        aliases={stem(initials): tuple(stem(w) for w in words) for initials, words in (written_out or {}).items()},
     )  # fmt: skip
 
 
@@ -225,6 +230,12 @@ def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np
     for i, (row, title) in enumerate(zip(rows, titles, strict=True)):
         stems_field, text = row["stems"] or "", row["text"]
         held = [s for s in q.stems if f" {s} " in stems_field]
+        for (
+            initials,
+            name,
+        ) in q.aliases.items():  # "…deliver the UFSM programme" holds "universal free school meals"
+            if f" {initials} " in stems_field:
+                held += [s for s in name if s in q.stems and s not in held]
         named = _title_stems(title)
         residual_total = sum(w for s, w in q.idf.items() if s not in named)
         out[i, 0] = q.fused.get(row["rowid"], 0.0) / q.best_fused if q.best_fused else 0.0

@@ -15,7 +15,7 @@ from decisions.records import SEARCH_MODES, Passage, SearchResult
 from decisions.words import keyword_tokens, stem
 from indexer.refs import written_ref
 
-from . import rerank
+from . import acronyms, rerank
 from .answer_checks import asked_parts, names_asked_part, names_asked_year, years
 from .cell_labels import has_bare_amount, with_row_labels
 from .decision import passage_anchor, source_text
@@ -134,15 +134,21 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
         scored.sort(key=lambda pair: rerank.is_title_line(pair[1]))
     passages: list[Passage] = []
     seen: set[str] = set()
+    shown: dict[str, list[tuple[int, int]]] = {}  # per paragraph anchor, the stretches shown
     for score, row in scored:
         if row["boilerplate"] and passages:
             continue
-        # Long paragraphs are cut into overlapping chunks: the best one stands for its paragraph.
+        # Long paragraphs are cut into overlapping chunks: the best one stands for what it overlaps.
+        # (Not for the rest of the paragraph: a page's summary may be one paragraph of four chunks, and
+        # "…the Mayor is asked to approve the expenditure of up to £140m…" was hidden behind its opening.)
         anchor = passage_anchor(index, ranked.decision_id, row["source_path"], row["start"])
         key = _duplicate_key(row["text"])
-        if key in seen or (anchor and anchor in seen):
+        stretch = (row["start"], row["start"] + len(row["text"]))
+        if key in seen or any(a < stretch[1] and stretch[0] < b for a, b in shown.get(anchor, [])):
             continue
-        seen.update((key, anchor))
+        seen.add(key)
+        if anchor:
+            shown.setdefault(anchor, []).append(stretch)
         text = row["text"]
         if has_bare_amount(text):  # "£3k" alone: write its row's label before it
             text = with_row_labels(
@@ -376,6 +382,9 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         # The model and SQLite both release the GIL: in hybrid mode the query is encoded on
         # another thread while BM25 runs here, overlapping the two largest costs of a search.
         pending = _ENCODER.submit(index.embed_query, text) if has_words and request.mode == "hybrid" else None
+        # "universal free school meals": the decisions' "UFSM" is searched too (acronyms.written_out).
+        spelt = acronyms.written_out(index, keyword_text) if request.mode != "semantic" else {}
+        keyword_text = " ".join([keyword_text, *spelt])
         rankings, weights, keyword_ranked, semantic_ranked = [], [], [], []
         evidence: set[int] = set()  # chunks that show their decision matches the query
         if request.mode in ("hybrid", "keyword"):
@@ -417,6 +426,7 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
             semantic_ranked,
             parsed.refs,
             trust,
+            spelt,
         )
         ranked = matching(_group(index, rerank.rerank(index, scoring)), evidence)
         titled = _boost_title_matches(index, ranked, text)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from search_api.acronyms import _defined, asked_initials, definitions, spelt_out
+from search_api.acronyms import _defined, asked_initials, definitions, spelt_out, written_out
 from search_api.answer import answer_question
 from search_api.answer_spans import Span, proximity
 from search_api.question_reading import analyse_question, initialisms, spelt_in, stems
+from search_api.search import SearchRequest, search
+
+from .conftest import TODAY
 
 
 def test_a_name_before_its_initials_in_brackets_defines_them():
@@ -141,3 +144,14 @@ def test_what_initials_stand_for_is_answered_from_the_passage_spelling_them_out(
     assert "(LSR)" in result.citations[0].quote
     result = answer_question(full_index, "What does OPDC stand for?", full_settings)
     assert not result.answered  # no passage writes "(OPDC)": known initials, but nothing to cite
+
+
+def test_a_name_the_query_writes_out_is_searched_by_the_initials_a_decision_defines(full_index):
+    # MD3224 defines "universal free school meals (UFSM)" once, then writes "…to continue to deliver the
+    # UFSM programme" in the passage stating the £140m.
+    asked = "How much can the Mayor spend on universal free school meals in primary schools for 2024-25?"
+    assert written_out(full_index, asked) == {"UFSM": ("universal", "free", "school", "meals")}
+    assert written_out(full_index, "free school meals for primary pupils") == {}  # "FSMPP" is defined nowhere
+    top = search(full_index, SearchRequest(q=asked, today=TODAY)).results[0]
+    assert top.ref == "MD3224"
+    assert any("up to £140m" in p.text for p in top.passages)

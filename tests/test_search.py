@@ -390,3 +390,17 @@ def test_a_decision_is_named_as_of_a_round_by_its_title_or_a_text_naming_no_othe
     assert names_asked_part("the round 2 bids", "…", "Good Growth Fund Round 2 Development Funding")
     assert not names_asked_part("the round 2 bids", "After Round 2, Round 3 opened.", "Round 3 approvals")
     assert names_asked_part("Good Growth Fund bids", "After Round 2, Round 3 opened.", "Round 3 approvals")
+
+
+def test_a_long_paragraph_shows_its_other_chunks_not_the_ones_overlapping(full_index):
+    # MD3224's executive summary is one paragraph of two chunks that do not overlap; the second holds
+    # "The Mayor is asked to approve the expenditure of up to £140m…" and was hidden behind the first.
+    top = search(
+        full_index,
+        SearchRequest(
+            q="Primary School Universal Free School Meal Provision 2024-25 expenditure", today=TODAY
+        ),
+    ).results[0]
+    assert top.ref == "MD3224"
+    assert any("£140m" in p.text for p in top.passages)
+    assert len(set(p.text[:80] for p in top.passages)) == len(top.passages)
