@@ -31,6 +31,8 @@ from . import answer_spans as spans
 from . import question_reading as reading
 from .admission import ANSWER, GATE
 from .answer_checks import (
+    act_object_unsaid,
+    act_unsaid_by,
     another_sum_said,
     approval_to_come,
     asked_part_named,
@@ -1828,6 +1830,8 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
         or (q.kind == "person" and _SEVERAL_ASKED.match(q.text) and not _SEVERAL_SAID.search(c.answer))
+        or (q.kind == "reference" and act_object_unsaid(q.text, c.evidence.read))
+        or (q.kind == "reference" and act_unsaid_by(q.text, said, c.answer))
         or plan_for_outcome(q.text, said)
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decisions.london_boroughs import boroughs_named
 from indexer.amounts import amounts_in, find_amounts
 
-from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span
+from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span, stems
+from .question_types import noun_phrase
 
 # The kind of decision a question asks the code of: its letters.
 _PREFIXES = (
@@ -750,3 +751,55 @@ _BOUNDED_BEFORE = re.compile(
     r"\b(?:over|under|above|below|more than|less than|at least|exceeding|around|about)\s*$", re.I
 )
 SAME_SUM = 0.025  # how far a sum said may be from one the question recalls, rounded, to be the same
+
+
+# "Which earlier decision approved the valuation work on the sites near the former Webbs Industrial
+# site…": what the decision did is named after its verb; a sentence about another act at the same place
+# ("…the Mayor approved (MD1627), the proposal to acquire the former Webbs Industrial site…") names no
+# valuation work.
+_DECISION_DID = re.compile(
+    r"\b(?:decision|MD|DD|ADD)\s+(?:first\s+|originally\s+|previously\s+|initially\s+)?"
+    r"(?:approved|paid for|funded|authori[sz]ed|allocated|commissioned)\s+(?:the\s+|a\s+|an\s+)?(?P<object>[^?.;]+)",
+    re.I,
+)
+
+
+_MONEY_STEMS = stems(
+    "budget budgets spending spend expenditure funding funds fund money cash grant cost costs sum"
+)[0]
+
+
+def act_object_unsaid(question: str, said: str) -> bool:
+    """Asked which decision did something, does the sentence leave the thing done unnamed?"""
+    did = _DECISION_DID.search(question)
+    if not did:
+        return False
+    # A sum names it whatever its words ("the £705k budget": "…approved £705,000 for expenditure…").
+    if set(amounts_in(did["object"])) & set(amounts_in(said)):
+        return False
+    words = [w for w in noun_phrase(did["object"].lower().split()) if not amounts_in(w)]
+    thing = stems(" ".join(words))[0] - _MONEY_STEMS  # "approved spending on…": "…approved expenditure…"
+    return bool(thing) and not thing & stems(said)[0]
+
+
+# "…approved under cover of MD2171", "MD2591 approved expenditure…", "(approved by MD3434)": the act said
+# beside the code (not "…in line with the … processes laid out in Mayoral Decision (MD)3274").
+_ACT_SAID = re.compile(
+    r"\b(?:approv\w*|agree[ds]?|authori[sz]\w*|fund(?:s|ed|ing)?|paid|commission\w*|allocat\w*|cover of"
+    r"|delegat\w*|sign\w*)\b",
+    re.I,
+)
+
+
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)  # "…project under MD1314"
+
+
+def act_unsaid_by(question: str, said: str, code: str) -> bool:
+    """Asked which decision did something, does the sentence name the code without an act beside it?"""
+    if not _DECISION_DID.search(question):
+        return False
+    at = said.find(code)
+    before = said[max(0, at - 80) : at]
+    return at >= 0 and not (
+        _ACT_SAID.search(before + said[at : at + len(code) + 80]) or _UNDER.search(before)
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from search_api.answer import _is_aggregate
 from search_api.answer_checks import (
+    act_object_unsaid,
+    act_unsaid_by,
     approval_to_come,
     asked_prefix,
     group_for_member,
@@ -660,4 +662,36 @@ def test_a_date_beside_no_act_of_deciding_does_not_say_when_it_was_decided():
     assert says_act_done("On 18 January 2024 the Mayor approved expenditure of up to £140m")
     assert not says_act_done(
         "…wish to appoint Mary Harpley as Chief Officer with effect from 10 September 2018"
+    )
+
+
+def test_which_decision_did_a_thing_is_answered_beside_that_thing_done():
+    # DD2075: "On the 17th March 2016, the Mayor approved (MD1627), the proposal to acquire the former Webbs
+    # Industrial site…" and "On the 29th September 2016 ADD2033 approved expenditure of £35,000 to undertake
+    # valuation work…": only the second names the valuation work asked about.
+    asked = "Which earlier decision approved the valuation work on the sites near the former Webbs Industrial site?"
+    assert act_object_unsaid(
+        asked, "the Mayor approved (MD1627), the proposal to acquire the former Webbs site"
+    )
+    assert not act_object_unsaid(asked, "ADD2033 approved expenditure of £35,000 to undertake valuation work")
+    assert not act_object_unsaid("Who approved the valuation work?", "the proposal to acquire the site")
+    # MD3380 names MD3274 as the source of its process, not as what approved the programme (MD2713:
+    # "The Young London Inspired (YLI) Programme, approved under cover of MD2171…").
+    first = "Which mayoral decision first approved the Young London Inspired programme?"
+    assert act_unsaid_by(
+        first, "…in line with the refreshed processes laid out in Mayoral Decision (MD)3274.", "(MD)3274"
+    )
+    assert not act_unsaid_by(
+        first, "The Young London Inspired (YLI) Programme, approved under cover of MD2171", "MD2171"
+    )
+    # DD1460: "In February 2014, the Mayor approved the GLA’s participation in the Joint Air Quality Initiative
+    # (JOAQUIN) project under MD1314."
+    assert not act_unsaid_by(
+        first, "…in the Joint Air Quality Initiative (JOAQUIN) project under MD1314.", "MD1314"
+    )
+    # A sum names what was approved whatever words go with it (ADD2342: "This decision relates to MD2188,
+    # which approved £705,000 for expenditure on the Team London Ambassadors programme").
+    assert not act_object_unsaid(
+        "Which mayoral decision approved the £705k budget for Team London Ambassadors?",
+        "This decision relates to MD2188, which approved £705,000 for expenditure on the programme",
     )
