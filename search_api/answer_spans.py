@@ -523,7 +523,7 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
             *places(text),
             *(n for n in names(text, q, common) if _LOCATED_BEFORE.search(text[: n.start])),
         ]
-        return sorted(set(found), key=lambda s: (s.start, -s.end))
+        return sorted({_within_place(text, f) for f in found}, key=lambda s: (s.start, -s.end))
     if kind == "person" and q.asked_noun in PLACE_NOUNS:  # "Which country…": a place the recogniser reads
         return list(places(text))
     if kind == "person" and q.asked_noun == "borough":  # "Which boroughs…", "Which council…"
@@ -555,6 +555,15 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
 
 # "…will open in [Old Oak Common]", "…a garden at [Chobham Manor]", "…from use in Greater London to [Ukraine]".
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|to|on|near|within|into)\s+(?:the\s+)?$")
+
+# "…at [Chobham Manor] on Queen Elizabeth Olympic Park": the place it stands in is part of where.
+_WITHIN_PLACE = re.compile(r"\s+(?:on|in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+
+
+def _within_place(text: str, span: Span) -> Span:
+    within = _WITHIN_PLACE.match(text, span.end)
+    return replace(span, end=within.end(), text=text[span.start : within.end()]) if within else span
+
 
 _BOROUGH_OF = re.compile(r"\b(?:the\s+)?(?:London|Royal)\s+Boroughs?\s+of\b")
 

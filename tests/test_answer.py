@@ -1664,6 +1664,12 @@ def test_where_vehicles_are_sent_is_answered_by_the_place(full_index, full_setti
     )
     assert result.answer == "Ukraine"
     assert result.citations[0].ref == "MD3254"
+    # ADD304: "…a temporary mobile community garden at Chobham Manor on Queen Elizabeth Olympic Park (QEOP)":
+    # the place it stands in is part of where.
+    garden = answer_question(
+        full_index, "Where was the LLDC-funded temporary mobile community garden created?", full_settings
+    )
+    assert garden.answer == "Chobham Manor on Queen Elizabeth Olympic Park"
 
 
 def test_a_mayor_s_era_filters_and_leaves_no_word_to_find(full_index, full_settings):
