@@ -799,7 +799,7 @@ def act_unsaid_by(question: str, said: str, code: str) -> bool:
     if not _DECISION_DID.search(question):
         return False
     at = said.find(code)
-    before = said[max(0, at - 80) : at]
-    return at >= 0 and not (
-        _ACT_SAID.search(before + said[at : at + len(code) + 80]) or _UNDER.search(before)
-    )
+    if at < 0:
+        return False
+    before, after = said[max(0, at - 80) : at], said[at : at + len(code) + 80]
+    return not (_ACT_SAID.search(before + after) or _UNDER.search(before))

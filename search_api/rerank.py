@@ -230,10 +230,8 @@ def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np
     for i, (row, title) in enumerate(zip(rows, titles, strict=True)):
         stems_field, text = row["stems"] or "", row["text"]
         held = [s for s in q.stems if f" {s} " in stems_field]
-        for (
-            initials,
-            name,
-        ) in q.aliases.items():  # "…deliver the UFSM programme" holds "universal free school meals"
+        # "…deliver the UFSM programme" holds "universal free school meals".
+        for initials, name in q.aliases.items():
             if f" {initials} " in stems_field:
                 held += [s for s in name if s in q.stems and s not in held]
         named = _title_stems(title)

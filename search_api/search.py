@@ -139,7 +139,7 @@ def _passages(index: LoadedIndex, ranked: Ranked, query: PassageQuery) -> list[P
         if row["boilerplate"] and passages:
             continue
         # Long paragraphs are cut into overlapping chunks: the best one stands for what it overlaps.
-        # (Not for the rest of the paragraph: a page's summary may be one paragraph of four chunks, and
+        # (Not for the rest of the paragraph: MD3224's summary is one paragraph of two chunks, and
         # "…the Mayor is asked to approve the expenditure of up to £140m…" was hidden behind its opening.)
         anchor = passage_anchor(index, ranked.decision_id, row["source_path"], row["start"])
         key = _duplicate_key(row["text"])

@@ -392,7 +392,7 @@ def test_a_decision_is_named_as_of_a_round_by_its_title_or_a_text_naming_no_othe
     assert names_asked_part("Good Growth Fund bids", "After Round 2, Round 3 opened.", "Round 3 approvals")
 
 
-def test_a_long_paragraph_shows_its_other_chunks_not_the_ones_overlapping(full_index):
+def test_a_long_paragraph_shows_its_chunks_that_do_not_overlap(full_index):
     # MD3224's executive summary is one paragraph of two chunks that do not overlap; the second holds
     # "The Mayor is asked to approve the expenditure of up to £140m…" and was hidden behind the first.
     top = search(
