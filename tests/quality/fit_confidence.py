@@ -69,6 +69,7 @@ REAL_FILES = (
     "fresh36.jsonl",  # unseen in session 38, tuning material since
     "fresh37.jsonl",  # unseen in session 39, tuning material since
     "fresh38.jsonl",  # unseen in session 40, tuning material since
+    "fresh39.jsonl",  # unseen in session 41, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -80,6 +81,8 @@ REAL_FILES = (
     "tuning91.jsonl",
     "tuning92.jsonl",
     "tuning93.jsonl",
+    "tuning94.jsonl",
+    "tuning95.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
