@@ -328,6 +328,8 @@ def _overlap(q: Question, ev: Evidence) -> float:
     places = (
         (ev.source.named | reading.spelt_in(q, ev.source.named) | periods_said(q.text, ev.source.title), 0.8),
         (_same_sum_said(q, ev), 0.8),  # "the above £144,535": the lines stating that sum describe it
+        # "Why did Boris Johnson have to direct LFEPA…": his decision's "the Mayor" is he.
+        (ev.source.decided_by, 0.8),
         (read | reading.spelt_in(q, read), 0.6),
         (stems(ev.chunk["section"] or "")[0], 0.35),
     )
@@ -773,6 +775,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.4  # "from [October 2020] to September 2023" is not the end date
             elif (
                 q.after is None
+                and not (q.kind == "date" and _PERIOD_ASKED.search(q.text))  # both ends are the answer
                 and _text_before(ev, zone, span).endswith(" from")
                 and any(o.start > span.start and _pair(ev.at(zone), span, o) for o in found)
             ):
@@ -994,7 +997,10 @@ _POOL_BEFORE = re.compile(
 )
 _PARTS_FOLLOW = re.compile(r"\s*[,(]?\s*(?:of which|including)\b", re.I)  # "£20.02m, of which £16.36m …"
 _PART_BEFORE = re.compile(r"\bof which\s*$", re.I)
-_TOTAL_BEFORE = re.compile(r"\b(?:to total|totalling|totaling|a total of|bringing the total to)\s*$", re.I)
+# ("…a combined programme total of £2.9m": a total named by what it sums.)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:to total|totalling|totaling|a (?:[\w-]+\s+){0,3}?total of|bringing the total to)\s*$", re.I
+)
 _TOTAL_TO = re.compile(r"\btotal\b[^.;£\d]{0,100}\bto\s*$", re.I)  # "…take total … to £60,855,085"
 _ADDED = re.compile(rf"\b(?:{_MORE}|(?:increase|uplift|top-up)\s+(?:of|by))\b[^.;£\d]{{0,20}}$", re.I)
 
@@ -1034,6 +1040,14 @@ def _pair(text: str, one: Span, other: Span) -> bool:
 
 _DATES_ASKED = re.compile(r"\b(?:years|dates|months|days)\b", re.I)
 _LISTED_WITH = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+# "Over what period will the service run?": both ends of the range said ("from 1 April 2024 to 31 March
+# 2027", "from 2020 – 2024"), not the one date that scores best.
+_PERIOD_ASKED = re.compile(
+    r"\b(?:years|period|timeframe|timescale|time ?span|between (?:what|which) dates)\b", re.I
+)
+_RANGE_OPENED = re.compile(r"\b(?:from|between)\s*$", re.I)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEARLESS_START = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\s*(?:to|–|-|until)\s*$")
 
 
 def _with_partners(q: Question, text: str, span: Span, found: list[Span]) -> Span:
@@ -1041,6 +1055,8 @@ def _with_partners(q: Question, text: str, span: Span, found: list[Span]) -> Spa
     "Who … can approve…", though either alone is a better-formed name. So are the years listed with
     the one found, when years are asked: "Over which financial years…" ("over two year [2016-17 and
     2017-18]")."""
+    if q.kind == "date" and _PERIOD_ASKED.search(q.text) and (ranged := _date_range(text, span, found)):
+        return ranged
     if q.kind == "date" and _DATES_ASKED.search(q.text):
         last = span
         for other in sorted((o for o in found if o.start >= span.end), key=lambda o: o.start):
@@ -1052,6 +1068,21 @@ def _with_partners(q: Question, text: str, span: Span, found: list[Span]) -> Spa
         return span
     joint = [o for o in found if o.start <= span.start and span.end <= o.end and " and " in o.text[1:-1]]
     return max(joint, key=lambda o: o.end - o.start, default=span)
+
+
+def _date_range(text: str, span: Span, found: list[Span]) -> Span | None:
+    """The range a date ends: "[from October 2020 to September 2023]" for either end of it."""
+    ends = sorted([span, *(o for o in found if _pair(text, span, o))], key=lambda s: s.start)
+    if len(ends) == 1 and (yearless := _YEARLESS_START.search(text, 0, span.start)):
+        # "…during the period of [1st July to 31 August 2014]": the first day takes the last one's year.
+        return Span(yearless.start(), span.end, text[yearless.start() : span.end], span.quality)
+    if len(ends) != 2:
+        return None
+    opened = _RANGE_OPENED.search(text[max(0, ends[0].start - 12) : ends[0].start])
+    if opened is None:
+        return None
+    start = max(0, ends[0].start - 12) + opened.start()
+    return Span(start, ends[1].end, text[start : ends[1].end], span.quality)
 
 
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
@@ -1719,7 +1750,7 @@ _REASON_SAID = re.compile(
 # the Mayor's Chief of Staff" for a reason.)
 _REASON_GIVEN = re.compile(
     rf"{_REASON_SAID.pattern}|\b(?:in response to|in light of|to (?:ensure|secure|enable|allow|streamline|"
-    r"address|avoid|prevent|reduce|help)\b)",
+    r"address|avoid|prevent|reduce|help|support)\b)",
     re.I,
 )
 
@@ -1767,7 +1798,7 @@ def _cause_beside(top: Evidence, gathered: list[Evidence]) -> Evidence | None:
     return replace(best, sem=top.sem, kw=top.kw, score=top.score)
 
 
-CAUSE_OVERLAP = 0.3  # of the question's words a cause beside the best passage must hold
+CAUSE_OVERLAP = 0.15  # of the question's words a cause beside the best passage must hold
 
 
 def _gives_reason(ev: Evidence) -> bool:

@@ -535,9 +535,8 @@ _SCHEDULED = re.compile(
     r"|\bseek(?:s|ing)?\s+(?:the\s+\S+\s+)?approval\b|\bapproval\s+is\s+sought\b",
     re.I,
 )
-_ACT_DONE = re.compile(
-    r"\b(?:approved|agreed|endorsed|confirmed|decided|signed|adopted|ratified|accepted)\b", re.I
-)
+_DONE_WORDS = r"(?:approved|agreed|endorsed|confirmed|decided|signed|adopted|ratified|accepted)"
+_ACT_DONE = re.compile(rf"\b{_DONE_WORDS}\b", re.I)
 
 
 def says_act_done(sentence: str) -> bool:
@@ -546,10 +545,17 @@ def says_act_done(sentence: str) -> bool:
     return bool(_ACT_DONE.search(sentence))
 
 
+# "Once approved and signed by the Mayor, the report … is due by 31 March 2024": an act to come, the date
+# another's.
+_ACT_PENDING = re.compile(rf"\bonce\s+(?:{_DONE_WORDS}\s+(?:and|or)\s+)?{_DONE_WORDS}\b", re.I)
+
+
 def schedule_for_act(question: str, sentence: str) -> bool:
     """Does the question ask when something was done while the sentence only schedules it?"""
     return bool(
-        _ACT_ASKED.search(question) and _SCHEDULED.search(sentence) and not _ACT_DONE.search(sentence)
+        _ACT_ASKED.search(question)
+        and (_SCHEDULED.search(sentence) or _ACT_PENDING.search(sentence))
+        and not _ACT_DONE.search(_ACT_PENDING.sub("", sentence))
     )
 
 

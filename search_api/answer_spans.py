@@ -169,7 +169,8 @@ _DONE_ASKED = re.compile(r"\b(?:have|has|had) been\b|\b(?:were|was|did)\b")
 _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "Up to how many homes were…"
 # "How many homes were the Housing Zones expected to unlock…": a plan is asked, and "up to 25,837" states it.
 _PLAN_ASKED = re.compile(
-    r"\b(?:expected|planned|aim(?:ed|ing)?|intended|projected|forecast|estimated|anticipated|target(?:ed)?|"
+    r"\b(?:expected|planned|aim(?:ed|ing|s)?|intended|projected|forecast|estimated|anticipated|target(?:ed)?|"
+    r"aspir\w*|hop(?:e|ed|ing)|ambition|goal|"
     r"(?:set|due|meant|supposed|going) to|could|would|will|might|may)\b",
     re.I,
 )
@@ -447,6 +448,12 @@ _SPAN_YEAR = re.compile(r"(?:19|20)\d\d[/-]\d\d")  # "2019/20", "2021-22"
 _IN_YEAR = re.compile(
     r"(?<=\bin )(?:(?:around|about|approximately|circa|roughly)\s+)?(?:19|20)\d\d\b(?![\d/-])"
 )
+# "…will operate from 2020 – 2024": the years a range is said between are when, as "in 2004" is.
+_RANGED_YEAR = re.compile(
+    r"(?:(?<=\bfrom )|(?<=\bbetween ))(?:19|20)\d\d\b(?![\d/-])"
+    r"|(?:(?<=\d{4} – )|(?<=\d{4} - )|(?<=\d{4}–)|(?<=\d{4} to )|(?<=\d{4} and ))(?:19|20)\d\d\b(?![\d/-])"
+)
+_WHEN_YEAR = re.compile(f"{_IN_YEAR.pattern}|{_RANGED_YEAR.pattern}")
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
 _DAY_ASKED = re.compile(r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b|\bexact date\b", re.I)
 
@@ -513,7 +520,7 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
     if kind == "date":
         # "…was established in 2004": a year is the whole answer to when an event happened when it is
         # all the sentence gives, but less than a day or month beside it.
-        return _dates_and_years(text, _IN_YEAR, 0.6) or _days_without_year(text)
+        return _dates_and_years(text, _WHEN_YEAR, 0.6) or _days_without_year(text)
     if kind == "amount":
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"

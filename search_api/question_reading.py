@@ -52,7 +52,7 @@ NOT_NAMES = tuple(_VOCAB["not_names"])
 JOINERS = frozenset(["of", "for", "and", "the", "&"])
 FIGURE_KINDS = ("amount", "count", "share")  # read with the year and the clause they stand in
 _EARLIER_WORDS = frozenset(
-    "original previous old initial initially earlier prior originally previously".split()
+    "original previous old initial initially earlier prior originally previously already".split()
 )
 # (Or a partner: "Which organisation does the GLA work with to deliver…".)
 _CONTRACT_ASKED = re.compile(
@@ -78,6 +78,8 @@ _GAS = [stem_with_irregulars(w) for w in ("carbon", "dioxide")]
 INCREMENT_CUES = _INCREMENT_ASKED | _INCREMENT_WORDS | {"added", "add", "adds", "increased", "raised"}
 # "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
 _FIRST_ADJECTIVES = _EARLIER_WORDS | _INCREMENT_WORDS | frozenset("new total annual overall".split())
+_TOTAL_WORDS = frozenset("total altogether cumulative combined".split())
+_MOST_COUNTED = re.compile(r"\bmaximum number\b", re.I)
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
     # "Who decides how the £1m is allocated": the present tense asks whom a decision empowers.
@@ -349,17 +351,26 @@ def analyse_question(text: str) -> Question:
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
     q.increment = q.kind in FIGURE_KINDS and bool(set(toks) & _INCREMENT_ASKED) and not set(toks) & _WHOLE
+    # "the combined programme total … including previously approved external income": the total is asked,
+    # what it includes is earlier.
+    totalled = next((i for i, t in enumerate(toks) if t in _TOTAL_WORDS), len(toks))
+    earlier = next((i for i, t in enumerate(toks) if t in _EARLIER_WORDS), len(toks))
     if (
         q.kind in FIGURE_KINDS
         and q.after is None
-        and (set(toks) & _EARLIER_WORDS or _BEFORE_CHANGE.search(text))
+        and (earlier < totalled or (earlier == len(toks) and _BEFORE_CHANGE.search(text)))
     ):
         q.after = (
             "from"  # "the original budget", "…before it was extended": in "from £15m to £16.4m", the first
         )
     if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
-    if q.kind in FIGURE_KINDS and q.after is None and {"total", "altogether", "cumulative"} & set(toks):
+    # ("…maximum number of zones": the most there will be, the total a change reaches.)
+    if (
+        q.kind in FIGURE_KINDS
+        and q.after is None
+        and (_TOTAL_WORDS & set(toks) or _MOST_COUNTED.search(text))
+    ):
         q.after = "total"  # "How many … in total": in "a further 10 … to total 30", the total
     if (
         q.kind == "date" and q.after is None
@@ -483,6 +494,11 @@ def _flow_named(text: str, body: set[str]) -> str | None:
     for i, tok in enumerate(toks):
         if tok.word in ("from", "to") and body <= {stem_with_irregulars(t.word) for t in toks[i + 1 : i + 5]}:
             return "gives" if tok.word == "from" else "gets"
+        # "How much of the Young Londoners Fund was allocated to MOPAC…": the pool a part comes from.
+        if [t.word for t in toks[max(0, i - 2) : i + 1]] == ["how", "much", "of"] and body <= {
+            stem_with_irregulars(t.word) for t in toks[i + 1 : i + 5]
+        }:
+            return "gives"
     return None
 
 

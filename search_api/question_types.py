@@ -141,7 +141,7 @@ ASKED_NOUNS = {
         "amount sum figure cost costs budget value total price salary threshold cap ceiling limit multiplier pot debt debts".split(),
         "amount",
     ),
-    **dict.fromkeys("date day deadline month year".split(), "date"),
+    **dict.fromkeys("date day deadline month year period timeframe timescale".split(), "date"),
     "number": "count",
     **dict.fromkeys("percentage percent".split(), "share"),
 }
@@ -189,7 +189,9 @@ _POLAR_OPENERS = frozenset("is are was were does do did has have had will would 
 _ASKED_AFTER_POLAR = re.compile(
     # (Only a figure: "Did the GLA terminate …, and when?" would date another act the page tells, as
     # "…the Development Agreement that was entered into in May 2013"; whether it happened is unsaid.)
-    r"[,;]\s*(?:and\s+)?(?:if so,?\s+)?(?=(?:how much|how many)\b)",
+    # "…, and what was the exact amount?": the figure named.
+    r"[,;]\s*(?:and\s+)?(?:if so,?\s+)?(?=(?:how much|how many|what (?:was|is|were) the (?:exact |precise )?"
+    r"(?:amount|sum|figure|number|total)\b))",
     re.I,
 )
 _ARTICLES = ("the", "a", "an", "its", "their", "me")

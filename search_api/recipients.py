@@ -60,13 +60,27 @@ def recipient_value(text: str, values: Sequence[Span], body: str | None) -> Span
     return None
 
 
+_SUM_OPENS = re.compile(r"\s*(?:up to\s+)?")
+
+
 def _going_to(text: str, values: Sequence[Span], body: str) -> Span | None:
     """The one value of the one clause sending it "to" `body`, or None."""
     to_body = re.compile(rf"\bto\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,6}}?\(?{re.escape(body)}\b")
+    # "The GLA has paid the London Borough of Islington £37,500…": the body given the sum it is followed by.
+    given_body = re.compile(
+        rf"\b(?:paid|pays|gave|given|awarded|granted|offered)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,6}}?"
+        rf"{re.escape(body)}\b\s*(?=(?:up to\s+)?£)"
+    )
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     going, start = [], 0
     for end in ends:
         held = sorted((v for v in values if start <= v.start < end), key=lambda v: v.start)
+        for given in given_body.finditer(text, start, end):
+            going.extend(
+                v
+                for v in held
+                if v.start >= given.end() and _SUM_OPENS.fullmatch(text[given.end() : v.start])
+            )
         if held and (found := to_body.search(text, start, end)):
             # Of several in the clause, the one just before ("£442,530 … comprising £391,978 to Crisis"),
             # else the one just after ("to the GLA: grant funding of £550,000").

@@ -1655,6 +1655,93 @@ def test_years_asked_are_answered_with_every_year_listed(full_index, full_settin
     assert result.answer == "2016-17 and 2017-18"
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # MD2521: "…extends the work started by DEEP for another three years, from October 2020 to September 2023."
+        (
+            "Over what period does the Local Energy Accelerator extend the decentralised energy work?",
+            "from October 2020 to September 2023",
+        ),
+        # MD2713: "The second phase of YLI, called ‘My London’, will operate from 2020 – 2024…": bare years.
+        (
+            "Over what years will the My London second phase of Young London Inspired operate?",
+            "from 2020 – 2024",
+        ),
+        # MD1368: "…during the period of 1st July to 31 August 2014": the first day takes the last one's year.
+        (
+            "Over what period did the free travel for Visitor Welcome volunteers run?",
+            "1st July to 31 August 2014",
+        ),
+    ],
+)
+def test_a_period_asked_is_answered_with_both_ends(full_index, full_settings, question, expected):
+    assert answer_question(full_index, question, full_settings).answer == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # MD2124: "In addition, £1.5m of external income previously approved…" / "This equates to a combined
+        # programme total of £2.9m.": the total is asked; what it includes is earlier.
+        (
+            "What was the combined programme total for Team London volunteering in 2017-2018 including previously approved external income?",
+            "£2.9m",
+        ),
+        # DD1460: "The GLA has paid the London Borough of Islington £37,500 … a further allocation of £40,000 to
+        # Islington": what was paid already, not what is added.
+        (
+            "How much had the GLA already paid Islington as its sub-partner on the JOAQUIN air quality project?",
+            "£37,500",
+        ),
+        # MD2265: "Allocation of £3.615m from the Young Londoners Fund to the Mayor’s Office for Policing and
+        # Crime…": the fund a part is asked of gives it.
+        (
+            "How much of the Young Londoners Fund was allocated to MOPAC for knife crime and gang exit projects?",
+            "£3.615m",
+        ),
+        # MD1366: "…with an aspiration to deliver up to 50,000 new homes…": an aspiration is a plan.
+        (
+            "How many new homes did the Housing Zones policy aspire to deliver for low to middle income earners?",
+            "up to 50,000 new homes",
+        ),
+        # MD2807: "…up to three further zones, bringing the total to up to 12 zones."
+        ("Creative Enterprise Zones expansion: maximum number of zones by 2022-23", "up to 12 zones"),
+    ],
+)
+def test_the_figure_asked_is_told_from_its_neighbours(full_index, full_settings, question, expected):
+    assert answer_question(full_index, question, full_settings).answer == expected
+
+
+def test_a_reason_is_a_purpose_or_a_cause_beside_the_subject(full_index, full_settings):
+    # MD3063: "…a supplementary budget of up to £1m for the … (OPDC) to support the Corporation as it gears up
+    # towards delivery of its Old Oak West strategy."
+    opdc = answer_question(
+        full_index,
+        "Why did the Old Oak and Park Royal Development Corporation need a supplementary budget in 2022-23?",
+        full_settings,
+    )
+    assert (
+        "to support the Corporation as it gears up towards delivery of its Old Oak West strategy"
+        in opdc.answer
+    )
+    # ADD304: the paragraph naming the grant goes on "Mayoral consent is required because the value of the
+    # grant exceeds the Legacy Corporation’s delegation level…", a sentence holding few of the question's words.
+    consent = answer_question(
+        full_index,
+        "Why was Mayoral consent needed for the LLDC's grant to Groundwork London for the Chobham Manor community garden?",
+        full_settings,
+    )
+    assert "the value of the grant exceeds the Legacy Corporation’s delegation level" in consent.answer
+    # MD1507 (Decision by: Boris Johnson): his decision's "the Mayor" is he.
+    fire = answer_question(
+        full_index,
+        "Why did Boris Johnson have to direct LFEPA to involve his Chief of Staff in appointing the next London Fire Commissioner?",
+        full_settings,
+    )
+    assert "not all LFEPA Members were comfortable with that proposal" in fire.answer
+
+
 def test_where_vehicles_are_sent_is_answered_by_the_place(full_index, full_settings):
     # MD3254: "…to permit removal of non-compliant vehicles from use in Greater London to Ukraine."
     result = answer_question(

@@ -451,6 +451,17 @@ def test_a_meeting_to_come_does_not_date_the_act():
     )
 
 
+def test_an_act_once_done_is_to_come_and_dates_nothing():
+    # MD3252: "Once approved and signed by the Mayor, the report will be submitted to the DfE and is due by
+    # 31 March 2024." The Mayor's signing is to come; the date is the report's.
+    asked = "On what date did the Mayor sign the 2024-25 Adult Education Budget financial forecast decision?"
+    assert schedule_for_act(
+        asked,
+        "Once approved and signed by the Mayor, the report will be submitted to the DfE and is due by 31 March 2024.",
+    )
+    assert not schedule_for_act(asked, "Once the report was drafted, the Mayor signed it on 12 March 2024.")
+
+
 def test_a_total_spent_is_no_unit_price():
     # ADD2342: "approval is sought for expenditure of up to £15,000 to purchase high visibility vests"
     said = "approval is sought for expenditure of up to £15,000 to purchase high visibility vests"

@@ -874,6 +874,13 @@ def test_a_reason_is_text_a_phrasal_change_asks_its_figure_and_a_number_of_thing
             "Was over £500k spent on SWEP surge emergency accommodation in 2022-23, and how much exactly?",
             "amount",
         ),
+        # MD2900: "The GLA has successfully bid for £40,237,555 from the Sustainable Warmth grant competition".
+        (
+            "Did the GLA win over £40 million from the Sustainable Warmth competition, and what was the exact amount?",
+            "amount",
+        ),
+        # A period is dated at both ends (MD2521: "…from October 2020 to September 2023").
+        ("Over what period does the Local Energy Accelerator extend the decentralised energy work?", "date"),
         # Whether the agreement was terminated is unsaid; "when" would date another act (MD2751).
         ("Did the GLA terminate ABP's development agreement for Royal Albert Dock, and when?", "text"),
         # The plan is asked, not what it includes (DD2783: "…captured in the Making Best Use of Land

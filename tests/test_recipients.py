@@ -13,8 +13,8 @@ GRANTS = (
 )
 
 
-def _sums(text: str) -> list[Span]:
-    return [Span(text.index(s), text.index(s) + len(s), s) for s in ("£300,000", "£60,000")]
+def _sums(text: str, sums: tuple[str, ...] = ("£300,000", "£60,000")) -> list[Span]:
+    return [Span(text.index(s), text.index(s) + len(s), s) for s in sums]
 
 
 def test_the_body_money_goes_to_is_read_from_the_question():
@@ -38,6 +38,18 @@ def test_the_sum_whose_clause_goes_to_the_body_is_paired_with_it():
     assert recipient_value(GRANTS, _sums(GRANTS), "OPDC") is None
     assert recipient_value(GRANTS, _sums(GRANTS), "MOPAC") is None
     assert recipient_value(GRANTS, _sums(GRANTS)[:1], "GLA") is None
+
+
+def test_a_body_paid_a_sum_is_paired_with_it_as_one_sent_a_sum_is():
+    # DD1460: the sum paid to Islington so far, and the further one allocated "to Islington", pair nothing.
+    paid = (
+        "The GLA has paid the London Borough of Islington £37,500 in grant funding for its involvement as the "
+        "GLA’s sub-partner and the Executive Director is asked to approve a further allocation of £40,000 to "
+        "Islington as reimbursement."
+    )
+    assert recipient_value(paid, _sums(paid, ("£37,500", "£40,000")), "Islington") is None
+    alone = "The GLA has paid the London Borough of Islington £37,500 in grant funding; £40,000 goes to TfL."
+    assert recipient_value(alone, _sums(alone, ("£37,500", "£40,000")), "Islington").text == "£37,500"
 
 
 def test_asked_the_sum_one_body_got_the_answer_is_its_sum(full_index, full_settings):
