@@ -74,7 +74,7 @@ from .question_types import (
     asking_clause,
     is_question,
 )
-from .recipients import asked_payee, asked_recipient, names_payee, recipient_value
+from .recipients import asked_payee, asked_recipient, comes_from, names_payee, recipient_value
 from .record_answers import record_answer, record_field
 from .rerank import is_decision_text, is_key_information, is_title_line
 from .respective_lists import respective_value
@@ -561,6 +561,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         topic = {s: w for s, w in topic.items() if not _RAISING_VERB.fullmatch(q.words[s])} or topic
     # (A post asked keeps its words: "Who became the GLA's Chief Officer…" is answered beside "as the
     # GLA's Chief Officer" in the decision titled by that post.)
+    recipient = asked_recipient(q.text) if q.kind == "amount" else None
     asked_post = {s for s, w in q.words.items() if q.role and w in reading.ROLE_WORDS}
     asked_post = asked_post if asked_post <= ev.source.named else set()  # the post the decision is titled by
     # A word the decision never uses places nothing in it: "What pay rise did the Mayor's political
@@ -637,7 +638,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             else respective_value(ev.at(zone), found, {s: w or 0.0 for s, w in q.weights.items()})
         )
         if paired is None and q.kind == "amount":  # "£300,000 … to TfL; and £60,000 … to the GLA"
-            paired = recipient_value(ev.at(zone), found, asked_recipient(q.text))
+            paired = recipient_value(ev.at(zone), found, recipient)
             # "£269,000 (made up of £200,000 capital and £69,000 revenue), to Groundwork London": the sum
             # the recipient gets is the whole, not the last part before its name.
             # Not when the part is asked ("How much revenue grant…").
@@ -854,6 +855,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
+            if q.kind == "amount" and comes_from(ev.at(zone)[span.end :], recipient):
+                continue  # asked what went to MOPAC, "£500,000 of income from MOPAC" came from it
             if best is None or bonus > best.bonus:
                 # "A and B, … respectively": the pairing chose one of them; otherwise both are the answer.
                 said = span if paired is not None else _with_partners(q, ev.at(zone), span, found)

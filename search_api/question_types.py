@@ -264,7 +264,7 @@ SOURCE_ASKED = re.compile(
     r"transferred|reallocated|sourced) from\b)"
     # "…grant £250,000 which budget does it come from", "Which budget is the grant funded from?"
     r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve)s?"
-    r"\b[^?]{0,60}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"
+    r"\b[^?]{0,100}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"
     # "Housing Zones phase 2 money reallocated from which budget"
     r"|.*?\b(?:come|came|comes|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from (?:which|what) "
     r"(?:GLA |Mayoral )?(?P<from_noun>budget|fund|funding stream|budget line|reserve)s?\b)",

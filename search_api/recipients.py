@@ -127,3 +127,11 @@ def names_payee(payee: str, sentence: str, question: str = "") -> bool:
     initials = "&?".join(re.escape(w[0]) for w in capitals)
     by_initials = len(capitals) > 1 and re.search(rf"\b{initials}\b", sentence)
     return not words or bool(words & stems(sentence)[0]) or bool(by_initials)
+
+
+def comes_from(after: str, body: str | None) -> bool:
+    """Does the text after a sum say it comes from the body ("£500,000 of income from MOPAC")? Asked what went
+    to MOPAC, that sum went the other way."""
+    if not body:
+        return False
+    return bool(re.match(rf"\W{{0,3}}(?:[\w’'-]+\s+){{0,4}}?from\s+(?:the\s+)?{re.escape(body)}\b", after))

@@ -893,6 +893,12 @@ def test_a_reason_is_text_a_phrasal_change_asks_its_figure_and_a_number_of_thing
         # A place (MD3254: "…from use in Greater London to Ukraine"), not a budget nor an employer.
         ("Where can non-compliant vehicles be sent under the scrappage scheme amendment?", "person"),
         ("Where did the money for the supplementary budget come from?", "person"),
+        # MD3166: "…allocates £50 million from the Environmental Improvement Reserve (“EIR”) to TfL": the
+        # reserve asked however long the words between it and "taken from".
+        (
+            "Which GLA reserve was the extra £50 million for the ULEZ scrappage scheme changes in 2023 taken from?",
+            "person",
+        ),
         ("Where was Mary Harpley working before she became GLA Chief Officer?", "text"),
         # The number counts the first plural, whatever follows ("…got funding in…"): so many names.
         ("Which seven exemplar high street projects got funding in Stage 3 Round 2?", "person"),

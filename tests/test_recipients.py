@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from search_api.question_reading import Span
-from search_api.recipients import asked_payee, asked_recipient, names_payee, recipient_value
+from search_api.recipients import asked_payee, asked_recipient, comes_from, names_payee, recipient_value
 
 # corpus/gla MD2971
 GRANTS = (
@@ -50,6 +50,13 @@ def test_a_body_paid_a_sum_is_paired_with_it_as_one_sent_a_sum_is():
     assert recipient_value(paid, _sums(paid, ("£37,500", "£40,000")), "Islington") is None
     alone = "The GLA has paid the London Borough of Islington £37,500 in grant funding; £40,000 goes to TfL."
     assert recipient_value(alone, _sums(alone, ("£37,500", "£40,000")), "Islington").text == "£37,500"
+
+
+def test_a_sum_from_the_body_asked_is_not_what_went_to_it():
+    # MD2662: "…£400,000 of Young Londoners Fund unallocated funding…, £500,000 of income from MOPAC, and…"
+    assert comes_from(" of income from MOPAC, and £750,000 additional…", "MOPAC")
+    assert not comes_from(" to MOPAC for the London Gang Exit programme", "MOPAC")
+    assert not comes_from(" of income from MOPAC", None)
 
 
 def test_asked_the_sum_one_body_got_the_answer_is_its_sum(full_index, full_settings):
