@@ -98,7 +98,9 @@ _KIND_WORDS = {
     # "Which earlier mayoral decision first set up…": a decision citing another says "(see MD2661)".
     "reference": frozenset("earlier previous prior original originally first initially".split()),
     "person": frozenset("country countries nation nations".split()),  # "Which country…": "…to Ukraine"
+    "amount": frozenset("amount figure".split()),  # "…, and what was the exact amount?": "£40,237,555"
 }
+_EXACTLY = frozenset("exact exactly precise precisely".split())  # how the answer is to be given, not what
 # "cover all of London", "the whole of Greater London": what a page writes "London-wide".
 _WHOLE_AREA = re.compile(
     r"\b(?:all|(?:the\s+)?(?:whole|entirety)|every\s+part)\s+of\s+(?:greater\s+)?london\b|\bentire\s+(?:city|capital)\b",
@@ -307,7 +309,7 @@ def analyse_question(text: str) -> Question:
         ):
             q.words.setdefault(stem_with_irregulars(word), word)
     # "What percentage pay rise…", "Which email address…": the words name the kind asked, not the topic.
-    q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, ())}
+    q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, frozenset()) | _EXACTLY}
     if whole := _WHOLE_AREA.search(text):  # "to cover the whole of London": the page says "London-wide"
         said = {t.word for t in tokens(whole.group())} | _COVER
         q.words = {s: w for s, w in q.words.items() if w not in said}

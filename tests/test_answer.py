@@ -1705,6 +1705,12 @@ def test_a_period_asked_is_answered_with_both_ends(full_index, full_settings, qu
             "How many new homes did the Housing Zones policy aspire to deliver for low to middle income earners?",
             "up to 50,000 new homes",
         ),
+        # MD3166: "…allocates £50 million from the Environmental Improvement Reserve (“EIR”) to TfL": "exact
+        # amount" says how the answer is given, no word a passage must hold.
+        (
+            "How much more than £40m did the GLA give TfL to widen the vehicle scrappage scheme for the London-wide ULEZ expansion? exact amount",
+            "£50 million",
+        ),
         # MD2807: "…up to three further zones, bringing the total to up to 12 zones."
         ("Creative Enterprise Zones expansion: maximum number of zones by 2022-23", "up to 12 zones"),
     ],
