@@ -64,7 +64,8 @@ _SUM_OPENS = re.compile(r"\s*(?:up to\s+)?")
 
 
 def _going_to(text: str, values: Sequence[Span], body: str) -> Span | None:
-    """The one value of the one clause sending it "to" `body`, or None."""
+    """The one value sent "to" `body` by its clause, or paid to it ("paid the London Borough of Islington
+    £37,500"), or None when there are several or none."""
     to_body = re.compile(rf"\bto\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,6}}?\(?{re.escape(body)}\b")
     # "The GLA has paid the London Borough of Islington £37,500…": the body given the sum it is followed by.
     given_body = re.compile(
