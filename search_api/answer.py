@@ -69,6 +69,7 @@ from .question_reading import Question, Span, stems
 from .question_types import (
     AMOUNT_WORDS,
     ANSWER_PATTERNS,
+    MONTH,
     PERSON_NOUNS,
     PLACE_NOUNS,
     asking_clause,
@@ -1049,8 +1050,7 @@ _PERIOD_ASKED = re.compile(
     r"\b(?:years|period|timeframe|timescale|time ?span|between (?:what|which) dates)\b", re.I
 )
 _RANGE_OPENED = re.compile(r"\b(?:from|between)\s*$", re.I)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_YEARLESS_START = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\s*(?:to|–|-|until)\s*$")
+_YEARLESS_START = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*(?:to|–|-|until)\s*$")
 
 
 def _with_partners(q: Question, text: str, span: Span, found: list[Span]) -> Span:
