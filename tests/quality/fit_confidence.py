@@ -70,6 +70,7 @@ REAL_FILES = (
     "fresh37.jsonl",  # unseen in session 39, tuning material since
     "fresh38.jsonl",  # unseen in session 40, tuning material since
     "fresh39.jsonl",  # unseen in session 41, tuning material since
+    "fresh40.jsonl",  # unseen in session 42, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -83,6 +84,8 @@ REAL_FILES = (
     "tuning93.jsonl",
     "tuning94.jsonl",
     "tuning95.jsonl",
+    "tuning96.jsonl",
+    "tuning97.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
