@@ -38,6 +38,7 @@ from .answer_checks import (
     asked_part_named,
     asked_prefix,
     asked_provision_named,
+    consulted_named,
     group_for_member,
     names_asked_boroughs,
     names_asked_year,
@@ -305,6 +306,10 @@ def _evidence_of(source: Source, rank: int, keep: set[str] | None, common: set[s
             before = [s for s, _ in source.lines[max(0, piece.line - 2) : piece.line] if s >= chunk["start"]]
             start, label = min(before, default=start), spans.row_label(source.text, source.lines, piece.line)
         context = start if piece.short else max(piece.before, chunk["start"])
+        if not piece.short and piece.before < source.lines[piece.line][0]:
+            # "This funding will be allocated to…" is read with the sentence before its paragraph, whatever
+            # chunk that sentence is in.
+            context = piece.before
         out.append(Evidence(source, rank, start, piece.end, (piece.start, piece.end), chunk, context, label))
     return out
 
@@ -585,7 +590,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     quote, label_hit = ev.at((ev.start, ev.end)), bool(stems(ev.at(ev.label))[0] & q.words.keys())
     # A list its sentence announces ("…four priorities… These are: …") is as close as that sentence.
     announced = 0.9 if stems(ev.at((ev.context, ev.piece[1])))[0] & relation.keys() else 0.0
-    best, seen, asked = None, 0, " ".join(q.text.lower().split())
+    best, seen, ends, asked = None, 0, 1, " ".join(q.text.lower().split())
     # The question's initials the passage writes out ("DfE": "The Department for Education has confirmed…");
     # not for a name asked, which may be that body's own ("the Department of Business" for "…BEIS money").
     quoted = stems(quote)[0] if q.kind != "person" else frozenset()
@@ -865,7 +870,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 said = _with_range(q, ev.at(zone), said, found)
                 said = _with_bound(q, ev.at(zone), said)
                 best = Candidate(ev, " ".join(said.text.split()), bonus, extra)
-    return replace(best, alone=seen == 1) if best else None
+                # "from [1 April 2024] to [31 March 2027]", asked the period: its two ends are one answer.
+                ranged = q.kind == "date" and said.text != span.text and _PERIOD_ASKED.search(q.text)
+                ends = 2 if ranged else 1
+    return replace(best, alone=seen == ends) if best else None
 
 
 # People named, then their names in brackets: "the senior managers of the Warmer Homes programme (".
@@ -1273,6 +1281,12 @@ def _extract(
             if named and ev.kw >= 0.6:
                 said = ev.at(ev.piece)[named[0] : named[1]]
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+    for ev in evidence[:3]:
+        # "Whom did … consult": "…, in consultation with [the Deputy Chief of Staff and …] approves:"
+        named = consulted_named(q.text, ev.at(ev.piece))
+        if named and ev.kw >= 0.6:
+            said = ev.at(ev.piece)[named[0] : named[1]]
+            return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     if q.kind == "text" and _WHY_ASKED.match(q.text):
         # "Why was the … Cluster set up?": the best passage that gives a reason ("…to help establish and fund
         # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
@@ -1281,8 +1295,14 @@ def _extract(
             # "…need Mayoral consent?": the paragraph naming the grant goes on "Mayoral consent is required
             # because the value of the grant exceeds…" (a chunk may end inside a paragraph).
             top = _cause_beside(top, gathered) or top
-    # (A reason given is read at a lower closeness: the question's "why" has no words in it.)
-    close = WHY_CLOSENESS if _WHY_ASKED.match(q.text) and _gives_reason(top) else 0.55
+    if q.kind == "text" and not _WHY_ASKED.match(q.text) and not _holds_asked_noun(q, top):
+        # "In what form was the £200m … provided?": the best passage speaking of a form ("…the £200m
+        # contribution from HMG is in the form of a repayable investment"), when the best does not.
+        top = next((e for e in evidence[:3] if e.kw >= 0.6 and _holds_asked_noun(q, e)), top)
+    # (A reason given, or the asked noun, is read at a lower closeness: the question's "why" or "what form"
+    # holds few of the answer's words.)
+    why = _WHY_ASKED.match(q.text)
+    close = WHY_CLOSENESS if (why and _gives_reason(top)) or (not why and _holds_asked_noun(q, top)) else 0.55
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= close and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
@@ -1350,6 +1370,17 @@ _BOUND_SAID = re.compile(
     r"below|exceeding|in excess of)\b",
     re.I,
 )
+
+
+# Nouns asking how a thing is done or given ("In what form was the £200m … provided?"): the sentence saying
+# one ("…in the form of a repayable investment") holds few other words of the question.
+_MANNER_NOUNS = frozenset("form way manner basis method means mechanism format".split())
+
+
+def _holds_asked_noun(q: Question, ev: Evidence) -> bool:
+    """Does the passage itself say the manner noun "what" or "which" asks for ("form" of "In what form…")?"""
+    noun = question_parse.asked_noun(q.text)
+    return noun in _MANNER_NOUNS and reading.held(noun, stems(ev.at(ev.piece))[0])
 
 
 def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
@@ -1712,6 +1743,9 @@ _FOUNDED_SAID = re.compile(
 )
 # A salary is stated as pay: "£0.52m" in a sentence about a programme's budget is no post's salary.
 _SALARY_ASKED = re.compile(r"\b(?:salary|salaries|wages?)\b", re.I)
+# "What fee was paid to the consultancy…": the passage or its title speaks of a fee or a charge, not of any sum.
+_FEE_ASKED = re.compile(r"\bfees?\b", re.I)
+_FEE_SAID = re.compile(r"\b(?:fees?|charges?|charged|day rates?)\b", re.I)
 _SALARY_SAID = re.compile(
     r"\b(?:salar\w*|pay|paid|remunerat\w*|wages?|per annum|p\.a\.|grade|pay band)\b", re.I
 )
@@ -1753,7 +1787,7 @@ _REASON_SAID = re.compile(
 # the Mayor's Chief of Staff" for a reason.)
 _REASON_GIVEN = re.compile(
     rf"{_REASON_SAID.pattern}|\b(?:in response to|in light of|to (?:ensure|secure|enable|allow|streamline|"
-    r"address|avoid|prevent|reduce|help|support)\b)",
+    r"address|avoid|prevent|reduce|help|support|reflect|take into account)\b)",
     re.I,
 )
 
@@ -1770,30 +1804,30 @@ _CONSEQUENCE = re.compile(
 
 def _cause_before(ev: Evidence) -> tuple[int, int] | None:
     """The sentence of its paragraph a consequence follows from, when the piece says it is one."""
-    if not _CONSEQUENCE.search(ev.at(ev.piece)) or ev.context >= ev.piece[0]:
+    if not _CONSEQUENCE.search(ev.at(ev.piece)) or not ev.chunk["start"] <= ev.context < ev.piece[0]:
         return None
     return (ev.context, ev.piece[0]) if "\n" not in ev.source.text[ev.context : ev.piece[0]].strip() else None
 
 
 def _cause_beside(top: Evidence, gathered: list[Evidence]) -> Evidence | None:
     """A sentence of the top passage's paragraph that gives a cause ("…is required because…") and holds
-    enough of the question's words: the paragraph names the subject, the sentence says why."""
+    enough of the question's words: the paragraph names the subject, the sentence says why. Failing that,
+    one elsewhere in its decision holding more of them."""
     text = top.source.text
 
     def same_paragraph(e: Evidence) -> bool:
         first, second = sorted((top.piece, e.piece))
         return "\n" not in text[first[1] : second[0]].strip()
 
-    beside = [
+    causes = [
         e
         for e in gathered
-        if e.source is top.source
-        and e is not top
-        and same_paragraph(e)
-        and e.kw >= CAUSE_OVERLAP
-        and _gives_reason(e)
-        and _REASON_SAID.search(e.at(e.piece))
+        if e.source is top.source and e is not top and _gives_reason(e) and _REASON_SAID.search(e.at(e.piece))
     ]
+    beside = [e for e in causes if same_paragraph(e) and e.kw >= CAUSE_OVERLAP]
+    # "Why did the GLA take contractual steps against ABP…": the report says why in a paragraph of its own
+    # ("GLAP is concerned because ABP is failing to deliver…"), holding more of the question's words.
+    beside = beside or [e for e in causes if e.kw >= CAUSE_ELSEWHERE]
     if not beside:
         return None
     best = max(beside, key=lambda e: e.kw)
@@ -1805,6 +1839,7 @@ def _cause_beside(top: Evidence, gathered: list[Evidence]) -> Evidence | None:
 # cause may hold only the asked act ("Mayoral consent is required because…" holds 0.17 of a question
 # naming the grant, its recipient and its garden). 0.3 until session 42 (RESULTS §46).
 CAUSE_OVERLAP = 0.15
+CAUSE_ELSEWHERE = 0.3  # …and a cause in another paragraph of its decision
 
 
 def _gives_reason(ev: Evidence) -> bool:
@@ -1864,6 +1899,11 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "date" and _record_date_line(q, c))
         or _act_unsaid(q, c.evidence.read)  # (with the field's label: "Date signed:" / "14 January 2020")
         or (q.kind == "amount" and _SALARY_ASKED.search(q.text) and not _SALARY_SAID.search(said))
+        or (
+            q.kind == "amount"
+            and _FEE_ASKED.search(q.text)
+            and not _FEE_SAID.search(f"{c.evidence.read} {c.evidence.source.title}")
+        )
         or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
         or (q.kind == "person" and _SEVERAL_ASKED.match(q.text) and not _SEVERAL_SAID.search(c.answer))

@@ -448,6 +448,25 @@ def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
     return named[0].span() if named and len({m.group(1) for m in named}) == 1 else None
 
 
+# "Whom did the Executive Director consult before approving…": who the decision was taken with.
+_CONSULTED_ASKED = re.compile(r"\b(?:who|whom)\b.*\bconsult(?:s|ed|ing)?\b", re.I)
+# "…, in consultation with [the Deputy Chief of Staff and the Deputy Mayor for Children and Families]
+# approves:": the names run to the verb or the clause's end ("and" joins them, so it ends nothing).
+_CONSULTED = re.compile(
+    r"\bin consultation with\s+((?:the\s+)?[A-Z][^,;:.()]*?)"
+    r"(?=\s*(?:[,;:.()]|$)|\s+(?:approves?|agrees?|authori[sz]es?|decides?|delegates?|has|have|had|is|was|will)\b)"
+)
+
+
+def consulted_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked whom someone consulted, where the text names them once after "in consultation with"; None
+    when it is not asked, or the text names none or several."""
+    if not _CONSULTED_ASKED.search(question):
+        return None
+    named = list(_CONSULTED.finditer(text))
+    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
+
+
 _BEFORE_PART = re.compile(
     rf"\b(?:before|prior to|ahead of|preceding)\s+(?:the\s+)?(?:{_PARTS}|{'|'.join(_ORDINALS)})\b", re.I
 )

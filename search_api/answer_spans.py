@@ -60,6 +60,18 @@ class Piece:  # a sentence, or one line of a table or list, as offsets into its 
 _GOES_ON = re.compile(r"(?:It|Its|They|Their|These|This|The scheme|The programme|The fund)\s", re.I)
 
 
+_THIS_NOUN = re.compile(r"(?:This|These)\s+([a-z]{3,})\b")
+
+
+def _names_again(text: str, start: int, last: int) -> bool:
+    """Does the paragraph at `start` open on "This funding" with "funding" in the sentence at `last`?"""
+    opening = _THIS_NOUN.match(text, start)
+    if opening is None:
+        return False
+    noun = opening.group(1).removesuffix("s")
+    return bool(re.search(rf"\b{re.escape(noun)}", text[last:start], re.I))
+
+
 def _wraps(line: str, following: str) -> bool:
     """A PDF wraps at ~90 characters ("…with Shared" / "Intelligence to…"); "Executive summary" starts afresh."""
     ended = len(line) < 50 or line[-1] in ".!?:;" or "\t" in line
@@ -97,7 +109,7 @@ def pieces(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[Piece, ...]]:
     change what the next caller gets."""
     runs = [m for m in re.finditer(r"[^\n]+", text) if m[0].strip()]
     found = [(m.start() + len(m[0]) - len(m[0].lstrip()), m.start() + len(m[0].rstrip())) for m in runs]
-    out, i = [], 0
+    out, i, last = [], 0, None  # last: where the previous paragraph's last sentence starts, if it is prose
     while i < len(found):
         j = i
         # A blank line always ends a paragraph; a single line break may be a PDF's wrapping.
@@ -105,11 +117,17 @@ def pieces(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[Piece, ...]]:
                 text[found[j][0] : found[j][1]], text[found[j + 1][0] : found[j + 1][1]]):  # fmt: skip
             j += 1
         short, before = i == j and len(text[found[i][0] : found[j][1]].split()) <= 12, found[i][0]
+        if last is not None and _names_again(text, found[i][0], last):
+            # "…seeks the approval of £1.925 million … to the Warmer Homes programme…" / "This funding will be
+            # allocated to RetrofitWorks…": a paragraph opening on "this" and a noun of the sentence before
+            # is read with it (its first sentence only).
+            before = last
         for s, e in sentences(text, found[i][0], found[j][1]):
             out.append(Piece(s, e, i, short, before))
             # "The Mayor's LCEF supports… It provides… Since 2017, it has supported 86 projects": a
-            # sentence that goes on about "it" leaves the next one read with what "it" is.
-            before = before if _GOES_ON.match(text, s) else s
+            # sentence that goes on about "it" leaves the next one read with what "it" is (within its paragraph).
+            before = max(before if _GOES_ON.match(text, s) else s, found[i][0])
+        last = None if short else out[-1].start if out else None
         i = j + 1
     return tuple(found), tuple(out)
 

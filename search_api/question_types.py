@@ -138,7 +138,7 @@ IMPERATIVES = frozenset("find give state identify tell show provide quote".split
 _SUMMED = re.compile(r"\b(?:come|comes|came|add|adds|added) up to\b|\b(?:come|amount) to\b|\btotal\W*$", re.I)
 ASKED_NOUNS = {
     **dict.fromkeys(
-        "amount sum figure cost costs budget value total price salary threshold cap ceiling limit multiplier pot debt debts".split(),
+        "amount sum figure cost costs budget value total price salary fee fees threshold cap ceiling limit multiplier pot debt debts".split(),
         "amount",
     ),
     **dict.fromkeys("date day deadline month year period timeframe timescale".split(), "date"),
@@ -505,8 +505,9 @@ def question_kind(question: str) -> str:
         # "Over which financial years was … funded": the years themselves ("2016-17 and 2017-18").
         if phrase and ASKED_NOUNS.get(phrase[-1].removesuffix("s")) == "date":
             return "date"
-        if phrase and phrase[-1] in _GIVEN_SUMS and words[verb] in _AUXILIARIES:
-            return "amount"  # "What Home Office grant did the VRU get…": its sum
+        # "What Home Office grant did the VRU get…", "What total expenditure was sought…": its sum
+        if phrase and phrase[-1] in _GIVEN_SUMS | _SPENDING and words[verb] in _AUXILIARIES:
+            return "amount"
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
         said = next(
             # ("What total of bad debts…": the qualifier is the noun when "of" follows it.)

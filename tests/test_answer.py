@@ -264,6 +264,12 @@ def test_is_question(text, expected):
         ("How many grants were awarded?", "count"),
         ("What are the four priorities?", "list"),
         ("Which e-mail address takes applications?", "email"),
+        # The spending or fee named before the verb is asked for its sum.
+        (
+            "What total expenditure was sought for the Fourth Plinth programme between 2021 and 2024?",
+            "amount",
+        ),
+        ("What artist fee was paid to Michael Rakowitz for his Fourth Plinth commission?", "amount"),
     ],
 )
 def test_question_type_decides_the_span_type(question, kind):
@@ -1805,3 +1811,70 @@ def test_several_names_asked_are_not_answered_by_one(full_index, full_settings):
         full_settings,
     )
     assert both.answer == "Hans Haacke and David Shrigley"
+
+
+def test_whom_someone_consulted_is_everyone_named_after_in_consultation_with(full_index, full_settings):
+    # DD2650: "That the Executive Director of Communities and Skills, in consultation with the Deputy Chief
+    # of Staff and the Deputy Mayor for Children and Families approves:" (the "and" ended the name read before).
+    result = answer_question(
+        full_index,
+        "Whom did the Executive Director of Communities and Skills consult before approving the free school meals contingency funding for 2023-24?",
+        full_settings,
+    )
+    assert result.answer == "the Deputy Chief of Staff and the Deputy Mayor for Children and Families"
+    assert result.citations[0].ref == "DD2650"
+
+
+def test_asked_why_a_cause_in_another_paragraph_of_the_decision_answers(full_index, full_settings):
+    # MD2751 restates the act ("Contractual steps should now be taken which will offer ABP an opportunity…");
+    # paragraph 1.2 says why: "However, GLAP is concerned because ABP is failing to deliver…".
+    result = answer_question(
+        full_index,
+        "Why did the GLA take contractual steps against ABP over the Royal Albert Dock development agreement?",
+        full_settings,
+    )
+    assert "because ABP is failing to deliver against its obligations" in result.answer
+
+
+def test_the_passage_speaking_of_the_asked_noun_answers_what_form(full_index, full_settings):
+    # MD1366: "Notes that the £200m contribution from HMG is in the form of a repayable investment." The
+    # passage above it, on the £400 million, says nothing of a form.
+    result = answer_question(
+        full_index,
+        "In what form was the £200m government contribution to the Housing Zones programme provided?",
+        full_settings,
+    )
+    assert "in the form of a repayable investment" in result.answer
+    assert result.citations[0].ref == "MD1366"
+
+
+def test_a_fee_asked_is_a_sum_said_as_a_fee(full_index, full_settings):
+    # DD2180's page states no fee; its sums are the cash the treasury function manages ("c£50m of cash").
+    result = answer_question(
+        full_index,
+        "What fee was paid to the consultancy that reviewed the GLA treasury function under DD2180?",
+        full_settings,
+    )
+    assert not result.answered
+
+
+def test_asked_a_period_both_ends_of_a_range_are_one_answer(full_index, full_settings):
+    # MD3135: "…reprocuring the No Second Night Out service … from 1 April 2024 to 31 March 2027…": the
+    # range's two dates do not make the answer ambiguous.
+    result = answer_question(
+        full_index, "Over what period will the reprocured No Second Night Out service run?", full_settings
+    )
+    assert result.answer == "from 1 April 2024 to 31 March 2027"
+    assert result.citations[0].ref == "MD3135"
+
+
+def test_a_paragraph_opening_on_this_is_read_with_the_paragraph_before(full_index, full_settings):
+    # MD2380: "…seeks the approval of £1.925 million of additional capital funding to the Warmer Homes
+    # programme…" / "This funding will be allocated to RetrofitWorks (a not-for-profit co-operative)…".
+    result = answer_question(
+        full_index,
+        "Which not-for-profit co-operative received the extra capital to keep the Warmer Homes scheme running through winter 2018/19?",
+        full_settings,
+    )
+    assert result.answer == "RetrofitWorks"
+    assert result.citations[0].ref == "MD2380"

@@ -9,6 +9,7 @@ from search_api.answer_checks import (
     act_unsaid_by,
     approval_to_come,
     asked_prefix,
+    consulted_named,
     group_for_member,
     names_asked_year,
     only_other_years,
@@ -193,6 +194,24 @@ def test_a_sentence_about_it_is_read_with_what_it_is():
     assert text[figure.before :].startswith("The Mayor’s London Community Energy Fund")
     after = next(p for p in found if text[p.start : p.end].startswith("The majority"))
     assert text[after.before :].startswith("Since 2017")  # a sentence naming its own subject starts anew
+
+
+def test_a_paragraph_opening_on_this_is_read_with_the_last_sentence_before_it():
+    from search_api.answer_spans import pieces
+
+    # MD2380: "This funding" is the £1.925 million for the Warmer Homes programme of the paragraph above.
+    text = (
+        "Executive summary\n\nThe Mayor is tackling fuel poverty. This Mayoral Decision seeks the approval of "
+        "£1.925 million of additional capital funding to the Warmer Homes programme.\n\nThis funding will be "
+        "allocated to RetrofitWorks.\n\nLegal have signed off both agreements."
+    )
+    _, found = pieces(text)
+    funding = next(p for p in found if text[p.start : p.end].startswith("This funding"))
+    assert text[funding.before :].startswith("This Mayoral Decision seeks")
+    signed = next(p for p in found if text[p.start : p.end].startswith("Legal"))
+    assert signed.before == signed.start  # a paragraph naming its own subject starts anew
+    summary = next(p for p in found if text[p.start : p.end].startswith("The Mayor is"))
+    assert summary.before == summary.start  # not read with a heading
 
 
 def test_a_sum_in_another_currency_is_an_amount_with_its_bracketed_equivalent():
@@ -706,3 +725,15 @@ def test_which_decision_did_a_thing_is_answered_beside_that_thing_done():
         "Which mayoral decision approved the £705k budget for Team London Ambassadors?",
         "This decision relates to MD2188, which approved £705,000 for expenditure on the programme",
     )
+
+
+def test_whom_someone_consulted_runs_from_in_consultation_with_to_the_verb():
+    line = (
+        "That the Executive Director of Communities and Skills, in consultation with the Deputy Chief of Staff "
+        "and the Deputy Mayor for Children and Families approves:"
+    )
+    start, end = consulted_named("Whom did the Executive Director consult?", line)
+    assert line[start:end] == "the Deputy Chief of Staff and the Deputy Mayor for Children and Families"
+    # Not asked ("consultancy" is a noun), or no one named: nothing.
+    assert consulted_named("Which consultancy was appointed?", line) is None
+    assert consulted_named("Whom did the Mayor consult?", "The Mayor approves the budget.") is None
