@@ -1850,12 +1850,17 @@ def test_the_passage_speaking_of_the_asked_noun_answers_what_form(full_index, fu
 
 def test_a_fee_asked_is_a_sum_said_as_a_fee(full_index, full_settings):
     # DD2180's page states no fee; its sums are the cash the treasury function manages ("c£50m of cash").
-    result = answer_question(
+    question = "What fee was paid to the consultancy that reviewed the GLA treasury function under DD2180?"
+    assert analyse_question(question).kind == "amount"
+    assert not answer_question(full_index, question, full_settings).answered
+    # DD2515's title, read from its address, ends "…place workspace fees"; its sentence says "expenditure of
+    # £785,500 to … provide ongoing design consultancy advice", no fee.
+    fees = answer_question(
         full_index,
-        "What fee was paid to the consultancy that reviewed the GLA treasury function under DD2180?",
+        "Royal Docks placemaking strategy update and design consultancy fees amount",
         full_settings,
     )
-    assert not result.answered
+    assert fees.answer == "£785,500"
 
 
 def test_asked_a_period_both_ends_of_a_range_are_one_answer(full_index, full_settings):
