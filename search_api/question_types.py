@@ -535,7 +535,13 @@ def question_kind(question: str) -> str:
             return "list"
     # "What does the programme include?" asks its parts; "Which delivery plan … includes the Small Sites
     # programme?" asks the plan.
-    return "list" if words[0] in ("list", "name") or _ASKS_CONTENTS.search(question) else "text"
+    # "Name the Redbridge project funded…" asks one thing, as "Which Redbridge project…" does; "Name the
+    # projects…" a list.
+    named_one = words[0] == "name" and not any(
+        w.endswith("s") and not w.endswith("ss") for w in noun_phrase(words[1:8])
+    )
+    listed = words[0] == "list" or (words[0] == "name" and not named_one)
+    return "list" if listed or _ASKS_CONTENTS.search(question) else "text"
 
 
 _PURPOSE_END = re.compile(r"\b(?:meant|intended|designed|supposed|aimed)\s+to\s+(?:help\s+)?\w+\W*$", re.I)

@@ -270,6 +270,9 @@ def test_is_question(text, expected):
             "amount",
         ),
         ("What artist fee was paid to Michael Rakowitz for his Fourth Plinth commission?", "amount"),
+        # "Name the … project" asks one, as "Which … project" does; "Name the projects…" a list.
+        ("Name the Redbridge project funded from the Good Growth Fund round 2 reserve list.", "text"),
+        ("Name the projects funded from the Good Growth Fund round 2 reserve list.", "list"),
     ],
 )
 def test_question_type_decides_the_span_type(question, kind):
