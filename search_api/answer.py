@@ -1743,12 +1743,12 @@ _FOUNDED_SAID = re.compile(
 )
 # A salary is stated as pay: "£0.52m" in a sentence about a programme's budget is no post's salary.
 _SALARY_ASKED = re.compile(r"\b(?:salary|salaries|wages?)\b", re.I)
-# "What fee was paid to the consultancy…": the passage or its title speaks of a fee or a charge, not of any sum.
-_FEE_ASKED = re.compile(r"\bfees?\b", re.I)
-_FEE_SAID = re.compile(r"\b(?:fees?|charges?|charged|day rates?)\b", re.I)
 _SALARY_SAID = re.compile(
     r"\b(?:salar\w*|pay|paid|remunerat\w*|wages?|per annum|p\.a\.|grade|pay band)\b", re.I
 )
+# "What fee was paid to the consultancy…": the passage or its title speaks of a fee or a charge, not of any sum.
+_FEE_ASKED = re.compile(r"\bfees?\b", re.I)
+_FEE_SAID = re.compile(r"\b(?:fees?|charges?|charged|day rates?)\b", re.I)
 # "Who won the Team London Awards 2014?": the passage says who won or was chosen ("…the two winning
 # artists have been announced. The next two commissions by Hans Haacke and David Shrigley…"), not only
 # who delivers the awards.
