@@ -71,6 +71,7 @@ REAL_FILES = (
     "fresh38.jsonl",  # unseen in session 40, tuning material since
     "fresh39.jsonl",  # unseen in session 41, tuning material since
     "fresh40.jsonl",  # unseen in session 42, tuning material since
+    "fresh41.jsonl",  # unseen in session 43, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -86,6 +87,8 @@ REAL_FILES = (
     "tuning95.jsonl",
     "tuning96.jsonl",
     "tuning97.jsonl",
+    "tuning98.jsonl",
+    "tuning99.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
