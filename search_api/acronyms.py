@@ -8,6 +8,7 @@ chunks holding the initials are read for a name in capitals whose first letters 
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
@@ -126,6 +127,13 @@ def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
             _CACHE.clear()
         _CACHE[key] = found
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def defined_in(text: str, acronym: str) -> frozenset[str]:
+    """The stems of what a decision's own text defines `acronym` as: MD2751 writes "Development Agreement
+    (DA)" once, then "ABP is failing to deliver against its obligations under the DA"."""
+    return frozenset().union(*_defined(text, acronym))
 
 
 def written_out(index: LoadedIndex, text: str) -> dict[str, tuple[str, ...]]:

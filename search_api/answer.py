@@ -322,6 +322,12 @@ def _overlap(q: Question, ev: Evidence) -> float:
     initialled = reading.short_forms_in(q, ev.at(ev.piece))
     piece_stems |= initialled
     piece_stems |= reading.spelt_in(q, piece_stems)  # "CEZ" written "Creative Enterprise Zone"
+    # The decision's own initials: "…its obligations under the DA" names its "Development Agreement (DA)".
+    defined = set().union(
+        *(acronyms.defined_in(ev.source.text, a) for a in reading.initialisms(ev.at(ev.piece)))
+    )
+    initialled |= defined - piece_stems
+    piece_stems |= defined
     short = part_by_short_name(q.text, ev.at(ev.piece), q.acronyms)  # "LCEF 7": "seventh round of LCEF"
     if short:
         piece_stems, piece_words = piece_stems | stems(short)[0], piece_words | stems(short)[1]
@@ -767,6 +773,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             fits_year = fits_year and not (
                 q.kind == "date" and only_other_years(q.text, _undated(ev.at(zone), found))
             )
+            if not fits_year and _part_of_years_whole(q, ev.at(zone), span, found, ev.source.signed):
+                fits_year = 1.0
             if not fits_year or not year_named:
                 continue
             if paired is not None:  # its words are its partner's, wherever they stand in the sentence
@@ -890,6 +898,26 @@ def _acted_as_asked(q: Question, text: str, found: list[Span]) -> list[Span]:
     verbs = question_parse.governing_verbs(text, tuple(span.start for span in found))
     acted = [span for span, verb in zip(found, verbs, strict=True) if verb in asked]
     return acted if 0 < len(acted) < len(found) else []
+
+
+# "£126,000 - [£36,000] of which is slippage from 2017-18": the figure says what part of the one before it is.
+_PART_SAID_AFTER = re.compile(
+    r"\s*of\s+(?:which|this|that)\s+(?:is|was|are|were|will be|comes?|came)\b", re.I
+)
+
+
+def _part_of_years_whole(q: Question, text: str, span: Span, found: list[Span], signed: str | None) -> bool:
+    """Asked "How much of the 2018-19 Love London budget was slippage…", the part stated after the year's
+    figure ("Love London £126,000 - [£36,000] of which is slippage from 2017-18") is of the asked year's
+    whole, whatever year it names of its own: the year the question names describes the whole."""
+    asked_years = {t.text.lower() for t in tokens(q.text) if any(c.isdigit() for c in t.text)}
+    return (
+        q.kind == "amount"
+        and bool(asked_years)
+        and asked_years <= q.whole
+        and bool(_PART_SAID_AFTER.match(text, span.end))
+        and any(o.end <= span.start and year_fit(q.text, text, o, signed) for o in found)
+    )
 
 
 _BREAKDOWN = re.compile(
@@ -1290,7 +1318,11 @@ def _extract(
     if q.kind == "text" and _WHY_ASKED.match(q.text):
         # "Why was the … Cluster set up?": the best passage that gives a reason ("…to help establish and fund
         # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
-        top = next((e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top)
+        # Best of all, the purpose of the asked act itself: "Why was the … delegation amended?", "This form
+        # seeks the Mayor's approval to amend the existing … Delegation [to confirm TfL is able to…]".
+        top = next((e for e in evidence[:6] if _gives_purpose_of_act(q, e) and e.kw >= 0.6), None) or next(
+            (e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top
+        )
         if not _gives_reason(top):
             # "…need Mayoral consent?": the paragraph naming the grant goes on "Mayoral consent is required
             # because the value of the grant exceeds…" (a chunk may end inside a paragraph).
@@ -1302,7 +1334,12 @@ def _extract(
     # (A reason given, or the asked noun, is read at a lower closeness: the question's "why" or "what form"
     # holds few of the answer's words.)
     why = _WHY_ASKED.match(q.text)
-    close = WHY_CLOSENESS if (why and _gives_reason(top)) or (not why and _holds_asked_noun(q, top)) else 0.55
+    close = (
+        WHY_CLOSENESS
+        if (why and (_gives_reason(top) or _gives_purpose_of_act(q, top)))
+        or (not why and _holds_asked_noun(q, top))
+        else 0.55
+    )
     if q.kind == "text" and top.kw >= 0.6 and top.sem >= close and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
@@ -1839,13 +1876,27 @@ def _cause_beside(top: Evidence, gathered: list[Evidence]) -> Evidence | None:
 # cause may hold only the asked act ("Mayoral consent is required because…" holds 0.17 of a question
 # naming the grant, its recipient and its garden). 0.3 until session 42 (RESULTS §46).
 CAUSE_OVERLAP = 0.15
-CAUSE_ELSEWHERE = 0.3  # …and a cause in another paragraph of its decision
+# …and a cause in another paragraph of its decision (0.3 until session 44: MD2751's "GLAP is concerned because
+# ABP is failing…" holds 0.17 of a question about "contractual steps over the … development agreement").
+CAUSE_ELSEWHERE = 0.15
 
 
 def _gives_reason(ev: Evidence) -> bool:
     said = ev.at(ev.piece)
     return (
         not is_title_line(ev.chunk) and not said.rstrip().endswith(":") and bool(_REASON_GIVEN.search(said))
+    )
+
+
+def _gives_purpose_of_act(q: Question, ev: Evidence) -> bool:
+    """The passage states the question's own act with an infinitive of purpose ("…to amend the … Direction
+    to confirm…"); parsed only for why-questions, on the few best passages."""
+    said = ev.at(ev.piece)
+    verbs = question_parse.asked_verbs(q.text)
+    return (
+        not is_title_line(ev.chunk)
+        and question_parse.states_verb(verbs, said)
+        and question_parse.states_purpose(verbs, said)
     )
 
 

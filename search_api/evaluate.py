@@ -33,6 +33,9 @@ COMPARED_MODES = ("keyword", "semantic", "hybrid")
 def _norm(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"\s+([,;:.])", r"\1", text)  # "Brown , Assistant Director": a page's stray space is layout
+    text = re.sub(
+        r"\s&\s", " and ", text
+    )  # "Communities & Skills" is the directorate "Communities and Skills"
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

@@ -93,6 +93,25 @@ def states_verb(verbs: frozenset[str], sentence: str) -> bool:
     return any(re.search(rf"\b{re.escape(v[: max(4, len(v) - 2)])}", low) for v in verbs)
 
 
+@functools.lru_cache(maxsize=4096)
+def states_purpose(verbs: frozenset[str], sentence: str) -> bool:
+    """Does the sentence give the purpose of one of the verbs' acts: an infinitive clause it governs ("…approval
+    to amend the existing … Delegation and Direction [to confirm TfL is able to use the Scheme…]")? Not an
+    infinitive that is the act's content ("direct LFEPA to secure…", "agreed to amend"), which the parser
+    reads as a complement, not an adverbial clause."""
+    parser = load()
+    if parser is None or not verbs:
+        return False
+    return any(
+        tok.lemma_.lower() in verbs
+        and any(
+            c.dep_ == "advcl" and c.tag_ == "VB" and any(a.tag_ == "TO" for a in c.children)
+            for c in tok.children
+        )
+        for tok in parser(sentence)
+    )
+
+
 def _is_verb(tok) -> bool:
     """A verb, or a word the tagger took for a noun that an infinitive's "to" marks as one ("…due to
     report?", where the small model reads "report" as a noun)."""

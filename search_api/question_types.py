@@ -259,9 +259,10 @@ SOURCE_ASKED = re.compile(
     r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
     # "What funded the one-off £978,000 uplift…?": the budget or fund that paid ("funds" may be a noun).
     r"|what (?:funded|paid for|pays for|will (?:fund|pay for)|is (?:funding|paying for))\b"
-    # "Where did the extra £200m … come from?": the budget or body it was taken from.
+    # "Where did the extra £200m … come from?", "Where is the … uplift being funded from?": the budget or body
+    # it was taken from.
     r"|(?P<whence>where (?:did|does|do|was|were|is|are|will)\b[^?]* (?:come|came|comes|coming|taken|moved|drawn|"
-    r"transferred|reallocated|sourced) from\b)"
+    r"transferred|reallocated|sourced|funded|paid|financed) from\b)"
     # "…grant £250,000 which budget does it come from", "Which budget is the grant funded from?"
     r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve)s?"
     r"\b[^?]{0,100}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"

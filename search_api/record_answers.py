@@ -552,8 +552,10 @@ def _written(field: str, value: str, said: str) -> str | None:
         return next(
             (d.text for d in find_dates(said, financial_years=False) if d.date.isoformat() == value), None
         )
-    at = " ".join(said.split()).casefold().find(" ".join(value.split()).casefold())
-    return " ".join(said.split())[at : at + len(" ".join(value.split()))] if at >= 0 else None
+    # The parser reads "&" as "and" ("Directorate: Communities & Skills"): the line may write either.
+    words = (r"(?:and|&)" if word.casefold() == "and" else re.escape(word) for word in value.split())
+    found = re.search(r"\s+".join(words), said, re.IGNORECASE)
+    return " ".join(found.group().split()) if found else None
 
 
 def _field_line(path: str, text: str, field: str, value: str, decision: DecisionRow) -> Stated | None:

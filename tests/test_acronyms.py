@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.acronyms import _defined, asked_initials, definitions, spelt_out, written_out
+from search_api.acronyms import _defined, asked_initials, defined_in, definitions, spelt_out, written_out
 from search_api.answer import answer_question
 from search_api.answer_spans import Span, proximity
 from search_api.question_reading import analyse_question, initialisms, spelt_in, stems
@@ -155,3 +155,18 @@ def test_a_name_the_query_writes_out_is_searched_by_the_initials_a_decision_defi
     top = search(full_index, SearchRequest(q=asked, today=TODAY)).results[0]
     assert top.ref == "MD3224"
     assert any("up to £140m" in p.text for p in top.passages)
+
+
+def test_a_decision_s_own_initials_hold_the_words_it_defines_them_as(full_index, full_settings):
+    # corpus/gla MD2751 defines "Development Agreement (DA)" in 1.1 and says why in 1.2: "GLAP is concerned
+    # because ABP is failing to deliver against its obligations under the DA".
+    text = "GLA Land and Property Limited (GLAP) entered a Development Agreement (DA) with ABP. The DA aims…"
+    assert defined_in(text, "DA") == frozenset({"development", "agre"})
+    assert defined_in(text, "RAD") == frozenset()
+    result = answer_question(
+        full_index,
+        "Why did the Mayor approve taking contractual steps over the Royal Albert Dock development agreement?",
+        full_settings,
+    )
+    assert "ABP is failing to deliver against its obligations" in result.answer
+    assert result.citations[0].ref == "MD2751"

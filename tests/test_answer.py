@@ -1886,3 +1886,47 @@ def test_a_paragraph_opening_on_this_is_read_with_the_paragraph_before(full_inde
     )
     assert result.answer == "RetrofitWorks"
     assert result.citations[0].ref == "MD2380"
+
+
+def test_a_directorate_written_with_an_ampersand_is_read_as_written(full_index, full_settings):
+    # MD3224: "Directorate: Communities & Skills"; the record keeps "Communities and Skills".
+    result = answer_question(full_index, "Which directorate is MD3224 in?", full_settings)
+    assert result.answer == "Communities & Skills"
+    assert any(" ".join(c.quote.split()) == "Directorate: Communities & Skills" for c in result.citations)
+
+
+def test_where_a_sum_is_funded_from_is_answered_by_the_fund(full_index, full_settings):
+    # MD3367: "…(including a one-off increase to the GLA’s core contribution of £978,000 funded through a
+    # drawdown from the Strategic Investment Fund within GLA Group Reserves)".
+    result = answer_question(
+        full_index,
+        "Where is the one-off £978,000 uplift to London & Partners' 2025-26 core grant being funded from?",
+        full_settings,
+    )
+    assert "Strategic Investment Fund" in result.answer
+    assert result.citations[0].ref == "MD3367"
+
+
+def test_asked_a_part_of_a_years_whole_the_part_is_read_whatever_year_it_names(full_index, full_settings):
+    # MD2289 (signed May 2018): "Love London £126,000 - £36,000 of which is slippage from 2017-18".
+    part = answer_question(
+        full_index,
+        "How much of the 2018-19 Love London budget was slippage carried over from the previous year?",
+        full_settings,
+    )
+    assert part.answer == "£36,000"
+    whole = answer_question(full_index, "What was the 2018-19 Love London budget?", full_settings)
+    assert whole.answer == "£126,000"
+
+
+def test_why_an_act_was_done_is_answered_by_the_purpose_its_sentence_gives_it(full_index, full_settings):
+    # MD3254: "This form seeks the Mayor’s approval to amend the existing Scrappage Scheme Delegation and
+    # Direction to confirm TfL is able to use the Scheme to fund the donation and removal of non-compliant
+    # vehicles…", not "The current and previous scrappage schemes were implemented to help accelerate…".
+    result = answer_question(
+        full_index,
+        "Why was the London Vehicle Scrappage Scheme delegation to TfL amended in MD3254?",
+        full_settings,
+    )
+    assert "donation and removal of non-compliant vehicles" in result.answer
+    assert result.citations[0].ref == "MD3254"

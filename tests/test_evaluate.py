@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.evaluate import _same_name, _same_sum
+from search_api.evaluate import _norm, _same_name, _same_sum
 
 
 def test_a_bare_sum_expected_is_stated_by_the_same_sum_written_another_way():
@@ -28,3 +28,9 @@ def test_a_borough_council_expected_is_named_either_way():
     assert _same_name("Royal Borough of Kensington and Chelsea", "Kensington and Chelsea Council")
     # Another borough is not the one expected.
     assert not _same_name("London Borough of Islington", "Camden Council")
+
+
+def test_an_ampersand_is_the_and_it_stands_for():
+    # DD2664's page writes "Directorate: Communities & Skills" and "Executive Director of Communities and Skills".
+    assert _norm("Communities and Skills") in _norm("Directorate: Communities & Skills")
+    assert _norm("AT&T") == "at&t"  # inside a name, no word of its own

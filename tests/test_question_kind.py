@@ -728,6 +728,9 @@ def test_where_money_came_from_asks_for_a_budget_or_body():
     # As it is asked in the present: "Where is the money for the uplift coming from?"
     q = analyse_question("Where is the money for the one-off increase in the grant coming from?")
     assert q.kind == "person" and q.source
+    # Or by the verb that pays: "Where is the … uplift being funded from?"
+    q = analyse_question("Where is the one-off £978,000 uplift to the 2025-26 core grant being funded from?")
+    assert q.kind == "person" and q.source
 
 
 @pytest.mark.parametrize(

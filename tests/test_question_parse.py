@@ -7,6 +7,7 @@ from search_api.question_parse import (
     asked_verbs,
     governing_verbs,
     polar_verbs,
+    states_purpose,
     states_verb,
 )
 
@@ -75,3 +76,19 @@ def test_a_verb_is_stated_in_any_of_its_forms():
     assert not states_verb(
         frozenset(["terminate"]), "GLAP entered a Development Agreement with ABP in May 2013."
     )
+
+
+def test_a_purpose_is_an_infinitive_clause_the_asked_act_governs():
+    # corpus/gla MD3254: the amendment's purpose follows "amend … Direction".
+    amended = (
+        "This form seeks the Mayor’s approval to amend the existing Scrappage Scheme Delegation and Direction"
+        " to confirm TfL is able to use the Scheme to fund the donation and removal of non-compliant vehicles."
+    )
+    assert states_purpose(frozenset(["amend"]), amended)
+    # Another act's purpose is not the asked act's: "implemented to help accelerate…".
+    assert not states_purpose(
+        frozenset(["amend"]),
+        "The scrappage schemes were implemented to help accelerate the removal of vehicles.",
+    )
+    # An infinitive that is the act's content is no purpose: "agreed to amend", "directs LFEPA to secure".
+    assert not states_purpose(frozenset(["agree"]), "The Mayor agreed to amend the delegation.")
