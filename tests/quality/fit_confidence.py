@@ -89,6 +89,9 @@ REAL_FILES = (
     "tuning97.jsonl",
     "tuning98.jsonl",
     "tuning99.jsonl",
+    "tuning100.jsonl",
+    "tuning101.jsonl",
+    "tuning102.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
