@@ -40,6 +40,7 @@ from .answer_checks import (
     asked_provision_named,
     consulted_named,
     group_for_member,
+    maker_named,
     names_asked_boroughs,
     names_asked_year,
     one_year_of_period,
@@ -1310,9 +1311,12 @@ def _extract(
                 said = ev.at(ev.piece)[named[0] : named[1]]
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     for ev in evidence[:3]:
-        # "Whom did … consult": "…, in consultation with [the Deputy Chief of Staff and …] approves:"
-        named = consulted_named(q.text, ev.at(ev.piece))
-        if named and ev.kw >= 0.6:
+        # "Whom did … consult": "…, in consultation with [the Deputy Chief of Staff and …] approves:"; "Who made
+        # representations…": "Following representations from [the Mayor of Kyiv, …]", the asked noun itself
+        # said before them (read at a lower closeness: the question's other words describe what followed).
+        consulted = consulted_named(q.text, ev.at(ev.piece))
+        named = consulted or maker_named(q.text, ev.at(ev.piece))
+        if named and ev.kw >= (0.6 if consulted else MAKER_CLOSENESS):
             said = ev.at(ev.piece)[named[0] : named[1]]
             return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     if q.kind == "text" and _WHY_ASKED.match(q.text):
@@ -1320,10 +1324,9 @@ def _extract(
         # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
         # Best of all, the purpose of the asked act itself: "Why was the … delegation amended?", "This form
         # seeks the Mayor's approval to amend the existing … Delegation [to confirm TfL is able to…]".
-        top = next((e for e in evidence[:6] if _gives_purpose_of_act(q, e) and e.kw >= 0.6), None) or next(
-            (e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top
-        )
-        if not _gives_reason(top):
+        purpose = next((e for e in evidence[:6] if _gives_purpose_of_act(q, e) and e.kw >= 0.6), None)
+        top = purpose or next((e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top)
+        if purpose is None and not _gives_reason(top):
             # "…need Mayoral consent?": the paragraph naming the grant goes on "Mayoral consent is required
             # because the value of the grant exceeds…" (a chunk may end inside a paragraph).
             top = _cause_beside(top, gathered) or top
@@ -1351,6 +1354,7 @@ def _extract(
         # A sentence about other years says nothing of the asked one ("…from 2011/12 to 2014/15" for 2015/16).
         if (
             _says_where(said, q)
+            and _says_how_long(said, q)
             and not _field_line(said, top)
             and says_which_part(q.text, said)
             and not only_other_years(q.text, said)
@@ -1453,6 +1457,21 @@ def _says_where(said: str, q: Question) -> bool:
         return True
     asked = stems(q.text)[1]  # its words in lower case, as the tokeniser reads them
     return any(plain_word(w) not in asked for w in _CAPITALISED.findall(said))
+
+
+# "How long was ABP given to remedy its failures…?": a length of time ("six months", "a 12-week period", "until
+# 31 March 2026"), which "…will offer ABP an opportunity to remedy certain failures" does not state.
+_HOW_LONG = re.compile(r"\s*how long\b", re.I)
+_LENGTH_SAID = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|"
+    r"several|few)[\s-]+(?:working[\s-]+)?(?:days?|weeks?|months?|years?|hours?)\b|\b(?:until|till|by)\s+(?:\d|the end)"
+    r"|\b(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def _says_how_long(said: str, q: Question) -> bool:
+    return not _HOW_LONG.match(q.text) or bool(_LENGTH_SAID.search(said))
 
 
 def _field_line(said: str, ev: Evidence) -> bool:
@@ -1829,6 +1848,7 @@ _REASON_GIVEN = re.compile(
 )
 
 
+MAKER_CLOSENESS = 0.5  # of the question's words a passage naming who made the asked representations holds
 WHY_CLOSENESS = 0.45  # how close a passage giving a reason must read to a why-question (0.55 for others)
 
 
@@ -1865,6 +1885,13 @@ def _cause_beside(top: Evidence, gathered: list[Evidence]) -> Evidence | None:
     # "Why did the GLA take contractual steps against ABP…": the report says why in a paragraph of its own
     # ("GLAP is concerned because ABP is failing to deliver…"), holding more of the question's words.
     beside = beside or [e for e in causes if e.kw >= CAUSE_ELSEWHERE]
+    # A purpose said ("The changes are being made to streamline the existing process…"), which many sentences
+    # give, when it holds half the question's words.
+    beside = beside or [
+        e
+        for e in gathered
+        if e.source is top.source and e is not top and _gives_reason(e) and e.kw >= PURPOSE_ELSEWHERE
+    ]
     if not beside:
         return None
     best = max(beside, key=lambda e: e.kw)
@@ -1879,6 +1906,7 @@ CAUSE_OVERLAP = 0.15
 # …and a cause in another paragraph of its decision (0.3 until session 44: MD2751's "GLAP is concerned because
 # ABP is failing…" holds 0.17 of a question about "contractual steps over the … development agreement").
 CAUSE_ELSEWHERE = 0.15
+PURPOSE_ELSEWHERE = 0.5
 
 
 def _gives_reason(ev: Evidence) -> bool:

@@ -467,6 +467,32 @@ def consulted_named(question: str, text: str) -> tuple[int, int] | None:
     return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
 
 
+# "Who made representations that led TfL to explore…", "Whose representations led…": those the act's noun is
+# "from" ("Following representations from [the Mayor of Kyiv, Ukrainian Embassy and volunteer groups], and in
+# consultation with…").
+_MAKER_ASKED = re.compile(
+    r"^\s*(?:(?:who|which \w+)\s+(?:made|sent|submitted|lodged|raised|put forward)\s+(?:the\s+|a\s+)?|whose\s+)"
+    r"(?P<noun>[a-z]+s)\b",
+    re.I,
+)
+
+
+def maker_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked who made representations (requests, bids…), where the text names those they came "from" once: the
+    names run to the clause's end, a comma before a word in lower case ("…, and in consultation with…")."""
+    asked = _MAKER_ASKED.match(question)
+    if not asked:
+        return None
+    noun = re.escape(asked.group("noun"))
+    named = [
+        m
+        for m in re.finditer(
+            rf"\b{noun}\s+(?:from|by)\s+((?:the\s+)?[A-Z][^;:.()]*?)(?=,\s+(?:and\s+)?[a-z]|[;:.()]|$)", text
+        )
+    ]
+    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
+
+
 _BEFORE_PART = re.compile(
     rf"\b(?:before|prior to|ahead of|preceding)\s+(?:the\s+)?(?:{_PARTS}|{'|'.join(_ORDINALS)})\b", re.I
 )

@@ -4,6 +4,7 @@ public body), and whether a name is said in a text. Names are found by walking t
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -349,6 +350,11 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
             # "Which budget pays…": "from the Homes for Londoners Collaboration budget", noun and all.
             end = next(t for t in tokens(text[end : end + 24])).end + end
             quality += 0.2
+        elif q.asked_noun and (listed := _names_before_noun(q.asked_noun).match(text, end)):
+            # "Which GLA teams developed…": "…developed by the GLA’s [Housing and Land, and Regeneration teams]",
+            # the names with the asked noun after them.
+            end = listed.end()
+            quality += 0.3
         elif q.asked_noun and re.match(
             rf"\s*[(,]\s*(?:a|an|the)\b[^().;]{{0,60}}\b{re.escape(q.asked_noun)}\b", text[end:]
         ):
@@ -473,3 +479,12 @@ _PUBLIC_BODY = re.compile(
     r"Board|Government|Boroughs?|Corporation|Transport for London|TfL|GLA|Greater London Authority|Homes England|"
     r"Parliament|Police|Fire|NHS)\b"
 )
+
+
+@functools.lru_cache(maxsize=256)
+def _names_before_noun(noun: str) -> re.Pattern[str]:
+    """The asked noun after a name, or after more names joined to it: "Regeneration teams", "…Land, and
+    Regeneration teams"."""
+    return re.compile(
+        rf"(?:,?\s+(?:and|&)(?:\s+[A-Z][\w'’-]*){{1,4}})?\s+{re.escape(noun.removesuffix('s'))}s?\b"
+    )

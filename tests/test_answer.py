@@ -1930,3 +1930,50 @@ def test_why_an_act_was_done_is_answered_by_the_purpose_its_sentence_gives_it(fu
     )
     assert "donation and removal of non-compliant vehicles" in result.answer
     assert result.citations[0].ref == "MD3254"
+
+
+def test_why_is_answered_by_a_purpose_the_decision_states_beside_its_subject(full_index, full_settings):
+    # MD2736: "This decision form proposes a two-tier decision making process…" / "The changes are being made
+    # to streamline the existing process and reduce the number of decisions that must be reviewed by the Mayor
+    # twice." The purpose holds half the question's words; the proposal none of the why.
+    result = answer_question(
+        full_index,
+        "Why did the Mayor change the Adult Education Budget decision-making process to a two-tier system?",
+        full_settings,
+    )
+    assert "streamline the existing process" in result.answer
+    assert result.citations[0].ref == "MD2736"
+
+
+def test_how_long_is_answered_only_by_a_length_of_time(full_index, full_settings):
+    # MD2751: "Contractual steps should now be taken which will offer ABP an opportunity to remedy certain
+    # failures…" gives ABP no period.
+    result = answer_question(
+        full_index,
+        "How long was ABP given to remedy its failures under the Royal Albert Dock development agreement?",
+        full_settings,
+    )
+    assert not result.answered
+
+
+def test_names_before_the_asked_noun_are_answered_with_it(full_index, full_settings):
+    # MD3093: "The Small Sites Small Builders programme 2022-25 has been developed by the GLA’s Housing and
+    # Land, and Regeneration teams".
+    result = answer_question(
+        full_index,
+        "Which GLA teams developed the Small Sites Small Builders programme 2022-25?",
+        full_settings,
+    )
+    assert result.answer == "Housing and Land, and Regeneration teams"
+
+
+def test_whose_representations_is_answered_by_those_they_came_from(full_index, full_settings):
+    # MD3254: "Following representations from the Mayor of Kyiv, Ukrainian Embassy and volunteer groups, and in
+    # consultation with the GLA and central government, TfL has been exploring how the Scrappage Scheme…"
+    result = answer_question(
+        full_index,
+        "Whose representations led TfL to look at using the scrappage scheme to send non-ULEZ-compliant vehicles to Ukraine?",
+        full_settings,
+    )
+    assert result.answer == "the Mayor of Kyiv, Ukrainian Embassy and volunteer groups"
+    assert result.citations[0].ref == "MD3254"

@@ -11,6 +11,7 @@ from search_api.answer_checks import (
     asked_prefix,
     consulted_named,
     group_for_member,
+    maker_named,
     names_asked_year,
     only_other_years,
     other_edition,
@@ -737,3 +738,20 @@ def test_whom_someone_consulted_runs_from_in_consultation_with_to_the_verb():
     # Not asked ("consultancy" is a noun), or no one named: nothing.
     assert consulted_named("Which consultancy was appointed?", line) is None
     assert consulted_named("Whom did the Mayor consult?", "The Mayor approves the budget.") is None
+
+
+def test_who_made_the_asked_representations_is_named_after_from():
+    # corpus/gla MD3254's executive summary.
+    line = (
+        "Following representations from the Mayor of Kyiv, Ukrainian Embassy and volunteer groups, and in "
+        "consultation with the GLA and central government, TfL has been exploring how the Scrappage Scheme…"
+    )
+    for question in (
+        "Who made representations that led TfL to explore…?",
+        "Whose representations led TfL to…?",
+    ):
+        start, end = maker_named(question, line)
+        assert line[start:end] == "the Mayor of Kyiv, Ukrainian Embassy and volunteer groups"
+    # Another noun asked, or nothing said to come "from" anyone: nothing.
+    assert maker_named("Who made the bids for the fund?", line) is None
+    assert maker_named("Who made representations?", "Representations were considered.") is None
