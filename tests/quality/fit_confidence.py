@@ -92,6 +92,9 @@ REAL_FILES = (
     "tuning100.jsonl",
     "tuning101.jsonl",
     "tuning102.jsonl",
+    "tuning103.jsonl",
+    "tuning104.jsonl",
+    "tuning105.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
