@@ -1355,6 +1355,7 @@ def _extract(
         if (
             _says_where(said, q)
             and _says_how_long(said, q)
+            and _says_title(said, q)
             and not _field_line(said, top)
             and says_which_part(q.text, said)
             and not only_other_years(q.text, said)
@@ -1472,6 +1473,17 @@ _LENGTH_SAID = re.compile(
 
 def _says_how_long(said: str, q: Question) -> bool:
     return not _HOW_LONG.match(q.text) or bool(_LENGTH_SAID.search(said))
+
+
+# "What is the title of Heather Phillipson's Fourth Plinth sculpture?": a work's title is written in quotes
+# ("‘Crossing the Line’"); "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be
+# unveiled…" names none. (Not a post's "job title".)
+_TITLE_ASKED = re.compile(r"\b(?<!job )title of\b", re.I)
+_QUOTED = re.compile(r"[‘“\"][^’”\"]{2,80}[’”\"]")
+
+
+def _says_title(said: str, q: Question) -> bool:
+    return not _TITLE_ASKED.search(q.text) or bool(_QUOTED.search(said))
 
 
 def _field_line(said: str, ev: Evidence) -> bool:

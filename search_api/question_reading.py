@@ -600,13 +600,18 @@ _BRACKETED_COMPANY = re.compile(
 )
 
 
+_PLACE_MODIFIER = re.compile(r"[A-Z][\w’']*-(?:area|based|wide)", re.I)
+
+
 def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
     """Capitalised words joined by spaces or up to two of/for/and/the ("Transport for London Procurement"),
     and their parts either side of "and" ("Matthew Ryder and the GLA": two names; scoring decides)."""
     runs: list[list[Token]] = [[]]
     companies = [m.span() for m in _BRACKETED_COMPANY.finditer(text)]
     for i, tok in enumerate(toks):
-        current, capital = runs[-1], tok.text[0].isupper() and tok.word not in MONTHS
+        # ("Grenfell-area", "London-wide": a place made an adjective describes the name that follows.)
+        current = runs[-1]
+        capital = tok.text[0].isupper() and tok.word not in MONTHS and not _PLACE_MODIFIER.fullmatch(tok.text)
         # "GLA’s Contracts and Funding Code" is two names; "Mayor’s Office for Policing and Crime" and
         # "the Mayor's Housing Covenant" are one: the Mayor's own bodies and budgets carry his name.
         possessive = current and current[-1].text.endswith(("’s", "'s")) and current[-1].word[:5] != "mayor"
@@ -614,7 +619,17 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
         bracketed = gap in ("(", ")") and any(a <= current[-1].start and tok.end <= b for a, b in companies)
         joined = current and (not gap or bracketed) and not possessive
         ahead = next((t for t in toks[i + 1 : i + 3] if t.word not in JOINERS), None)
-        bridge = tok.word in JOINERS and joined and ahead and ahead.text[0].isupper()
+        # "Sport 4 Good Cluster": a small number between capitalised words is the name's ("Round 2 Good
+        # Growth Fund" numbers a part of the fund: `PART_WORDS`).
+        numbered = (
+            tok.text.isdigit()
+            and len(tok.text) <= 2
+            and bool(current)
+            and current[-1].word not in PART_WORDS
+            and toks[i + 1 : i + 2]
+            and toks[i + 1].text[0].isupper()
+        )
+        bridge = (tok.word in JOINERS or numbered) and joined and ahead and ahead.text[0].isupper()
         if (capital and (joined or not current)) or bridge:
             current.append(tok)
         else:

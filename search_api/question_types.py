@@ -532,7 +532,11 @@ def question_kind(question: str) -> str:
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were", "will", "would"):
             return "amount"
-        if words[1] in ("are", "were") or (noun.endswith("s") and noun not in ("is", "was", "does")):
+        # (Not "What jobs target…": the plural describes a noun that is not.)
+        head = (noun_phrase(words[1:6]) or [noun])[-1]
+        if words[1] in ("are", "were") or (
+            noun.endswith("s") and noun not in ("is", "was", "does") and head.endswith("s")
+        ):
             return "list"
     # "What does the programme include?" asks its parts; "Which delivery plan … includes the Small Sites
     # programme?" asks the plan.

@@ -1977,3 +1977,30 @@ def test_whose_representations_is_answered_by_those_they_came_from(full_index, f
     )
     assert result.answer == "the Mayor of Kyiv, Ukrainian Embassy and volunteer groups"
     assert result.citations[0].ref == "MD3254"
+
+
+def test_a_works_title_is_answered_only_by_a_title_in_quotes(full_index, full_settings):
+    # MD2179: "The next two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in March
+    # 2018 and March 2020 respectively." names the artists, not their works.
+    result = answer_question(
+        full_index,
+        "What is the title of Heather Phillipson's Fourth Plinth sculpture unveiled in 2020?",
+        full_settings,
+    )
+    assert not result.answered
+    # A post's "job title" is no work's: ADD2753's "Decision by: Megan Life, Assistant Director, Building Safety".
+    role = answer_question(
+        full_index, "What is the job title of the officer who approved ADD2753?", full_settings
+    )
+    assert role.answered and "Assistant Director" in role.answer
+
+
+def test_a_name_holding_a_number_is_named_by_its_decision(full_index, full_settings):
+    # ADD2167 "North Kensington Sport 4 Good Cluster": "Sport England is contributing £54,000 towards the project."
+    result = answer_question(
+        full_index,
+        "How much did Sport England put into the Grenfell-area Sport 4 Good Cluster in North Kensington?",
+        full_settings,
+    )
+    assert result.answer == "£54,000"
+    assert result.citations[0].ref == "ADD2167"

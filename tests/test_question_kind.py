@@ -188,6 +188,9 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
         ("Give the date the Board first met.", "date"),
         ("Name the executive director who signed off the strategy refresh.", "person"),
         ("Name the four priorities of Building a Fairer City.", "list"),
+        # A plural asked is a list; a plural describing the noun asked is not ("What jobs target…").
+        ("What projects did the fund support?", "list"),
+        ("What jobs target by 2028 is set in the Boosting London's Growth Sectors programme?", "text"),
         ("State how much was approved for the programme.", "amount"),
         # A search (no question word, no "?") by its cue words.
         ("Sport Unites phase two budget for 2022-23", "amount"),
@@ -919,3 +922,18 @@ def test_where_something_is_sent_or_opens_asks_a_place():
     assert (
         analyse_question("Where did the money for the supplementary budget come from?").asked_noun != "place"
     )
+
+
+def test_a_number_inside_a_name_is_the_names_and_a_place_made_an_adjective_is_not():
+    from search_api.question_reading import analyse_question
+
+    # ADD2167: "North Kensington Sport 4 Good Cluster"; "Grenfell-area" describes it and is no part of it.
+    q = analyse_question(
+        "How much did Sport England put into the Grenfell-area Sport 4 Good Cluster in North Kensington?"
+    )
+    assert {"sport", "4", "good", "clust"} in q.entities
+    assert not any("grenfell-area" in name for name in q.entities)
+    # A part's number is not a name's: "Round 2 Good Growth Fund" is round 2 of the Good Growth Fund.
+    assert {"good", "growth", "fund"} in analyse_question(
+        "How many Round 2 Good Growth Fund projects?"
+    ).entities
