@@ -1464,9 +1464,8 @@ def _says_where(said: str, q: Question) -> bool:
 # 31 March 2026"), which "…will offer ABP an opportunity to remedy certain failures" does not state.
 _HOW_LONG = re.compile(r"\s*how long\b", re.I)
 _LENGTH_SAID = re.compile(
-    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|"
-    r"several|few)[\s-]+(?:working[\s-]+)?(?:days?|weeks?|months?|years?|hours?)\b|\b(?:until|till|by)\s+(?:\d|the end)"
-    r"|\b(?:19|20)\d\d\b",
+    rf"\b(?:\d+|a|an|several|few|thirty|{'|'.join(reading.NUMBER_WORDS)})[\s-]+(?:working[\s-]+)?"
+    r"(?:days?|weeks?|months?|years?|hours?)\b|\b(?:until|till|by)\s+(?:\d|the end)|\b(?:19|20)\d\d\b",
     re.I,
 )
 
