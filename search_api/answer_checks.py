@@ -484,12 +484,11 @@ def maker_named(question: str, text: str) -> tuple[int, int] | None:
     if not asked:
         return None
     noun = re.escape(asked.group("noun"))
-    named = [
-        m
-        for m in re.finditer(
+    named = list(
+        re.finditer(
             rf"\b{noun}\s+(?:from|by)\s+((?:the\s+)?[A-Z][^;:.()]*?)(?=,\s+(?:and\s+)?[a-z]|[;:.()]|$)", text
         )
-    ]
+    )
     return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
 
 
