@@ -129,11 +129,24 @@ def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:
     return found
 
 
-@functools.lru_cache(maxsize=4096)
 def defined_in(text: str, acronym: str) -> frozenset[str]:
     """The stems of what a decision's own text defines `acronym` as: MD2751 writes "Development Agreement
     (DA)" once, then "ABP is failing to deliver against its obligations under the DA"."""
-    return frozenset().union(*_defined(text, acronym))
+    return _glossary(text).get(acronym, frozenset())
+
+
+_BRACKETED_INITIALS = re.compile(r"\(\s*[“\"‘']?([A-Z][A-Za-z&]{1,10})[”\"’']?\s*\)")
+
+
+@functools.lru_cache(maxsize=256)  # asked of a whole decision's text for each passage of it an answer reads
+def _glossary(text: str) -> dict[str, frozenset[str]]:
+    """Every set of initials the text defines in brackets, with the stems of the name before them."""
+    # ("Creative Enterprise Zones (CEZs)" defines "CEZ".)
+    found = {
+        a for m in _BRACKETED_INITIALS.finditer(text) for a in (m.group(1), m.group(1).removesuffix("s"))
+    }
+    named = {acronym: frozenset().union(*_defined(text, acronym)) for acronym in found}
+    return {acronym: name for acronym, name in named.items() if name}
 
 
 def written_out(index: LoadedIndex, text: str) -> dict[str, tuple[str, ...]]:

@@ -1919,30 +1919,33 @@ def test_asked_a_part_of_a_years_whole_the_part_is_read_whatever_year_it_names(f
     assert whole.answer == "£126,000"
 
 
-def test_why_an_act_was_done_is_answered_by_the_purpose_its_sentence_gives_it(full_index, full_settings):
+# Why-questions answered by a purpose: first the one the asked act's own sentence gives it, then one stated
+# elsewhere in the decision holding half the question's words.
+WHY_BY_PURPOSE = [
     # MD3254: "This form seeks the Mayor’s approval to amend the existing Scrappage Scheme Delegation and
     # Direction to confirm TfL is able to use the Scheme to fund the donation and removal of non-compliant
     # vehicles…", not "The current and previous scrappage schemes were implemented to help accelerate…".
-    result = answer_question(
-        full_index,
+    (
         "Why was the London Vehicle Scrappage Scheme delegation to TfL amended in MD3254?",
-        full_settings,
-    )
-    assert "donation and removal of non-compliant vehicles" in result.answer
-    assert result.citations[0].ref == "MD3254"
-
-
-def test_why_is_answered_by_a_purpose_the_decision_states_beside_its_subject(full_index, full_settings):
+        "donation and removal of non-compliant vehicles",
+        "MD3254",
+    ),
     # MD2736: "This decision form proposes a two-tier decision making process…" / "The changes are being made
     # to streamline the existing process and reduce the number of decisions that must be reviewed by the Mayor
     # twice." The purpose holds half the question's words; the proposal none of the why.
-    result = answer_question(
-        full_index,
+    (
         "Why did the Mayor change the Adult Education Budget decision-making process to a two-tier system?",
-        full_settings,
-    )
-    assert "streamline the existing process" in result.answer
-    assert result.citations[0].ref == "MD2736"
+        "streamline the existing process",
+        "MD2736",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "said", "ref"), WHY_BY_PURPOSE)
+def test_why_is_answered_by_the_purpose_the_decision_gives(full_index, full_settings, question, said, ref):
+    result = answer_question(full_index, question, full_settings)
+    assert said in result.answer
+    assert result.citations[0].ref == ref
 
 
 def test_how_long_is_answered_only_by_a_length_of_time(full_index, full_settings):
