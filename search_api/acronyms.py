@@ -63,14 +63,31 @@ def definitions(text: str, acronym: str) -> list[tuple[int, int]]:
     for m in re.finditer(rf"\(\s*[“\"‘']?{re.escape(acronym)}s?[”\"’']?\s*\)", text):
         window = max(0, m.start() - 160)
         words = list(re.finditer(r"[\w’'&-]+", text[window : m.start()]))[-12:]
-        for start in range(len(words) - 1, -1, -1):
-            name = [w.group() for w in words[start:]]
-            if not name[0][:1].isupper():
-                continue
-            if _spells(name, acronym.upper()):
-                found.append((window + words[start].start(), window + words[-1].end()))
-                break
+        spelt = _spelling_start(words, acronym.upper())
+        if spelt is not None:
+            found.append((window + words[spelt].start(), window + words[-1].end()))
     return found
+
+
+def _spelling_start(words: list[re.Match], letters: str) -> int | None:
+    """The nearest word from which the words up to the bracket spell the initials; else the start of the
+    name running up to the bracket, when it spells them leaving out a capitalised word or two: "Old Oak and
+    Park Royal Development Corporation (OPDC)"."""
+    names = [w.group() for w in words]
+    for start in range(len(names) - 1, -1, -1):
+        if names[start][:1].isupper() and _spells(names[start:], letters):
+            return start
+    run = len(names)
+    while run > 0 and (names[run - 1][:1].isupper() or names[run - 1].lower() in _SMALL):
+        run -= 1
+    return next(
+        (
+            start
+            for start in range(run, len(names) - 1)
+            if names[start][:1] == letters[:1] and _spells(names[start + 1 :], letters[1:], skips=2)
+        ),
+        None,
+    )
 
 
 # "What does LSR stand for?", "What is MCIL short for?", "What do the initials GIS mean?"
@@ -94,16 +111,17 @@ def asked_initials(question: str) -> str | None:
     return initials if initials and sum(c.isupper() for c in initials) >= 2 else None
 
 
-def _spells(words: list[str], letters: str) -> bool:
+def _spells(words: list[str], letters: str, skips: int = 0) -> bool:
     """Each capitalised word gives its first letter; a small word may or may not ("Office for
-    Policing and Crime": O, P, A, C)."""
+    Policing and Crime": O, P, A, C); up to `skips` capitalised words after the first may give none."""
     if not words:
         return not letters
     first, rest = words[0], words[1:]
-    takes = bool(letters) and first[0].upper() == letters[0] and _spells(rest, letters[1:])
+    takes = bool(letters) and first[0].upper() == letters[0] and _spells(rest, letters[1:], skips)
     if first[:1].isupper():
-        return takes
-    return takes or (first.lower() in _SMALL and _spells(rest, letters))
+        # (Not the last word: the initials end with the name.)
+        return takes or (skips > 0 and bool(rest) and _spells(rest, letters, skips - 1))
+    return takes or (first.lower() in _SMALL and _spells(rest, letters, skips))
 
 
 def spelt_out(index: LoadedIndex, acronym: str) -> tuple[frozenset[str], ...]:

@@ -33,6 +33,7 @@ from .admission import ANSWER, GATE
 from .answer_checks import (
     act_object_unsaid,
     act_unsaid_by,
+    agent_named,
     another_sum_said,
     approval_to_come,
     asked_part_named,
@@ -41,12 +42,14 @@ from .answer_checks import (
     consulted_named,
     group_for_member,
     maker_named,
+    means_named,
     names_asked_boroughs,
     names_asked_year,
     one_year_of_period,
     only_other_years,
     other_edition,
     other_end_of_change,
+    outside_rough_sum,
     part_by_short_name,
     part_of_title_only,
     periods_said,
@@ -60,6 +63,7 @@ from .answer_checks import (
     states_asked_sums,
     total_for_unit,
     unit_for_total,
+    urging_verb,
     year_fit,
 )
 from .answer_names import said_in
@@ -237,6 +241,16 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
     # "universal free school meals" is the decision's "UFSM" when a decision defines those initials as
     # those words: then a passage writing "the UFSM programme" holds them (a chance run of first letters
     # that no decision defines, "GLA" for "grant London agreed", stands for nothing).
+    # "re-procured" asked, "reprocuring" written: a hyphen between letters that no decision writes is left out.
+    for word_stem, word in list(q.words.items()):
+        joined = word.replace("-", "")
+        if (
+            reading.JOINED.search(word)
+            and not index.match_count(body_word(word))
+            and index.match_count(body_word(joined))
+        ):
+            q.words = {(stem_with_irregulars(joined) if s == word_stem else s): w for s, w in q.words.items()}
+            q.words[stem_with_irregulars(joined)] = joined
     asked = q.words.keys()
     for initials in sorted(q.acronyms - q.short_forms.keys()):
         name = next((n for n in acronyms.spelt_out(index, initials) if len(n) >= 3 and n <= asked), None)
@@ -381,7 +395,12 @@ def _score(index: LoadedIndex, q: Question, evidence: list[Evidence], passages: 
     return sorted(shortlist, key=lambda e: (-e.score, e.rank))
 
 
-_EMPOWERED_BEFORE = re.compile(r"\b(?:authority|powers?)\s+to\s+$", re.I)
+# "…delegates authority to [the Assistant Director of Environment and Energy] to approve:", "A delegation to [the
+# Assistant Director Culture and the Creative Industries] to:": the post runs to the act it may do.
+_EMPOWERED = re.compile(
+    r"\b(?:authority|powers?|delegation|delegates|delegated)\s+to\s+((?:the\s+)?[A-Z][^,;:()]*?)(?=\s+to\b|\s*[,;:(]|$)",
+    re.I,
+)
 
 
 def _introducing(ev: Evidence) -> tuple[int, int] | None:
@@ -419,6 +438,9 @@ def _about(q: Question, ev: Evidence) -> bool:
     read |= reading.short_forms_in(q, f"{ev.read} {ev.source.title}")  # "London VRU", "the annual AEB"
     read |= reading.spelt_in(q, read)  # "the CEZ … Fund" written "the Creative Enterprise Zone … Fund"
     read |= reading.joined_in(q, ev.read)  # "Spacehive" written "Space Hive"
+    # The decision's own initials: "The OPDC’s draft Local Plan" names its "Old Oak and Park Royal
+    # Development Corporation (OPDC)".
+    read |= set().union(*(acronyms.defined_in(ev.source.text, a) for a in reading.initialisms(ev.read)))
     # "How much did Boris Johnson allocate…": the decision he took is about what he did, though its
     # sentences say "the Mayor".
     read |= ev.source.decided_by
@@ -627,7 +649,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             fit = 1.0 if q.stated_number in (None, items.count(";") + 1) else 0.6
             found = [Span(0, len(ev.at(zone)), items, fit)]
         if extra and q.kind == "person":  # the post the line empowers: "…delegates authority to [X]"
-            found = [f for f in found if _EMPOWERED_BEFORE.search(ev.at(zone)[: f.start])]
+            found = [Span(*m.span(1), m.group(1), 0.9) for m in _EMPOWERED.finditer(ev.at(zone))]
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
             found = [f for f in found if not said_in(f.text, ev.source.title)]
@@ -641,6 +663,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if not q.stated_sums & set(amounts_in(f.text))]
         if q.kind == "amount":  # "… maximum spend": not "up to £500 per child"
             found = [f for f in found if not unit_for_total(q.text, f.text)]
+            # "…was over £20 million … - what was the exact amount?": not "£2.95 million"
+            found = [f for f in found if not outside_rough_sum(q.text, f.text)]
         seen += len(found)
         # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
         # Not when several are asked ("Which two artists…"): both are the answer.
@@ -719,6 +743,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             # participation", the name or post owning what is asked, whichever it is.
             owner = q.kind == "person" and _owns_asked(q.text, ev.at(zone)[span.end : span.end + 40])
             if owner:
+                near = max(near, 0.9)
+            if q.kind == "amount" and _labelled_as_asked(q, ev.at(zone), span, found):
                 near = max(near, 0.9)
             if (
                 q.kind == "reference"
@@ -946,6 +972,17 @@ def _part_asked(q: Question, text: str, span: Span) -> bool:
 
 
 # Asked under which decision something is done, a code the sentence says it is done under.
+_KIND_LABEL = re.compile(r"\s*(revenue|capital)\b", re.I)
+
+
+def _labelled_as_asked(q: Question, text: str, span: Span, found: list[Span]) -> bool:
+    """ "…£64.31m (£21.58m revenue and £42.73m capital)", asked "how much is capital": the value labelled by
+    the kind of funding the question asks, beside one labelled by the other kind."""
+    kinds = {m.group(1).lower(): o for o in found if (m := _KIND_LABEL.match(text, o.end))}
+    asked = [k for k in kinds if stem_with_irregulars(k) in q.weights]
+    return len(kinds) > 1 and len(asked) == 1 and kinds[asked[0]] is span
+
+
 _UNDER_ASKED = re.compile(r"\bunder (?:which|what)\b", re.I)
 _UNDER_BEFORE = re.compile(r"\bunder\b[^.;]{0,40}$", re.I)
 
@@ -1315,10 +1352,18 @@ def _extract(
         # representations…": "Following representations from [the Mayor of Kyiv, …]", the asked noun itself
         # said before them (read at a lower closeness: the question's other words describe what followed).
         consulted = consulted_named(q.text, ev.at(ev.piece))
-        named = consulted or maker_named(q.text, ev.at(ev.piece))
-        if named and ev.kw >= (0.6 if consulted else MAKER_CLOSENESS):
+        named = (
+            consulted
+            or maker_named(q.text, ev.at(ev.piece))
+            or agent_named(q.text, ev.at(ev.piece))
+            or means_named(q.text, ev.at(ev.piece))
+        )
+        # ("Who pushed for…": the urging verb asks who made representations; no passage need say "pushed".)
+        asking = {s: w for s, w in q.weights.items() if s != stem_with_irregulars(urging_verb(q.text) or "")}
+        close = _overlap(replace(q, weights=asking), ev) if asking != q.weights else ev.kw
+        if named and close >= (0.6 if consulted else MAKER_CLOSENESS):
             said = ev.at(ev.piece)[named[0] : named[1]]
-            return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+            return _answer(index, replace(q, weights=asking), response, Candidate(ev, said, 1.0), related)
     if q.kind == "text" and _WHY_ASKED.match(q.text):
         # "Why was the … Cluster set up?": the best passage that gives a reason ("…to help establish and fund
         # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
@@ -2070,7 +2115,28 @@ def _answer(
     confidence = round(likely, 3)
     citations = [c for c in (_citation(index, ev, s) for s in cited) if c.quote]
     citations += [c for c in (_citation(index, e, (e.start, e.end)) for e in cand.also) if c.quote]
-    return Answer(q.text, True, cand.answer, confidence, citations, response.filters)
+    answer, defined = _spelt_out(q, cand)
+    if defined and (line := next((ln for ln in ev.source.lines if ln[0] <= defined[0] < ln[1]), None)):
+        citations += [c for c in [_citation(index, ev, line)] if c.quote]  # where the name is given
+    return Answer(q.text, True, answer, confidence, citations, response.filters)
+
+
+_BARE_INITIALS = re.compile(r"(?:the\s+)?([A-Z][A-Za-z&]{1,9})")
+
+
+def _spelt_out(q: Question, cand: Candidate) -> tuple[str, tuple[int, int] | None]:
+    """A body answered by initials its decision defines, with its name and where the decision gives it:
+    "…£64,000 … from OHID" is "Office for Health Improvements and Disparities (OHID)" (a reader may not
+    know the initials)."""
+    bare = _BARE_INITIALS.fullmatch(cand.answer) if q.kind == "person" else None
+    if not bare or bare.group(1) not in reading.initialisms(bare.group(1)):
+        return cand.answer, None
+    text = cand.evidence.source.text
+    spelt = acronyms.definitions(text, bare.group(1))
+    if not spelt:
+        return cand.answer, None
+    start, end = spelt[0]
+    return f"{' '.join(text[start:end].split())} ({bare.group(1)})", (start, end)
 
 
 CORROBORATING = 2  # other decisions cited for the same answer, at most

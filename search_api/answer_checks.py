@@ -477,18 +477,75 @@ _MAKER_ASKED = re.compile(
 )
 
 
+# "Who pushed for … vehicles to be sent to Ukraine?": whoever urged it made representations or requests.
+_URGED_ASKED = re.compile(
+    r"^\s*who\s+(?P<verb>pushed|lobbied|called|asked|pressed|campaigned|appealed)\s+for\b", re.I
+)
+_URGINGS = r"(?:representations|requests|calls|appeals)"
+
+
+def urging_verb(question: str) -> str | None:
+    """ "pushed" of "Who pushed for…": it asks who urged, not what the passage must say."""
+    urged = _URGED_ASKED.match(question)
+    return urged.group("verb").lower() if urged else None
+
+
 def maker_named(question: str, text: str) -> tuple[int, int] | None:
     """Asked who made representations (requests, bids…), where the text names those they came "from" once: the
     names run to the clause's end, a comma before a word in lower case ("…, and in consultation with…")."""
     asked = _MAKER_ASKED.match(question)
-    if not asked:
+    if not asked and not _URGED_ASKED.match(question):
         return None
-    noun = re.escape(asked.group("noun"))
+    noun = re.escape(asked.group("noun")) if asked else _URGINGS
     named = list(
         re.finditer(
             rf"\b{noun}\s+(?:from|by)\s+((?:the\s+)?[A-Z][^;:.()]*?)(?=,\s+(?:and\s+)?[a-z]|[;:.()]|$)", text
         )
     )
+    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
+
+
+# "Which professional body issued the code of practice…": the name the text gives the same verb's agent
+# ("…Code of Practice (the Code), issued by [the Chartered Institute of Public Finance and Accountancy]").
+_AGENT_ASKED = re.compile(r"^\s*(?:who|which(?:\s+[a-z]+){1,2}?)\s+(?P<verb>[a-z]{3,}ed)\b(?!\s+by\b)", re.I)
+# Not the decision's own acts: who approved or signed it is read from its record.
+_RECORD_VERBS = frozenset("approved signed decided agreed authorised authorized consented delegated".split())
+
+
+def agent_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked who did something ("Which body issued…"), where the text names once who it was done by."""
+    asked = _AGENT_ASKED.match(question)
+    if not asked or asked.group("verb").lower() in _RECORD_VERBS:
+        return None
+    verb = re.escape(asked.group("verb").lower())
+    named = list(
+        re.finditer(
+            # (The names run on past ", and" before a capital: "…developed by the GLA’s Housing and Land, and
+            # Regeneration teams".)
+            rf"\b{verb}\s+by\s+((?:the\s+)?[A-Z][^;:.()]*?)"
+            r"(?=,\s+(?:and\s+[a-z]|(?!and\b)[a-z])|\s*[;:.()]|\s+(?:and|or|to|in|on|for|with|which|who|that|as|under)\s+[a-z]|$)",
+            text,
+        )
+    )
+    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
+
+
+# "How is the one-off £978,000 top-up … being paid for?": the means the text gives ("…£978,000 funded [through a
+# drawdown from the Strategic Investment Fund within GLA Group Reserves]").
+_MEANS_ASKED = re.compile(
+    r"^\s*how (?:is|was|are|were|will)\b[^?]*\b(?:paid for|funded|financed|met|covered)\s*\??\s*$", re.I
+)
+_MEANS_SAID = re.compile(
+    r"\b(?:funded|financed|met|paid for|covered)\s+((?:through|by|from|via|out of)\s+[^;:.()]+?)"
+    r"(?=\s*[;:.()]|,\s+(?:and\s+[a-z]|(?!and\b)[a-z])|$)"
+)
+
+
+def means_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked how something is paid for, where the text says once what it is funded through or from."""
+    if not _MEANS_ASKED.match(question):
+        return None
+    named = list(_MEANS_SAID.finditer(text))
     return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
 
 
@@ -610,6 +667,8 @@ _UNIT_ASKED = re.compile(
     r"\bunit (?:price|cost)s?\b|\b(?:price|cost)\s+(?:of|for)\s+(?:each|one|a single)\b|\beach\s+\w+\s+cost\b"
     r"|\b(?:price|cost)\s+per\b"
     r"|\beach of (?:the|its|their|these|those)\b|\bhow much (?:(?:did|does|will|would|could) )?each\b"
+    # "What did each high-visibility vest bought for Team London volunteers cost?"
+    r"|\bwhat (?:did|does|do|will|would) each\b[^?]{0,80}?\bcost\b"
     # "How much does TfL pay per car scrapped…" (not "per year": a year's figure, read elsewhere).
     r"|\bhow much\b[^?]{0,60}?\bper (?!cent\b|year|annum|month|week|day|hour|night)[a-z]+",
     re.I,
@@ -853,3 +912,31 @@ def act_unsaid_by(question: str, said: str, code: str) -> bool:
         return False
     before, after = said[max(0, at - 80) : at], said[at : at + len(code) + 80]
     return not (_ACT_SAID.search(before + after) or _UNDER.search(before))
+
+
+# "Good Growth Fund round 3 stage 2 was over £20 million for 22 projects - what was the exact amount
+# approved?": the question gives the sum roughly and asks it exactly; a sum outside that bound is another.
+_EXACT_ASKED = re.compile(r"\b(?:exact|exactly|precise|precisely)\b", re.I)
+_ROUGH_SUM = re.compile(
+    r"\b(?P<bound>over|more than|above|at least|under|less than|below|nearly|almost|around|about|roughly|some)\s+"
+    r"(?P<sum>£\s?[\d.,]+\s?(?:k|m|bn|million|billion)?)",
+    re.I,
+)
+_LOWER_BOUNDS = frozenset("over|more than|above|at least".split("|"))
+_UPPER_BOUNDS = frozenset("under|less than|below|nearly|almost".split("|"))
+
+
+def outside_rough_sum(question: str, value: str) -> bool:
+    """Asked a sum exactly that the question gives roughly, is this value outside the rough bound?"""
+    if not _EXACT_ASKED.search(question):
+        return False
+    rough = _ROUGH_SUM.search(question)
+    said, found = amounts_in(rough.group("sum")) if rough else [], amounts_in(value)
+    if not said or not found:
+        return False
+    bound, limit, amount = " ".join(rough.group("bound").lower().split()), said[0], found[0]
+    if bound in _LOWER_BOUNDS:
+        return amount < limit
+    if bound in _UPPER_BOUNDS:
+        return amount > limit
+    return not 0.75 * limit <= amount <= 1.25 * limit

@@ -116,17 +116,23 @@ _BOROUGH_OF = re.compile(
 _BOROUGH_COUNCIL = re.compile(r"\b([A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*?) (?:London )?Borough Council\b")
 
 
+_BOROUGH_LB = re.compile(r"\bLB ([A-Z][\w&]*)")  # "LB Hounslow"
+# "his Chief of Staff" is named by "Chief of Staff": the determiner is the sentence's, not the name's.
+_DETERMINER = re.compile(r"^(?:the|his|her|its|their)\s+", re.I)
+
+
 def _as_named(text: str) -> str:
     """The text with names a reader would write otherwise written that way: a name spelt out before its
     initials as the initials, a borough council as "<borough> Council"."""
-    text = _initials_only(text)
+    text = _BOROUGH_LB.sub(r"\1 Council", _initials_only(text))
     return _BOROUGH_COUNCIL.sub(r"\1 Council", _BOROUGH_OF.sub(r"\1 Council", text))
 
 
 def _same_name(expected: str, answer: str) -> bool:
-    """An expected "MDC Reserve" is named by "the Mayoral Development Corporation (MDC) Reserve", and
-    "London Borough of Islington" by "Islington Council"."""
-    return _norm(_as_named(expected)) in _norm(_as_named(answer))
+    """An expected "MDC Reserve" is named by "the Mayoral Development Corporation (MDC) Reserve",
+    "London Borough of Islington" by "Islington Council", "LB Hounslow" by "the London Borough of
+    Hounslow" and "his Chief of Staff" by "Chief of Staff"."""
+    return _norm(_as_named(_DETERMINER.sub("", expected))) in _norm(_as_named(answer))
 
 
 def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:

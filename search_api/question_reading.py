@@ -186,11 +186,11 @@ def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
     found = {stem_with_irregulars(w) for w in words}
     # "short-listed" is "shortlisted", "co-operative" "cooperative": a hyphen between letters may be left out.
-    joined = {stem_with_irregulars(w.replace("-", "")) for w in words if _JOINED.search(w)}
+    joined = {stem_with_irregulars(w.replace("-", "")) for w in words if JOINED.search(w)}
     return frozenset(found | joined | numbers), frozenset(plain_word(w) for w in words)
 
 
-_JOINED = re.compile(r"[a-z]-[a-z]", re.I)
+JOINED = re.compile(r"[a-z]-[a-z]", re.I)
 
 
 stems = functools.lru_cache(maxsize=8192)(word_stems)
@@ -226,10 +226,12 @@ def _loose_initials(run: list[Token]) -> set[str]:
 def initialisms(text: str) -> frozenset[str]:
     """Words in capitals, as written: "VRU", "AEB", "LCEF", and a department's with its small word's letter
     in lower case: "DfE", "DfT" (not "use" nor "Use")."""
-    return frozenset(t.text for t in tokens(text) if 2 <= len(t.text) <= 6 and _INITIALS.fullmatch(t.text))
+    written = (_POSSESSIVE.sub("", t.text) for t in tokens(text))  # "The OPDC’s draft Local Plan"
+    return frozenset(w for w in written if 2 <= len(w) <= 6 and _INITIALS.fullmatch(w))
 
 
 _INITIALS = re.compile(r"[A-Z](?:[a-z]?[A-Z])+")
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def short_forms_in(q: Question, text: str) -> set[str]:
@@ -549,6 +551,9 @@ _GIVING = frozenset(
     "gave give gives giving allocated allocates allocating provided provides providing funded funds "
     "contributed contributes contributing donated donates donating granted offered paid pays put awarded".split()
 )
+# "Who is funding learning activities for the Memorial…": after an auxiliary, a verb ("Which organisation
+# received LLDC grant funding…" names the money).
+_GIVING_AFTER_AUXILIARY = frozenset("funding paying".split())
 _PARTICIPLES = frozenset("allocated provided funded contributed donated granted offered paid awarded".split())
 _AUXILIARIES = frozenset("has had have is are was were will would be been being".split())
 _PASSIVE = frozenset("was were been is are be being".split())
@@ -577,7 +582,7 @@ def _gives_asked(clause: str) -> bool:
         _MONEY_WORDS & set(provided) or any(w[:1].isdigit() for w in provided)
     ):
         return False  # "Who provides secretariat services…" asks a provider of a service, not a funder
-    return verb in _GIVING and not passive
+    return (verb in _GIVING or (bool(auxiliaries) and verb in _GIVING_AFTER_AUXILIARY)) and not passive
 
 
 _MONEY_WORDS = frozenset(

@@ -175,7 +175,8 @@ DELEGATION = re.compile(
 _ASKING_CLAUSE = re.compile(
     # "MD3410 who decides how the funding is allocated": after a decision's code, too.
     r"(?:[,;:—–]|\s-|^|\b[A-Z]{2,5}\s?\d{3,5}\s)\s*(?:(?:on|in|under|by|from|for|at|to|of|with|until)\s+)?"
-    r"(?=(?:who|whom|whose|what|when|which|how|where)\b)",
+    # (A threshold stays: "Under DD2750, above what meal uptake rate…" asks a bound.)
+    r"(?=(?:(?:above|below|over|beyond)\s+)?(?:who|whom|whose|what|when|which|how|where)\b)",
     re.IGNORECASE,
 )
 _SCENE_OPENERS = frozenset(["when", "once", "while", "whilst"])
@@ -253,8 +254,9 @@ def asking_clause(question: str) -> str:
 
 # "Which budget pays for the grants?", "What fund paid for…": the budget's name, not its sum.
 SOURCE_ASKED = re.compile(
-    r"^\s*(?:(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
-    r"(?:will |is to |is used to )?(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b"
+    # ("Which EU fund was to pay half the cost…")
+    r"^\s*(?:(?:from )?(?:which|what) (?:GLA |Mayoral |EU |European |government )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
+    r"(?:will |would |is to |was to |were to |is used to )?(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b"
     # "Name the budget that £200m was moved from…": its name, never its sum.
     r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
     # "What funded the one-off £978,000 uplift…?": the budget or fund that paid ("funds" may be a noun).
@@ -337,6 +339,10 @@ def question_kind(question: str) -> str:
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
     if words[0] in _PREPOSITIONS and len(found) > 1 and words[1] in QUESTION_WORDS:
+        if words[0] in _THRESHOLDS and {"rate", "percentage"} & set(words[2:6]):
+            return (
+                "share"  # "Above what meal uptake rate do boroughs get an extra … payment?": not the payment
+            )
         kind = question_kind(question[found[1].start :])  # "By when…" asks as "When…"
         if kind == "text" and words[0] in _THRESHOLDS and not _PERIODS & set(words[2:5]):
             # "Above what level must … get approval?": a threshold, a sum, or a share when it is a rate
@@ -471,8 +477,10 @@ def question_kind(question: str) -> str:
         return "amount"  # "What did Sport England put into the Cluster…", "What will the GLA contribute…"
     if words[0] == "what" and words[-2:-1] and words[-2] in _VALUED and words[-1] == "at":
         return "amount"  # "What were the hi-vis tabards budgeted at?"
-    if words[0] == "what" and (
-        words[-1] == "for" or words[-2:] == ["used", "for"] or _PURPOSE_END.search(question)
+    if (
+        words[0] == "what"
+        and (words[-1] == "for" or words[-2:] == ["used", "for"] or _PURPOSE_END.search(question))
+        and words[1] not in ASKED_NOUNS  # "What period will the … service run for?" asks the period
     ):
         # "What is the £7.2m meant to pay for?", "What were the OPDC revenue grants … meant to help
         # create?": a purpose, whatever money it names.

@@ -115,6 +115,7 @@ _RUNNING = re.compile(
     r"\b(?:reach(?:ed|es)?|cumulative)\b|\b(?:after|once)\b[^?]*\b(?:additional|extra|further|added)\b"
 )
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
+_RELATES = re.compile(r"\brelat(?:e|es|ed|ing) to\b", re.I)  # "which earlier decision does it relate to"
 # Words that say which field is wanted, or that any decision would match ("the Mayor signed"): not the topic.
 RECORD_WORDS = frozenset(
     stem_with_irregulars(w)
@@ -122,6 +123,7 @@ RECORD_WORDS = frozenset(
     decision decisions authorise authorised authorize authorized agree agreed publish published deferred defer
     date day role position capacity job title directorate department team unit total amount much expenditure
     put forward mayoral cite cites build builds follow follows refer refers link linked previous earlier gla maker
+    relate relates related relating
     record until post consent consented own owns owned responsible""".split()
 ) | {stem_with_irregulars(w) for w in PERSON_NOUNS | reading.ROLE_WORDS | AMOUNT_WORDS}
 # A decision whose record leaves these empty: abstain, not guess from its text (its dates only when it is
@@ -241,7 +243,7 @@ def record_field(question: str) -> str | None:
         and not _THRESHOLD.search(low)
     ):
         return "approved_amount"
-    if CITES_WORDS.search(low) and re.search(r"\bdecisions?\b", low):
+    if (CITES_WORDS.search(low) or _RELATES.search(low)) and re.search(r"\bdecisions?\b", low):
         return "cites"
     return None
 
@@ -257,8 +259,11 @@ def recognise(question: str) -> RecordQuestion | None:
         p for r in refs for p in re.findall(r"\d+|\D+", r.lower())
     }
     topic = {s: w for s, w in words.items() if s not in RECORD_WORDS and s not in ref_stems}
-    if field == "cites" and not refs:
-        return None  # "…that the treasury strategy extends": which decision is the subject is unclear
+    # "…that the treasury strategy extends": which decision is the subject is unclear, unless the question
+    # names it before asking: "Team London hi-vis vests purchase - which earlier mayoral decision does it
+    # relate to?" (its asking clause names nothing but the relation).
+    if field == "cites" and not refs and reading.stems(asking_clause(question))[0] & topic.keys():
+        return None
     if field == "approved_amount" and not refs and _ACROSS.search(question):
         return None  # "How much has been approved for community engagement since 2018?" sums several
     # "When did LPB partners publish Building a Fairer City?" is about the plan, not the record.

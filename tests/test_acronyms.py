@@ -142,8 +142,13 @@ def test_what_initials_stand_for_is_answered_from_the_passage_spelling_them_out(
     )
     assert result.answer == "London Strategic Reserve" and result.citations[0].ref == "MD2615"
     assert "(LSR)" in result.citations[0].quote
+    # MD2971 and MD3063 write "…the Old Oak and Park Royal Development Corporation (OPDC)", the initials
+    # leaving out "Oak" and "Royal".
     result = answer_question(full_index, "What does OPDC stand for?", full_settings)
-    assert not result.answered  # no passage writes "(OPDC)": known initials, but nothing to cite
+    assert result.answer == "Old Oak and Park Royal Development Corporation"
+    assert "(OPDC)" in result.citations[0].quote
+    # Initials no passage writes in brackets: known, but nothing to cite.
+    assert not answer_question(full_index, "What does QQXZ stand for?", full_settings).answered
 
 
 def test_a_name_the_query_writes_out_is_searched_by_the_initials_a_decision_defines(full_index):
@@ -170,3 +175,28 @@ def test_a_decision_s_own_initials_hold_the_words_it_defines_them_as(full_index,
     )
     assert "ABP is failing to deliver against its obligations" in result.answer
     assert result.citations[0].ref == "MD2751"
+
+
+def test_initials_may_leave_out_a_capitalised_word_of_the_name_they_stand_for():
+    # corpus/gla MD2971: "…revenue grants of £300,000 from the Old Oak and Park Royal Development Corporation
+    # (OPDC) to Transport for London (TfL)": "OPDC" has no letter for "Royal" (nor for "Oak").
+    text = "revenue grants of £300,000 from the Old Oak and Park Royal Development Corporation (OPDC) to TfL"
+    assert defined_in(text, "OPDC") == frozenset(stems("Old Oak Park Royal Development Corporation")[0])
+    # Spelling them every word still comes first, and letters no run of the name makes define nothing.
+    assert _defined("the Mayor’s Office for Policing and Crime (MOPAC)", "MOPAC")
+    assert _defined("a grant to the London Borough of Brent (CEZ)", "CEZ") == []
+
+
+def test_initials_in_the_possessive_are_initials():
+    # MD2971 1.2: "The OPDC’s draft Local Plan sets a target to deliver 20,100 new homes…"
+    assert initialisms("The OPDC’s draft Local Plan sets a target") == {"OPDC"}
+
+
+def test_a_passage_naming_its_decision_s_body_by_initials_is_about_that_body(full_index, full_settings):
+    result = answer_question(
+        full_index,
+        "How many new homes does the Old Oak and Park Royal draft Local Plan aim to deliver?",
+        full_settings,
+    )
+    assert result.answered and "20,100" in result.answer
+    assert result.citations[0].ref == "MD2971"

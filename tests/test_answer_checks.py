@@ -7,15 +7,18 @@ from search_api.answer import _is_aggregate
 from search_api.answer_checks import (
     act_object_unsaid,
     act_unsaid_by,
+    agent_named,
     approval_to_come,
     asked_prefix,
     consulted_named,
     group_for_member,
     maker_named,
+    means_named,
     names_asked_year,
     only_other_years,
     other_edition,
     other_end_of_change,
+    outside_rough_sum,
     periods_said,
     plan_for_outcome,
     same_round,
@@ -23,6 +26,7 @@ from search_api.answer_checks import (
     share_of_joint,
     total_for_unit,
     unit_for_total,
+    urging_verb,
     year_fit,
 )
 from search_api.question_reading import Span, analyse_question
@@ -755,3 +759,71 @@ def test_who_made_the_asked_representations_is_named_after_from():
     # Another noun asked, or nothing said to come "from" anyone: nothing.
     assert maker_named("Who made the bids for the fund?", line) is None
     assert maker_named("Who made representations?", "Representations were considered.") is None
+
+
+def test_who_urged_is_who_made_representations():
+    line = (
+        "Following representations from the Mayor of Kyiv, Ukrainian Embassy and volunteer groups, and in "
+        "consultation with the GLA and central government, TfL has been exploring…"
+    )
+    question = "Who pushed for non-ULEZ-compliant London vehicles to be sent to Ukraine?"
+    start, end = maker_named(question, line)
+    assert line[start:end] == "the Mayor of Kyiv, Ukrainian Embassy and volunteer groups"
+    assert urging_verb(question) == "pushed"
+    assert urging_verb("Who pays for the vehicles?") is None
+
+
+def test_who_did_an_act_is_who_the_text_says_it_was_done_by():
+    # MD2615: "…in accordance with the Treasury Management in the Public Services Code of Practice (the Code),
+    # issued by the Chartered Institute of Public Finance and Accountancy (CIPFA), and relevant legislation."
+    line = (
+        "prepared in accordance with the Treasury Management in the Public Services Code of Practice (the "
+        "Code), issued by the Chartered Institute of Public Finance and Accountancy (CIPFA), and relevant"
+    )
+    start, end = agent_named("Which professional body issued the code of practice…?", line)
+    assert line[start:end] == "the Chartered Institute of Public Finance and Accountancy"
+    # MD3093: the names run on past ", and" before a capital.
+    team = "has been developed by the GLA’s Housing and Land, and Regeneration teams to deliver positive outcomes"
+    start, end = agent_named("Which GLA teams developed the programme?", team)
+    assert team[start:end] == "the GLA’s Housing and Land, and Regeneration teams"
+    # Another verb, the decision's own approval (read from its record), or no agent: nothing.
+    assert agent_named("Which body published the code?", line) is None
+    assert agent_named("Who approved the code?", "The code was approved by the Mayor.") is None
+    assert agent_named("Which body issued the code?", "The code was issued in 2021.") is None
+
+
+def test_a_sum_asked_exactly_lies_inside_the_rough_figure_the_question_gives():
+    question = (
+        "Good Growth Fund round 3 stage 2 was over £20 million for 22 projects - what was the exact amount?"
+    )
+    assert outside_rough_sum(question, "£2.95 million")
+    assert not outside_rough_sum(question, "up to £20,479,233")
+    assert outside_rough_sum("It cost around £1m; what exactly?", "£2m")
+    assert not outside_rough_sum("It cost around £1m; what exactly?", "£1,040,000")
+    # Not asked exactly: the question's sum may be a whole the answer is part of.
+    assert not outside_rough_sum("Of the over £20 million, how much went to Croydon?", "£2.95 million")
+
+
+def test_how_something_is_paid_for_is_what_the_text_says_funds_it():
+    # MD3367: "…(including a one-off increase to the GLA’s core contribution of £978,000 funded through a
+    # drawdown from the Strategic Investment Fund within GLA Group Reserves), subject to…"
+    line = (
+        "(including a one-off increase to the GLA’s core contribution of £978,000 funded through a drawdown "
+        "from the Strategic Investment Fund within GLA Group Reserves), subject to the Mayor’s approval"
+    )
+    start, end = means_named("How is the one-off £978,000 top-up being paid for?", line)
+    assert (
+        line[start:end] == "through a drawdown from the Strategic Investment Fund within GLA Group Reserves"
+    )
+    # Not asked how, or no means said: nothing.
+    assert means_named("How much is being paid for it?", line) is None
+    assert means_named("How is the top-up being paid for?", "The top-up is £978,000.") is None
+
+
+def test_what_each_item_cost_is_not_answered_by_what_they_all_cost():
+    # ADD2342: "Expenditure of up to £15,000 for the purchase of high visibility vests for Team London volunteers."
+    line = (
+        "Expenditure of up to £15,000 for the purchase of high visibility vests for Team London volunteers."
+    )
+    assert total_for_unit("What did each high-visibility vest bought for Team London volunteers cost?", line)
+    assert not total_for_unit("What did the high-visibility vests for Team London volunteers cost?", line)

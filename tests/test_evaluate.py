@@ -34,3 +34,12 @@ def test_an_ampersand_is_the_and_it_stands_for():
     # DD2664's page writes "Directorate: Communities & Skills" and "Executive Director of Communities and Skills".
     assert _norm("Communities and Skills") in _norm("Directorate: Communities & Skills")
     assert _norm("AT&T") == "at&t"  # inside a name, no word of its own
+
+
+def test_a_borough_written_lb_and_a_name_after_a_determiner_are_the_names_expected():
+    # fresh42 expects "LB Hounslow" (MD3336's "…for LB Hounslow’s expenditure"); the answer names "the London
+    # Borough of Hounslow". tuning107 expects "his Chief of Staff"; "Chief of Staff" names the post.
+    assert _same_name("LB Hounslow", "the London Borough of Hounslow")
+    assert _same_name("his Chief of Staff", "Chief of Staff")
+    assert not _same_name("LB Hounslow", "the London Borough of Camden")
+    assert not _same_name("his Chief of Staff", "Deputy Mayor")

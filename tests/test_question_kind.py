@@ -937,3 +937,18 @@ def test_a_number_inside_a_name_is_the_names_and_a_place_made_an_adjective_is_no
     assert {"good", "growth", "fund"} in analyse_question(
         "How many Round 2 Good Growth Fund projects?"
     ).entities
+
+
+def test_what_a_question_asks_is_read_past_a_lead_and_a_trailing_for():
+    # DD2750: "…boroughs that have evidenced school meal uptake above 90 per cent": a rate, not the payment.
+    assert (
+        question_kind("Under DD2750, above what meal uptake rate do boroughs get an extra payment?")
+        == "share"
+    )
+    # MD3135: "…from 1 April 2024 to 31 March 2027": the period asked, not a purpose ("run for?").
+    assert question_kind("What period will the re-procured No Second Night Out service run for?") == "date"
+    assert question_kind("What is the £7.2m meant to pay for?") == "text"  # a purpose still
+    # MD3306: "…grant funding (from the US Embassy) … for the delivery of learning activities": who gives.
+    assert analyse_question("Who is funding learning activities for the Memorial?").giver
+    # MD2521: "…Greater London Authority and European Regional Development Fund (ERDF) funding on a 50:50 basis".
+    assert analyse_question("Which EU fund was to pay half the cost of the Local Energy Accelerator?").source

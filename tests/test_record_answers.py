@@ -529,3 +529,21 @@ def test_a_decision_named_as_the_source_of_its_authority_is_no_other_subject(ful
     )
     assert result.answer == "08 January 2014"
     assert "08 January 2014" in result.citations[0].quote
+
+
+def test_which_decision_a_named_decision_relates_to_is_read_from_its_record(full_index, full_settings):
+    # ADD2342: "This decision relates to MD2188, which approved £705,000 for expenditure on the Team London
+    # Ambassadors programme…". The question names the decision by its subject before asking.
+    assert record_field("Which earlier mayoral decision does ADD2342 relate to?") == "cites"
+    result = answer_question(
+        full_index,
+        "Team London hi-vis vests purchase - which earlier mayoral decision does it relate to?",
+        full_settings,
+    )
+    assert result.answer == "MD2188"
+    assert "relates to MD2188" in result.citations[0].quote
+    # Its asking clause describing the earlier decision, the subject is unclear: the record is not read.
+    assert (
+        ra.recognise("Which earlier decision approved the programme that the vests purchase relates to?")
+        is None
+    )

@@ -72,6 +72,7 @@ REAL_FILES = (
     "fresh39.jsonl",  # unseen in session 41, tuning material since
     "fresh40.jsonl",  # unseen in session 42, tuning material since
     "fresh41.jsonl",  # unseen in session 43, tuning material since
+    "fresh42.jsonl",  # unseen in session 44, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -95,6 +96,8 @@ REAL_FILES = (
     "tuning103.jsonl",
     "tuning104.jsonl",
     "tuning105.jsonl",
+    "tuning106.jsonl",
+    "tuning107.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
