@@ -145,7 +145,6 @@ STEM_FAMILIES = {
     "send": "submit",  # "Who are the documents sent to?": "…will be submitted to the London Assembly"
     "launch": "announc",  # "When was Warmer Homes London launched?": "…was announced in February 2025"
     "dail": "day", "weekl": "week", "monthl": "month",  # "daily audience": "…seen by 40,000 people a day"
-    "extra": "addition",  # "How much extra cash…": decisions write "additional"
 }  # fmt: skip
 
 

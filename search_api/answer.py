@@ -398,8 +398,7 @@ def _score(index: LoadedIndex, q: Question, evidence: list[Evidence], passages: 
 # "…delegates authority to [the Assistant Director of Environment and Energy] to approve:", "A delegation to [the
 # Assistant Director Culture and the Creative Industries] to:": the post runs to the act it may do.
 _EMPOWERED = re.compile(
-    r"\b(?:authority|powers?|delegation|delegates|delegated)\s+to\s+((?:the\s+)?[A-Z][^,;:()]*?)(?=\s+to\b|\s*[,;:(]|$)",
-    re.I,
+    r"\b(?i:authority|powers?|delegation|delegates|delegated)\s+to\s+((?:the\s+)?[A-Z][^,;:()]*?)(?=\s+to\b|\s*[,;:(]|$)"
 )
 
 
@@ -648,8 +647,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         if items:
             fit = 1.0 if q.stated_number in (None, items.count(";") + 1) else 0.6
             found = [Span(0, len(ev.at(zone)), items, fit)]
-        if extra and q.kind == "person":  # the post the line empowers: "…delegates authority to [X]"
-            found = [Span(*m.span(1), m.group(1), 0.9) for m in _EMPOWERED.finditer(ev.at(zone))]
+        if q.kind == "person" and (
+            extra or q.post
+        ):  # the post the line empowers: "…delegates authority to [X]"
+            empowered = [Span(*m.span(1), m.group(1), 0.9) for m in _EMPOWERED.finditer(ev.at(zone))]
+            found = empowered if extra or empowered else found
+        else:
+            empowered = []
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
             found = [f for f in found if not said_in(f.text, ev.source.title)]
@@ -665,6 +669,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if not unit_for_total(q.text, f.text)]
             # "…was over £20 million … - what was the exact amount?": not "£2.95 million"
             found = [f for f in found if not outside_rough_sum(q.text, f.text)]
+        if q.kind == "person" and _WHOSE.search(q.text):
+            # "…from underspend on [the Small Sites programme]": the owner with the noun naming what it is.
+            found = [_with_thing_noun(ev.at(zone), f) for f in found]
         seen += len(found)
         # "by A and B, … in 2018 and 2020 respectively": the value paired with what the question names.
         # Not when several are asked ("Which two artists…"): both are the answer.
@@ -741,11 +748,20 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 near = max(near, 0.8)
             # "Whose participation … did the Mayor direct LFEPA to secure?": "…to secure his [Chief of Staff]’s
             # participation", the name or post owning what is asked, whichever it is.
-            owner = q.kind == "person" and _owns_asked(q.text, ev.at(zone)[span.end : span.end + 40])
+            owner = q.kind == "person" and (
+                _owns_asked(q.text, ev.at(zone)[span.end : span.end + 40])
+                or _owned_before(q.text, ev.at(zone)[max(0, span.start - 40) : span.start])
+            )
             if owner:
                 near = max(near, 0.9)
             if q.kind == "amount" and _labelled_as_asked(q, ev.at(zone), span, found):
                 near = max(near, 0.9)
+            if span in empowered and not extra:
+                # "…delegates authority to [the Chief of Staff and …], in consultation with …, to agree any
+                # allocation from further 2015-16 carry forwards": what the post may do follows it.
+                said = stems(ev.at(zone))[0]
+                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                near = max(near, 0.8 * held)
             if (
                 q.kind == "reference"
                 and _UNDER_ASKED.search(q.text)
@@ -1028,6 +1044,25 @@ def _owns_asked(question: str, after: str) -> bool:
     owned = re.match(r"[’']s?\s+(?:own\s+)?([a-z][\w-]*)", after)
     return bool(whose and owned) and stem_with_irregulars(owned.group(1)) == stem_with_irregulars(
         whose.group(1)
+    )
+
+
+_THING_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _with_thing_noun(text: str, span: Span) -> Span:
+    after = _THING_AFTER.match(text, span.end)
+    if not after or after.group(1) not in reading.THING_WORDS:
+        return span
+    return replace(span, end=after.end(), text=text[span.start : after.end()])
+
+
+def _owned_before(question: str, before: str) -> bool:
+    """Asked "whose X", does the text name X of the name after it ("…from underspend on [the Small Sites
+    programme]")?"""
+    whose = _WHOSE.search(question)
+    return bool(whose) and bool(
+        re.search(rf"\b{re.escape(whose.group(1))}\w*\s+(?:on|of|from|in|by)\s+(?:the\s+)?$", before, re.I)
     )
 
 
@@ -1748,6 +1783,9 @@ _ROUNDED = re.compile(r"£\s?\d+(?:\.(\d+))?\s?(k|m|bn|million|billion)\b", re.I
 _SCALES = {"k": 10**3, "m": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}
 
 
+ROUNDING_SLACK = 0.05  # a rounded sum is within 5% of the exact one it rounds ("£3.49m" of £3,489,000)
+
+
 def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
     """A sum rounded in one sentence ("£3.49m") and stated exactly in another of the same decision
     ("£3,489,000"): the exact statement, from a piece holding enough of the question's words to be
@@ -1765,7 +1803,9 @@ def _more_precise(q: Question, best: Candidate, gathered: list) -> Candidate:
             continue
         for span in spans.spans_for("amount", ev.at(ev.piece), q, ev.source.common):
             exact = parse_amount(span.text)
-            if exact and exact != value and exact % step and round(exact / step) * step == value:
+            # (Close to it, too: "£2m match-funding" is no rounding of another item's £1,754,701.)
+            close = abs(exact - value) <= ROUNDING_SLACK * value if exact else False
+            if exact and exact != value and exact % step and round(exact / step) * step == value and close:
                 return Candidate(ev, " ".join(span.text.split()), best.bonus, None)
     # Stated nowhere exactly, the rounded sum's fullest statement: "£17.27m" as "up to £17.27m".
     return _more_fully_stated(q, best, gathered)

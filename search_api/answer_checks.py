@@ -115,7 +115,7 @@ def names_asked_year(question: str, text: str, title: str, signed: str | None = 
         return True
     asked = years(question)
     lone = {y.first for y in asked if not y.ranged}
-    ranged = {y.first for y in asked if y.ranged}
+    ranged = {y.first for y in asked if y.ranged} | _years_between(question)
     # "…up to 2027-28" asks of a period's end: "from 2025-26 to 2027-28" names it.
     one = len(asked) == 1 and not asked[0].firsts and not _UNTIL.search(question[: asked[0].start])
     said_lone = _years_alone(text) if one else years_named(text)
@@ -123,6 +123,14 @@ def names_asked_year(question: str, text: str, title: str, signed: str | None = 
     return not asked or bool(
         lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
     )
+
+
+# "Crossrail business rate supplement policies 2021-22 to 2023-24": the years between are asked too.
+_FROM_TO_YEARS = re.compile(r"\b(20\d\d)[-/]\d\d\s*(?:to|–|until|through)\s*(20\d\d)[-/]\d\d\b")
+
+
+def _years_between(question: str) -> set[str]:
+    return {str(y) for m in _FROM_TO_YEARS.finditer(question) for y in range(int(m[1]) + 1, int(m[2]))}
 
 
 def signed_in_asked_year(question: str, signed: str | None, text: str) -> bool:

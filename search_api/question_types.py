@@ -289,6 +289,8 @@ def noun_phrase(words: list[str]) -> list[str]:
 
 # What is measured in units other than money: "How much carbon dioxide…", "How much energy…".
 MEASURED = frozenset("carbon co2 energy electricity heat power waste water land floorspace emissions".split())
+# (Not "What post did Mary Harpley hold…": the post a person held is read by named_posts.)
+_POST_EMPOWERED = re.compile(r"\s*(?:which|what) post (?:can|may|could|must|will|would|is able to)\b", re.I)
 _PREPOSITIONS = frozenset(
     "above below over under by in for from to at on since until after before within into".split()
 )
@@ -336,6 +338,8 @@ def question_kind(question: str) -> str:
         )
     ):  # "name of the London Fire Commissioner who retired in 2015", "What is the name of the Director…"
         return "person"
+    if _POST_EMPOWERED.match(question):
+        return "person"  # "Which post can approve the … spending proposals?": the post a delegation names
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
     if words[0] in _PREPOSITIONS and len(found) > 1 and words[1] in QUESTION_WORDS:

@@ -827,3 +827,11 @@ def test_what_each_item_cost_is_not_answered_by_what_they_all_cost():
     )
     assert total_for_unit("What did each high-visibility vest bought for Team London volunteers cost?", line)
     assert not total_for_unit("What did the high-visibility vests for Team London volunteers cost?", line)
+
+
+def test_a_range_of_years_asks_the_years_between():
+    # MD2943 sets the Crossrail supplement for 2022-23 only: it is one of "2021-22 to 2023-24".
+    query = "Crossrail business rate supplement policies 2021-22 to 2023-24"
+    text = "…the Crossrail Business Rate Supplement for 2022-23…"
+    assert names_asked_year(query, text, "Crossrail Business Rates Supplement")
+    assert not names_asked_year(query, "…for 2025-26…", "Crossrail Business Rates Supplement")

@@ -952,3 +952,14 @@ def test_what_a_question_asks_is_read_past_a_lead_and_a_trailing_for():
     assert analyse_question("Who is funding learning activities for the Memorial?").giver
     # MD2521: "…Greater London Authority and European Regional Development Fund (ERDF) funding on a 50:50 basis".
     assert analyse_question("Which EU fund was to pay half the cost of the Local Energy Accelerator?").source
+
+
+def test_which_post_may_act_asks_a_post_and_what_post_someone_held_does_not():
+    # MD2289: "• A delegation to the Assistant Director Culture and the Creative Industries to:"
+    assert (
+        question_kind("Under MD2289, which post can approve the detailed Love London spending proposals?")
+        == "person"
+    )
+    assert (
+        question_kind("What post did Mary Harpley hold before she was Chief Executive of Hounslow?") == "text"
+    )

@@ -404,3 +404,12 @@ def test_a_long_paragraph_shows_its_chunks_that_do_not_overlap(full_index):
     assert top.ref == "MD3224"
     assert any("£140m" in p.text for p in top.passages)
     assert len(set(p.text[:80] for p in top.passages)) == len(top.passages)
+
+
+def test_a_search_over_a_range_of_years_finds_the_decisions_of_the_years_between(full_index):
+    # MD2759 (2021-22), MD2943 (2022-23) and MD3086 (2023-24) set the supplement's policies year by year.
+    response = search(
+        full_index,
+        SearchRequest(q="Crossrail business rate supplement policies 2021-22 to 2023-24", today=TODAY),
+    )
+    assert {r.ref for r in response.results[:3]} == {"MD2759", "MD2943", "MD3086"}

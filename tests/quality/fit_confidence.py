@@ -98,6 +98,8 @@ REAL_FILES = (
     "tuning105.jsonl",
     "tuning106.jsonl",
     "tuning107.jsonl",
+    "tuning108.jsonl",
+    "tuning109.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does

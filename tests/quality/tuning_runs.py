@@ -1,6 +1,6 @@
 """Score every tuning file in one run, and compare two runs item by item.
 
-    python tests/quality/tuning_runs.py run --real-data DIR --sample-data DIR --out RUN.json [--workers 2]
+    python tests/quality/tuning_runs.py run --real-data DIR --sample-data DIR --out RUN.json [--workers 2] [--files F…]
     python tests/quality/tuning_runs.py summary RUN.json
     python tests/quality/tuning_runs.py diff OLD.json NEW.json
 
@@ -8,7 +8,8 @@
 `SAMPLE_FILES` on the five sample documents), hybrid, with answers; files are shared among worker
 processes, each loading the index once. `diff` lists every item whose answer, abstention, search
 or gold passage's rank changed, so a change is judged on all tuning items, not on the one it was
-made for. The held-out third and the fresh files are never read here.
+made for. The held-out third and the fresh files are read only when named with `--files`, to compare
+the final code with the session's first on them as wholes (their items are not read for tuning).
 """
 
 from __future__ import annotations
@@ -43,9 +44,11 @@ def _score_files(data_dir: str, names: list[str]) -> dict[str, list[dict]]:
     }
 
 
-def run(real_data: Path, sample_data: Path, out: Path, workers: int) -> None:
-    jobs = [(str(real_data), list(REAL_FILES[i::workers])) for i in range(workers)]
-    jobs.append((str(sample_data), list(SAMPLE_FILES)))
+def run(real_data: Path, sample_data: Path, out: Path, workers: int, files: list[str] | None = None) -> None:
+    real = files or REAL_FILES
+    jobs = [(str(real_data), list(real[i::workers])) for i in range(workers)]
+    if not files:
+        jobs.append((str(sample_data), list(SAMPLE_FILES)))
     scored: dict[str, list[dict]] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for part in pool.map(_score_files, *zip(*jobs, strict=True)):
@@ -121,13 +124,16 @@ def main() -> None:
     run_args.add_argument("--sample-data", type=Path, required=True)
     run_args.add_argument("--out", type=Path, required=True)
     run_args.add_argument("--workers", type=int, default=2)
+    run_args.add_argument(
+        "--files", nargs="*", help="other real-page files instead (to compare two codes on them)"
+    )
     commands.add_parser("summary").add_argument("run", type=Path)
     diff_args = commands.add_parser("diff")
     diff_args.add_argument("old", type=Path)
     diff_args.add_argument("new", type=Path)
     args = parser.parse_args()
     if args.command == "run":
-        run(args.real_data, args.sample_data, args.out, args.workers)
+        run(args.real_data, args.sample_data, args.out, args.workers, args.files)
     elif args.command == "summary":
         print(summary(json.loads(args.run.read_text())))
     else:
