@@ -452,8 +452,15 @@ def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
     asked = _PROVISION_ASKED.search(question)
     if not asked:
         return None
-    named = list(re.finditer(_PROVISION.format(asked.group(1).lower()), text, re.I))
-    return named[0].span() if named and len({m.group(1) for m in named}) == 1 else None
+    return _named_once(re.finditer(_PROVISION.format(asked.group(1).lower()), text, re.I), whole=True)
+
+
+def _named_once(found: Iterable[re.Match], whole: bool = False) -> tuple[int, int] | None:
+    """Where the text names one thing (its first group), however often: None when it names none or several."""
+    named = list(found)
+    if not named or len({m.group(1) for m in named}) != 1:
+        return None
+    return named[0].span() if whole else named[0].span(1)
 
 
 # "Whom did the Executive Director consult before approving…": who the decision was taken with.
@@ -471,8 +478,7 @@ def consulted_named(question: str, text: str) -> tuple[int, int] | None:
     when it is not asked, or the text names none or several."""
     if not _CONSULTED_ASKED.search(question):
         return None
-    named = list(_CONSULTED.finditer(text))
-    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
+    return _named_once(_CONSULTED.finditer(text))
 
 
 # "Who made representations that led TfL to explore…", "Whose representations led…": those the act's noun is
@@ -505,12 +511,11 @@ def maker_named(question: str, text: str) -> tuple[int, int] | None:
     if not asked and not _URGED_ASKED.match(question):
         return None
     noun = re.escape(asked.group("noun")) if asked else _URGINGS
-    named = list(
+    return _named_once(
         re.finditer(
             rf"\b{noun}\s+(?:from|by)\s+((?:the\s+)?[A-Z][^;:.()]*?)(?=,\s+(?:and\s+)?[a-z]|[;:.()]|$)", text
         )
     )
-    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
 
 
 # "Which professional body issued the code of practice…": the name the text gives the same verb's agent
@@ -526,7 +531,7 @@ def agent_named(question: str, text: str) -> tuple[int, int] | None:
     if not asked or asked.group("verb").lower() in _RECORD_VERBS:
         return None
     verb = re.escape(asked.group("verb").lower())
-    named = list(
+    return _named_once(
         re.finditer(
             # (The names run on past ", and" before a capital: "…developed by the GLA’s Housing and Land, and
             # Regeneration teams".)
@@ -535,7 +540,6 @@ def agent_named(question: str, text: str) -> tuple[int, int] | None:
             text,
         )
     )
-    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
 
 
 # "How is the one-off £978,000 top-up … being paid for?": the means the text gives ("…£978,000 funded [through a
@@ -553,8 +557,7 @@ def means_named(question: str, text: str) -> tuple[int, int] | None:
     """Asked how something is paid for, where the text says once what it is funded through or from."""
     if not _MEANS_ASKED.match(question):
         return None
-    named = list(_MEANS_SAID.finditer(text))
-    return named[0].span(1) if len({m.group(1) for m in named}) == 1 else None
+    return _named_once(_MEANS_SAID.finditer(text))
 
 
 _BEFORE_PART = re.compile(
