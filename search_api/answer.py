@@ -1382,6 +1382,8 @@ def _extract(
             if named and ev.kw >= 0.6:
                 said = ev.at(ev.piece)[named[0] : named[1]]
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+    # ("Who pushed for…": the urging verb asks who made representations; no passage need say "pushed".)
+    asking = {s: w for s, w in q.weights.items() if s != stem_with_irregulars(urging_verb(q.text) or "")}
     for ev in evidence[:3]:
         # "Whom did … consult": "…, in consultation with [the Deputy Chief of Staff and …] approves:"; "Who made
         # representations…": "Following representations from [the Mayor of Kyiv, …]", the asked noun itself
@@ -1393,10 +1395,10 @@ def _extract(
             or agent_named(q.text, ev.at(ev.piece))
             or means_named(q.text, ev.at(ev.piece))
         )
-        # ("Who pushed for…": the urging verb asks who made representations; no passage need say "pushed".)
-        asking = {s: w for s, w in q.weights.items() if s != stem_with_irregulars(urging_verb(q.text) or "")}
+        if not named:
+            continue
         close = _overlap(replace(q, weights=asking), ev) if asking != q.weights else ev.kw
-        if named and close >= (0.6 if consulted else MAKER_CLOSENESS):
+        if close >= (0.6 if consulted else MAKER_CLOSENESS):
             said = ev.at(ev.piece)[named[0] : named[1]]
             return _answer(index, replace(q, weights=asking), response, Candidate(ev, said, 1.0), related)
     if q.kind == "text" and _WHY_ASKED.match(q.text):
@@ -2155,7 +2157,7 @@ def _answer(
     confidence = round(likely, 3)
     citations = [c for c in (_citation(index, ev, s) for s in cited) if c.quote]
     citations += [c for c in (_citation(index, e, (e.start, e.end)) for e in cand.also) if c.quote]
-    answer, defined = _spelt_out(q, cand)
+    answer, defined = _with_full_name(q, cand)
     if defined and (line := next((ln for ln in ev.source.lines if ln[0] <= defined[0] < ln[1]), None)):
         citations += [c for c in [_citation(index, ev, line)] if c.quote]  # where the name is given
     return Answer(q.text, True, answer, confidence, citations, response.filters)
@@ -2164,7 +2166,7 @@ def _answer(
 _BARE_INITIALS = re.compile(r"(?:the\s+)?([A-Z][A-Za-z&]{1,9})")
 
 
-def _spelt_out(q: Question, cand: Candidate) -> tuple[str, tuple[int, int] | None]:
+def _with_full_name(q: Question, cand: Candidate) -> tuple[str, tuple[int, int] | None]:
     """A body answered by initials its decision defines, with its name and where the decision gives it:
     "…£64,000 … from OHID" is "Office for Health Improvements and Disparities (OHID)" (a reader may not
     know the initials)."""
