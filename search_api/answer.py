@@ -43,22 +43,27 @@ from .answer_checks import (
     group_for_member,
     maker_named,
     means_named,
+    measure_unstated,
     names_asked_boroughs,
     names_asked_year,
     one_year_of_period,
     only_other_years,
     other_edition,
     other_end_of_change,
+    other_part_said,
     outside_rough_sum,
     part_by_short_name,
     part_of_title_only,
     periods_said,
     plan_for_outcome,
+    post_for_name,
+    purpose_unsaid,
     same_round,
     says_act_done,
     says_which_part,
     schedule_for_act,
     share_of_joint,
+    start_unsaid,
     states_asked_period,
     states_asked_sums,
     total_for_unit,
@@ -488,6 +493,13 @@ def _about(q: Question, ev: Evidence) -> bool:
         alone = (q.weights.get(rarest) or 0.0) >= NAMING_RARITY
         if len(e) > 1 and alone and rarest in said and e <= ev.source.words:
             read = read | naming
+
+    # A decision whose title names most of a name is about it, when its text holds the rest: "the Green
+    # Homes Grant LAD budget" in "Green Homes Grant Delivery scheme funding reallocation" (its text defines
+    # "Local Authority Delivery (LAD)"), where "The budget needs to be spent by…".
+    for e in q.entities:
+        if len(e) >= 3 and len(e - ev.source.named) == 1 and e <= ev.source.words:
+            read = read | e
 
     written = reading.initialisms(q.text)  # "VRU", as the question writes it
 
@@ -1444,6 +1456,7 @@ def _extract(
             and _says_asked_noun(index, q, top)
             and not _gives_no_reason(q, top, said)
             and not _leaves_polar_unsaid(q, said)
+            and not measure_unstated(q.text, said)
         ):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
@@ -1453,6 +1466,7 @@ def _extract(
         )
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
         best = _total_reached(q, best, candidates)
+        best = _count_total(q, best, candidates)
         best = _acted_in_another(q, best, candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         best.also = _corroborating(best, candidates)
@@ -1709,6 +1723,22 @@ def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) 
             and bool(spans.INTRODUCES_PARTS.search(c.evidence.at(c.evidence.piece)))
             and not spans.ITEM.match(c.evidence.at(c.evidence.piece))
         ),
+    )
+
+
+# "…how many homes in total would be improved?": "The new total of homes would be 966", not "…42 further homes".
+_TOTAL_COUNT_ASKED = re.compile(r"\b(?:in total|in all|altogether|total number)\b", re.I)
+_TOTAL_SAID = re.compile(r"\b(?:total|in all|altogether|overall)\b", re.I)
+
+
+def _count_total(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Asked a count in total, the best of its decision's counts said to be a total, when the best is not."""
+    if q.kind != "count" or not _TOTAL_COUNT_ASKED.search(q.text):
+        return best
+    if _TOTAL_SAID.search(best.evidence.at(best.evidence.piece)):
+        return best
+    return _best_in_decision(
+        best, candidates, lambda c: bool(_TOTAL_SAID.search(c.evidence.at(c.evidence.piece)))
     )
 
 
@@ -2091,11 +2121,18 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or other_edition(q.text, c.evidence.read)
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
-        or (q.kind == "amount" and share_of_joint(q.text, said))
+        or (q.kind == "amount" and share_of_joint(q.text, said, payee=asked_payee(q.text)))
         or (q.kind == "date" and another_sum_said(q.text, said))
         or (q.kind == "amount" and approval_to_come(q.text, said))
         or other_end_of_change(q.text, c.evidence.source.text)
         or (q.kind == "person" and _named_in_another_clause(q, c.answer, said))
+        or (q.kind == "person" and purpose_unsaid(q.text, c.evidence.read))
+        or (q.kind == "person" and post_for_name(q.text, c.answer, reading.ROLE_WORDS))
+        or (q.kind == "person" and _maker_in_lead(q, c))
+        or (q.kind == "date" and start_unsaid(q.text, said, c.answer))
+        # (Not in a decision that names the asked part too: "…£47,000 remaining from the first phase of YLI" is
+        # part of the second phase's total.)
+        or (other_part_said(q.text, said) and other_part_said(q.text, c.evidence.source.text))
     ):
         return False
     plain = q.kind != "person" and c.evidence.kw >= 0.6 and (c.evidence.sem >= 0.5 or c.alone)
@@ -2125,6 +2162,18 @@ def _named_in_another_clause(q: Question, answer: str, said: str) -> bool:
 
 
 _INITIALS_AFTER = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)\s*$")
+
+
+def _maker_in_lead(q: Question, c: Candidate) -> bool:
+    """ "After the Mayor approved the … documents, where were they sent for noting?": the one the question's
+    lead names as acting (the decision's maker, by name or post) is not who or where it asks after."""
+    lead = q.text[: len(q.text) - len(asking_clause(q.text))]
+    maker, post = c.evidence.source.decided_by, c.evidence.source.decided_as - {"london", "of", "the"}
+    named = stems(c.answer)[0]
+    if not lead or not maker or not named or not named <= maker:
+        return False
+    said = stems(lead)[0]
+    return named <= said or bool(post) and post <= said
 
 
 def _citation(index: LoadedIndex, ev: Evidence, span: tuple[int, int]) -> Citation:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from decisions.london_boroughs import boroughs_named
+from decisions.words import STOPWORDS
 from indexer.amounts import amounts_in, find_amounts
 
 from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span, stems
@@ -416,6 +417,14 @@ def names_asked_part(question: str, text: str, title: str) -> bool:
 _PART_ASKED = re.compile(rf"\b(?:which|what)\s+({_PARTS})\b", re.I)  # "Which round of…", "What phase…"
 
 
+def other_part_said(question: str, sentence: str) -> bool:
+    """Does the sentence number only another part of the kind the question asks of ("…projects that applied to
+    the … sixth round of the London Community Energy Fund" for "…in the seventh round…")?"""
+    asked = _parts(question)
+    said = _parts(sentence)
+    return not asked & said and any(p == part and m != n for part, n in asked for p, m in said)
+
+
 def says_which_part(question: str, text: str) -> bool:
     """Asked "Which round of…?", does the text number a round ("an eighth round", "Round 8")? True when
     no part is asked."""
@@ -678,18 +687,28 @@ _UNIT_ASKED = re.compile(
     r"\bunit (?:price|cost)s?\b|\b(?:price|cost)\s+(?:of|for)\s+(?:each|one|a single)\b|\beach\s+\w+\s+cost\b"
     r"|\b(?:price|cost)\s+per\b"
     r"|\beach of (?:the|its|their|these|those)\b|\bhow much (?:(?:did|does|will|would|could) )?each\b"
+    # "How much revenue funding does each … hub receive?", "…the maximum grant any single project could receive"
+    r"|\bhow much\b[^?]{0,60}?\b(?:does|did|do|will|would|could|can)\s+each\b|\bany (?:single|one|individual)\b"
     # "What did each high-visibility vest bought for Team London volunteers cost?"
     r"|\bwhat (?:did|does|do|will|would) each\b[^?]{0,80}?\bcost\b"
     # "How much does TfL pay per car scrapped…" (not "per year": a year's figure, read elsewhere).
     r"|\bhow much\b[^?]{0,60}?\bper (?!cent\b|year|annum|month|week|day|hour|night)[a-z]+",
     re.I,
 )
-_UNIT_SAID = re.compile(r"\b(?:per|each|unit|apiece|a head)\b", re.I)
+_UNIT_SAID = re.compile(r"\b(?:per(?!\s+cent\b)|each|unit|apiece|a head)\b", re.I)  # ("90 per cent": a share)
 
 
 def total_for_unit(question: str, sentence: str) -> bool:
-    """Does the question ask what one item costs (or one member gets) while the sentence states no sum per item?"""
-    return bool(_UNIT_ASKED.search(question)) and not _UNIT_SAID.search(sentence)
+    """Does the question ask what one item costs (or one member gets) while the sentence states no sum per item,
+    or a sum per another ("up to £500 per child" for "How much per meal…")?"""
+    if not _UNIT_ASKED.search(question):
+        return False
+    asked = {w.lower().rstrip("s") for w in _PER_UNIT.findall(question)}
+    said = {w.lower().rstrip("s") for w in _PER_UNIT.findall(sentence)}
+    return not _UNIT_SAID.search(sentence) or bool(asked and said and not asked & said)
+
+
+_PER_UNIT = re.compile(r"\bper\s+(?!cent\b)([a-z]+)", re.I)
 
 
 # The converse: "universal free school meals 2024-25 maximum spend" asks the whole sum; "up to £500 per
@@ -779,27 +798,57 @@ _SMALL_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "to"
 _SIDE_WORDS = 7  # how far a side of "A and B" reaches either way, in words
 
 
-def share_of_joint(question: str, sentence: str) -> bool:
+def share_of_joint(question: str, sentence: str, payee: str | None = None) -> bool:
     """Does the question ask one share ("…Redbridge's Forge project … on its own?") of a sum the sentence
     gives two named things together ("…£2,183,379 … to support delivery of Better Bankside's 'Crossing the
-    Line' project and the London Borough of Redbridge's 'The Forge' project")? It states no share."""
-    if not _ONE_SHARE_ASKED.search(question):
+    Line' project and the London Borough of Redbridge's 'The Forge' project")? It states no share.
+    Asked what one payee got (`payee`: "How much did Better Bankside receive…"), so is a sum for it and
+    another: the "and" then joins what one sum is for (no sum on either side: "£399,000 to the GLA and
+    £1,684,000 to London Councils" gives each its own); so is a sum for a list the payee is one of
+    ("£6.78m … to the following … projects: Sport Unites, Stepping Stones, HeadStart Action, …")."""
+    alone = bool(_ONE_SHARE_ASKED.search(question))
+    if not alone and not payee:
         return False
-    if re.search(r"\b(?:total|overall|combined|together)\b", sentence, re.I):
+    if payee and "£" in sentence and _listed(payee, sentence[sentence.index("£") :]):
+        return True
+    if alone and re.search(r"\b(?:total|overall|combined|together)\b", sentence, re.I):
         return True  # "This will take total approved capital expenditure through the Fund to £60,855,085."
-    asked = {_bare(w) for w in re.findall(r"[\w’'&-]+", question)}
+    # (A payee's side names the payee: "…to MOPAC to fund the Knife Crime … and Major Trauma … projects" joins
+    # what MOPAC's sum is for.)
+    asked = {_bare(w) for w in re.findall(r"[\w’'&-]+", question if alone else payee or "")} - _SMALL_WORDS
+    # (Both sides asked, "…went to Better Bankside's Crossing the Line and the Forge projects?", ask the sum.)
+    named = {_bare(w) for w in re.findall(r"[\w’'&-]+", question)}
     for joint in re.finditer(r"\s+and\s+", sentence):
-        left = sentence[: joint.start()].split()[-_SIDE_WORDS:]
-        right = sentence[joint.end() :].split()[:_SIDE_WORDS]
-        held = []
+        left, right = _sides(sentence, joint)
+        if not alone and ("£" not in sentence[: joint.start()] or re.search(r"£|\d", " ".join(left + right))):
+            continue
+        sides = []
         for side in (left, right):
             names = {_bare(m.group()) for w in side for m in [_NAME_WORD.match(w.lstrip("(‘“'\""))] if m}
-            names -= _SMALL_WORDS  # "‘The Forge’": "the" is any question's
-            held.append((bool(names), bool(names & asked)))
-        # One side's names are asked, the other side names something else, none of it asked.
-        if held[0][0] and held[1][0] and held[0][1] != held[1][1]:
-            return True
+            sides.append(names - _SMALL_WORDS)  # "‘The Forge’": "the" is any question's
+        if alone:
+            # One side's names are asked, the other side names something else, none of it asked.
+            held = [(bool(names), bool(names & asked)) for names in sides]
+            if held[0][0] and held[1][0] and held[0][1] != held[1][1]:
+                return True
+        elif any(asked <= one and other and not other & named for one, other in (sides, sides[::-1])):
+            return True  # the payee's side, and another's the question never names
     return False
+
+
+def _listed(name: str, text: str) -> bool:
+    """Is the name one item of a list ("…: Sport Unites, Stepping Stones, HeadStart Action")?"""
+    item = re.escape(re.sub(r"^the\s+", "", name, flags=re.I))
+    return bool(
+        re.search(
+            rf"[,:]\s*(?:and\s+)?(?:the\s+)?{item}\s*[,;]|,\s*(?:and\s+)?(?:the\s+)?{item}\b", text, re.I
+        )
+    )
+
+
+def _sides(sentence: str, joint: re.Match) -> tuple[list[str], list[str]]:
+    """The words either side of an "and", as far as a side reaches."""
+    return sentence[: joint.start()].split()[-_SIDE_WORDS:], sentence[joint.end() :].split()[:_SIDE_WORDS]
 
 
 def _bare(word: str) -> str:
@@ -951,3 +1000,81 @@ def outside_rough_sum(question: str, value: str) -> bool:
     if bound in _UPPER_BOUNDS:
         return amount > limit
     return not 0.75 * limit <= amount <= 1.25 * limit
+
+
+# "Which organisation won the contract to evaluate the … advice service?": what the contract is for, its verb,
+# is said where its holder is named ("…provide on-grant to London Councils for the … Advice Service" funds the
+# service, not its evaluation).
+_PURPOSE_ASKED = re.compile(
+    r"\b(?:contracts?|grants?|funding|commission|tender|role)\s+to\s+(?!be\b|the\b|a\b|an\b)((?-i:[a-z]{4,}))\b",
+    re.I,
+)
+
+
+def purpose_unsaid(question: str, read: str) -> bool:
+    """Does the question give the purpose of what a body holds ("the contract to evaluate…") and the text
+    not say its verb?"""
+    asked = _PURPOSE_ASKED.search(question)
+    if not asked or asked.group(1).lower() in STOPWORDS:  # "…paid by grant to which organisation?"
+        return False
+    return asked.group(1).lower()[:5] not in {s[:5] for s in stems(read)[0]}
+
+
+# "What is the name of the person who is Senior Responsible Owner…": a person's own name is asked, not a post
+# ("the Assistant Director for Economic Development and Programmes").
+_OWN_NAME_ASKED = re.compile(
+    r"\bname of the (?:person|officer|individual|official)\b|\bwhat is (?:his|her|their) name\b|\bby name\b",
+    re.I,
+)
+
+
+def post_for_name(question: str, answer: str, role_words: frozenset[str]) -> bool:
+    """Is a person's own name asked and the answer a post ("the Assistant Director …")?"""
+    words = re.findall(r"[\w’'-]+", answer)
+    return (
+        bool(_OWN_NAME_ASKED.search(question))
+        and bool(words)
+        and (words[0].lower() in {"the", "a", "an"} or any(w.lower() in role_words for w in words))
+    )
+
+
+# "What Crossrail business rate supplement multiplier applied in 2015-16?": a measure is asked; a sentence
+# with no figure ("…approve the final policies … including the multiplier (or tax rate)") names it only.
+_MEASURE_NOUNS = frozenset(
+    "multiplier rate threshold level amount figure fee price percentage proportion ratio sum total cap".split()
+)
+
+
+_MEASURE_ASKED = re.compile(
+    rf"^\W*(?:what|which)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{'|'.join(sorted(_MEASURE_NOUNS))})\b(?!\s+(?:of|for)\b)",
+    re.I,
+)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b")
+
+
+def measure_unstated(question: str, sentence: str) -> bool:
+    """Is a measure asked ("What … multiplier applied…") and the sentence without a figure (a year is none)?"""
+    return bool(_MEASURE_ASKED.search(question)) and not re.search(r"\d", _YEARS.sub(" ", sentence))
+
+
+# "From which year did the Mayor take on the devolved Adult Education Budget?" asks when it starts: "…from the
+# 2019/20 academic year", not "In the 2016 Autumn Statement, the government announced…".
+# ("From what date was the ULEZ expanded…" asks the day it happened, "…on 29 August 2023".)
+_START_ASKED = re.compile(
+    r"^\W*(?:from|starting)\s+(?:which|what)\s+(?:academic\s+|financial\s+)?year\b", re.I
+)
+_START_SAID = re.compile(
+    r"\b(?:from|since|starting|start(?:s|ing)? (?:in|on)|commenc\w*|beginning|with effect from|effective)\s+"
+    r"(?:(?:the|its|an?)\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def start_unsaid(question: str, sentence: str, answer: str) -> bool:
+    """Is a start asked ("From which year…") and the date not said as one ("from the 2019/20 academic year")?"""
+    at = sentence.find(answer)
+    return (
+        bool(_START_ASKED.search(question))
+        and at >= 0
+        and not _START_SAID.search(sentence[max(0, at - 40) : at])
+    )

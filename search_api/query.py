@@ -201,6 +201,14 @@ AMOUNT = r"(£ ?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion|thousand)?\b)"
 AMOUNT_RULES = [
     (r"\b(?:over|more than|above|at least|exceeding|greater than) " + AMOUNT, "min_amount"),
     (r"\b(?:under|less than|below|at most|up to) " + AMOUNT, "max_amount"),
+    # "rounds worth £500,000 or more", "grants of £1m and above", "contracts of £100k or less"
+    (
+        r"(?:\b(?:worth|costing|valued at|of) )?"
+        + AMOUNT
+        + r" (?:or|and) (?:more|above|over|upwards|greater)\b",
+        "min_amount",
+    ),
+    (r"(?:\b(?:worth|costing|valued at|of) )?" + AMOUNT + r" or (?:less|under|below|lower)\b", "max_amount"),
 ]
 # An amount with a comparison is a filter in a search ("contracts under £100k"); in a question only
 # when it says which things are wanted ("Which grants over £500k…", "rounds costing more than

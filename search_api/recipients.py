@@ -95,12 +95,14 @@ def _going_to(text: str, values: Sequence[Span], body: str) -> Span | None:
 # get…", "How much has Crisis received…" (not "How much has DEFRA granted…": the giver).
 _NAME = r"[A-Z][\w&’'-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'-]*)){0,5}"
 _ASKED_PAYEE = re.compile(
-    rf"\bhow much\b(?:\s+[a-z]+)?\s+(?:"
+    rf"\bhow much\b(?:\s+[\w’'£,.-]+){{0,5}}?\s+(?:"  # "How much [Good Growth Fund grant] did …"
     rf"(?:was|were|is|are)\s+(?:the\s+)?(?P<passive>{_NAME})\s+(?:paid|given|awarded|granted|offered)\b"
     rf"|(?:did|does|do|will)\s+(?:the\s+)?(?P<gets>{_NAME})\s+(?:get|receive|be paid|be given)\b"
     rf"|(?:has|have|had)\s+(?:the\s+)?(?P<got>{_NAME})\s+(?:received|got|been paid|been given|been awarded)\b"
-    # "…how much of the funding was paid to Crisis as a grant"
-    rf"|[^?]{{0,80}}?\b(?:paid|given|awarded|granted)\s+to\s+(?:the\s+)?(?P<to>(?-i:{_NAME})))",
+    # "…how much of the funding was paid to Crisis as a grant", "…of the £170,000 budget goes to the Mayor's
+    # Community Weekend?"
+    rf"|[^?]{{0,80}}?\b(?:paid|given|awarded|granted|goes|go|went|going)\s+to\s+(?:the\s+)?"
+    rf"(?P<to>(?-i:{_NAME})))",
     re.I,
 )
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
@@ -111,8 +113,14 @@ def asked_payee(question: str) -> str | None:
     found = _ASKED_PAYEE.search(question)
     if not found:
         return None
-    name = next(g for g in found.groups() if g)
-    return name if name[0].isupper() else None
+    name = re.sub(
+        r"(?:\s+(?:of|for|and|&))+$", "", next(g for g in found.groups() if g)
+    )  # "MOPAC for knife…"
+    # "How much … did the GLA receive": the authority itself, whose receipts its sentences need not name.
+    return name if name[0].isupper() and name.lower() not in _THE_AUTHORITY else None
+
+
+_THE_AUTHORITY = frozenset(["gla", "greater london authority", "mayor", "city hall", "london"])
 
 
 def names_payee(payee: str, sentence: str, question: str = "") -> bool:
@@ -124,10 +132,41 @@ def names_payee(payee: str, sentence: str, question: str = "") -> bool:
         sentence = sentence.replace(longer.group(), " ")
     capitals = _NAME_WORD.findall(payee)
     words = stems(" ".join(w for w in capitals if w.lower() != "london"))[0]
-    # By its initials: "L&P has been awarded £12.446m" for "London & Partners".
-    initials = "&?".join(re.escape(w[0]) for w in capitals)
-    by_initials = len(capitals) > 1 and re.search(rf"\b{initials}\b", sentence)
-    return not words or bool(words & stems(sentence)[0]) or bool(by_initials)
+    # By its initials: "L&P has been awarded £12.446m" for "London & Partners", "the VRU" for "the London
+    # Violence Reduction Unit".
+    by_initials = False
+    for named in (capitals, [w for w in capitals if w != "London"]):
+        initials = "&?".join(re.escape(w[0]) for w in named)
+        by_initials = by_initials or (len(named) > 1 and bool(re.search(rf"\b{initials}s?\b", sentence)))
+    # Or by initials holding the small words too: "MOPAC" for "the Mayor's Office for Policing and Crime".
+    firsts = "".join(w[0] for w in capitals)
+    by_initials = by_initials or (
+        len(firsts) > 2
+        and any(_in_order(firsts, caps) for caps in re.findall(rf"\b{firsts[0]}[A-Z]{{2,}}\b", sentence))
+    )
+    return (
+        not words or bool(words & stems(sentence)[0]) or bool(by_initials) or _spelt_out_in(payee, sentence)
+    )
+
+
+# A run of capitalised words, with the small words between them: "Mayor’s Office for Policing and Crime".
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z][\w’'-]*)+")
+
+
+def _spelt_out_in(payee: str, sentence: str) -> bool:
+    """Is a payee asked by its initials ("MOPAC") named in full ("the Mayor’s Office for Policing and Crime")?"""
+    if not re.fullmatch(r"[A-Z]{3,}", payee):
+        return False
+    for run in _CAPITALISED_RUN.findall(sentence):
+        letters = "".join(w[0] for w in run.split()).upper()
+        if letters[0] == payee[0] and letters[-1] == payee[-1] and _in_order(payee, letters):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def comes_from(after: str, body: str | None) -> bool:

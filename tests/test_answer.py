@@ -2130,3 +2130,45 @@ def test_a_body_answered_by_its_initials_is_named_as_its_decision_defines_them(f
     )
     assert result.answer == "Office for Health Improvements and Disparities (OHID)"
     assert any("Office for Health Improvements and Disparities (OHID)" in c.quote for c in result.citations)
+
+
+def test_a_decision_whose_title_names_most_of_a_name_is_about_it(full_index, full_settings):
+    # MD2968, "Green Homes Grant Delivery scheme funding reallocation", defines "Local Authority Delivery (LAD)":
+    # "The budget needs to be spent by the end of June 2022 (extended from end of March 2022)."
+    result = answer_question(
+        full_index,
+        "By when did the Green Homes Grant LAD budget have to be spent after the BEIS extension?",
+        full_settings,
+    )
+    assert result.answer == "by the end of June 2022"
+    # Asked a count in total, the sentence giving the new total, not "42 further homes".
+    result = answer_question(
+        full_index,
+        "After the Green Homes Grant LAD money was reallocated to Peabody and Kensington and Chelsea, how many "
+        "homes in total would be improved?",
+        full_settings,
+    )
+    assert result.answer == "966"
+
+
+def test_the_maker_the_question_s_lead_names_is_not_who_it_asks_after(full_index, full_settings):
+    # MD2472: "…the two documents will be submitted to the London Assembly for its Members to note"; the
+    # Mayor's signature line ("Sadiq Khan, Mayor of London") names who approved, not where they went.
+    result = answer_question(
+        full_index,
+        "After the Mayor approved the refreshed decision-making and financial regulations documents in 2019, "
+        "where were they sent for noting?",
+        full_settings,
+    )
+    assert "Sadiq Khan" not in result.answer
+
+
+def test_a_start_asked_is_not_the_year_something_was_announced(full_index, full_settings):
+    # MD2255: "In the 2016 Autumn Statement, the government announced the commitment to devolve the AEB…".
+    result = answer_question(
+        full_index,
+        "From which year did the Mayor take on the devolved Adult Education Budget?",
+        full_settings,
+    )
+    assert result.answer != "2016"
+    assert not result.answered or "2019/20" in result.answer

@@ -14,13 +14,17 @@ from search_api.answer_checks import (
     group_for_member,
     maker_named,
     means_named,
+    measure_unstated,
     names_asked_year,
     only_other_years,
     other_edition,
     other_end_of_change,
+    other_part_said,
     outside_rough_sum,
     periods_said,
     plan_for_outcome,
+    post_for_name,
+    purpose_unsaid,
     same_round,
     schedule_for_act,
     share_of_joint,
@@ -29,7 +33,7 @@ from search_api.answer_checks import (
     urging_verb,
     year_fit,
 )
-from search_api.question_reading import Span, analyse_question
+from search_api.question_reading import ROLE_WORDS, Span, analyse_question
 
 
 def test_a_passage_about_another_round_does_not_answer():
@@ -634,6 +638,57 @@ def test_one_share_of_a_sum_given_two_things_together_is_not_stated():
     assert share_of_joint("How much did the Crossing the Line project get on its own?", fund)
 
 
+def test_what_one_payee_got_is_not_a_sum_for_it_and_another():
+    # DD2352 (fresh43's f43_35): "How much … did Better Bankside receive…" asks one payee's sum.
+    projects = (
+        "Capital expenditure of £2,183,379 to support delivery of Better Bankside’s ‘Crossing the Line’ project "
+        "and the London Borough of Redbridge’s ‘The Forge – Hainault Country Park’ project."
+    )
+    question = (
+        "How much Good Growth Fund grant did Better Bankside receive for its Crossing the Line project?"
+    )
+    assert share_of_joint(question, projects, payee="Better Bankside")
+    # Each its own sum: the "and" joins two sums, not what one is for.
+    each = (
+        "£399,000 for staffing within the GLA and £1,684,000 for London Councils and partner organisations."
+    )
+    assert not share_of_joint("How much did London Councils receive?", each, payee="London Councils")
+    # MD2265: one sum for a list of projects.
+    listed = (
+        "Allocation of £6.78m from the Young Londoners Fund to provide funding to the following Greater London "
+        "Authority projects: Sport Unites, Stepping Stones, HeadStart Action, Young London Inspired"
+    )
+    asked = "How much of the Young Londoners Fund was given to the Stepping Stones project?"
+    assert share_of_joint(asked, listed, payee="Stepping Stones")
+    assert not share_of_joint(asked, "£1.2m to Stepping Stones for mentoring", payee="Stepping Stones")
+    # Both asked ("…Crossing the Line and the Forge projects"), or the "and" inside what the payee's sum is for.
+    both = "How much capital went to Better Bankside's Crossing the Line and the Forge projects?"
+    assert not share_of_joint(both, projects, payee="Better Bankside's Crossing the Line")
+    knives = (
+        "Allocation of £3.615m from the Young Londoners Fund to the Mayor’s Office for Policing and Crime to provide "
+        "funding to the Knife Crime Community Seeds, London Gang Exit, and Major Trauma Centre projects"
+    )
+    mopac = "How much went to the Mayor's Office for Policing and Crime for knife crime projects?"
+    assert not share_of_joint(mopac, knives, payee="Mayor's Office for Policing and Crime")
+    # Not asked of one payee: the joint sum is not read as a share.
+    assert not share_of_joint(question, projects)
+
+
+def test_the_purpose_a_question_gives_a_contract_is_said_where_its_holder_is():
+    # MD3161 (fresh43's f43_48): London Councils is on-granted for the advice service, not its evaluation.
+    on_grant = (
+        "This expenditure will grant fund the Crisis at Christmas service extension in 2023-24; provide on-grant "
+        "to London Councils for the Sub-Regional Immigration Advice Service for rough sleepers"
+    )
+    question = "Which organisation won the contract to evaluate the sub-regional immigration advice service?"
+    assert purpose_unsaid(question, on_grant)
+    assert not purpose_unsaid(question, "Homeless Link was appointed to evaluate the advice service.")
+    assert not purpose_unsaid(question, "an evaluation of the advice service by Homeless Link")
+    # No purpose given, or a contract "to the value of": nothing to say.
+    assert not purpose_unsaid("Which organisation won the contract?", on_grant)
+    assert not purpose_unsaid("Who holds the contract to the value of £2m?", on_grant)
+
+
 def test_a_bracketed_abbreviation_ends_no_sentence():
     from search_api.answer_spans import sentences
 
@@ -835,3 +890,43 @@ def test_a_range_of_years_asks_the_years_between():
     text = "…the Crossrail Business Rate Supplement for 2022-23…"
     assert names_asked_year(query, text, "Crossrail Business Rates Supplement")
     assert not names_asked_year(query, "…for 2025-26…", "Crossrail Business Rates Supplement")
+
+
+def test_a_sentence_numbering_only_another_round_does_not_answer_of_the_asked_one():
+    # MD3175 (tuning111's t111_29): the sixth round's extra projects, asked of the seventh.
+    sixth = "1. expenditure of up to £450,000 to support additional projects that applied to the sixth round of LCEF."
+    assert other_part_said("What was the maximum grant in the seventh round of the LCEF?", sixth)
+    assert not other_part_said("What was the maximum grant in the sixth round of the LCEF?", sixth)
+    assert not other_part_said("What was the maximum grant of the LCEF?", sixth)  # no round asked
+    assert not other_part_said("How much went to round 7?", "£450,000 for rounds 6 and 7")
+    assert not other_part_said("How much went to round 7?", "£450,000 for round 7, after the sixth round")
+
+
+def test_what_one_item_costs_is_not_a_rate_per_another_unit_nor_a_share():
+    # MD3224 / DD2750 (tuning113's t113_33): "per child" is no sum per meal; "90 per cent" no sum per anything.
+    question = "How much per meal does the GLA pay boroughs under the universal free school meals scheme?"
+    assert total_for_unit(question, "This could save families up to £500 per child this year.")
+    assert total_for_unit(question, "expenditure of up to £803,000 for uptake above 90 per cent")
+    assert not total_for_unit(question, "Boroughs are paid £2.65 per meal.")
+    # "does each … hub receive", "any single project": one item asked.
+    line = "c.£1.8 million of revenue funding for the Mayor's Construction Academy Scheme hubs."
+    assert total_for_unit("How much revenue funding does each Construction Academy hub receive?", line)
+    assert total_for_unit("What was the maximum grant any single project could receive?", line)
+
+
+def test_a_post_does_not_answer_a_question_asking_a_person_s_name():
+    # tuning111's t111_20: the decision names the post of the Senior Responsible Owner, not who holds it.
+    question = "What is the name of the person who is Senior Responsible Owner of the programme?"
+    post = "the Assistant Director for Economic Development and Programmes"
+    assert post_for_name(question, post, ROLE_WORDS)
+    assert not post_for_name(question, "Rickardo Hyatt", ROLE_WORDS)
+    assert not post_for_name("Who is the Senior Responsible Owner of the programme?", post, ROLE_WORDS)
+
+
+def test_a_measure_asked_is_answered_only_by_a_sentence_with_a_figure():
+    # MD1437 (tuning111's t111_41): the sentence names the multiplier but states none.
+    question = "What Crossrail business rate supplement multiplier applied in 2015-16?"
+    names_it = "…approve the final policies for the Crossrail BRS for 2015-16 including the multiplier (or tax rate)."
+    assert measure_unstated(question, names_it)
+    assert not measure_unstated(question, "The multiplier for 2015-16 is 2p per pound of rateable value.")
+    assert not measure_unstated("What level of support was agreed?", names_it)  # "level of": no measure asked

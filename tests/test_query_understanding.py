@@ -159,6 +159,10 @@ def test_the_sample_dev_searches_keep_their_filters():
         ("London Community Energy Fund rounds costing more than £400,000", {"min_amount": 400_000}),
         ("contracts under £100k", {"max_amount": 100_000}),
         ("Which grants over £500k went to housing?", {"min_amount": 500_000}),
+        # The comparison after the sum (tuning110's t110_10).
+        ("London Community Energy Fund funding rounds worth £500,000 or more", {"min_amount": 500_000}),
+        ("grants of £1m and above", {"min_amount": 1_000_000}),
+        ("contracts of £100k or less", {"max_amount": 100_000}),
     ],
 )
 def test_an_amount_qualifying_the_decisions_is_a_filter(q, expected):

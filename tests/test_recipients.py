@@ -94,6 +94,25 @@ def test_the_payee_a_question_names_is_read_by_its_verb():
     # "…paid to Crisis as a grant": the body after "paid to", capitalised.
     assert asked_payee("How much of the Crisis at Christmas money was paid to Crisis as a grant?") == "Crisis"
     assert asked_payee("How much was paid to the programme in 2023-24?") is None
+    # Words between "how much" and the verb ("…Good Growth Fund grant did…"); "goes to" pays as "paid to" does.
+    assert asked_payee("How much Good Growth Fund grant did Better Bankside receive?") == "Better Bankside"
+    question = "How much of the £170,000 budget for 2025-26 goes to the Mayor's Community Weekend?"
+    assert asked_payee(question) == "Mayor's Community Weekend"
+    # The authority itself receives what its decisions say it receives: no payee to name.
+    assert asked_payee("How much Growth Deal 3 money did the GLA receive for the Good Growth Fund?") is None
+    # A joining word after the name is not part of it.
+    assert (
+        asked_payee("How much of the Young Londoners Fund went to MOPAC for knife crime projects?") == "MOPAC"
+    )
+
+
+def test_a_payee_is_named_by_its_initials_or_in_full():
+    # MD2265: "…to the Mayor’s Office for Policing and Crime…" pays MOPAC; "the VRU" is the London VRU.
+    full = "Allocation of £3.615m from the Young Londoners Fund to the Mayor’s Office for Policing and Crime"
+    assert names_payee("MOPAC", full)
+    assert not names_payee("MOPAC", "£400,000 from the GLA to the London Borough of Camden")
+    assert names_payee("Mayor's Office for Policing and Crime", "£3.615m to MOPAC for knife crime projects")
+    assert names_payee("London Violence Reduction Unit", "£932,764 to the VRU")
 
 
 def test_a_longer_name_the_question_gives_is_not_the_payee():

@@ -73,6 +73,7 @@ REAL_FILES = (
     "fresh40.jsonl",  # unseen in session 42, tuning material since
     "fresh41.jsonl",  # unseen in session 43, tuning material since
     "fresh42.jsonl",  # unseen in session 44, tuning material since
+    "fresh43.jsonl",  # unseen in session 45, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -100,6 +101,10 @@ REAL_FILES = (
     "tuning107.jsonl",
     "tuning108.jsonl",
     "tuning109.jsonl",
+    "tuning110.jsonl",
+    "tuning111.jsonl",
+    "tuning112.jsonl",
+    "tuning113.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
