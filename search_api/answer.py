@@ -878,6 +878,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _ADDS_TO_EXISTING.match(ev.at(zone)[span.end : span.end + 60])
             ):
                 bonus *= 0.2  # "up to [£803,000] in order to increase the existing grant": a top-up, not the budget
+            if (
+                q.kind in reading.FIGURE_KINDS
+                and not q.increment
+                and not _MORE_ASKED.search(q.text)
+                and _ADDITION_SPAN.match(span.text)
+            ):
+                bonus *= 0.4  # asked the allocation, "[an additional £4,763,582]" is what was added to it
             if acted and span not in acted:
                 bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
@@ -1086,6 +1093,9 @@ _DIRECTORATE_FIELD = re.compile(r"(?:^|\n)\s*directorate\s*:\s*$", re.IGNORECASE
 # "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum;
 # asked an addition, "a one-off increase of [£978,000]" too.
 _MORE = r"further|additional|extra|top-up"
+_ADDITION_SPAN = re.compile(
+    rf"(?:an?\s+)?(?:{_MORE})\b", re.I
+)  # the span itself says it adds: "a further £285,548"
 _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
 # A sum named as a change: "(extension value £10,000)", "an increase of £5m", "uplift: £2k".
 _CHANGE_VALUE = re.compile(
@@ -1437,7 +1447,11 @@ def _extract(
         or (not why and _holds_asked_noun(q, top))
         else 0.55
     )
-    if q.kind == "text" and top.kw >= 0.6 and top.sem >= close and not is_title_line(top.chunk):
+    # "Which review said small sites … should be brought together…?": a passage saying the asked noun ("The
+    # Kerslake Review recommended that small sites … should be consolidated…") and reading close to the question
+    # answers in fewer of its words (the rest said otherwise).
+    least = WHICH_NOUN_OVERLAP if top.sem >= WHICH_NOUN_CLOSENESS and _says_which_noun(q, top) else 0.6
+    if q.kind == "text" and top.kw >= least and top.sem >= close and not is_title_line(top.chunk):
         # "…mission, aims to ensure that:" is answered by what follows the colon.
         extra = _following(top) if top.at(top.piece).rstrip().endswith(":") else None
         said = " ".join(top.at(extra or top.piece).split())
@@ -1513,6 +1527,27 @@ _BOUND_SAID = re.compile(
 # Nouns asking how a thing is done or given ("In what form was the £200m … provided?"): the sentence saying
 # one ("…in the form of a repayable investment") holds few other words of the question.
 _MANNER_NOUNS = frozenset("form way manner basis method means mechanism format".split())
+
+
+WHICH_NOUN_OVERLAP = 0.4
+WHICH_NOUN_CLOSENESS = 0.65
+
+
+def _says_which_noun(q: Question, ev: Evidence) -> bool:
+    """Does the passage itself say the thing noun "which" or "what" asks for ("review" of "Which review…")?"""
+    noun = question_parse.asked_noun(q.text)
+    return (
+        bool(noun)
+        and noun not in _MANNER_NOUNS | _FIGURE_NOUNS
+        and reading.held(noun, stems(ev.at(ev.piece))[0])
+    )
+
+
+# "What grant per home did Peabody receive…" asks a figure, which a passage saying "grant" need not state.
+_FIGURE_NOUNS = frozenset(
+    "grant funding budget cost payment allocation contribution sum amount fee price rate level figure total "
+    "number multiplier threshold percentage share proportion".split()
+)
 
 
 def _holds_asked_noun(q: Question, ev: Evidence) -> bool:

@@ -294,6 +294,62 @@ def _boost_naming_asked_period(index: LoadedIndex, ranked: list[Ranked], text: s
     for asks, names in ((years(text), names_asked_year), (asked_parts(text), names_asked_part)):
         if asks:
             _boost_naming(index, ranked, text, names, texts)
+    rare = _rare_words(index, text)
+    if rare:
+        _holders_first(index, ranked, rare, texts)
+
+
+# A name a search writes with capitals, in fewer than 2% of the chunks, names what it wants ("rough sleeping
+# decisions receiving DLUHC government funding"); a decision never writing it shares only the search's other
+# words. (Not any rare word: "small sites due diligence grant amount" is not about the decisions saying "amount".)
+RARE_SHARE = 0.02
+
+
+def _rare_words(index: LoadedIndex, text: str) -> list[str]:
+    if is_question(text):  # a question's words may be the asker's, not the decision's
+        return []
+    ceiling = RARE_SHARE * index.chunk_count
+    named = [t for i, t in enumerate(keyword_tokens(text)) if t[0].isupper() and (i or t.isupper())]
+    return [t for t in named if not t[0].isdigit() and 0 < index.term_rows(t) <= ceiling]
+
+
+def _holders_first(index: LoadedIndex, ranked: list[Ranked], rare: list[str], texts: dict[str, str]) -> None:
+    """The first results writing every rare word go before those that do not, when some do; those already
+    above every other keep their place and score, the rest are set between, in their own order."""
+    top = ranked[:ASKED_PERIOD_CANDIDATES]
+    for r in top:
+        if r.decision_id not in texts:
+            texts[r.decision_id] = "\n".join(index.decision_texts(r.decision_id))
+    holding = {
+        r.decision_id
+        for r in top
+        if _holds(index, rare, f"{index.decisions[r.decision_id].title}\n{texts[r.decision_id]}")
+    }
+    if not holding or len(holding) == len(top):
+        return
+    floor = max(r.score for r in top if r.decision_id not in holding)
+    above = min((r.score for r in top if r.decision_id in holding and r.score > floor), default=2 * floor)
+    for entry in top:
+        if entry.decision_id in holding and entry.score <= floor:
+            entry.score = floor + (above - floor) * (0.5 + 0.5 * entry.score / (floor or 1.0)) * 0.99
+    ranked.sort(key=lambda r: (-r.score, r.decision_id))
+
+
+def _holds(index: LoadedIndex, words: list[str], text: str) -> bool:
+    """Does the text write every word, initials perhaps in full ("MOPAC" as "Mayor’s Office for Policing and
+    Crime", as some decision defines them)?"""
+    return all(_writes(text, [w]) or (w.isupper() and _written_out(index, w, text)) for w in words)
+
+
+def _written_out(index: LoadedIndex, initials: str, text: str) -> bool:
+    # (A stem need not begin its word as written: "police" of "Policing"; its first letters do.)
+    return any(
+        _writes(text, [s[: max(4, len(s) - 2)] for s in n]) for n in acronyms.spelt_out(index, initials)
+    )
+
+
+def _writes(text: str, words: list[str]) -> bool:
+    return all(re.search(rf"\b{re.escape(w)}", text, re.I) for w in words)
 
 
 def _boost_naming(

@@ -2172,3 +2172,22 @@ def test_a_start_asked_is_not_the_year_something_was_announced(full_index, full_
     )
     assert result.answer != "2016"
     assert not result.answered or "2019/20" in result.answer
+
+
+def test_a_passage_saying_the_thing_which_asks_for_answers_in_fewer_of_its_words(full_index, full_settings):
+    # MD3093: "The Kerslake Review recommended that small sites in GLA Group ownership should be consolidated
+    # under a single programme…": "owned", "brought together", "one programme" said otherwise.
+    result = answer_question(
+        full_index,
+        "Which review said small sites owned by the GLA Group should be brought together in one programme?",
+        full_settings,
+    )
+    assert "The Kerslake Review" in result.answer
+
+
+def test_a_sum_said_as_an_addition_does_not_answer_what_was_allocated(full_index, full_settings):
+    # MD3357: the Free Courses for Jobs allocation is £21,984,704; "an additional £4,763,582" is what was added.
+    result = answer_question(
+        full_index, "Free Courses for Jobs allocation 2025-26 academic year", full_settings
+    )
+    assert result.answer == "£21,984,704"

@@ -413,3 +413,25 @@ def test_a_search_over_a_range_of_years_finds_the_decisions_of_the_years_between
         SearchRequest(q="Crossrail business rate supplement policies 2021-22 to 2023-24", today=TODAY),
     )
     assert {r.ref for r in response.results[:3]} == {"MD2759", "MD2943", "MD3086"}
+
+
+def test_a_search_naming_a_rare_name_lists_the_decisions_writing_it_first(full_index):
+    # MD3089 and MD3161 say "Department for Levelling Up, Housing and Communities (DLUHC)"; MD3350, a
+    # rough-sleeping decision funded by the GLA and London Councils, never names it and had ranked above them.
+    response = search(
+        full_index,
+        SearchRequest("rough sleeping decisions receiving DLUHC government funding", limit=6, today=TODAY),
+    )
+    refs = [r.ref for r in response.results]
+    assert {"MD3043", "MD3089", "MD3135", "MD3161"} <= set(refs[:4])
+    writing = ["DLUHC" in " ".join(full_index.decision_texts(r.decision_id)) for r in response.results]
+    assert writing == sorted(writing, reverse=True)
+    # A rare word written in lower case ("amount") is no name: the decision the search names stays first.
+    top = search(full_index, SearchRequest("small sites due diligence grant amount", today=TODAY)).results[0]
+    assert top.ref == "DD2783"
+    # Initials a decision writes in full are written: MD2265 says "the Mayor’s Office for Policing and Crime".
+    top = search(
+        full_index,
+        SearchRequest("Young Londoners Fund allocation to MOPAC for knife crime projects", today=TODAY),
+    )
+    assert top.results[0].ref == "MD2265"
