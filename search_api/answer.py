@@ -1093,9 +1093,8 @@ _DIRECTORATE_FIELD = re.compile(r"(?:^|\n)\s*directorate\s*:\s*$", re.IGNORECASE
 # "a further £16k", "an additional 458 homes", "top-up funding of": more on top of an earlier sum;
 # asked an addition, "a one-off increase of [£978,000]" too.
 _MORE = r"further|additional|extra|top-up"
-_ADDITION_SPAN = re.compile(
-    rf"(?:an?\s+)?(?:{_MORE})\b", re.I
-)  # the span itself says it adds: "a further £285,548"
+# The span itself says it adds: "a further £285,548", "an additional £4,763,582".
+_ADDITION_SPAN = re.compile(rf"(?:an?\s+)?(?:{_MORE})\b", re.I)
 _INCREMENT = re.compile(rf"\b(?:{_MORE}|subsequently)\b[^.;£\d]{{0,20}}$", re.I)
 # A sum named as a change: "(extension value £10,000)", "an increase of £5m", "uplift: £2k".
 _CHANGE_VALUE = re.compile(
