@@ -2131,6 +2131,7 @@ def _record_date_line(q: Question, c: Candidate) -> bool:
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
     said = c.evidence.at(c.evidence.piece) if c else ""
+    payee = asked_payee(q.text) if q.kind == "amount" else None  # whom the money asked about was paid
     if (
         c is None
         or (q.contractor and not _CONTRACTING.search(said))
@@ -2145,7 +2146,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
             and _FEE_ASKED.search(q.text)
             and not _FEE_SAID.search(f"{c.evidence.read} {c.evidence.source.title}")
         )
-        or (q.kind == "amount" and (payee := asked_payee(q.text)) and not names_payee(payee, said, q.text))
+        or (payee and not names_payee(payee, said, q.text))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
         or (q.kind == "person" and _SEVERAL_ASKED.match(q.text) and not _SEVERAL_SAID.search(c.answer))
         or (q.kind == "reference" and act_object_unsaid(q.text, c.evidence.read))
@@ -2155,7 +2156,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or other_edition(q.text, c.evidence.read)
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
-        or (q.kind == "amount" and share_of_joint(q.text, said, payee=asked_payee(q.text)))
+        or (q.kind == "amount" and share_of_joint(q.text, said, payee=payee))
         or (q.kind == "date" and another_sum_said(q.text, said))
         or (q.kind == "amount" and approval_to_come(q.text, said))
         or other_end_of_change(q.text, c.evidence.source.text)

@@ -316,15 +316,9 @@ def _rare_words(index: LoadedIndex, text: str) -> list[str]:
 def _holders_first(index: LoadedIndex, ranked: list[Ranked], rare: list[str], texts: dict[str, str]) -> None:
     """The first results writing every rare word go before those that do not, when some do; those already
     above every other keep their place and score, the rest are set between, in their own order."""
-    top = ranked[:ASKED_PERIOD_CANDIDATES]
-    for r in top:
-        if r.decision_id not in texts:
-            texts[r.decision_id] = "\n".join(index.decision_texts(r.decision_id))
-    holding = {
-        r.decision_id
-        for r in top
-        if _holds(index, rare, f"{index.decisions[r.decision_id].title}\n{texts[r.decision_id]}")
-    }
+    top, holding = _first_where(
+        index, ranked, texts, lambda said, title: _holds(index, rare, f"{title}\n{said}")
+    )
     if not holding or len(holding) == len(top):
         return
     floor = max(r.score for r in top if r.decision_id not in holding)
@@ -352,6 +346,20 @@ def _writes(text: str, words: list[str]) -> bool:
     return all(re.search(rf"\b{re.escape(w)}", text, re.I) for w in words)
 
 
+def _first_where(
+    index: LoadedIndex, ranked: list[Ranked], texts: dict[str, str], holds: Callable[[str, str], bool]
+) -> tuple[list[Ranked], set[str]]:
+    """The first results, and those of them for which `holds(decision text, title)`; each text is read once
+    into `texts`, shared by the lifts of one search."""
+    top = ranked[:ASKED_PERIOD_CANDIDATES]
+    for r in top:
+        if r.decision_id not in texts:
+            texts[r.decision_id] = "\n".join(index.decision_texts(r.decision_id))
+    return top, {
+        r.decision_id for r in top if holds(texts[r.decision_id], index.decisions[r.decision_id].title)
+    }
+
+
 def _boost_naming(
     index: LoadedIndex,
     ranked: list[Ranked],
@@ -361,13 +369,7 @@ def _boost_naming(
 ) -> None:
     """Lift the first results for which `names(query, decision text, title)` holds, when it does not hold
     for all of them."""
-    top = ranked[:ASKED_PERIOD_CANDIDATES]
-    for r in top:
-        if r.decision_id not in texts:
-            texts[r.decision_id] = "\n".join(index.decision_texts(r.decision_id))
-    naming = {
-        r.decision_id for r in top if names(text, texts[r.decision_id], index.decisions[r.decision_id].title)
-    }
+    top, naming = _first_where(index, ranked, texts, lambda said, title: names(text, said, title))
     if not naming or len(naming) == len(top):
         return
     for entry in top:
