@@ -184,11 +184,22 @@ _NAME_NOTE = re.compile(
 )  # "Boris Johnson MP (past staff)": the site's note
 
 
-def _directorate(fields: Fields, role: str) -> str | None:
-    """ "Directorate: Communities & Skills", else the unit in the decision maker's role; "&" read as
-    "and" so both spellings of a directorate are one."""
+# "The decision is taken by the Head of Governance and Resilience in the GLA’s Corporate Management
+# Directorate, under delegated authority…": the directorate of a post that names none.
+TAKEN_IN_DIRECTORATE = re.compile(
+    r"\b(?:taken|made|signed|approved)\s+by\b[^.\n]{0,150}?\bin\s+the\s+(?:GLA[’']s\s+)?"
+    r"((?:[A-Z][\w-]*,?\s+(?:(?:and|&)\s+)?){1,6})Directorate\b"
+)
+
+
+def _directorate(fields: Fields, role: str, text: str = "") -> str | None:
+    """ "Directorate: Communities & Skills", else the unit in the decision maker's role, else the
+    directorate the text says the decision is taken in; "&" read as "and" so both spellings of a
+    directorate are one."""
     found = _ROLE_DIRECTORATE.search(role)
     named = _get(fields, "directorate") or (_SECOND_ROLE.sub("", found.group(1)) if found else "")
+    taken = TAKEN_IN_DIRECTORATE.search(text) if not named else None
+    named = named or (taken.group(1).rstrip(", ") if taken else "")
     return " ".join(named.replace("&", "and").split()) or None
 
 
@@ -199,7 +210,7 @@ def _decision_maker(fields: Fields, lines: list[str]) -> tuple[str | None, str |
     if not name.strip():
         name, role = _get(_sign_off(lines), "name"), _get(_sign_off(lines), "position")
     name = _NAME_NOTE.sub("", name).strip()
-    return name or None, role.strip() or None, _directorate(fields, role.strip())
+    return name or None, role.strip() or None, _directorate(fields, role.strip(), "\n".join(lines))
 
 
 def _answer(lines: list[str], question: str) -> str:

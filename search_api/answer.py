@@ -51,9 +51,11 @@ from .answer_checks import (
     other_edition,
     other_end_of_change,
     other_part_said,
+    other_year_edition,
     outside_rough_sum,
     part_by_short_name,
     part_of_title_only,
+    parts_said,
     periods_said,
     plan_for_outcome,
     post_for_name,
@@ -66,6 +68,7 @@ from .answer_checks import (
     start_unsaid,
     states_asked_period,
     states_asked_sums,
+    states_no_year,
     total_for_unit,
     unit_for_total,
     urging_verb,
@@ -353,6 +356,8 @@ def _overlap(q: Question, ev: Evidence) -> float:
         piece_stems, piece_words = piece_stems | stems(short)[0], piece_words | stems(short)[1]
     # "2021-25" asked, "£270,000 in 2021-22, … £1m in 2024-25" said: the period, in other words.
     period = periods_said(q.text, ev.at(ev.piece))
+    # "the second round" asked, "Round 2" said: the part, in other words.
+    period |= parts_said(q.text, ev.at(ev.piece))
     piece_stems, piece_words = piece_stems | period, piece_words | period
     joined = reading.joined_in(q, ev.at(ev.piece))  # "Spacehive" written "Space Hive"
     piece_stems, piece_words = piece_stems | joined, piece_words | {q.words[s] for s in joined}
@@ -419,6 +424,22 @@ def _introducing(ev: Evidence) -> tuple[int, int] | None:
         if text[start:end].rstrip().endswith(":"):
             return (start, end)  # the list's own line, or an item opening a list of its own
         if not spans.ITEM.match(text[start:end]):
+            return None
+    return None
+
+
+def _list_lead(ev: Evidence) -> tuple[int, int] | None:
+    """The line a numbered item stands under ("ii. approves expenditure of £583,000 between 2023-24 and
+    2024-25 … via:" above "ii.i provision of up to £285,000…"), past the list's other items."""
+    if not spans.numbered_item(ev.at(ev.piece)):
+        return None
+    text = ev.source.text
+    for start, end in reversed([line for line in ev.source.lines if line[1] <= ev.piece[0]]):
+        if ev.piece[0] - start > 1500:
+            return None
+        if text[start:end].rstrip().endswith(":"):
+            return (start, end)
+        if not spans.numbered_item(text[start:end]):
             return None
     return None
 
@@ -701,6 +722,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if paired and not _part_asked(q, ev.at(zone), paired):
                 paired = _broken_down_from(ev.at(zone), paired, found) or paired
         period_stated = q.kind not in reading.FIGURE_KINDS or states_asked_period(q.text, ev.at(zone))
+        lead = _list_lead(ev) if q.kind in reading.FIGURE_KINDS else None
         acted = _acted_as_asked(q, ev.at(zone), found)
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
@@ -830,6 +852,11 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             )
             if not fits_year and _part_of_years_whole(q, ev.at(zone), span, found, ev.source.signed):
                 fits_year = 1.0
+            # "ii.i provision of up to [£285,000] revenue grant…" under "ii. approves expenditure of £583,000
+            # between 2023-24 and 2024-25 … via:": an item saying no year is of its list's years.
+            fits_year = fits_year and not (
+                lead is not None and states_no_year(ev.at(zone)) and only_other_years(q.text, ev.at(lead))
+            )
             if not fits_year or not year_named:
                 continue
             if paired is not None:  # its words are its partner's, wherever they stand in the sentence
@@ -893,6 +920,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 q.kind in reading.FIGURE_KINDS
                 and _MORE_ASKED.search(q.text)
                 and not _MORE_SAID.search(ev.at(zone)[max(0, span.start - 50) : span.start])
+                and not _MORE_IN_SPAN.search(span.text)  # "[up to an additional £2.08m]"
+                and not _MORE_AFTER.match(ev.at(zone), span.end)  # "[around £7.8m] in additional funding"
             ):
                 bonus *= 0.6  # asked how many more, "improved [over 2,000 homes]" is the whole, not "a further 458"
             if (
@@ -1113,6 +1142,8 @@ _AT_FIRST = re.compile(
 # "How many more homes…", "how much extra funding": what is added is asked ("a further 458 homes").
 _MORE_ASKED = re.compile(rf"\bhow (?:many|much) (?:{_MORE}|more)\b", re.I)
 _MORE_SAID = re.compile(rf"\b(?:{_MORE}|another|more(?! than))\b[^.;£\d]{{0,35}}$", re.I)
+_MORE_IN_SPAN = re.compile(rf"\b(?:{_MORE})\b", re.I)
+_MORE_AFTER = re.compile(rf"\s+(?:in|of)\s+(?:{_MORE})\b", re.I)
 # What a sum adds, some words before it: "additional capital expenditure of £2,183,379".
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 # What a sum is for, just after it, when that is adding to a sum already given: "£803,000 in order to
@@ -1640,8 +1671,9 @@ _INCOME_ASKED = re.compile(rf"\b(?:{_RAISING}|income|revenues?|receipts?)\b", re
 _RAISING_ASKED = re.compile(rf"\b(?:{_RAISING})\b(?!\s+(?:the|its|their|this|that|a|an)\b)", re.I)
 _RAISING_VERB = re.compile(r"rais\w*|generat\w*|bring\w*|brought", re.I)
 _RAISING_SAID = re.compile(
-    rf"\b(?:{_RAISING}|income|receipts?|revenues?|yield(?:s|ed)?|collect(?:s|ed)?|proceeds)\b", re.I
-)
+    rf"\b(?:{_RAISING}|income|receipts?|revenues?|yield(?:s|ed)?|collect(?:s|ed)?|proceeds|leverag(?:e[sd]?|ing))\b",
+    re.I,
+)  # "…will leverage up to an additional £2.08m of targeted co-investment"
 
 
 # "How much BRS income did the GLA expect to put towards Crossrail?" asks the income spent.
@@ -2155,6 +2187,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or other_edition(q.text, c.evidence.read)
+        or other_year_edition(q.text, said)
         or (q.kind in reading.FIGURE_KINDS and group_for_member(q.text, said))
         or (q.kind == "amount" and share_of_joint(q.text, said, payee=payee))
         or (q.kind == "date" and another_sum_said(q.text, said))

@@ -237,6 +237,31 @@ def _around(text: str, span: Span) -> tuple[str, str]:
 _YEARLY_ASKED = re.compile(r"\b(?:per|each|every|a) (?:year|annum)\b|\bannual(?:ly)?\b|\byearly\b", re.I)
 
 
+_PERIOD_END = re.compile(r"(?:[-–—]|\bto|\bthrough|\buntil|\btill|\band)\s*$", re.I)
+
+
+def _single_years_asked(question: str) -> set[str]:
+    """The years a question asks one by one, not as the ends of a period: "in 2022-23" of "…the Small Sites
+    Small Builders 2022-25 decision give TfL in 2022-23?", none of "between 2017/18 and 2020/21"."""
+    if not _periods(question):
+        return set()  # no period beside it ("from 2023 onwards" opens one)
+    return {
+        y.first
+        for y in years(question)
+        if len(y.covered) == 1
+        and not _PERIOD_END.search(question[: y.start])
+        and not re.search(r"\b(?:from|since)\s*$", question[: y.start], re.I)
+        and not re.match(r"\s*[-–—]", question[y.end :])
+        and not _PERIOD_TO.match(question, y.end)
+    }
+
+
+def _single_year_asked_and_said(question: str, text: str) -> bool:
+    """Does the question ask one year beside a period that the text states? That year is asked; the period
+    names the programme."""
+    return bool(_single_years_asked(question) & {y.first for y in years(text) if len(y.covered) == 1})
+
+
 def one_year_of_period(question: str, text: str, span: Span) -> bool:
     """Asked of a period ("total spend … 2018/19 to 2020/21"), is the figure one year's part of it
     ("£370,000 in 2018/19, £270,000 in 2019/20 …")?"""
@@ -247,6 +272,9 @@ def one_year_of_period(question: str, text: str, span: Span) -> bool:
     asked = {y for held in _periods(question) + _open_periods(question) for y in held}
     own, after = _own_year(text, span)
     if after and _opens_period(text[span.end :], own):
+        return False
+    # "…the Small Sites Small Builders 2022-25 decision give TfL in 2022-23?": that one year is asked too.
+    if own is not None and len(own.covered) == 1 and own.first in _single_years_asked(question):
         return False
     return len(asked) > 1 and own is not None and len(own.covered) == 1 and int(own.covered[0]) in asked
 
@@ -316,7 +344,7 @@ def states_asked_period(question: str, text: str) -> bool:
     only a year of it ("…to be spent by the end of 2028-29 from the £212.5m budget envelope")? True
     when no period is asked."""
     asked = _periods(question)
-    if not asked:
+    if not asked or _single_year_asked_and_said(question, text):
         return True
     # "£270,000 in 2021-22, £1.4m in 2022-23, £1m in 2023-24, and £1m in 2024-25": each year of it, in turn.
     each = {int(f) for y in years(text) for f in y.covered}
@@ -346,6 +374,11 @@ def _opens_period(text: str, year: _Year) -> bool:
     """Is the year the start of a period ("from 2023 through to…", "between 2021 and 2024")?"""
     start = text.rfind(year.first, 0, year.end)
     return bool(_PERIOD_FROM.search(text[:start]) and _PERIOD_TO.match(text[year.end :]))
+
+
+def states_no_year(text: str) -> bool:
+    """Does the text name no year ("…under section 121 of the GLA Act 1999" names an Act)?"""
+    return not years(_ACT_YEAR.sub("Act", text))
 
 
 def only_other_years(question: str, text: str) -> bool:
@@ -394,6 +427,17 @@ def _parts(text: str) -> frozenset[tuple[str, int]]:
         if value:
             found.add((part.lower(), value))
     return frozenset(found)
+
+
+def parts_said(question: str, text: str) -> frozenset[str]:
+    """The stems of the question's words naming a part ("the second round", "first stage") the text names
+    in other words ("Round 2", "Stage 1"): the text says them."""
+    there = _parts(text)
+    said: set[str] = set()
+    for m in itertools.chain(_NUMBERED.finditer(question), _NAMED_NUMBER.finditer(question)):
+        if _parts(m.group()) & there:
+            said |= stems(m.group())[0]
+    return frozenset(said)
 
 
 def asked_parts(question: str) -> frozenset[tuple[str, int]]:
@@ -761,6 +805,21 @@ def other_edition(question: str, sentence: str) -> bool:
     return False
 
 
+# "the 2013 Team London Awards": a year naming which edition of a named event or programme.
+_YEAR_NAMED = re.compile(r"\b((?:19|20)\d\d)\s+((?:[A-Z][\w’'&-]*\s+){0,5}[A-Z][\w’'&-]*)")
+
+
+def other_year_edition(question: str, sentence: str) -> bool:
+    """Does the sentence name the question's edition of a thing by another year ("…the nomination process
+    for the 2014 Team London Awards" for "…the 2013 Team London Awards")?"""
+    for m in _YEAR_NAMED.finditer(question):
+        name = r"\s+".join(map(re.escape, m.group(2).split()))
+        said = re.findall(rf"\b((?:19|20)\d\d)\s+{name}\b", sentence)
+        if said and m.group(1) not in said:
+            return True
+    return False
+
+
 # "How much will be allocated to the Ilford Town Centre Housing Zone?" names one of a group; "the Mayor
 # indicatively allocates up to £310.7 million to fund interventions … within these Housing Zones" states
 # what the group gets: the sentence names the asked thing's noun only in the plural.
@@ -807,10 +866,10 @@ def share_of_joint(question: str, sentence: str, payee: str | None = None) -> bo
     £1,684,000 to London Councils" gives each its own); so is a sum for a list the payee is one of
     ("£6.78m … to the following … projects: Sport Unites, Stepping Stones, HeadStart Action, …")."""
     alone = bool(_ONE_SHARE_ASKED.search(question))
+    if "£" in sentence and _one_of_list_asked(question, payee, sentence[sentence.index("£") :]):
+        return True
     if not alone and not payee:
         return False
-    if payee and "£" in sentence and _listed(payee, sentence[sentence.index("£") :]):
-        return True
     if alone and re.search(r"\b(?:total|overall|combined|together)\b", sentence, re.I):
         return True  # "This will take total approved capital expenditure through the Fund to £60,855,085."
     # (A payee's side names the payee: "…to MOPAC to fund the Knife Crime … and Major Trauma … projects" joins
@@ -834,6 +893,25 @@ def share_of_joint(question: str, sentence: str, payee: str | None = None) -> bo
         elif any(asked <= one and other and not other & named for one, other in (sides, sides[::-1])):
             return True  # the payee's side, and another's the question never names
     return False
+
+
+# "…allocated to the Stepping Stones project": a name of two or more capitalised words.
+_QUESTION_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)+")
+
+
+def _one_of_list_asked(question: str, payee: str | None, text: str) -> bool:
+    """Is the payee, or the one name the question gives that the sum's list holds ("How much … allocated to
+    the Stepping Stones project?" of "£6.78m … to the following … projects: Sport Unites, Stepping Stones,
+    HeadStart Action…"), one item of that list? (Two names of it asked may well ask the sum.)"""
+    if payee:
+        return _listed(payee, text)
+    # (Between the list's commas, not the end of a name: "…the Healthy Place, Healthy Weight mission".)
+    return len([n for n in _QUESTION_NAME.findall(question) if _between_commas(n, text)]) == 1
+
+
+def _between_commas(name: str, text: str) -> bool:
+    item = re.escape(re.sub(r"^the\s+", "", name, flags=re.I))
+    return bool(re.search(rf"[,:]\s*(?:the\s+)?{item}\s*[,;]", text, re.I))
 
 
 def _listed(name: str, text: str) -> bool:

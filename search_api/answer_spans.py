@@ -36,7 +36,10 @@ COUNT_QUALIFIERS = (
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_ENUMERATOR = re.compile(r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}|[a-z]\)|[ivx]{1,4}\.)")  # "1.1.", "- 2.5"
+# "1.1.", "- 2.5", "3)", "a.", "(b)", "iv)", "ii.iii" (a list inside item ii)
+_ENUMERATOR = re.compile(
+    r"[-•·*\s]*(?:\d{1,2}(?!\d)[\d.]{0,9}\)?|\(?[a-z][.)]|\(?[ivx]{1,4}[.)](?:[ivx]{1,4}\.?)?)"
+)
 _CODE = re.compile(r"[A-Z]{2,4}\d{3,5}")  # "MD1177"; "PCD1792"
 _BULLET = re.compile(r"[-•·*]\s")
 # "• housing associations", "2. cross cutting principles", "o approve, via ADD, …" (a Word sub-bullet)
@@ -70,6 +73,12 @@ def _names_again(text: str, start: int, last: int) -> bool:
         return False
     noun = opening.group(1).removesuffix("s")
     return bool(re.search(rf"\b{re.escape(noun)}", text[last:start], re.I))
+
+
+def numbered_item(line: str) -> bool:
+    """Does the line open on an item's number ("ii.i provision of…", "3) …", "(b) …")?"""
+    words = line.split()
+    return bool(words) and bool(_ENUMERATOR.fullmatch(words[0]))
 
 
 def _wraps(line: str, following: str) -> bool:
@@ -244,6 +253,31 @@ _PRONOUN_ONE_BEFORE = re.compile(
 )
 
 
+LOOSE_COUNT = 0.75  # a count by another word than the asked one fits less than one by the asked word
+# Housing decisions count homes as "units" or "dwellings" ("capacity for around 100,000 units").
+_COUNTED_AS = {"home": frozenset(["unit", "dwell"])}
+
+
+def _counted(stem: str, head: list[str]) -> bool:
+    """Is the word one of the counted words, made from one ("How many projects applied…": "161 Stage 1
+    applications") or the word decisions count it by?"""
+    return (
+        stem in head
+        or any(len(h) >= 5 and stem.startswith(h) for h in head)
+        or any(stem in _COUNTED_AS.get(h, ()) for h in head)
+    )
+
+
+def _counted_after(toks: list, i: int, q: Question, counted) -> list[int]:
+    """The positions of counted words within four words after the number at `i`."""
+    return [
+        j
+        for j in range(i + 1, min(i + 5, len(toks)))
+        if counted(stem_with_irregulars(toks[j].text))
+        and (toks[i].word in ("one", "1") or not _modifier(toks[j].word, q))
+    ]
+
+
 def _counts(text: str, q: Question) -> list[Span]:
     """A number followed within four words by the counted noun: "70 community conversations submitted"."""
     toks, out = tokens(text), []
@@ -270,12 +304,10 @@ def _counts(text: str, q: Question) -> list[Span]:
         dotted = dotted or (
             text[tok.end : tok.end + 1] == ")" and not text[line_start : tok.start].strip("( \t")
         )
-        ahead = [
-            j
-            for j in range(i + 1, min(i + 5, len(toks)))
-            if stem_with_irregulars(toks[j].text) in q.head
-            and (tok.word in ("one", "1") or not _modifier(toks[j].word, q))
-        ]
+        strict = _counted_after(toks, i, q, lambda stem: stem in q.head)
+        # Else counted by a word made from the asked one, or the word decisions count it by.
+        ahead = strict or _counted_after(toks, i, q, lambda stem: _counted(stem, q.head))
+        loose = bool(ahead) and not strict
         abbreviated = [
             j
             for j in range(i + 1, min(i + 3, len(toks)))
@@ -338,7 +370,8 @@ def _counts(text: str, q: Question) -> list[Span]:
         asked = len(ahead) + sum(
             stem_with_irregulars(t.text) in q.head for t in toks[ahead[-1] + 1 : last + 1]
         )
-        out.append(Span(start, end, text[start:end], 0.6 + 0.4 * min(1.0, asked / max(1, len(q.head)))))
+        fit = 0.6 + 0.4 * min(1.0, asked / max(1, len(q.head)))
+        out.append(Span(start, end, text[start:end], fit * (LOOSE_COUNT if loose else 1.0)))
     return out
 
 

@@ -94,6 +94,7 @@ class ParsedQuery:
     understood: list[Understood] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)
     cites_ref: str | None = None  # "decisions that build on MD2721"
+    under_ref: str | None = None  # "delivery plans approved under the MD3274 governance process"
     phrases: list[str] = field(default_factory=list)  # "exact phrases" in quotes
     excluded: list[str] = field(default_factory=list)  # "excluding ULEZ scrappage schemes"
 
@@ -225,6 +226,7 @@ CITES_WORDS = re.compile(
     r"|follow(?:s|ing)?(?: on from| up)?|under (?:the )?cover of|extend(?:s|ing)?|previously approved)\b",
     re.IGNORECASE,
 )
+_UNDER_REF = re.compile(r"\bunder\s+(?:the\s+)?[A-Z]{2,4}\s?\d{3,5}\b", re.IGNORECASE)
 PART2_WORDS = re.compile(r"\b(?:with a )?part 2\b|\bconfidential annex\b", re.IGNORECASE)
 DEFERRED_WORDS = re.compile(r"\b(?:publication )?deferred\b", re.IGNORECASE)
 FILLER_AFTER_FILTERS = re.compile(
@@ -407,5 +409,10 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
         parsed.understood.append(
             Understood("cites", parsed.refs[0], f"{CITES_WORDS.search(text).group()} {parsed.refs[0]}")
         )
+    # "…approved under the MD3274 governance process": decisions made under another one, which is no
+    # lookup of it (its decision is ranked by the words, those citing it are lifted).
+    under = _UNDER_REF.search(text)
+    if under and not parsed.cites_ref:
+        parsed.under_ref = next(iter(query_refs(under.group())), None)
     parsed.text = _tidy(text) if parsed.understood else text
     return parsed

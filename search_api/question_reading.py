@@ -120,6 +120,9 @@ RANGE_CUES = _END_WORDS | _START_WORDS | {"date", "day", "when"}
 LEADING = JOINERS | {"this", "that", "these", "a", "an"}  # not the start of a name: "This Mayoral Decision"
 
 
+_COMING = frozenset(["come", "comes", "came", "coming"])
+
+
 def _split_at_reach(runs):
     """ "TfL for the London-wide ULEZ": a reach ("London-wide") is no part of a name, and ends one."""
     for run in runs:
@@ -354,6 +357,8 @@ def analyse_question(text: str) -> Question:
     if q.asked_noun == "council":
         q.asked_noun = "borough" if "borough" not in asking else q.asked_noun
     q.after = toks[-1] if toks[-1] in ("to", "from", "by") else None
+    if q.after == "from" and len(toks) > 1 and toks[-2] in _COMING:
+        q.after = None  # "…and where does it come from?" asks a source, not where a change started
     q.increment = q.kind in FIGURE_KINDS and bool(set(toks) & _INCREMENT_ASKED) and not set(toks) & _WHOLE
     # "the combined programme total … including previously approved external income": the total is asked,
     # what it includes is earlier.

@@ -21,7 +21,7 @@ from decisions.settings import Settings
 from decisions.words import stem_with_irregulars, tokens
 from indexer.amounts import find_amounts, parse_amount
 from indexer.dates import find_dates
-from indexer.parse import find_refs
+from indexer.parse import TAKEN_IN_DIRECTORATE, find_refs
 from indexer.refs import PREFIXES
 
 from . import answer_spans as spans
@@ -447,6 +447,7 @@ def _stated(index: LoadedIndex, decision: DecisionRow, field: str) -> list[State
         text = source_text(index, decision.id, path)
         found = _amount_sentence(path, text, value) if field == "approved_amount" else None
         found = found or (_field_line(path, text, field, value, decision) if field in LABELS else None)
+        found = found or (_taken_in_line(path, text, value) if field == "directorate" else None)
         if found and field == "decision_maker" and decision.decision_maker_role:
             # With the role: on the same "Decision by:" line, or the sign-off's "Position:" line below "Name:".
             role = _field_line(path, text, "decision_maker_role", decision.decision_maker_role, decision)
@@ -577,6 +578,17 @@ def _field_line(path: str, text: str, field: str, value: str, decision: Decision
             written = _written(field, value, text[value_start:value_end])
             if written:
                 return Stated(path, text, (start, value_end), written)
+    return None
+
+
+def _taken_in_line(path: str, text: str, value: str) -> Stated | None:
+    """The sentence the parser read a directorate from when no line is labelled with it: "The decision is
+    taken by the Head of Governance and Resilience in the GLA’s Corporate Management Directorate"."""
+    for piece in spans.pieces(text)[1]:
+        said = text[piece.start : piece.end]
+        written = _written("directorate", value, said) if TAKEN_IN_DIRECTORATE.search(said) else None
+        if written:  # as the sentence names it: "the Corporate Management Directorate"
+            return Stated(path, text, (piece.start, piece.end), f"{written} Directorate")
     return None
 
 

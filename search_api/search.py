@@ -492,13 +492,18 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         _boost_naming_asked_period(index, ranked, text)
 
     allowed_ids = set(index.admitted_decisions(scope))
-    pinned = [index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref]
+    # (A question's "under MD3161" names the decision asked about: "How much did London Councils contribute
+    # under MD3161?")
+    under = parsed.under_ref if not is_question(request.q) else None
+    pinned = [
+        index.by_ref[r] for r in parsed.refs if r in index.by_ref and not parsed.cites_ref and r != under
+    ]
     pinned = [p for p in pinned if p in allowed_ids]
     ranked_by_id = {r.decision_id: r for r in ranked}
-    # A reference that is not indexed ("How much did DD2593 approve?") is known through the
-    # decisions that cite it, so those come first.
+    # A reference that is not indexed ("How much did DD2593 approve?"), or one others were made under, is
+    # known through the decisions that cite it, so those come first.
     for ref in parsed.refs:
-        if ref in index.by_ref or parsed.cites_ref:
+        if (ref in index.by_ref and ref != under) or parsed.cites_ref:
             continue
         for decision_id in index.cited_by(ref):
             if decision_id in allowed_ids and decision_id in ranked_by_id:

@@ -20,7 +20,9 @@ from search_api.answer_checks import (
     other_edition,
     other_end_of_change,
     other_part_said,
+    other_year_edition,
     outside_rough_sum,
+    parts_said,
     periods_said,
     plan_for_outcome,
     post_for_name,
@@ -660,6 +662,11 @@ def test_what_one_payee_got_is_not_a_sum_for_it_and_another():
     )
     asked = "How much of the Young Londoners Fund was given to the Stepping Stones project?"
     assert share_of_joint(asked, listed, payee="Stepping Stones")
+    # No payee read ("allocated to" names none): the one name of the list the question gives asks its share
+    # (tuning115's t115_50, a no-answer question); two of its names may ask the sum.
+    alone = "How much of the Young Londoners Fund was allocated to the Stepping Stones project specifically?"
+    assert share_of_joint(alone, listed)
+    assert not share_of_joint("How much was allocated to Sport Unites and Stepping Stones together?", listed)
     assert not share_of_joint(asked, "£1.2m to Stepping Stones for mentoring", payee="Stepping Stones")
     # Both asked ("…Crossing the Line and the Forge projects"), or the "and" inside what the payee's sum is for.
     both = "How much capital went to Better Bankside's Crossing the Line and the Forge projects?"
@@ -930,3 +937,52 @@ def test_a_measure_asked_is_answered_only_by_a_sentence_with_a_figure():
     assert measure_unstated(question, names_it)
     assert not measure_unstated(question, "The multiplier for 2015-16 is 2p per pound of rateable value.")
     assert not measure_unstated("What level of support was agreed?", names_it)  # "level of": no measure asked
+
+
+def test_a_part_the_text_names_in_other_words_is_said():
+    # DD2278 (tuning114's t114_01): "the first stage of the second round" is "Stage 1 … Round 2".
+    line = "A total of 161 Stage 1 applications were received for Round 2 of the Good Growth Fund programme"
+    asked = "How many projects applied at the first stage of the second round of the Good Growth Fund?"
+    assert parts_said(asked, line) == {"first", "stag", "second", "round"}
+    assert not parts_said("How many projects applied in the third round?", line)
+
+
+def test_a_counted_noun_is_found_in_the_word_made_from_it_or_the_word_decisions_count_it_by():
+    from search_api.answer_spans import spans_for
+
+    # DD2278: "How many projects applied" is counted by "applications"; DD2114: homes by "units".
+    applied = analyse_question("How many projects applied at the first stage?")
+    line = "A total of 161 Stage 1 applications were received for Round 2"
+    assert [s.text for s in spans_for("count", line, applied, set())] == ["161 Stage 1 applications"]
+    homes = analyse_question("How many homes could small sites deliver over ten years?")
+    line = "The SHLAA estimates capacity for around 100,000 units over the next ten years."
+    assert [s.text for s in spans_for("count", line, homes, set())] == ["around 100,000 units"]
+    # (A word merely opening on a short counted word is not made from it: "homeless" of "homes".)
+    assert not spans_for("count", "It helped 12 homeless people.", homes, set())
+
+
+def test_nested_list_items_are_pieces_of_their_own():
+    from search_api.answer_spans import pieces
+
+    # MD3043: "ii.i", "ii.ii", … items under "ii. Expenditure of £1.93m … as follows:" each state their own sum.
+    text = (
+        "ii. Expenditure of £1.93m, comprising £1.25m of GLA rough sleeping programme budget and £683,496 "
+        "government funding as follows:\n"
+        "ii.ii £542,000 for the Crisis at Christmas project – comprising expenditure of £391,978 to Crisis by grant\n"
+        "ii.iii £45,000 to procure an evaluation of the sub-regional immigration advice service in 2022-23\n"
+        "iv) £90,000 for development of the Life Off the Streets data system, to London Councils by grant"
+    )
+    _, found = pieces(text)
+    starts = [text[p.start : p.start + 6] for p in found]
+    assert starts == ["ii. Ex", "ii.ii ", "ii.iii", "iv) £9"]
+
+
+def test_a_sentence_naming_another_year_s_edition_does_not_answer():
+    # ADD176 (tuning114's t114_10, a no-answer question): GLV helps with the 2014 Awards, not the 2013 ones.
+    line = (
+        "The decision seeks approval to procure services up to a maximum expenditure of £10,000 from Greater "
+        "London Volunteering (GLV) to assist in the nomination process for the 2014 Team London Awards"
+    )
+    assert other_year_edition("Which organisation handled nominations for the 2013 Team London Awards?", line)
+    assert not other_year_edition("Which organisation handled nominations for the 2014 Team London Awards?", line)
+    assert not other_year_edition("Which organisation handled nominations for the Team London Awards?", line)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.answer_checks import one_year_of_period, year_fit
+from search_api.answer_checks import one_year_of_period, states_asked_period, year_fit
 from search_api.question_reading import Span
 
 # MD3430 (corpus/gla/): "£31,469m in 2025-26, £19,332m in 2026-27 and £21,599m in 2027-28 in revenue funding"
@@ -269,3 +269,28 @@ def test_a_sum_for_the_years_from_one_on_answers_a_question_from_that_year_onwar
 def _span_in(text: str, figure: str) -> Span:
     start = text.index(figure)
     return Span(start, start + len(figure), figure)
+
+
+def test_a_numbered_item_saying_no_year_is_of_the_years_of_the_line_it_stands_under(
+    full_index, full_settings
+):
+    from search_api.answer import answer_question
+
+    # MD3093: "ii.i provision of up to £285,000 revenue grant funding to the GLA functional bodies…" stands
+    # under "ii. approves expenditure of £583,000 between 2023-24 and 2024-25 … via:"; asked of 2022-23, the
+    # answer is "i. approves expenditure of up to £292,000 … to TfL in 2022-23, to:".
+    asked = "small sites small builders grant to TfL 2022-23"
+    assert answer_question(full_index, asked, full_settings).answer == "up to £292,000"
+
+
+def test_a_year_asked_beside_the_programme_s_period_is_the_year_asked():
+    # MD3093 (tuning68's t68_07): "2022-25" names the programme; "in 2022-23" is the year asked.
+    asked = "How much revenue grant did the Small Sites Small Builders 2022-25 decision give TfL in 2022-23?"
+    line = "i. approves expenditure of up to £292,000 in the form of a revenue grant to TfL in 2022-23, to:"
+    at = line.index("up to £292,000")
+    assert states_asked_period(asked, line)
+    assert not one_year_of_period(asked, line, Span(at, at + 14, "up to £292,000"))
+    # The ends of a period are not years asked on their own: "£370,000 in 2018/19" is one year of it.
+    period = "air quality supporting work 2018/19-2020/21 total expenditure approved"
+    each = "It invites the Mayor to approve expenditure of £370,000 in 2018/19, £270,000 in 2019/20"
+    assert not states_asked_period(period, each)

@@ -123,6 +123,14 @@ def test_directorate_written_with_an_ampersand_is_the_same_directorate():
     assert doc.directorate == "Communities and Skills"
 
 
+def test_directorate_from_the_sentence_saying_where_the_decision_is_taken():
+    # ADD304: "The decision is taken by the Head of Governance and Resilience in the GLA’s Corporate
+    # Management Directorate, under delegated authority from the Mayor…" (its post names no directorate)
+    doc = parse_page("London Legacy Development Corporation grant assistance")
+    assert doc.decision_maker_role == "Head of Governance and Resilience"
+    assert doc.directorate == "Corporate Management"
+
+
 def test_former_mayor_note_is_not_part_of_the_name():
     doc = parse_page("MD1319 2014-15 Council Tax")  # "Boris Johnson MP (past staff), Mayor of London"
     assert (doc.decision_maker, doc.decision_maker_role) == ("Boris Johnson MP", "Mayor of London")

@@ -963,3 +963,9 @@ def test_which_post_may_act_asks_a_post_and_what_post_someone_held_does_not():
     assert (
         question_kind("What post did Mary Harpley hold before she was Chief Executive of Hounslow?") == "text"
     )
+
+
+def test_where_a_sum_comes_from_asks_no_starting_value():
+    # MD3367 (tuning115's t115_53): "…and where does it come from?" asks a source, not "from £X to £Y"'s first.
+    assert analyse_question("How big is the one-off increase, and where does it come from?").after is None
+    assert analyse_question("What was the threshold raised from?").after == "from"

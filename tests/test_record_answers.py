@@ -324,6 +324,16 @@ def test_a_total_the_text_states_is_not_the_decision_s_own_share(full_index, ful
     assert approved.answer == "up to £533,000"
 
 
+def test_directorate_read_from_a_sentence_cites_that_sentence(full_index, full_settings):
+    # ADD304 has no "Directorate:" line: "The decision is taken by the Head of Governance and Resilience in the
+    # GLA’s Corporate Management Directorate, under delegated authority…" (tuning114's t114_58)
+    result = answer_question(full_index, "Which directorate is ADD304 from?", full_settings)
+    assert result.answer == "Corporate Management Directorate"
+    assert "taken by the Head of Governance and Resilience in the GLA’s Corporate Management" in (
+        result.citations[0].quote
+    )
+
+
 def test_who_and_in_what_role_is_answered_with_both(real_pages):
     # ADD2753: "Decision by: Megan Life, Assistant Director, Building Safety"
     loaded, own = real_pages

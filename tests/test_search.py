@@ -34,6 +34,21 @@ def test_decisions_that_build_on_a_reference_are_the_ones_citing_it(index):
     assert refs(index, "decisions that build on MD2721") == ["MD2848"]
 
 
+def test_decisions_made_under_a_reference_come_before_it(full_index):
+    # MD3386 "…under the governance arrangements agreed in MD3274": asked for decisions approved under
+    # MD3274, not for MD3274 itself (tuning111's t111_38, tuning114's t114_46).
+    assert (
+        parse_query("delivery plans approved under the MD3274 governance process", TODAY).under_ref
+        == "MD3274"
+    )
+    found = refs(full_index, "decisions approved under MD3274", limit=5)
+    assert found[0] == "MD3386"  # it cites MD3274; MD3274 itself is ranked by the words only
+    # A question's "under MD3161" names the decision it asks about (tuning81's t81_30).
+    assert refs(full_index, "How much did London Councils contribute under MD3161?", limit=3)[0] == "MD3161"
+    # A code looked up is still first.
+    assert refs(full_index, "MD3274 governance documents", limit=3)[0] == "MD3274"
+
+
 def test_query_since_2018_sets_date_filter_and_removes_the_words():
     parsed = parse_query("community engagement grants since 2018", TODAY)
     assert parsed.filters == {"date_from": "2018-01-01"}

@@ -74,6 +74,7 @@ REAL_FILES = (
     "fresh41.jsonl",  # unseen in session 43, tuning material since
     "fresh42.jsonl",  # unseen in session 44, tuning material since
     "fresh43.jsonl",  # unseen in session 45, tuning material since
+    "fresh44.jsonl",  # unseen in session 46, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -105,6 +106,10 @@ REAL_FILES = (
     "tuning111.jsonl",
     "tuning112.jsonl",
     "tuning113.jsonl",
+    "tuning114.jsonl",
+    "tuning115.jsonl",
+    "tuning116.jsonl",
+    "tuning117.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
