@@ -826,6 +826,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 said = stems(ev.at(zone))[0]
                 held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
                 near = max(near, 0.7 * held)
+            if q.kind == "person" and q.plural and " and " in span.text and ev.context < ev.piece[0]:
+                # "Which artists were chosen for the 12th and 13th Fourth Plinth sculptures?": "…will deliver
+                # the 12th and 13th sculptures… The next two commissions, by [Michael Rakowitz and Heather
+                # Phillipson], will be unveiled…", the names asked in the sentence after the one that matches.
+                said = stems(ev.read)[0]
+                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                near = max(near, 0.6 * held)
             if q.kind == "person" and q.asked_noun in PLACE_NOUNS and len(found) == 1:
                 # "Which country…": "…removal of non-compliant vehicles from use in Greater London to
                 # [Ukraine]", the one place a sentence names, as close as the sentence is to the question.
@@ -1458,7 +1465,16 @@ def _extract(
         # a … Cluster in response to the Grenfell Tower tragedy"), not the title above it.
         # Best of all, the purpose of the asked act itself: "Why was the … delegation amended?", "This form
         # seeks the Mayor's approval to amend the existing … Delegation [to confirm TfL is able to…]".
-        purpose = next((e for e in evidence[:6] if _gives_purpose_of_act(q, e) and e.kw >= 0.6), None)
+        purpose = next(
+            (
+                e
+                for e in evidence[:6]
+                if _gives_purpose_of_act(q, e)
+                and e.kw >= 0.6
+                and not _gives_no_reason(q, e, " ".join(e.at(e.piece).split()))
+            ),
+            None,
+        )
         top = purpose or next((e for e in evidence[:6] if _gives_reason(e) and e.kw >= 0.6), top)
         if purpose is None and not _gives_reason(top):
             # "…need Mayoral consent?": the paragraph naming the grant goes on "Mayoral consent is required
@@ -1501,6 +1517,7 @@ def _extract(
             and not _gives_no_reason(q, top, said)
             and not _leaves_polar_unsaid(q, said)
             and not measure_unstated(q.text, said)
+            and not _names_nothing_asked(q, said)
         ):
             return _answer(index, q, response, Candidate(top, said, 0, extra), related)
     candidates = [c for c in (_typed(q, e) for e in evidence) if _accepted(q, c)]
@@ -1511,6 +1528,7 @@ def _extract(
         best = _total_over_item(q, _item_over_total(q, best, candidates, gathered), candidates)
         best = _total_reached(q, best, candidates)
         best = _count_total(q, best, candidates)
+        best = _count_of_list_over_item(q, best, candidates)
         best = _acted_in_another(q, best, candidates)
         best = _more_precise(q, _whole_of_sentence(q, best), gathered)
         best.also = _corroborating(best, candidates)
@@ -1527,6 +1545,7 @@ def _extract(
         and (q.kind != "date" or _says_when(said, q))
         and not _leaving_unsaid(q, said)
         and not _act_unsaid(q, said)
+        and not (q.kind == "list" and _names_nothing_asked(q, said))
         and not (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         # "On what date was the agreement terminated?": not a sentence of a decision that never says so.
         and (q.kind != "date" or answer_confidence.features(q, top)["rarest_missing"] < 1.0)
@@ -1640,6 +1659,33 @@ def _says_how_long(said: str, q: Question) -> bool:
 # unveiled…" names none. (Not a post's "job title".)
 _TITLE_ASKED = re.compile(r"\b(?<!job )title of\b", re.I)
 _QUOTED = re.compile(r"[‘“\"][^’”\"]{2,80}[’”\"]")
+
+
+_ARTICLES = frozenset(["the", "a", "an"])
+_AUXILIARIES = frozenset("is was are were did does do has have had will would can could".split())
+# Capitalised words every decision writes, which name nothing asked: "the GLA", "the Mayor".
+_EVERY_DECISION_NAMES = frozenset(["GLA", "Mayor", "Mayor’s", "Mayor's", "London", "Greater", "Authority"])
+
+
+def _names_nothing_asked(q: Question, said: str) -> bool:
+    """Asked which things ("Which social landlords received…", "Name the artworks…"), does the sentence name
+    none: no capitalised name past its first word that the question does not give, no title in quotes
+    ("Several social landlords have been identified with over 600 social housing units…")?"""
+    words = [t.word for t in tokens(q.text)]
+    if not words or words[0] not in ("which", "name"):
+        return False
+    # The things asked, plural among the first words: "Which [social landlords] received…".
+    ahead = itertools.takewhile(
+        lambda w: w not in _AUXILIARIES, (w for w in words[1:5] if w not in _ARTICLES)
+    )
+    if not any(w.endswith("s") and not w.endswith("ss") and len(w) > 3 for w in list(ahead)[:3]):
+        return False
+    if _QUOTED.search(said):
+        return False
+    asked = stems(q.text)[0]
+    capitalised = [t.text for t in tokens(said)[1:] if t.text[:1].isupper()]
+    named = [w for w in capitalised if w not in _EVERY_DECISION_NAMES and not stems(w)[0] <= asked]
+    return not named
 
 
 def _says_title(said: str, q: Question) -> bool:
@@ -1806,6 +1852,29 @@ def _count_total(q: Question, best: Candidate, candidates: list[Candidate]) -> C
     return _best_in_decision(
         best, candidates, lambda c: bool(_TOTAL_SAID.search(c.evidence.at(c.evidence.piece)))
     )
+
+
+def _count_of_list_over_item(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Asked how many ("How many projects did DD2455 fund…"), the count of the line a list stands under
+    ("…to support 22 projects as follows:"), not an item's ("a. 21 projects for full approval…"), unless the
+    question says what sets the item apart ("…for full approval")."""
+    lead = _list_lead(best.evidence) if q.kind == "count" else None
+    if lead is None:
+        return best
+    item, lead_text = best.evidence.at(best.evidence.piece), best.evidence.at(lead)
+    if (stems(item)[0] - stems(lead_text)[0]) & q.words.keys():
+        return best
+    number = _first_number(best.answer)
+    return _best_in_decision(
+        best,
+        candidates,
+        lambda c: c.evidence.piece[0] == lead[0] and (_first_number(c.answer) or 0) > (number or 0) > 0,
+    )
+
+
+def _first_number(text: str) -> int | None:
+    found = re.search(r"\d[\d,]*", text)
+    return int(found.group().replace(",", "")) if found else None
 
 
 def _best_in_decision(
@@ -2110,11 +2179,16 @@ def _gives_reason(ev: Evidence) -> bool:
     )
 
 
+_SAME_ACT = {"give": ("provide", "award", "allocate"), "provide": ("give",), "pay": ("give", "provide")}
+
+
 def _gives_purpose_of_act(q: Question, ev: Evidence) -> bool:
     """The passage states the question's own act with an infinitive of purpose ("…to amend the … Direction
     to confirm…"); parsed only for why-questions, on the few best passages."""
     said = ev.at(ev.piece)
     verbs = question_parse.asked_verbs(q.text)
+    # "Why is TfL giving the GLA a … grant": "…for TfL to provide a revenue grant … to expand…" is that act.
+    verbs = verbs | {same for v in verbs for same in _SAME_ACT.get(v, ())}
     return (
         not is_title_line(ev.chunk)
         and question_parse.states_verb(verbs, said)

@@ -2191,3 +2191,30 @@ def test_a_sum_said_as_an_addition_does_not_answer_what_was_allocated(full_index
         full_index, "Free Courses for Jobs allocation 2025-26 academic year", full_settings
     )
     assert result.answer == "£21,984,704"
+
+
+def test_asked_how_many_the_count_of_the_line_a_list_stands_under(full_index, full_settings):
+    # DD2455 (fresh14's f14_12): "1. expenditure of up to £20,479,233 to support 22 projects as follows:" over
+    # "a. 21 projects for full approval…"; a question naming the item's own words asks the item.
+    asked = "How many projects did DD2455 fund in Good Growth Fund Round 3 stage 2?"
+    assert answer_question(full_index, asked, full_settings).answer == "22 projects"
+    item = answer_question(full_index, "How many projects got full approval in DD2455?", full_settings)
+    assert item.answer.startswith("21 projects")
+
+
+def test_why_an_act_is_done_is_answered_by_its_purpose_however_its_verb_is_written(full_index, full_settings):
+    # MD3336 (tuning116's t116_46): "giving" the grant is "…for TfL to provide a revenue grant of £100,000 to
+    # the GLA, to expand the scope of proposed studies…".
+    asked = "Why is Transport for London giving the GLA a £100,000 revenue grant under MD3336?"
+    assert (
+        "to expand the scope of proposed studies" in answer_question(full_index, asked, full_settings).answer
+    )
+
+
+def test_the_names_asked_in_the_sentence_after_the_one_that_matches(full_index, full_settings):
+    # MD2179 (tuning76's t76_11): "…will deliver the 12th and 13th sculptures for the Fourth Plinth… The next
+    # two commissions, by Michael Rakowitz and Heather Phillipson, will be unveiled in March 2018 and March 2020".
+    asked = "Which artists were chosen for the 12th and 13th Fourth Plinth sculptures?"
+    assert (
+        answer_question(full_index, asked, full_settings).answer == "Michael Rakowitz and Heather Phillipson"
+    )

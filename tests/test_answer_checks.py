@@ -984,5 +984,21 @@ def test_a_sentence_naming_another_year_s_edition_does_not_answer():
         "London Volunteering (GLV) to assist in the nomination process for the 2014 Team London Awards"
     )
     assert other_year_edition("Which organisation handled nominations for the 2013 Team London Awards?", line)
-    assert not other_year_edition("Which organisation handled nominations for the 2014 Team London Awards?", line)
+    assert not other_year_edition(
+        "Which organisation handled nominations for the 2014 Team London Awards?", line
+    )
     assert not other_year_edition("Which organisation handled nominations for the Team London Awards?", line)
+
+
+def test_asked_which_things_a_sentence_naming_none_does_not_answer():
+    from search_api.answer import _names_nothing_asked
+
+    # DD2595 (tuning70's t70_41, a no-answer question): "Several social landlords have been identified…" names
+    # no landlord; MD2751's sentence naming "ABP" answers "Which developer…" (one thing, not asked as things).
+    landlords = analyse_question("Which social landlords received Warmer Homes retrofit grants under DD2595?")
+    several = "Several social landlords have been identified with over 600 social housing units."
+    assert _names_nothing_asked(landlords, several)
+    assert not _names_nothing_asked(landlords, "Grants went to Peabody and Clarion Housing Group.")
+    assert not _names_nothing_asked(landlords, "Grants went to the ‘Warm Homes’ landlords.")  # a quoted title
+    developer = analyse_question("Which developer was failing to meet its obligations?")
+    assert not _names_nothing_asked(developer, "The developer was failing to meet its obligations.")
