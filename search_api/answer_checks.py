@@ -906,12 +906,23 @@ def _one_of_list_asked(question: str, payee: str | None, text: str) -> bool:
     if payee:
         return _listed(payee, text)
     # (Between the list's commas, not the end of a name: "…the Healthy Place, Healthy Weight mission".)
-    return len([n for n in _QUESTION_NAME.findall(question) if _between_commas(n, text)]) == 1
+    return len([n for n in _QUESTION_NAME.findall(question) if _between_commas(n, text, question)]) == 1
 
 
-def _between_commas(name: str, text: str) -> bool:
+def _between_commas(name: str, text: str, question: str) -> bool:
+    """Is the name an item between a list's commas, its neighbours items the question does not give (not a
+    name written with commas: "the 2024-25 Culture, Creative Industries, and 24-Hour London revenue
+    budget")?"""
     item = re.escape(re.sub(r"^the\s+", "", name, flags=re.I))
-    return bool(re.search(rf"[,:]\s*(?:the\s+)?{item}\s*[,;]", text, re.I))
+    found = re.search(rf"[,:]\s*(?:the\s+)?{item}\s*[,;]", text, re.I)
+    if not found:
+        return False
+    # The neighbouring items, as their capitalised words: "Culture" before, "24-Hour London" after.
+    before = re.search(r"(?:[A-Z0-9][\w’'-]*\s*)+$", text[: found.start()].rstrip(",: "))
+    after = re.match(r"\s*(?:and\s+|&\s+)?((?:[A-Z0-9][\w’'-]*\s*)+)", text[found.end() :])
+    asked = stems(question)[0]
+    sides = [before.group() if before else "", after.group(1) if after else ""]
+    return not any(stems(side)[0] and stems(side)[0] <= asked for side in sides)
 
 
 def _listed(name: str, text: str) -> bool:

@@ -667,6 +667,11 @@ def test_what_one_payee_got_is_not_a_sum_for_it_and_another():
     alone = "How much of the Young Londoners Fund was allocated to the Stepping Stones project specifically?"
     assert share_of_joint(alone, listed)
     assert not share_of_joint("How much was allocated to Sport Unites and Stepping Stones together?", listed)
+    # A name written with commas is no list: MD3306's "…from the 2024-25 Culture, Creative Industries, and
+    # 24-Hour London revenue budget" (fresh4's f08).
+    budget = "approves up to £644,003 from the 2024-25 Culture, Creative Industries, and 24-Hour London revenue budget"
+    asked = "Give the amount approved from the 2024-25 Culture, Creative Industries and 24-Hour London revenue budget."
+    assert not share_of_joint(asked, budget)
     assert not share_of_joint(asked, "£1.2m to Stepping Stones for mentoring", payee="Stepping Stones")
     # Both asked ("…Crossing the Line and the Forge projects"), or the "and" inside what the payee's sum is for.
     both = "How much capital went to Better Bankside's Crossing the Line and the Forge projects?"
