@@ -415,7 +415,18 @@ _EMPOWERED = re.compile(
 def _introducing(ev: Evidence) -> tuple[int, int] | None:
     """The line a list item stands under, when it announces the list: "…delegates authority to the Assistant
     Director of Environment and Energy … to approve:" above "- LCEF funding allocations…"."""
-    if not spans.ITEM.match(ev.at(ev.piece)):
+    return _line_above_list(ev, lambda line: bool(spans.ITEM.match(line)))
+
+
+def _list_lead(ev: Evidence) -> tuple[int, int] | None:
+    """The line a numbered item stands under ("ii. approves expenditure of £583,000 between 2023-24 and
+    2024-25 … via:" above "ii.i provision of up to £285,000…"), past the list's other items."""
+    return _line_above_list(ev, spans.numbered_item)
+
+
+def _line_above_list(ev: Evidence, is_item: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The line ending in a colon above the piece, when the piece and every line between are items."""
+    if not is_item(ev.at(ev.piece)):
         return None
     text = ev.source.text
     for start, end in reversed([line for line in ev.source.lines if line[1] <= ev.piece[0]]):
@@ -423,23 +434,7 @@ def _introducing(ev: Evidence) -> tuple[int, int] | None:
             return None
         if text[start:end].rstrip().endswith(":"):
             return (start, end)  # the list's own line, or an item opening a list of its own
-        if not spans.ITEM.match(text[start:end]):
-            return None
-    return None
-
-
-def _list_lead(ev: Evidence) -> tuple[int, int] | None:
-    """The line a numbered item stands under ("ii. approves expenditure of £583,000 between 2023-24 and
-    2024-25 … via:" above "ii.i provision of up to £285,000…"), past the list's other items."""
-    if not spans.numbered_item(ev.at(ev.piece)):
-        return None
-    text = ev.source.text
-    for start, end in reversed([line for line in ev.source.lines if line[1] <= ev.piece[0]]):
-        if ev.piece[0] - start > 1500:
-            return None
-        if text[start:end].rstrip().endswith(":"):
-            return (start, end)
-        if not spans.numbered_item(text[start:end]):
+        if not is_item(text[start:end]):
             return None
     return None
 
