@@ -137,6 +137,8 @@ STEM_FAMILIES = {
     "decis": "decid", "provis": "provid", "inclus": "includ", "exclus": "exclud", "conclus": "conclud",
     "expans": "expand", "extens": "extend", "reduct": "reduc", "introduct": "introduc",
     "submiss": "submit", "permiss": "permit", "descript": "describ", "suspens": "suspend",
+    # ("…agree to take on the devolved adult education budget": "…accepts devolution of the AEB".)
+    "devolut": "devolv", "resolut": "resolv", "consumpt": "consum", "assumpt": "assum", "admiss": "admit",
     "leverag": "lever",  # "leverage up to an additional £2.08m" is what a programme levers in
     # A forecast in any of its words: "expected to bring in" is answered by "estimates … will raise".
     "estim": "expect", "forecast": "expect", "anticip": "expect", "predict": "expect",

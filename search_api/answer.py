@@ -39,11 +39,13 @@ from .answer_checks import (
     asked_part_named,
     asked_prefix,
     asked_provision_named,
+    building_unsaid,
     consulted_named,
     group_for_member,
     maker_named,
     means_named,
     measure_unstated,
+    named_part_unsaid,
     names_asked_boroughs,
     names_asked_year,
     one_year_of_period,
@@ -259,6 +261,14 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         ):
             q.words = {(stem_with_irregulars(joined) if s == word_stem else s): w for s, w in q.words.items()}
             q.words[stem_with_irregulars(joined)] = joined
+        elif reading.JOINED.search(word) and not index.match_count(body_word(word)):
+            # "non-ULEZ-compliant" asked, "not compliant with the ULEZ" written: a compound no decision writes
+            # is its words ("ulez", "compliant"; a prefix such as "non" says nothing of the topic).
+            parts = [p for p in word.lower().split("-") if len(p) > 1 and p not in STOPWORDS | _PREFIXES]
+            # (Two words at least: "per-meal" is no "meal" alone.)
+            if len(parts) >= 2 and all(index.match_count(body_word(p)) for p in parts):
+                q.words.pop(word_stem)
+                q.words.update({stem_with_irregulars(p): p for p in parts})
     asked = q.words.keys()
     for initials in sorted(q.acronyms - q.short_forms.keys()):
         name = next((n for n in acronyms.spelt_out(index, initials) if len(n) >= 3 and n <= asked), None)
@@ -272,6 +282,9 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
         idf = math.log((index.count() + 1) / (df + 0.5)) * (0.5 if word in AMOUNT_WORDS else 1.0)
         q.weights[word_stem] = idf if df else None
     return q
+
+
+_PREFIXES = frozenset("non un pre post sub co re anti multi semi per".split())
 
 
 def _load_source(index: LoadedIndex, decision_id: str, path: str) -> Source | None:
@@ -608,6 +621,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             return None
     elif not (recalls and same_round(q.text, passage, q.acronyms)):
         return None
+    if q.kind == "count" and recalls and named_part_unsaid(q.text, ev.source.text, passage):
+        return None  # (a sum or code the passage recalls may still be the named part's: "…phase 2 … MD2171")
     # Closeness to words that are not the title's: all of the "London Missions" decision is near those.
     # (Tried: title words at 0.3 of their weight, for "…to Crisis by grant" in the "Crisis at
     # Christmas" decision; on 765 tuning questions it gave six answers right and seven wrong.)
@@ -783,8 +798,23 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             )
             if owner:
                 near = max(near, 0.9)
+            # "Who is the GLA's development partner…": "…GLAP entered a Development Agreement (DA) with [ABP (London)
+            # Investment Limited]", the body the agreement is with.
+            if (
+                q.kind == "person"
+                and _PARTNER_ASKED.search(q.text)
+                and _WITH_BEFORE.search(ev.at(zone)[max(0, span.start - 30) : span.start])
+            ):
+                near = max(near, 0.9)
             if q.kind == "amount" and _labelled_as_asked(q, ev.at(zone), span, found):
                 near = max(near, 0.9)
+            # "…the cap on total grant awards?": "grant funding with a maximum aggregate value of [£595,000]", not
+            # "the total Sport Unites 2021-22 budget of [£1.3m]", which no bound is said of.
+            capped = None
+            if q.kind == "amount" and _CAP_ASKED.search(q.text):
+                before = ev.at(zone)[max(0, span.start - 40) : span.start]
+                capped = bool(_CAP_SAID.search(before) or _UP_TO_BEFORE.search(before))
+                near = max(near, 0.9) if _CAP_SAID.search(before) else near
             if span in empowered and not extra:
                 # "…delegates authority to [the Chief of Staff and …], in consultation with …, to agree any
                 # allocation from further 2015-16 carry forwards": what the post may do follows it.
@@ -914,6 +944,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and _ADDITION_SPAN.match(span.text)
             ):
                 bonus *= 0.4  # asked the allocation, "[an additional £4,763,582]" is what was added to it
+            if capped is False:
+                bonus *= 0.6  # asked the cap, "the total … budget of [£1.3m]" is said as no bound
             if acted and span not in acted:
                 bonus *= 0.6  # asked when the review reports: "set up by [1 September]" is another act's
             if not period_stated:
@@ -924,11 +956,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and not _MORE_SAID.search(ev.at(zone)[max(0, span.start - 50) : span.start])
                 and not _MORE_IN_SPAN.search(span.text)  # "[up to an additional £2.08m]"
                 and not _MORE_AFTER.match(ev.at(zone), span.end)  # "[around £7.8m] in additional funding"
+                # "[up to £803,000] to cover the additional payment for boroughs…"
+                and not _ADDS_TO_EXISTING.match(ev.at(zone)[span.end : span.end + 60])
             ):
                 bonus *= 0.6  # asked how many more, "improved [over 2,000 homes]" is the whole, not "a further 458"
             if (
                 q.kind == "amount"
-                and _INCOME_ASKED.search(q.text)
+                and _income_asked(q.text, ev.at(zone))
                 and not _SPENDING_ASKED.search(q.text)
                 and _SPENT_BEFORE.search(ev.at(zone)[: span.start])
             ):
@@ -946,10 +980,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             ):
                 bonus *= 0.4
             # "use £400,000 of that [£45m] of YLF funding": the pool a part is taken from, said after the part
+            # ("…up to £830,000 from the total Sport Unites 2021-22 budget of [£1.3m]": the pool, named.)
             if (
                 q.kind == "amount"
                 and not _WHOLE_ASKED.search(q.text)
-                and _POOL_BEFORE.search(ev.at(zone)[: span.start])
+                and (
+                    _POOL_BEFORE.search(ev.at(zone)[: span.start])
+                    or _POOL_NAMED_BEFORE.search(ev.at(zone)[max(0, span.start - 100) : span.start])
+                )
             ):
                 bonus *= 0.4
             if q.kind == "amount" and _another_measure(q, ev.at(zone), span, found):
@@ -1162,6 +1200,11 @@ _PART_OF_SUM = re.compile(
 _POOL_BEFORE = re.compile(
     r"£[\d,.]+\s*(?:m|bn|k|million|billion)?\s+(?:of|from|out of)\s+(?:that|this|the)\s+$", re.I
 )
+_POOL_NAMED_BEFORE = re.compile(
+    r"£[\d,.]+\s*(?:m|bn|k|million|billion)?\s+(?:from|out of)\s+(?:the|its|their|this)\s+[^;£]{0,60}?"
+    r"\b(?:budget|funding|allocation|fund|pot)\s+of\s*$",
+    re.I,
+)
 _PARTS_FOLLOW = re.compile(r"\s*[,(]?\s*(?:of which|including)\b", re.I)  # "£20.02m, of which £16.36m …"
 _PART_BEFORE = re.compile(r"\bof which\s*$", re.I)
 # ("…a combined programme total of £2.9m": a total named by what it sums.)
@@ -1293,6 +1336,15 @@ def _with_listed_codes(q: Question, text: str, span: Span, found: list[Span]) ->
 # A sum that bounds a class of things ("small grants (under £10k)", "contracts of £150,000 or above")
 # rather than one spent; it answers only a question about a threshold or bound.
 # ("over", "more than", "at least" open the span itself: "over £1m was spent" is a sum, if a rough one.)
+# A limit asked by its name, and said before the sum ("a maximum aggregate value of", "capped at").
+_PARTNER_ASKED = re.compile(r"\bpartners?\b", re.I)
+_WITH_BEFORE = re.compile(r"\b(?:with|alongside)\s+(?:the\s+)?$", re.I)
+_UP_TO_BEFORE = re.compile(r"\b(?:up to|at most|no more than)\s*$", re.I)
+# (Not "…revenue element of the maximum expenditure": a part of the capped sum is asked.)
+_CAP_ASKED = re.compile(r"(?<!of the )\b(?:cap|ceiling|maximum|max)\b", re.I)
+_CAP_SAID = re.compile(
+    r"\b(?:maximum|cap|capped|ceiling|not (?:to )?exceed(?:ing)?)\b[^.;£\d]{0,30}(?:of|at|to)?\s*$", re.I
+)
 _BOUND_BEFORE = re.compile(r"\b(?:under|below|above|less than|exceeding)\s*$", re.I)
 _BOUND_AFTER = re.compile(r"^\s*(?:or|and) (?:above|over|more|less|below|under)\b", re.I)
 _BOUND_ASKED = re.compile(
@@ -1616,7 +1668,9 @@ def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
 
 # Words that tell when, in a sentence with no date in it: "before the end of the year", "each spring".
 _WHEN_WORDS = re.compile(
-    r"\b(?:year|years|month|months|week|weeks|day|days|quarter|spring|summer|autumn|winter|end|start|"
+    # ("end" and "start" as nouns of time, "by the end of", not verbs: "to end homelessness")
+    r"\b(?:year|years|month|months|week|weeks|day|days|quarter|spring|summer|autumn|winter|"
+    r"(?:end|start)(?=\s+of\b)|(?<=the )(?:end|start)|"
     r"beginning|until|before|after|since|during|annually|later|early|now|currently|shortly|soon|"
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.IGNORECASE,
@@ -1707,6 +1761,19 @@ _SPECIFIC_SUM = re.compile(r"\b(?:threshold|cap|ceiling|salary|multiplier|limit|
 # Money coming in, said by a verb ("will raise", "generates", "brings in") or, in a text, a noun ("income").
 _RAISING = r"rais(?:e[sd]?|ing)|generat(?:e[sd]?|ing)|(?:bring|brings|brought|bringing) in"
 _INCOME_ASKED = re.compile(rf"\b(?:{_RAISING}|income|revenues?|receipts?)\b", re.I)
+# "…£100,000 of revenue expenditure": revenue as the kind of spending (not capital), not money coming in.
+_REVENUE_SPENT = re.compile(
+    r"\brevenue\s+(?:expenditure|spend|spending|funding|grants?|budgets?|costs?)\b", re.I
+)
+
+
+def _income_asked(question: str, said: str) -> bool:
+    """Does the question ask money coming in? "how much revenue for the … plan" does not, of a sentence
+    spending revenue ("spend up to £100,000 of revenue expenditure")."""
+    asked = {m.lower().rstrip("s") for m in _INCOME_ASKED.findall(question)}
+    return bool(asked) and not (asked == {"revenue"} and _REVENUE_SPENT.search(said))
+
+
 # "How much will the levy bring in…": the verb alone asks it ("including external income" asks a total).
 # ("What did MD2510 raise the total … to?" asks an increase: the verb has an object.)
 _RAISING_ASKED = re.compile(rf"\b(?:{_RAISING})\b(?!\s+(?:the|its|their|this|that|a|an)\b)", re.I)
@@ -2253,6 +2320,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "reference" and act_object_unsaid(q.text, c.evidence.read))
         or (q.kind == "reference" and act_unsaid_by(q.text, said, c.answer))
         or plan_for_outcome(q.text, said)
+        or (q.kind == "amount" and building_unsaid(q.text, c.evidence.read))
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or other_edition(q.text, c.evidence.read)

@@ -618,6 +618,25 @@ _BEFORE_PART = re.compile(
 )
 
 
+# "The second phase of YLI, called ‘My London’, will operate from 2020 – 2024": a part given a name of its own.
+_NAMED_PART = re.compile(
+    r"\b(?:phase|round|stage|wave|tranche)\b[^.;]{0,40}?\b(?:called|named|known as|entitled|branded)\s+"
+    r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]",
+    re.I,
+)
+
+
+def named_part_unsaid(question: str, decision_text: str, read: str) -> bool:
+    """Does the question name a part by the name the decision gives it ("…the My London phase of Young London
+    Inspired") while the text read does not? Then a passage recalling an earlier decision ("The YLI Programme,
+    approved under cover of MD2171 … To date over 680 young people…") speaks of the earlier part."""
+    asked = question.lower()
+    return any(
+        m.group(1).lower() in asked and m.group(1).lower() not in read.lower()
+        for m in _NAMED_PART.finditer(decision_text)
+    )
+
+
 def part_of_title_only(question: str, text: str, title: str) -> bool:
     """The asked part ("phase 2") is named by the decision's title alone, not by the text read (asked
     "…before phase 2", the part named is not the one asked)."""
@@ -682,6 +701,24 @@ _PLANNED = re.compile(
 )
 
 
+# "What is the total cost of building the Memorial…?": a sum for building it, not "$92,544 … grant funding
+# … for the delivery of learning activities as part of the Memorial" (construction as a topic, "construction
+# skills", asks nothing of building).
+_BUILDING_ASKED = re.compile(
+    r"\bconstruction (?:costs?|budgets?)\b|\bcosts? (?:of|to) (?:build|building|constructing|construction)\b"
+    r"|\bspen[dt]\w* on [^?]{0,60}\bconstruction\b\W*$",
+    re.I,
+)
+_BUILDING_SAID = re.compile(
+    r"\b(?:construct\w*|build\w*|built|capital|works?|fabricat\w*|install\w*)\b", re.I
+)
+
+
+def building_unsaid(question: str, sentence: str) -> bool:
+    """Is a sum asked for building something, while the sentence says nothing of building?"""
+    return bool(_BUILDING_ASKED.search(question)) and not _BUILDING_SAID.search(sentence)
+
+
 def plan_for_outcome(question: str, sentence: str) -> bool:
     """Does the question ask what happened while the sentence only says what is planned?"""
     return bool(_OUTCOME_ASKED.search(question)) and bool(_PLANNED.search(sentence))
@@ -736,7 +773,10 @@ _UNIT_ASKED = re.compile(
     # "What did each high-visibility vest bought for Team London volunteers cost?"
     r"|\bwhat (?:did|does|do|will|would) each\b[^?]{0,80}?\bcost\b"
     # "How much does TfL pay per car scrapped…" (not "per year": a year's figure, read elsewhere).
-    r"|\bhow much\b[^?]{0,60}?\bper (?!cent\b|year|annum|month|week|day|hour|night)[a-z]+",
+    r"|\bhow much\b[^?]{0,60}?\bper (?!cent\b|year|annum|month|week|day|hour|night)[a-z]+"
+    # "How much grant can a Londoner receive for scrapping…": what one member gets, not the scheme's sum.
+    r"|\bhow much\b[^?]{0,40}?\b(?:can|could|will|would|may|does|did)\s+(?:a|an|one|any)\s+(?:single\s+)?[a-z]+"
+    r"\s+(?:receive|get|claim|be\s+(?:paid|given|awarded|offered))\b",
     re.I,
 )
 _UNIT_SAID = re.compile(r"\b(?:per(?!\s+cent\b)|each|unit|apiece|a head)\b", re.I)  # ("90 per cent": a share)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from decisions.london_boroughs import borough_lists, noted_boroughs
-from decisions.words import stem_with_irregulars, tokens
+from decisions.words import STOPWORDS, stem_with_irregulars, tokens
 from indexer.amounts import find_amounts
 from indexer.dates import date_only, find_dates
 from indexer.parse import normalise_ref
@@ -229,6 +229,23 @@ def _noun_phrase_end(toks: list, last: int, q: Question) -> int:
     return last
 
 
+def _plural_head_after(text: str, toks: list, last: int) -> int:
+    """1 when the counted word only qualifies the plural noun right after it: "62 community organisations"
+    for "How many community groups…" (the count is of organisations, not "62 community")."""
+    following = toks[last + 1] if last + 1 < len(toks) else None
+    return int(
+        following is not None
+        and text[toks[last].end : following.start] == " "
+        and following.text.islower()
+        and following.text.endswith("s")
+        and not following.text.endswith("ss")
+        and len(following.text) > 3
+        and following.word not in STOPWORDS
+        and not stem_with_irregulars(toks[last].text).endswith("s")
+        and not toks[last].text.endswith("s")
+    )
+
+
 _RATE = re.compile(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|annum)\b", re.I)
 
 
@@ -364,6 +381,7 @@ def _counts(text: str, q: Question) -> list[Span]:
             continue  # "scrap up to three vehicles (up from one vehicle)": the old limit, unless it is asked
         start = max(0, tok.start - 16) + (before.rfind(qualifier) if qualifier else len(before))
         last = _noun_phrase_end(toks, ahead[-1], q)
+        last += _plural_head_after(text, toks, last)
         end = toks[last].end
         rate = _RATE.match(text, end)  # "40,000 people a day": the count is of a day's
         end = rate.end() if rate else end
@@ -384,7 +402,7 @@ def _items(part: str, longest: int) -> list[str]:
 
 def _lists(text: str, q: Question) -> list[Span]:
     """A list after a colon ("These are: a; b; …"), in brackets ("six missions (Growth, Health, …)"), or bare."""
-    parts = [(i + 1, text.find(")", i)) for i, c in enumerate(text) if c == "(" and text.find(")", i) > 0]
+    parts = [(i + 1, end) for i, c in enumerate(text) if c == "(" and (end := _closing(text, i)) > 0]
     for s, e in sentences(text, 0, len(text)):
         colon = text.find(":", s, e)
         parts.append((colon + 1 if colon >= 0 else s, s + len(text[s:e].rstrip(" ."))))
@@ -397,6 +415,17 @@ def _lists(text: str, q: Question) -> list[Span]:
             fit = 1.0 if q.stated_number in (None, len(items)) else 0.6
             out.append(Span(start, end, text[start:end], fit))
     return out
+
+
+def _closing(text: str, opening: int) -> int:
+    """Where the bracket opened at `opening` closes, past brackets inside it: "(London Treasury Ltd (LTL),
+    GLIF Limited and LTLF GP Limited)"; -1 when it never does."""
+    depth = 0
+    for i in range(opening, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return -1
 
 
 def bullet_list(text: str) -> str:
@@ -496,9 +525,14 @@ def code_of(reference: str) -> str:
 _BARE_YEAR = re.compile(r"(?<![\d/-])\b(?:19|20)\d\d\b(?![\d/-])")
 _SPAN_YEAR = re.compile(r"(?:19|20)\d\d[/-]\d\d")  # "2019/20", "2021-22"
 # "…was established in 2004", "…will open … in around 2030": a year said as when, with its hedge.
+# ("until 2033", "by 2030": the year a thing lasts to or is done by.)
 _IN_YEAR = re.compile(
-    r"(?<=\bin )(?:(?:around|about|approximately|circa|roughly)\s+)?(?:19|20)\d\d\b(?![\d/-])"
+    r"(?:(?<=\b[Ii]n )|(?<=\buntil )|(?<=\bby ))(?:(?:around|about|approximately|circa|roughly)\s+)?"
+    r"(?:19|20)\d\d\b(?![\d/-])"
 )
+# "Until when can the £212.5m be spent…": "…could be spent to 2033", the year it runs to.
+_TO_YEAR = re.compile(r"(?<=\bto )(?:19|20)\d\d\b(?![\d/-])")
+_UNTIL_ASKED = re.compile(r"\b(?:until|till|up to) when\b", re.I)
 # "…will operate from 2020 – 2024": the years a range is said between are when, as "in 2004" is.
 _RANGED_YEAR = re.compile(
     r"(?:(?<=\bfrom )|(?<=\bbetween ))(?:19|20)\d\d\b(?![\d/-])"
@@ -571,7 +605,12 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
     if kind == "date":
         # "…was established in 2004": a year is the whole answer to when an event happened when it is
         # all the sentence gives, but less than a day or month beside it.
-        return _dates_and_years(text, _WHEN_YEAR, 0.6) or _days_without_year(text)
+        years = (
+            re.compile(f"{_WHEN_YEAR.pattern}|{_TO_YEAR.pattern}")
+            if _UNTIL_ASKED.search(q.text)
+            else _WHEN_YEAR
+        )
+        return _dates_and_years(text, years, 0.6) or _days_without_year(text)
     if kind == "amount":
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"

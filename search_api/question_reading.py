@@ -26,6 +26,7 @@ from .question_types import (
     asking_clause,
     is_question,
     noun_phrase,
+    singular_body,
 )
 
 # Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run", "put towards":
@@ -100,6 +101,7 @@ _KIND_WORDS = {
     "person": frozenset("country countries nation nations".split()),  # "Which country…": "…to Ukraine"
     "amount": frozenset("amount figure".split()),  # "…, and what was the exact amount?": "£40,237,555"
 }
+_NUMBER_OF = re.compile(r"\bnumber of\b", re.I)
 _EXACTLY = frozenset("exact exactly precise precisely".split())  # how the answer is to be given, not what
 # "cover all of London", "the whole of Greater London": what a page writes "London-wide".
 _WHOLE_AREA = re.compile(
@@ -267,14 +269,6 @@ def joined_in(q: Question, text: str) -> set[str]:
     return {s for j in joined if j[:4] in starts and (s := stem_with_irregulars(j)) in q.weights}
 
 
-def _singular(word: str) -> str:
-    """ "boroughs" → "borough", "companies" → "company", for the body nouns a question asks by."""
-    for plural, singular in (("ies", "y"), ("s", "")):
-        if word.endswith(plural) and word[: -len(plural)] + singular in ORG_NOUNS:
-            return word[: -len(plural)] + singular
-    return word
-
-
 def _joins_nouns(toks: list[str], i: int) -> bool:
     """ "how many tree and woodland projects": an "and" between two content words joins the counted noun."""
     return (
@@ -315,6 +309,8 @@ def analyse_question(text: str) -> Question:
             q.words.setdefault(stem_with_irregulars(word), word)
     # "What percentage pay rise…", "Which email address…": the words name the kind asked, not the topic.
     q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, frozenset()) | _EXACTLY}
+    if q.kind == "count" and _NUMBER_OF.search(text):  # "housing zones round 2 number of homes": "how many"
+        q.words = {s: w for s, w in q.words.items() if w != "number"}
     if whole := _WHOLE_AREA.search(text):  # "to cover the whole of London": the page says "London-wide"
         said = {t.word for t in tokens(whole.group())} | _COVER
         q.words = {s: w for s, w in q.words.items() if w not in said}
@@ -325,8 +321,8 @@ def analyse_question(text: str) -> Question:
     q.role = q.kind == "person" and bool(posts & set(toks)) and not ORG_NOUNS & set(asking[:3])
     # "Which company…", or a search ending in its body noun: "… grant income comes from which funder".
     searched = [] if is_question(text) else toks[-1:]
-    asking = [_singular(w) for w in asking]  # "Which boroughs…", "Which companies…"
-    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *map(_singular, searched)})
+    asking = [singular_body(w) for w in asking]  # "Which boroughs…", "Which companies…"
+    q.organisation = q.kind == "person" and bool(ORG_NOUNS & {*asking[:4], *map(singular_body, searched)})
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
@@ -341,7 +337,7 @@ def analyse_question(text: str) -> Question:
     q.receiver = (
         q.kind == "person"
         and not q.giver
-        and bool(_RECEIVED.search(asking_clause(text)) or _GIVEN_TO.search(text))
+        and bool(_RECEIVED.search(asking_clause(text)) or _GIVEN_TO.search(text) or _RECIPIENT.search(text))
     )
     q.contractor = q.kind == "person" and not q.post and bool(_CONTRACT_ASKED.search(text))
     source = SOURCE_ASKED.match(text)
@@ -482,7 +478,7 @@ def analyse_question(text: str) -> Question:
             toks[0] in ("which", "what") or toks[:2] in (["who", "are"], ["who", "were"])
         )  # not "Who chairs…"
         and plural.endswith("s")
-        and (plural[:-1] in PERSON_NOUNS or _singular(plural) in ORG_NOUNS)
+        and (plural[:-1] in PERSON_NOUNS or singular_body(plural) in ORG_NOUNS)
     )
     if q.kind in ("amount", "share"):  # (for dates too, it lost as many as it won)
         q.asked_phrase = _asked_phrase(text)
@@ -540,6 +536,7 @@ def _asked_phrase(text: str) -> set[str]:
 
 
 # Who money went to: "Which organisation received…", "Who got the grant…", "…was given…".
+_RECIPIENT = re.compile(r"\b(?:recipients?|beneficiar(?:y|ies)|grantees?)\b", re.I)  # "… £144,535 recipient"
 _RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|allocated)\b", re.I)
 
 

@@ -22,8 +22,23 @@ PERSON_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
     consultancy firm charity provider department unit directorate agency co-operative cooperative committee
-    panel forum ministry funder borough country nation""".split()
+    panel forum ministry funder borough country nation recipient grantee beneficiary""".split()
 )
+
+
+def singular_body(word: str, nouns: frozenset[str] = ORG_NOUNS) -> str:
+    """ "boroughs" → "borough", "companies" → "company", for the body nouns a question asks by."""
+    for plural, singular in (("ies", "y"), ("s", "")):
+        if word.endswith(plural) and word[: -len(plural)] + singular in nouns:
+            return word[: -len(plural)] + singular
+    return word
+
+
+# Bodies a question asks for in the plural only: "Which GLA subsidiaries…" asks their names, as "Which
+# companies…" does ("the subsidiary" asked alone is a topic, as in "What does the subsidiary trade as?").
+_LISTED_BODIES = ORG_NOUNS | {"subsidiary"}
+
+
 PLACE_NOUNS = frozenset(["country", "nation", "place"])  # answered by a place's name: "Ukraine"
 # "Where can vehicles be sent…", "Where will the HS2 station open?": a place is asked (not "Where was
 # Mary Harpley working…", a body; nor "Where did the money come from", a budget: `SOURCE_ASKED`).
@@ -546,8 +561,11 @@ def question_kind(question: str) -> str:
             return "amount"
         # (Not "What jobs target…": the plural describes a noun that is not.)
         head = (noun_phrase(words[1:6]) or [noun])[-1]
-        if words[1] in ("are", "were") or (
-            noun.endswith("s") and noun not in ("is", "was", "does") and head.endswith("s")
+        # ("Which GLA subsidiaries…", "which GLA arm's-length companies…": bodies, whatever comes before.)
+        if (
+            words[1] in ("are", "were")
+            or (noun.endswith("s") and noun not in ("is", "was", "does") and head.endswith("s"))
+            or singular_body(head, _LISTED_BODIES) != head
         ):
             return "list"
     # "What does the programme include?" asks its parts; "Which delivery plan … includes the Small Sites
@@ -561,7 +579,12 @@ def question_kind(question: str) -> str:
     return "list" if listed or _ASKS_CONTENTS.search(question) else "text"
 
 
-_PURPOSE_END = re.compile(r"\b(?:meant|intended|designed|supposed|aimed)\s+to\s+(?:help\s+)?\w+\W*$", re.I)
+_PURPOSE_END = re.compile(
+    r"\b(?:meant|intended|designed|supposed|aimed)\s+to\s+(?:help\s+)?\w+\W*$"
+    # "What was the LLDC grant to Groundwork London for at Chobham Manor?": "for", then only where or when.
+    r"|\s(?:for|used for)\s+(?:at|in|on|within|during)\s+[^,;?]{1,40}\?\s*$",
+    re.I,
+)
 _ASKS_CONTENTS = re.compile(r"\binclud(?:e|es|ed|ing)\W*$", re.I)
 
 

@@ -113,6 +113,7 @@ _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b"
 # fund's approvals came to, which one decision's own sum adds to.
 _RUNNING = re.compile(
     r"\b(?:reach(?:ed|es)?|cumulative)\b|\b(?:after|once)\b[^?]*\b(?:additional|extra|further|added)\b"
+    r"|\b(?:come|comes|came) to\b"  # "…what did total approved Good Growth Fund capital come to?"
 )
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 _RELATES = re.compile(r"\brelat(?:e|es|ed|ing) to\b", re.I)  # "which earlier decision does it relate to"

@@ -2218,3 +2218,131 @@ def test_the_names_asked_in_the_sentence_after_the_one_that_matches(full_index, 
     assert (
         answer_question(full_index, asked, full_settings).answer == "Michael Rakowitz and Heather Phillipson"
     )
+
+
+def test_a_list_in_brackets_holding_brackets_is_read_whole(full_index, full_settings):
+    # MD3274 (fresh44's f44_24): "…subsidiaries (London Treasury Ltd (LTL), GLIF Limited and LTLF GP Limited) are
+    # authorised to amend…"; the first ")" closes "(LTL)", not the list.
+    asked = "Which GLA subsidiaries were authorised to change their articles of association under MD3274?"
+    assert (
+        answer_question(full_index, asked, full_settings).answer
+        == "London Treasury Ltd (LTL), GLIF Limited and LTLF GP Limited"
+    )
+
+
+def test_number_of_asks_how_many_and_is_no_word_a_passage_must_hold(full_index, full_settings):
+    # MD1545 (fresh45's f45_31): "…the delivery of up to 25,837 homes within these Housing Zones".
+    result = answer_question(full_index, "housing zones round 2 number of homes", full_settings)
+    assert result.answer == "up to 25,837 homes"
+
+
+def test_what_one_member_can_receive_is_not_the_schemes_sum(full_index, full_settings):
+    # MD3166 (fresh45's f45_40): "…allocates £50 million from the Environmental Improvement Reserve to TfL" is
+    # the scheme's money, not what a Londoner gets; no page states a grant per car.
+    asked = (
+        "How much grant can a Londoner receive for scrapping a non-compliant car under the expanded London"
+        " Vehicle Scrappage Scheme?"
+    )
+    result = answer_question(full_index, asked, full_settings)
+    assert not result.answered, result.answer
+
+
+def test_to_end_something_is_no_word_of_time(full_index, full_settings):
+    # ADD2791 (tuning120's t120_09): "…to accelerate efforts to end homelessness…" says no when; the page's
+    # "due to be received in November 2025" shares few words with the question.
+    asked = (
+        "When is the government homelessness grant for the London Ending Homelessness Accelerator Programme"
+        " expected to be paid to the GLA?"
+    )
+    result = answer_question(full_index, asked, full_settings)
+    assert not result.answered or "November 2025" in result.answer, result.answer
+
+
+def test_what_a_grant_was_for_at_a_place_asks_its_purpose(full_index, full_settings):
+    # ADD304 (tuning121's t121_09): "…grant assistance of £269,000 … to Groundwork London … for the creation of a
+    # temporary mobile community garden at Chobham Manor…".
+    asked = "What was the LLDC grant to Groundwork London for at Chobham Manor?"
+    assert "temporary mobile community garden" in answer_question(full_index, asked, full_settings).answer
+
+
+def test_until_when_is_answered_by_the_year_it_runs_to(full_index, full_settings):
+    # MD3230 (tuning121's t121_34): "…the overall delivery plan period in which the £212.5m could be spent to 2033".
+    asked = "Until when can the £212.5m Royal Docks budget envelope be spent after the LEAP Board extension?"
+    assert answer_question(full_index, asked, full_settings).answer == "2033"
+
+
+def test_what_a_running_total_came_to_is_the_total_not_the_decisions_sum(full_index, full_settings):
+    # DD2352 (tuning120's t120_46): "This will take total approved capital expenditure through the Good Growth
+    # Fund to £60,855,085", not the £2,183,379 the decision approves.
+    asked = (
+        "After funding the Crossing the Line and Forge projects, what did total approved Good Growth Fund"
+        " capital come to?"
+    )
+    assert answer_question(full_index, asked, full_settings).answer == "£60,855,085"
+
+
+def test_a_count_runs_to_the_plural_noun_the_counted_word_qualifies(full_index, full_settings):
+    # MD3175 (tuning119's t119_07): "…over 120 applications from 62 community organisations…".
+    asked = "How many community groups applied to the sixth round of the Mayor's community energy fund?"
+    assert answer_question(full_index, asked, full_settings).answer == "62 community organisations"
+
+
+def test_an_extra_sum_is_said_by_what_it_covers(full_index, full_settings):
+    # DD2750 (tuning119's t119_01): "…up to £803,000 to cover the additional payment for boroughs…", not the
+    # £140m approved before it.
+    asked = "How much extra did the GLA set aside to pay boroughs where free school meal take-up went over 90 per cent?"
+    assert answer_question(full_index, asked, full_settings).answer == "up to £803,000"
+
+
+def test_revenue_asked_of_revenue_expenditure_is_the_sum_spent(full_index, full_settings):
+    # DD2695 (tuning118's t118_03): "…spend up to £100,000 of revenue expenditure…": revenue as opposed to
+    # capital, not money coming in.
+    asked = "how much revenue for the Royal Docks social infrastructure plan and Newham Just Transition response work"
+    assert answer_question(full_index, asked, full_settings).answer == "up to £100,000"
+
+
+def test_a_compound_no_decision_writes_is_read_as_its_words(full_index, full_settings):
+    # MD3254 (tuning120's t120_16): "non-ULEZ-compliant" asked, "…vehicles … that are not compliant with the
+    # ULEZ…" written; "Following representations from the Mayor of Kyiv, Ukrainian Embassy and volunteer groups".
+    asked = "Who asked for London's non-ULEZ-compliant vehicles to be sent to Ukraine?"
+    assert "Mayor of Kyiv" in answer_question(full_index, asked, full_settings).answer
+
+
+def test_a_cap_asked_is_the_sum_said_as_a_maximum(full_index, full_settings):
+    # MD2777 (tuning4's t424, fresh45's f45_15): "…grant funding with a maximum aggregate value of £595,000", not
+    # "the total Sport Unites 2021-22 budget of £1.3m", which no bound is said of.
+    asked = "In the Sport Unites 2021-22 summer approval, what is the cap on total grant awards?"
+    assert answer_question(full_index, asked, full_settings).answer == "£595,000"
+
+
+def test_how_much_of_a_budget_is_not_the_budget_it_comes_from(full_index, full_settings):
+    # MD2777 (t65_08): "…expenditure of up to £830,000 from the total Sport Unites 2021-22 budget of £1.3m".
+    asked = "How much of the Sport Unites 2021-22 budget was approved before the 2021 mayoral election?"
+    assert answer_question(full_index, asked, full_settings).answer == "up to £830,000"
+    whole = answer_question(full_index, "What is the total Sport Unites 2021-22 budget?", full_settings)
+    assert whole.answer == "£1.3m"
+
+
+def test_the_cost_of_building_is_a_sum_said_of_building(full_index, full_settings):
+    # "$92,544 (£70,777) grant funding … for the delivery of learning activities as part of the Memorial…" is no
+    # cost of building it, which no page states (tuning113's t113_39, no answer).
+    asked = "What is the total cost of building the Memorial to Victims of Transatlantic Slavery?"
+    result = answer_question(full_index, asked, full_settings)
+    assert not result.answered, result.answer
+
+
+def test_a_part_asked_by_its_own_name_is_not_the_earlier_part_recalled(full_index, full_settings):
+    # MD2713: "The Young London Inspired (YLI) Programme, approved under cover of MD2171 … To date over 680
+    # young people…" is the first phase; "The second phase of YLI, called ‘My London’…" is asked by its name.
+    asked = "How many young people took part in the My London phase of Young London Inspired by 2023?"
+    result = answer_question(full_index, asked, full_settings)
+    assert "680" not in result.answer
+    first = "How many young people have benefitted from the first phase of Young London Inspired?"
+    assert answer_question(full_index, first, full_settings).answer == "over 680 young people"
+
+
+def test_a_partner_asked_is_the_body_the_agreement_is_with(full_index, full_settings):
+    # MD2751 (fresh13's f13_52): "…GLA Land and Property Limited (GLAP) entered a Development Agreement (DA) with
+    # ABP (London) Investment Limited (ABP) in May 2013".
+    asked = "Which company was the GLA's development partner at Royal Albert Dock?"
+    assert answer_question(full_index, asked, full_settings).answer == "ABP (London) Investment Limited"

@@ -220,6 +220,12 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
             "amount",
         ),
         ("When did the scheme, which started in 2019, close?", "date"),
+        # Bodies asked in the plural, whatever words come before their noun: a list of names.
+        ("Which GLA subsidiaries can change their articles of association?", "list"),
+        ("which GLA arm's-length companies were authorised to change their articles?", "list"),
+        # What a sum was for, then where: its purpose.
+        ("What was the LLDC grant to Groundwork London for at Chobham Manor?", "text"),
+        ("What was the budget for staff in 2023?", "amount"),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause_or_the_wanted_noun(question, kind):
@@ -543,6 +549,7 @@ def test_a_name_joining_two_posts_is_named_by_either():
         ("Who did the Legacy Corporation give grant money to for a mobile community garden?", True),
         ("Who signed the decision?", False),
         ("Who gave evidence to the review?", False),  # gave, but not "to" whom the money went
+        ("MD3161 Strategic Insights Tool £144,535 recipient", True),  # the recipient named
     ],
 )
 def test_a_question_asking_who_received_money_is_told(question, receiver):

@@ -75,6 +75,7 @@ REAL_FILES = (
     "fresh42.jsonl",  # unseen in session 44, tuning material since
     "fresh43.jsonl",  # unseen in session 45, tuning material since
     "fresh44.jsonl",  # unseen in session 46, tuning material since
+    "fresh45.jsonl",  # unseen in session 47, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -110,6 +111,10 @@ REAL_FILES = (
     "tuning115.jsonl",
     "tuning116.jsonl",
     "tuning117.jsonl",
+    "tuning118.jsonl",
+    "tuning119.jsonl",
+    "tuning120.jsonl",
+    "tuning121.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
