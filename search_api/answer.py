@@ -230,7 +230,9 @@ def _retrieve(index: LoadedIndex, q: str, settings: Settings, filters: dict, sta
 
 def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Question:
     """Its type and words, each with its rarity (None: in no chunk); "since 2018" is a filter, not a topic."""
-    q = reading.analyse_question(expand_clipped(text))  # as search reads it: "hi-vis" is "high visibility"
+    # As search reads it: "hi-vis" is "high visibility". "City Hall" asked is the GLA the decisions name
+    # ("…staff inside City Hall?": "Staffing resource within the GLA"), not the building it moved.
+    q = reading.analyse_question(_CITY_HALL.sub("the GLA", expand_clipped(text)))
     for tok in (t for u in response.parsed.understood for t in tokens(u.words)):
         if not tok.text[0].isdigit():  # a year may still pick the year's amount in a table
             q.words.pop(stem_with_irregulars(tok.text), None)
@@ -284,6 +286,9 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
     return q
 
 
+_CITY_HALL = re.compile(
+    r"(?<!moved )(?<!the )\bCity Hall\b(?!\s+(?:building|site|premises|offices?)\b)", re.I
+)
 _PREFIXES = frozenset("non un pre post sub co re anti multi semi per".split())
 
 

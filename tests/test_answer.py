@@ -2346,3 +2346,10 @@ def test_a_partner_asked_is_the_body_the_agreement_is_with(full_index, full_sett
     # ABP (London) Investment Limited (ABP) in May 2013".
     asked = "Which company was the GLA's development partner at Royal Albert Dock?"
     assert answer_question(full_index, asked, full_settings).answer == "ABP (London) Investment Limited"
+
+
+def test_city_hall_asked_is_the_gla_the_decisions_name(full_index, full_settings):
+    # MD2124 (fresh29's f29_13): "Within this amount £1.02m is a cost to the GLA and £330k is to be received from
+    # external funding".
+    asked = "How much of the 2017-18 Team London volunteering budget was a cost to City Hall itself?"
+    assert answer_question(full_index, asked, full_settings).answer == "£1.02m"
