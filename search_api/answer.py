@@ -818,8 +818,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             capped = None
             if q.kind == "amount" and _CAP_ASKED.search(q.text):
                 before = ev.at(zone)[max(0, span.start - 40) : span.start]
-                capped = bool(_CAP_SAID.search(before) or _UP_TO_BEFORE.search(before))
-                near = max(near, 0.9) if _CAP_SAID.search(before) else near
+                named_cap = bool(_CAP_SAID.search(before))
+                capped = named_cap or bool(_UP_TO_BEFORE.search(before))
+                near = max(near, 0.9) if named_cap else near
             if span in empowered and not extra:
                 # "…delegates authority to [the Chief of Staff and …], in consultation with …, to agree any
                 # allocation from further 2015-16 carry forwards": what the post may do follows it.
@@ -1341,9 +1342,10 @@ def _with_listed_codes(q: Question, text: str, span: Span, found: list[Span]) ->
 # A sum that bounds a class of things ("small grants (under £10k)", "contracts of £150,000 or above")
 # rather than one spent; it answers only a question about a threshold or bound.
 # ("over", "more than", "at least" open the span itself: "over £1m was spent" is a sum, if a rough one.)
-# A limit asked by its name, and said before the sum ("a maximum aggregate value of", "capped at").
+# "Who is the GLA's development partner…": the body an agreement is with.
 _PARTNER_ASKED = re.compile(r"\bpartners?\b", re.I)
 _WITH_BEFORE = re.compile(r"\b(?:with|alongside)\s+(?:the\s+)?$", re.I)
+# A limit asked by its name, and said before the sum ("a maximum aggregate value of", "capped at", "up to").
 _UP_TO_BEFORE = re.compile(r"\b(?:up to|at most|no more than)\s*$", re.I)
 # (Not "…revenue element of the maximum expenditure": a part of the capped sum is asked.)
 _CAP_ASKED = re.compile(r"(?<!of the )\b(?:cap|ceiling|maximum|max)\b", re.I)
