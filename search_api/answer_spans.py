@@ -241,7 +241,6 @@ def _plural_head_after(text: str, toks: list, last: int) -> int:
         and not following.text.endswith("ss")
         and len(following.text) > 3
         and following.word not in STOPWORDS
-        and not stem_with_irregulars(toks[last].text).endswith("s")
         and not toks[last].text.endswith("s")
     )
 
@@ -539,6 +538,7 @@ _RANGED_YEAR = re.compile(
     r"|(?:(?<=\d{4} – )|(?<=\d{4} - )|(?<=\d{4}–)|(?<=\d{4} to )|(?<=\d{4} and ))(?:19|20)\d\d\b(?![\d/-])"
 )
 _WHEN_YEAR = re.compile(f"{_IN_YEAR.pattern}|{_RANGED_YEAR.pattern}")
+_WHEN_OR_TO_YEAR = re.compile(f"{_WHEN_YEAR.pattern}|{_TO_YEAR.pattern}")
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bin what year\b", re.I)
 _DAY_ASKED = re.compile(r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b|\bexact date\b", re.I)
 
@@ -605,11 +605,7 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
     if kind == "date":
         # "…was established in 2004": a year is the whole answer to when an event happened when it is
         # all the sentence gives, but less than a day or month beside it.
-        years = (
-            re.compile(f"{_WHEN_YEAR.pattern}|{_TO_YEAR.pattern}")
-            if _UNTIL_ASKED.search(q.text)
-            else _WHEN_YEAR
-        )
+        years = _WHEN_OR_TO_YEAR if _UNTIL_ASKED.search(q.text) else _WHEN_YEAR
         return _dates_and_years(text, years, 0.6) or _days_without_year(text)
     if kind == "amount":
         return list(_value_spans(kind, text))
