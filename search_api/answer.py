@@ -91,7 +91,14 @@ from .question_types import (
     asking_clause,
     is_question,
 )
-from .recipients import asked_payee, asked_recipient, comes_from, names_payee, recipient_value
+from .recipients import (
+    asked_payee,
+    asked_recipient,
+    comes_from,
+    named_only_as_source,
+    names_payee,
+    recipient_value,
+)
 from .record_answers import record_answer, record_field
 from .rerank import is_decision_text, is_key_information, is_title_line
 from .respective_lists import respective_value
@@ -473,6 +480,11 @@ def _about(q: Question, ev: Evidence) -> bool:
     """Does it name what the question names ("Kim Wright chairs the LPB Subgroup" is not about the Board)?
     For "who chairs…", does it say "chair" (title words and the names asked about don't count)?"""
     read = stems(f"{ev.read} {ev.chunk['section'] or ''}")[0] | ev.source.named
+    # A numbered item is about what the line above its list names: "…to support the work of the London Ending
+    # Homelessness Accelerator Programme in the following ways:" over "1. Staffing resource within the GLA
+    # (£399,000)…".
+    if (lead_line := _list_lead(ev)) is not None:
+        read |= stems(ev.at(lead_line))[0]
     read |= reading.short_forms_in(q, f"{ev.read} {ev.source.title}")  # "London VRU", "the annual AEB"
     read |= reading.spelt_in(q, read)  # "the CEZ … Fund" written "the Creative Enterprise Zone … Fund"
     read |= reading.joined_in(q, ev.read)  # "Spacehive" written "Space Hive"
@@ -704,7 +716,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             empowered = []
         if q.kind == "person":  # a name from the decision's title is its subject, not who acted
             # ("Community Energy London" runs the "London Community Energy Fund": its words, not its name.)
-            found = [f for f in found if not said_in(f.text, ev.source.title)]
+            # (A name given in quotes is what "What is the name of…" asks, title or not.)
+            found = [
+                f for f in found if not said_in(f.text, ev.source.title) or spans.called_name(ev.at(zone), f)
+            ]
         if q.kind == "reference":  # a decision names earlier ones; its own code is not one of them
             found = [f for f in found if re.sub(r"\D", "", f.text) not in ev.source.named]
             prefix = asked_prefix(q.text)  # "Which Mayoral Decision…" is answered by an MD code
@@ -789,6 +804,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             near = spans.proximity(reach, quote, relation, own, others, q.short_forms, spelt_here)
             near = max(near, 0.8 if label_hit else 0.0)
             if (
+                q.kind == "person"
+                and spans.called_name(ev.at(zone), span)
+                and stems(ev.at(zone)[max(0, span.start - 60) : span.start])[0] & relation.keys()
+            ):
+                near = max(near, 0.8)  # "The second phase of YLI, called [‘My London’]": named as asked
+            if (
                 q.after in ("end", "start")
                 and after
                 and any(_pair(ev.at(zone), span, o) for o in found if o is not span)
@@ -805,12 +826,15 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 near = max(near, 0.9)
             # "Who is the GLA's development partner…": "…GLAP entered a Development Agreement (DA) with [ABP (London)
             # Investment Limited]", the body the agreement is with.
-            if (
-                q.kind == "person"
-                and _PARTNER_ASKED.search(q.text)
-                and _WITH_BEFORE.search(ev.at(zone)[max(0, span.start - 30) : span.start])
-            ):
-                near = max(near, 0.9)
+            # (The other bodies of that sentence, "started by the London Development Agency", are not.)
+            if q.kind == "person" and _PARTNER_ASKED.search(q.text):
+                partnered = [
+                    o for o in found if _WITH_BEFORE.search(ev.at(zone)[max(0, o.start - 30) : o.start])
+                ]
+                if span in partnered:
+                    near = max(near, 0.9)
+                elif partnered:
+                    near *= 0.5
             if q.kind == "amount" and _labelled_as_asked(q, ev.at(zone), span, found):
                 near = max(near, 0.9)
             # "…the cap on total grant awards?": "grant funding with a maximum aggregate value of [£595,000]", not
@@ -917,6 +941,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "the threshold… is to increase from [£70,000] to £75,000": unless the earlier
                 # value is asked ("the original budget"), the figure a change states is the new one.
                 bonus *= 0.4
+            if (
+                q.kind == "date"
+                and _PERIOD_ASKED.search(q.text)
+                and _date_range(ev.at(zone), span, found) is None
+            ):
+                bonus *= 0.5  # asked over what period, "by [September 2023]" gives one end of it
             if (q.after == "from" or _SET_UP.search(q.text)) and _INCREMENT.search(
                 ev.at(zone)[max(0, span.start - 30) : span.start]
             ):
@@ -964,6 +994,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and not _MORE_AFTER.match(ev.at(zone), span.end)  # "[around £7.8m] in additional funding"
                 # "[up to £803,000] to cover the additional payment for boroughs…"
                 and not _ADDS_TO_EXISTING.match(ev.at(zone)[span.end : span.end + 60])
+                # "…to increase the funding available through the … Fund by [£400,000]": the increase itself
+                and not _INCREASED_BY.search(ev.at(zone)[max(0, span.start - 200) : span.start])
             ):
                 bonus *= 0.6  # asked how many more, "improved [over 2,000 homes]" is the whole, not "a further 458"
             if (
@@ -1002,10 +1034,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.4  # asked the multiplier, "the threshold … remains at [£70,000]" is another
             if q.kind == "amount" and _measure_of_other(q, ev.at(zone), span, found):
                 bonus *= 0.4  # asked the cash, "managing £3bn of cash and more than [£4bn] of borrowings"
+            if q.kind == "amount" and _COST_ASKED.search(q.text) and _HELD_AFTER.match(ev.at(zone), span.end):
+                continue  # asked what a review cost, "managing [c£50m] of cash" is money held, not spent
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
                 bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
+            if q.kind == "amount" and named_only_as_source(ev.at(zone), recipient):
+                continue  # asked what went to MOPAC, a sentence naming MOPAC only as a source
             if q.kind == "amount" and comes_from(ev.at(zone)[span.end :], recipient):
                 continue  # asked what went to MOPAC, "£500,000 of income from MOPAC" came from it
             if best is None or bonus > best.bonus:
@@ -1194,6 +1230,9 @@ _MORE_AFTER = re.compile(rf"\s+(?:in|of)\s+(?:{_MORE})\b", re.I)
 _ADDED_BEFORE = re.compile(rf"\b(?:{_MORE})\b[^.;£\d]{{0,35}}$", re.I)
 # What a sum is for, just after it, when that is adding to a sum already given: "£803,000 in order to
 # increase the existing grant funding", "£50,000 to top up the fund".
+_INCREASED_BY = re.compile(
+    r"\b(?:increas|rais|uplift|boost|top(?:ped|ping)? up)\w*\b[^.;£\d]{0,160}\bby\s*$", re.I
+)
 _ADDS_TO_EXISTING = re.compile(
     r"[^.;£\d]{0,25}?\bto\s+(?:increase|top[ -]up|uplift|supplement|boost|cover the (?:additional|extra))\b",
     re.I,
@@ -1395,6 +1434,11 @@ def _another_measure(q: Question, text: str, span: Span, found: list[Span]) -> b
     return bool(said) and not said & asked
 
 
+_COST_ASKED = re.compile(r"\b(?:cost|costs|costing|price|fee|fees)\b", re.I)
+# A sum measuring what is held or owed: "£3bn of cash and more than £4bn of borrowings".
+_HELD_AFTER = re.compile(
+    r"\s+of\s+(?:cash|borrowings?|debts?|reserves?|balances?|assets?|deposits?|investments?)\b", re.I
+)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)")
 
 
@@ -1818,6 +1862,7 @@ _WHOLE_ASKED = re.compile(r"\b(?:total|overall|maximum|whole|altogether|combined
 # "the total extra funding": an addition is asked, its whole is not.
 _WHOLE_OF_MORE = re.compile(rf"\b(?:total|overall|combined|cumulative)\s+(?:{_MORE})\b", re.I)
 PART_SHARE = 0.2  # of the question's rarity-weighted words, held by a part and not by the sentence above it
+PART_RARITY = 4.0  # a word as rare as "staffing": what a part alone may be named by
 
 
 def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], gathered: list) -> Candidate:
@@ -1861,7 +1906,11 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], 
         and 0 <= c.evidence.piece[0] - ev.piece[1] < 800
         and (parse_amount(c.answer) or whole) < whole
     ]
-    parts = [c for c in listing if gained(c) >= PART_SHARE]
+    # (Or the part's line alone holds what the question is most about beside the whole: "1. Staffing resource
+    # within the GLA (£399,000)…" for "How much of the … Grant goes on GLA staffing…".)
+    missing = {s: w for s, w in weights.items() if s not in above and w >= PART_RARITY}
+    rarest = max(missing, key=missing.get, default=None)
+    parts = [c for c in listing if gained(c) >= PART_SHARE or (rarest is not None and rarest in own(c))]
     if not parts:
         return best
     part = max(parts, key=gained)

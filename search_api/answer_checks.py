@@ -103,7 +103,12 @@ def _ranges_named(text: str) -> frozenset[str]:
 
 
 # "…up to 2027-28", "until the end of 2027-28": the year a period asked about ends.
-_UNTIL = re.compile(r"\b(?:up to|until|till|through|by)\s+(?:the end of\s+)?$", re.I)
+# ("…programme running to 2020/21": the end of its period, "between 17/18 to 20/21".)
+_UNTIL = re.compile(
+    r"\b(?:up to|until|till|through|by|(?:running|runs|ran|lasting|extending|extended|continuing) to)\s+"
+    r"(?:the end of\s+)?$",
+    re.I,
+)
 
 
 def names_asked_year(question: str, text: str, title: str, signed: str | None = None) -> bool:
@@ -189,6 +194,11 @@ def year_fit(question: str, text: str, span: Span, signed: str | None = None) ->
     spanned = asked | {str(int(y.covered[-1]) + 1) for y in named if y.ranged}
     own, after = _own_year(text, span)
     window = max(0, span.start - 40)
+    # Asked of a period by its end ("…programme running to 2020/21"), a figure stated for a period that
+    # reaches it ("£5,360,000 between 17/18 to 20/21") is the period's.
+    ends = {y.first for y in named if _UNTIL.search(question[: y.start])}
+    if ends and after and ends & {y.first for y in years(_around(text, span)[0])}:
+        return 1.0
     opens = after and _opens_period(text[span.end :], own)
     if opens and asked & set(own.covered) and _open_periods(question):
         return 1.0  # asked "from 2023 onwards", "£507,000 … from 2023 through to 2026" is that sum
@@ -219,6 +229,8 @@ def _own_year(text: str, span: Span) -> tuple[_Year | None, bool]:
     it ("£370,000 in 2018/19"), or ending a few words before it ("the 2021-22 budget of £1.3m")."""
     clause, lead = _around(text, span)
     after = years(clause)
+    if after and _COMPARED.match(clause, 0, after[0].start):
+        after = []  # "£350m (as was agreed for 2024-25)": the year it is compared with, not its own
     before = [y for y in years(lead) if len(lead) - y.end <= 16]
     own = after[0] if after else (before[-1] if before else None)
     if not after and before and _SAME_AS.search(lead):
@@ -281,6 +293,8 @@ def one_year_of_period(question: str, text: str, span: Span) -> bool:
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _SAME_AS = re.compile(r"\bsame\b[^.;£\d]{0,30}\bas\s+(?:in\s+)?\S*\d{4}\S*\s*(?:of|at|,)?\s*$", re.I)
+# "…at a level of £350m (as was agreed for 2024-25)", "£2m, as in 2019-20": a year the figure is likened to.
+_COMPARED = re.compile(r"\W*(?:the\s+same\s+)?as\b[^.;£\d]{0,30}$", re.I)
 _NOW = re.compile(r"\b(?:currently|now|at present|today)\b[^.;£\d]{0,20}$", re.I)
 _ACT_YEAR = re.compile(r"\bAct,? (?:19|20)\d\d\b")
 _FIGURE_OF_YEAR = re.compile(r"\d\s*[(:]\s*$")
@@ -1135,7 +1149,12 @@ def outside_rough_sum(question: str, value: str) -> bool:
 # is said where its holder is named ("…provide on-grant to London Councils for the … Advice Service" funds the
 # service, not its evaluation).
 _PURPOSE_ASKED = re.compile(
-    r"\b(?:contracts?|grants?|funding|commission|tender|role)\s+to\s+(?!be\b|the\b|a\b|an\b)((?-i:[a-z]{4,}))\b",
+    r"\b(?:contracts?|grants?|funding|commission|tender|role)\s+to\s+(?!be\b|the\b|a\b|an\b)((?-i:[a-z]{4,}))\b"
+    # "Which organisation was appointed to evaluate…": the same purpose, said of the body (not a verb any
+    # page may word otherwise: "hired to help" is "to assist", "to carry out" "to undertake").
+    r"|\b(?:appointed|commissioned|procured|hired|engaged|contracted|tasked)\s+to\s+"
+    r"(?!be\b|the\b|a\b|an\b|help\b|assist\b|carry\b|support\b|undertake\b|make\b|take\b|work\b|do\b)"
+    r"((?-i:[a-z]{4,}))\b",
     re.I,
 )
 
@@ -1144,9 +1163,10 @@ def purpose_unsaid(question: str, read: str) -> bool:
     """Does the question give the purpose of what a body holds ("the contract to evaluate…") and the text
     not say its verb?"""
     asked = _PURPOSE_ASKED.search(question)
-    if not asked or asked.group(1).lower() in STOPWORDS:  # "…paid by grant to which organisation?"
+    verb = asked and (asked.group(1) or asked.group(2)).lower()
+    if not verb or verb in STOPWORDS:  # "…paid by grant to which organisation?"
         return False
-    return asked.group(1).lower()[:5] not in {s[:5] for s in stems(read)[0]}
+    return verb[:5] not in {s[:5] for s in stems(read)[0]}
 
 
 # "What is the name of the person who is Senior Responsible Owner…": a person's own name is asked, not a post

@@ -461,6 +461,15 @@ def qualified_start(text: str, start: int) -> int:
     return qualified.start() if qualified else start
 
 
+# "uptake above 90 per cent": a rate a share is said to pass or stay under is part of it.
+_SHARE_BOUND = re.compile(r"\b(?:above|below|under|exceeding|beyond)\s$", re.I)
+
+
+def _bound_start(text: str, start: int) -> int:
+    bound = _SHARE_BOUND.search(text, max(0, start - 12), start)
+    return bound.start() if bound else start
+
+
 def unqualified(value: str) -> str:
     """The value without what it is stated with: "circa £311m" → "£311m"."""
     return _QUALIFIER_START.sub("", value, count=1)
@@ -609,8 +618,12 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         return _dates_and_years(text, years, 0.6) or _days_without_year(text)
     if kind == "amount":
         return list(_value_spans(kind, text))
-    if kind == "share":  # "a pay award of 2 per cent", "23%"
-        return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["share"].finditer(text)]
+    if kind == "share":  # "a pay award of 2 per cent", "23%"; "covers around 21% of London": as stated
+        return [
+            Span(start, m.end(), text[start : m.end()])
+            for m in ANSWER_PATTERNS["share"].finditer(text)
+            for start in [_bound_start(text, qualified_start(text, m.start()))]
+        ]
     if kind == "person" and q.asked_noun == "place":  # "Where…": a name the text sets after "in", "at", "to"
         found = [
             *places(text),
@@ -641,10 +654,31 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         ]
         named = [_from_borough(n) for n in named]  # "Chief Executive of [the London Borough of Hounslow]"
         return [b for b in listed if not any(n.start <= b.start and b.end <= n.end for n in named)] + named
+    if kind == "person" and _NAME_ASKED.search(q.text):
+        # "What is the name of the second phase of YLI?": "The second phase of YLI, called [‘My London’]…", a
+        # name given in quotes, whatever its words.
+        called = [Span(m.start(1), m.end(1), m[1]) for m in _CALLED.finditer(text)]
+        return sorted(
+            [
+                *called,
+                *(n for n in names(text, q, common) if not any(c.start <= n.start < c.end for c in called)),
+            ],
+            key=lambda s: (s.start, -s.end),
+        )
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []
 
+
+def called_name(text: str, span: Span) -> bool:
+    """Is the span a name the text gives in quotes ("…, called [‘My London’]")?"""
+    return any(m.span(1) == (span.start, span.end) for m in _CALLED.finditer(text, max(0, span.start - 20)))
+
+
+_NAME_ASKED = re.compile(r"\b(?:name|named|called|titled|entitled|known as)\b", re.I)
+_CALLED = re.compile(
+    r"\b(?:called|named|known as|entitled|titled|branded)\s+[‘“\"']([^’”\"'\n]{2,60}?)[’”\"']"
+)
 
 # "…will open in [Old Oak Common]", "…a garden at [Chobham Manor]", "…from use in Greater London to [Ukraine]".
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|to|on|near|within|into)\s+(?:the\s+)?$")

@@ -136,7 +136,7 @@ SEARCH_WANTS = (
 # projects", "AEB functions delegated to mayor from when" ("who" and "when" only as the last word:
 # "grants for people who sleep rough" asks no person).
 _ASKED_INSIDE = re.compile(
-    r"\b(how much|how many|no\. of)\b|\b(when|who|whom)(?=\W*$)|\b(?:which|what)(?=(?:\W+\w+){1,2}\W*$)", re.I
+    r"\b(how much|how many|no\. of)\b|\b(when|who|whom)(?=\W*$)|\b(?:which|what)(?=(?:\W+\w+){1,3}\W*$)", re.I
 )
 _ASKED_INSIDE_KINDS = {
     "how much": "amount",

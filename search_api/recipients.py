@@ -175,3 +175,14 @@ def comes_from(after: str, body: str | None) -> bool:
     if not body:
         return False
     return bool(re.match(rf"\W{{0,3}}(?:[\w’'-]+\s+){{0,4}}?from\s+(?:the\s+)?{re.escape(body)}\b", after))
+
+
+def named_only_as_source(text: str, body: str | None) -> bool:
+    """Does the text name the body only as where money came from ("…£500,000 of income from MOPAC, and £750,000
+    additional Young Londoners Fund budget")? Asked what went to MOPAC, none of its sums did."""
+    if not body:
+        return False
+    named = [m.start() for m in re.finditer(rf"\b{re.escape(body)}\b", text)]
+    return bool(named) and all(
+        re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, at - 12) : at]) for at in named
+    )

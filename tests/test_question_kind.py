@@ -976,3 +976,19 @@ def test_where_a_sum_comes_from_asks_no_starting_value():
     # MD3367 (tuning115's t115_53): "…and where does it come from?" asks a source, not "from £X to £Y"'s first.
     assert analyse_question("How big is the one-off increase, and where does it come from?").after is None
     assert analyse_question("What was the threshold raised from?").after == "from"
+
+
+def test_a_which_phrase_ending_a_statement_asks_what_it_names():
+    # fresh46's f46_13: "…carry forwards that were approved under cover of MD1629" answers a code.
+    asked = "The GLA 2015-16 outturn decision replaced carry forwards approved under which earlier mayoral decision?"
+    assert question_kind(asked) == "reference"
+    assert question_kind("The vests relate to which decision?") == "reference"
+
+
+def test_a_share_keeps_the_bound_it_is_said_with():
+    # DD2750: "…boroughs that have evidenced school meal uptake above 90 per cent".
+    q = analyse_question("What school meal uptake rate must boroughs evidence?")
+    found = spans_for(
+        "share", "boroughs that have evidenced school meal uptake above 90 per cent for", q, set()
+    )
+    assert [s.text for s in found] == ["above 90 per cent"]

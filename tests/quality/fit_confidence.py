@@ -76,6 +76,7 @@ REAL_FILES = (
     "fresh43.jsonl",  # unseen in session 45, tuning material since
     "fresh44.jsonl",  # unseen in session 46, tuning material since
     "fresh45.jsonl",  # unseen in session 47, tuning material since
+    "fresh46.jsonl",  # unseen in session 48, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -115,6 +116,10 @@ REAL_FILES = (
     "tuning119.jsonl",
     "tuning120.jsonl",
     "tuning121.jsonl",
+    "tuning122.jsonl",
+    "tuning123.jsonl",
+    "tuning124.jsonl",
+    "tuning125.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
