@@ -754,6 +754,14 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
         period_stated = q.kind not in reading.FIGURE_KINDS or states_asked_period(q.text, ev.at(zone))
         lead = _list_lead(ev) if q.kind in reading.FIGURE_KINDS else None
         acted = _acted_as_asked(q, ev.at(zone), found)
+        # "Who is the GLA's development partner…": the bodies an agreement is "with" (`_WITH_BEFORE`).
+        partnered = (
+            [o for o in found if _WITH_BEFORE.search(ev.at(zone)[max(0, o.start - 30) : o.start])]
+            if q.kind == "person" and _PARTNER_ASKED.search(q.text)
+            else []
+        )
+        # Asked what went to MOPAC, a sentence naming MOPAC only as a source gives none of its sums.
+        sourced = q.kind == "amount" and named_only_as_source(ev.at(zone), recipient)
         for span in found:
             # "reduced to": in "from £90,000 to £72,625" the amount after "to".
             after = bool(q.after) and ev.at(zone)[: span.start].rstrip().endswith(
@@ -827,14 +835,10 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             # "Who is the GLA's development partner…": "…GLAP entered a Development Agreement (DA) with [ABP (London)
             # Investment Limited]", the body the agreement is with.
             # (The other bodies of that sentence, "started by the London Development Agency", are not.)
-            if q.kind == "person" and _PARTNER_ASKED.search(q.text):
-                partnered = [
-                    o for o in found if _WITH_BEFORE.search(ev.at(zone)[max(0, o.start - 30) : o.start])
-                ]
-                if span in partnered:
-                    near = max(near, 0.9)
-                elif partnered:
-                    near *= 0.5
+            if span in partnered:
+                near = max(near, 0.9)
+            elif partnered:
+                near *= 0.5
             if q.kind == "amount" and _labelled_as_asked(q, ev.at(zone), span, found):
                 near = max(near, 0.9)
             # "…the cap on total grant awards?": "grant funding with a maximum aggregate value of [£595,000]", not
@@ -1040,8 +1044,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
             if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
-            if q.kind == "amount" and named_only_as_source(ev.at(zone), recipient):
-                continue  # asked what went to MOPAC, a sentence naming MOPAC only as a source
+            if sourced:
+                continue  # "£500,000 of income from MOPAC, and [£750,000] additional … budget"
             if q.kind == "amount" and comes_from(ev.at(zone)[span.end :], recipient):
                 continue  # asked what went to MOPAC, "£500,000 of income from MOPAC" came from it
             if best is None or bonus > best.bonus:

@@ -103,6 +103,15 @@ SEARCH_WANTS = (
         "share",
         re.compile(r"\bper\s?cent(?:age)?\b|%|\bpay (?:rise|award|increase|uplift)s?\b", re.IGNORECASE),
     ),
+    # "MD3039 increase to CEZ sustainability capital fund", "core grant one-off increase": a change to money
+    # is its sum.
+    (
+        "amount",
+        re.compile(
+            r"^(?=.*\b(?:increases?|uplifts?|top-ups?)\b)(?=.*\b(?:fund|grant|budget|funding|allocation)\b)",
+            re.I,
+        ),
+    ),
     # "Webbs Industrial site acquisition mayoral decision code": the code of the decision.
     ("reference", re.compile(r"\bdecision (?:code|number|reference)s?\b", re.IGNORECASE)),
     ("count", re.compile(r"\bnumber of\b", re.IGNORECASE)),

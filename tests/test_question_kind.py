@@ -992,3 +992,10 @@ def test_a_share_keeps_the_bound_it_is_said_with():
         "share", "boroughs that have evidenced school meal uptake above 90 per cent for", q, set()
     )
     assert [s.text for s in found] == ["above 90 per cent"]
+
+
+def test_a_search_for_a_change_to_money_asks_its_sum():
+    # MD3039 (tuning110's t110_29): "…to increase the funding available through the … Fund by £400,000".
+    assert question_kind("MD3039 increase to CEZ sustainability capital fund") == "amount"
+    assert question_kind("London & Partners 2025-26 core grant one-off increase") == "amount"
+    assert question_kind("2025-26 pay increase for the Mayor's appointees") == "share"
