@@ -2176,6 +2176,12 @@ def _leaving_unsaid(q: Question, said: str) -> bool:
 
 # "What year was the London Food Board set up?": the sentence says it began ("was established in
 # 2004"), not that it changed ("was reconfigured in early 2017").
+# Asked the original or earlier sum ("…given TfL for the original van and car scrappage schemes?"), a sum
+# "to support these changes" is the later one.
+_FOR_CHANGES = re.compile(
+    r"\b(?:support|fund|cover|deliver|implement|meet)\w*\s+(?:these|those|the|further|proposed)\s+changes\b",
+    re.I,
+)
 _FOUNDED_ASKED = re.compile(r"\b(?:set up|established|founded|formed|created)\b(?!\s+(?:by|under)\b)", re.I)
 _FOUNDED_SAID = re.compile(
     r"\b(?:set up|establish\w*|found(?:ed|ing)|form(?:ed|ation)|creat\w*|launch\w*|start\w*|began|begun|"
@@ -2380,6 +2386,7 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "reference" and act_object_unsaid(q.text, c.evidence.read))
         or (q.kind == "reference" and act_unsaid_by(q.text, said, c.answer))
         or plan_for_outcome(q.text, said)
+        or (q.kind in reading.FIGURE_KINDS and q.after == "from" and bool(_FOR_CHANGES.search(said)))
         or (q.kind == "amount" and building_unsaid(q.text, c.evidence.read))
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))

@@ -2432,3 +2432,10 @@ def test_a_sum_a_fund_is_increased_by_is_the_extra_asked(full_index, full_settin
     # Zone Sustainability Capital Fund (Sustainability Capital Fund) by £400,000."
     asked = "How much extra cash went into the CEZ Sustainability Capital Fund?"
     assert answer_question(full_index, asked, full_settings).answer == "£400,000"
+
+
+def test_a_sum_for_later_changes_is_not_the_original_asked(full_index, full_settings):
+    # MD3166 (tuning123's t123_12): "To support these changes, it is proposed that the … (“GLA”) allocates £50
+    # million … to TfL" is the later sum; the original schemes' "£48 million" (MD2661) is another decision's.
+    asked = "How much money had the GLA given TfL for the original van and car scrappage schemes?"
+    assert answer_question(full_index, asked, full_settings).answer != "£50 million"
