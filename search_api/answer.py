@@ -42,6 +42,7 @@ from .answer_checks import (
     building_unsaid,
     consulted_named,
     group_for_member,
+    is_asked_year,
     maker_named,
     means_named,
     measure_unstated,
@@ -209,7 +210,9 @@ def _answer_question(
     summed = _aggregate(index, q, response, related) if _is_aggregate(q) else None
     # A sum of one decision is no sum: "the combined total of the programme for 2017-18" is a figure
     # a passage states ("a combined programme total of £2.9m"), not the one decision's approved amount.
-    if summed is not None and (not summed.answered or len(summed.citations) > 1):
+    # With no decision's own sum to add, a passage may state the running total itself: "Since 2018, £96.3m
+    # of expenditure has been approved against MD2338".
+    if summed is not None and summed.answered and len(summed.citations) > 1:
         return summed
     passages = {p.chunk_id for r in response.results for p in r.passages}
     gathered = _gather(index, response)
@@ -726,6 +729,9 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if prefix is None or re.match(rf"{prefix}\d", spans.code_of(f.text))]
         # What the question states is not what it asks: "the 2016/17 pay award" does not date it.
         found = [f for f in found if " ".join(spans.unqualified(f.text).lower().split()) not in asked]
+        found = [
+            f for f in found if not is_asked_year(q.text, spans.unqualified(f.text))
+        ]  # "2025-26" as "2025-2026"
         if q.kind == "amount" and q.stated_sums:  # "How much of the £310.7m …": not "up to £310.7 million"
             found = [f for f in found if not q.stated_sums & set(amounts_in(f.text))]
         if q.kind == "amount":  # "… maximum spend": not "up to £500 per child"

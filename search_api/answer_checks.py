@@ -16,7 +16,7 @@ from decisions.words import STOPWORDS
 from indexer.amounts import amounts_in, find_amounts
 
 from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span, stems
-from .question_types import noun_phrase
+from .question_types import asking_clause, noun_phrase
 
 # The kind of decision a question asks the code of: its letters.
 _PREFIXES = (
@@ -128,6 +128,18 @@ def names_asked_year(question: str, text: str, title: str, signed: str | None = 
     said_ranged = _years_alone(text, ranged=True) if one else _ranges_named(text)
     return not asked or bool(
         lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
+    )
+
+
+def is_asked_year(question: str, value: str) -> bool:
+    """Is a value only a year the question itself states, however written? "…all 20 violence reduction
+    units for 2025-26?" is not answered "2025-2026": the question says which year it asks about."""
+    said = years(value)
+    if len(said) != 1 or re.sub(r"[\W_]", "", value[: said[0].start] + value[said[0].end :]):
+        return False
+    return any(
+        (y.first, y.ranged, y.firsts) == (said[0].first, said[0].ranged, said[0].firsts)
+        for y in years(question)
     )
 
 
@@ -813,7 +825,9 @@ _PER_UNIT = re.compile(r"\bper\s+(?!cent\b)([a-z]+)", re.I)
 # child" and "less than £7,400 a year" are rates, answering only a question that names their unit ("How
 # much could families save per child…", "…the annual household income limit").
 _SUM_ASKED = re.compile(
-    r"\b(?:spend|spending|spent|expenditure|budgets?|total|allocat\w*|funding|invest\w*|maximum|costs?)\b",
+    # ("How much did the Mayor approve for universal free school meals…": not "up to £500 per child" saved.)
+    r"\b(?:spend|spending|spent|expenditure|budgets?|total|allocat\w*|funding|invest\w*|maximum|costs?"
+    r"|approv\w*)\b",
     re.I,
 )
 _RATE_STATED = re.compile(
@@ -1010,8 +1024,10 @@ _SOUGHT_LATER = re.compile(
 
 
 def approval_to_come(question: str, sentence: str) -> bool:
-    """Does the question ask what was approved while the sentence puts the sum to an approval to come?"""
-    return bool(_APPROVAL_ASKED.search(question) and _SOUGHT_LATER.search(sentence))
+    """Does the question ask what was approved while the sentence puts the sum to an approval to come?
+    (Asked, not set as the scene: "After the early approval for Sport Unites 2021-22, how much … was left
+    for a decision after the 2021 mayoral election?" asks the sum to come.)"""
+    return bool(_APPROVAL_ASKED.search(asking_clause(question)) and _SOUGHT_LATER.search(sentence))
 
 
 @functools.lru_cache(maxsize=256)  # asked of a whole decision's text for each candidate it holds

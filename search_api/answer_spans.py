@@ -43,7 +43,8 @@ _ENUMERATOR = re.compile(
 _CODE = re.compile(r"[A-Z]{2,4}\d{3,5}")  # "MD1177"; "PCD1792"
 _BULLET = re.compile(r"[-•·*]\s")
 # "• housing associations", "2. cross cutting principles", "o approve, via ADD, …" (a Word sub-bullet)
-ITEM = re.compile(r"\s*(?:[-•·*o▪◦]|\d{1,2}[.)])\s")
+# (Lettered and roman items too: "a. £17.27m to procure…", "ii. £285,000 revenue grant…".)
+ITEM = re.compile(r"\s*(?:[-•·*o▪◦]|\d{1,2}[.)]|[a-h][.)]|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s")
 # A sentence introducing the parts of its sum: "Expenditure of £125,000 in 2020-21 to fund sustainable
 # drainage projects, comprising:", "…of £1.93m, comprising £1.25m of … and £683,496…".
 INTRODUCES_PARTS = re.compile(

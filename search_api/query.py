@@ -296,6 +296,14 @@ def _qualifies_decisions(base: str, match: re.Match) -> bool:
     )
 
 
+# "night-time jobs lost in London between 2017 and 2022": the years of a change measured, not of decisions.
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:lost|fell|rose|grew|increased|decreased|declined|dropped|doubled|halved|gained|went (?:up|down))"
+    r"(?:\s+(?:in|across|within|throughout)\s+(?:the\s+)?\w+)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _read_dates(parsed: ParsedQuery, text: str, base: str, today: dt.date) -> str:
     """The first date phrase that is a filter (see OPEN, SPAN, POINT); the others stay words to match."""
     question = is_question(base)
@@ -305,6 +313,8 @@ def _read_dates(parsed: ParsedQuery, text: str, base: str, today: dt.date) -> st
             if not values:
                 continue
             if reach != OPEN and (reach == POINT or question) and not _qualifies_decisions(base, match):
+                continue
+            if _MEASURED_BEFORE.search(base[: match.start()]):
                 continue
             for key, value in values.items():
                 parsed.filters[key] = value

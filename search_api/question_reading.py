@@ -543,7 +543,9 @@ _RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|alloca
 # "Who did the Legacy Corporation give grant money to…?": the asking clause ends at "to" (not "Which
 # body gave the grant for the Memorial to Victims of…": the giver is asked there).
 _GIVEN_TO = re.compile(
-    r"\bgi(?:ve|ven|ving|ves|ave)\b[^,;:?]* to\s*(?:$|[?.,]|(?:for|in|under|as|at)\b)", re.I
+    # (A sum's thousands comma is no clause break: "…giving £269,000 to for a … garden".)
+    r"\bgi(?:ve|ven|ving|ves|ave)\b(?:[^,;:?]|(?<=\d),(?=\d))* to\s*(?:$|[?.,]|(?:for|in|under|as|at)\b)",
+    re.I,
 )
 # The asked body gives: "Which body gave…", "Which organisation put £54,000 into…", "Name the department
 # that allocated…", "Who is giving…", "which company is … an external funder". Not when the asked body is

@@ -141,6 +141,9 @@ SEARCH_WANTS = (
 )
 
 
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 # A search that asks inside it, as busy people type: "SSSB budget how much", "LCEF round 6 no. of
 # projects", "AEB functions delegated to mayor from when" ("who" and "when" only as the last word:
 # "grants for people who sleep rough" asks no person).
@@ -177,6 +180,11 @@ _SIZED_SUMS = frozenset("fund pot grant grants loan loans award awards".split())
 _MONEY_NOUNS = frozenset("fund funds money cash pot income revenue capital".split())
 _GIVEN_SUMS = frozenset("grant allocation funding contribution".split())  # what "Give the …" asks the sum of
 _GAVE_MONEY = frozenset("put contribute invest spend pay allocate commit".split())
+# "What did Director Decision 2752 pay for out of the … budget?": what the money bought, not its sum ("What
+# did the GLA pay for the site?" still asks the price).
+_PAID_FOR_FROM = re.compile(
+    r"\b(?:pay|pays|paid|spend|spent)\s+for\s*(?:\?|$|out of\b|from\b|with\b|using\b)", re.I
+)
 _AUXILIARIES = frozenset("did does do will would was were is has have".split())  # "What grant did X get"
 _NOT_SUMS = frozenset(
     "purpose reason reasons summary about aim aims objective objectives terms conditions".split()
@@ -198,7 +206,9 @@ DELEGATION = re.compile(
 # "For the X programme, who…", "Apart from Y, which body…": the asking clause after a comma or dash.
 _ASKING_CLAUSE = re.compile(
     # "MD3410 who decides how the funding is allocated": after a decision's code, too.
-    r"(?:[,;:—–]|\s-|^|\b[A-Z]{2,5}\s?\d{3,5}\s)\s*(?:(?:on|in|under|by|from|for|at|to|of|with|until)\s+)?"
+    r"(?:[,;:—–]|\s-|^|\b[A-Z]{2,5}\s?\d{3,5}\s)\s*"
+    # ("Through which Chief Officer decision was the pay award confirmed?": its code.)
+    r"(?:(?:on|in|under|by|from|for|at|to|of|with|until|through|via|against|during)\s+)?"
     # (A threshold stays: "Under DD2750, above what meal uptake rate…" asks a bound.)
     r"(?=(?:(?:above|below|over|beyond)\s+)?(?:who|whom|whose|what|when|which|how|where)\b)",
     re.IGNORECASE,
@@ -316,7 +326,8 @@ MEASURED = frozenset("carbon co2 energy electricity heat power waste water land 
 # (Not "What post did Mary Harpley hold…": the post a person held is read by named_posts.)
 _POST_EMPOWERED = re.compile(r"\s*(?:which|what) post (?:can|may|could|must|will|would|is able to)\b", re.I)
 _PREPOSITIONS = frozenset(
-    "above below over under by in for from to at on since until after before within into".split()
+    "above below over under by in for from to at on since until after before within into through via against"
+    " during".split()
 )
 _THRESHOLDS = frozenset("above below over under beyond".split())
 _PERIODS = frozenset("period time timescale timeframe years months weeks days".split())  # "Over what period…"
@@ -393,7 +404,19 @@ def question_kind(question: str) -> str:
             return "person"
         # A search, not a question ("Sport Unites budget for 2022-23", "DD1221 – date signed?"): its cue
         # words say, question mark or not.
-        cued = next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), None)
+        # A cue word with "of" after it names what is asked ("MD2996 statutory officers pay award - date of
+        # London Assembly meeting"); the others may name what it is about ("pay award").
+        named = [
+            (m.start(), kind)
+            for kind, cue in SEARCH_WANTS
+            for m in cue.finditer(question)
+            if m.end() > m.start() and _OF_AFTER.match(question, m.end())
+        ]
+        cued = (
+            min(named)[1]
+            if named
+            else next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), None)
+        )
         # "Warmer Homes funding extension 2018/19 minimum number of extra households": a count named after
         # the money it is about is what the search wants.
         counted = _COUNT_CUE.search(question)
@@ -501,6 +524,12 @@ def question_kind(question: str) -> str:
         and words[-1] in ("cost", "costs")
     ):
         return "amount"  # "What did the 2014 extension of rough sleeping services cost?"
+    if (
+        words[0] == "what"
+        and words[1] in ("did", "does", "will", "would")
+        and _PAID_FOR_FROM.search(question)
+    ):
+        return "text"  # what the money bought
     if words[0] == "what" and words[1] in ("did", "does", "will", "would") and _GAVE_MONEY & set(words[3:8]):
         return "amount"  # "What did Sport England put into the Cluster…", "What will the GLA contribute…"
     if words[0] == "what" and words[-2:-1] and words[-2] in _VALUED and words[-1] == "at":
@@ -543,7 +572,12 @@ def question_kind(question: str) -> str:
         if phrase and ASKED_NOUNS.get(phrase[-1].removesuffix("s")) == "date":
             return "date"
         # "What Home Office grant did the VRU get…", "What total expenditure was sought…": its sum
-        if phrase and phrase[-1] in _GIVEN_SUMS | _SPENDING and words[verb] in _AUXILIARIES:
+        # ("What extra money was approved…", "What additional funding went to boroughs…": so is money.)
+        if (
+            phrase
+            and phrase[-1] in _GIVEN_SUMS | _SPENDING | {"money", "cash"}
+            and words[verb] in _AUXILIARIES | _GOES
+        ):
             return "amount"
         # "What salary…", "What date…", "What new completion deadline…": the wanted noun before the verb.
         said = next(

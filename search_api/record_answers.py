@@ -114,6 +114,9 @@ _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b"
 _RUNNING = re.compile(
     r"\b(?:reach(?:ed|es)?|cumulative)\b|\b(?:after|once)\b[^?]*\b(?:additional|extra|further|added)\b"
     r"|\b(?:come|comes|came) to\b"  # "…what did total approved Good Growth Fund capital come to?"
+    # "MD3230: how much expenditure had already been approved against MD2338 since 2018?": approvals made so
+    # far under an envelope, which the decision reports.
+    r"|\balready\b|\bapproved against\b|\b(?:so far|to date)\b"
 )
 _PLURAL_DECISIONS = re.compile(r"\bdecisions\b", re.I)
 _RELATES = re.compile(r"\brelat(?:e|es|ed|ing) to\b", re.I)  # "which earlier decision does it relate to"

@@ -2439,3 +2439,34 @@ def test_a_sum_for_later_changes_is_not_the_original_asked(full_index, full_sett
     # million … to TfL" is the later sum; the original schemes' "£48 million" (MD2661) is another decision's.
     asked = "How much money had the GLA given TfL for the original van and car scrappage schemes?"
     assert answer_question(full_index, asked, full_settings).answer != "£50 million"
+
+
+def test_a_year_the_question_states_does_not_date_what_it_asks(full_index, full_settings):
+    # PCD 1792 (fresh47's f47_09): "…on 12 February 2025, the Home Office confirmed that they will be funding
+    # VRUs grant funding … for 2025-2026": the question's own "2025-26", written otherwise, is not when.
+    asked = "When did the Home Office confirm it would fund all 20 violence reduction units for 2025-26?"
+    assert answer_question(full_index, asked, full_settings).answer != "2025-2026"
+
+
+def test_a_running_total_a_passage_states_answers_when_no_decision_sums_it(full_index, full_settings):
+    # MD3230 (tuning129's t129_14): "Since 2018, £96.3m of expenditure has been approved against MD2338"; no
+    # decision's own approved sum is asked, and "since 2018" does not make a sum of several decisions.
+    asked = "MD3230: how much expenditure had already been approved against MD2338 since 2018?"
+    assert answer_question(full_index, asked, full_settings).answer == "£96.3m"
+
+
+def test_a_lettered_item_under_the_approved_total_is_the_part_asked(full_index, full_settings):
+    # MD3135 (tuning129's t129_32): "1. expenditure of £20.02m, … comprising:" over "a. £17.27m to procure the
+    # contracted service No Second Night Out (NSNO) in 2023, to be delivered in 2024-25, 2025-26 and 2026-27".
+    asked = "How much was approved to procure No Second Night Out for delivery from 2024-25 to 2026-27?"
+    assert "£17.27m" in answer_question(full_index, asked, full_settings).answer
+
+
+def test_a_sum_with_a_thousands_comma_still_says_who_receives(full_index, full_settings):
+    # ADD304 (tuning129's t129_21): "…grant assistance of £269,000 (…), to Groundwork London in 2015/16 and
+    # 2016/17 for the creation of a temporary mobile community garden…".
+    asked = (
+        "Which organisation is the Legacy Corporation giving £269,000 to for a temporary community garden on "
+        "the Olympic Park?"
+    )
+    assert answer_question(full_index, asked, full_settings).answer == "Groundwork London"

@@ -12,6 +12,7 @@ from search_api.answer_checks import (
     asked_prefix,
     consulted_named,
     group_for_member,
+    is_asked_year,
     maker_named,
     means_named,
     measure_unstated,
@@ -545,6 +546,21 @@ def test_a_rate_is_no_whole_sum():
         "What is the annual household income limit for funding?", "less than £7,400 a year"
     )
     assert not unit_for_total("What is the maximum spend?", "up to £140m")
+    # Asked what was approved, a saving per child is no sum approved (tuning128's t128_33).
+    assert unit_for_total(
+        "How much did the Mayor approve for universal free school meals in London primary schools?",
+        "up to £500 per child",
+    )
+
+
+def test_a_year_the_question_states_is_not_its_answer_however_written():
+    # PCD 1792: "…the Home Office confirmed … for 2025-2026" for "…for 2025-26?".
+    asked = "When did the Home Office confirm it would fund all 20 violence reduction units for 2025-26?"
+    assert is_asked_year(asked, "2025-2026")
+    assert is_asked_year("What was signed in 2019?", "2019")
+    assert not is_asked_year(asked, "12 February 2025")
+    assert not is_asked_year(asked, "2026-27")
+    assert not is_asked_year("When did the Home Office confirm the funding?", "2025-2026")
 
 
 def test_a_groups_grant_is_no_members_share():
@@ -722,6 +738,12 @@ def test_a_sum_left_to_a_later_approval_is_not_approved():
         "How much Sport Unites money was approved for summer 2021?", "It approves £830,000."
     )
     assert not approval_to_come("How much of the Sport Unites budget remained?", later)
+    # An approval that sets the scene is not what is asked (tuning126's t126_15).
+    assert not approval_to_come(
+        "After the early approval for Sport Unites 2021-22, how much of that year's budget was left for a "
+        "decision after the 2021 mayoral election?",
+        later,
+    )
 
 
 def test_a_sum_a_change_ends_at_is_not_where_another_starts():

@@ -34,6 +34,9 @@ from .conftest import TODAY
         # A period the decision describes (MD3230: "…delivered £44m of project activity up to 2023-24").
         ("How much Royal Docks project activity had been delivered up to 2023-24?", "up to 2023-24"),
         ("How much Arts Council England grant could the Fourth Plinth receive until 2021?", "until 2021"),
+        # The years of a change measured (MD3115: "over 200,000 night-time jobs were lost in London between 2017
+        # and 2022"), not of the decisions.
+        ("night-time jobs lost in London between 2017 and 2022", "between 2017 and 2022"),
     ],
 )
 def test_a_year_inside_a_question_or_topic_is_text_to_match(q, year_words):

@@ -550,6 +550,8 @@ def test_a_name_joining_two_posts_is_named_by_either():
         ("Who signed the decision?", False),
         ("Who gave evidence to the review?", False),  # gave, but not "to" whom the money went
         ("MD3161 Strategic Insights Tool £144,535 recipient", True),  # the recipient named
+        # A sum's thousands comma is no clause break.
+        ("Which organisation is the Legacy Corporation giving £269,000 to for a community garden?", True),
     ],
 )
 def test_a_question_asking_who_received_money_is_told(question, receiver):
@@ -999,3 +1001,21 @@ def test_a_search_for_a_change_to_money_asks_its_sum():
     assert question_kind("MD3039 increase to CEZ sustainability capital fund") == "amount"
     assert question_kind("London & Partners 2025-26 core grant one-off increase") == "amount"
     assert question_kind("2025-26 pay increase for the Mayor's appointees") == "share"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # A preposition before "which" leads the asking clause: the Chief Officer decision's code.
+        ("Through which Chief Officer decision was the 2025-26 GLA staff pay award confirmed?", "reference"),
+        # A cue with "of" after it names what is asked; "pay award" only what it is about.
+        ("MD2996 statutory officers pay award - date of London Assembly meeting to consider it", "date"),
+        # What money bought, not its sum; the price of a thing is still a sum.
+        ("What did Director Decision 2752 pay for out of the Building More Homes revenue budget?", "text"),
+        ("What did the GLA pay for the Webbs site?", "amount"),
+        # Money asked is its sum, however it is called.
+        ("What extra money was approved for boroughs whose schools had take-up above 90 per cent?", "amount"),
+    ],
+)
+def test_what_the_asking_words_want(question, kind):
+    assert question_kind(question) == kind

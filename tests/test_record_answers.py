@@ -127,6 +127,7 @@ def test_record_questions_are_recognised_by_the_field_they_ask_for(question, fie
         "Which artists made the 12th and 13th commissions for the Fourth Plinth?",
         # A running total is the sum the approvals came to, not the sum one decision approves.
         "What was the cumulative total approved through the Good Growth Fund after DD2352?",
+        "MD3230: how much expenditure had already been approved against MD2338 since 2018?",
         # A deadline agreed is the deadline, not the day the decision was agreed.
         "What new completion deadline was agreed for the Havelock Estate site?",
         # A limit the decision states is not the sum it approves (DMFD262: "…the prior approval of the Deputy

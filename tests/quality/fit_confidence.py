@@ -77,6 +77,7 @@ REAL_FILES = (
     "fresh44.jsonl",  # unseen in session 46, tuning material since
     "fresh45.jsonl",  # unseen in session 47, tuning material since
     "fresh46.jsonl",  # unseen in session 48, tuning material since
+    "fresh47.jsonl",  # unseen in session 49, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -120,6 +121,10 @@ REAL_FILES = (
     "tuning123.jsonl",
     "tuning124.jsonl",
     "tuning125.jsonl",
+    "tuning126.jsonl",
+    "tuning127.jsonl",
+    "tuning128.jsonl",
+    "tuning129.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
