@@ -2374,7 +2374,8 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
     payee = asked_payee(q.text) if q.kind == "amount" else None  # whom the money asked about was paid
     if (
         c is None
-        or (q.contractor and not _CONTRACTING.search(said))
+        # (A word of the name itself says no contract: "…for the Subregional Immigration Advice Services’ Fund".)
+        or (q.contractor and not _CONTRACTING.search(said.replace(c.answer, " ")))
         or (q.kind == "date" and _DEADLINE_ASKED.search(q.text) and not _DEADLINE_SAID.search(said))
         or (q.kind == "date" and _FOUNDED_ASKED.search(q.text) and not _FOUNDED_SAID.search(said))
         or _leaving_unsaid(q, said)

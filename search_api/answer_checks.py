@@ -16,7 +16,7 @@ from decisions.words import STOPWORDS
 from indexer.amounts import amounts_in, find_amounts
 
 from .question_reading import NUMBER_WORDS, ORG_WORDS, PART_WORDS, Span, stems
-from .question_types import asking_clause, noun_phrase
+from .question_types import PROVISION_ASKED, asking_clause, noun_phrase
 
 # The kind of decision a question asks the code of: its letters.
 _PREFIXES = (
@@ -518,17 +518,13 @@ def asked_part_named(question: str, text: str) -> tuple[int, int] | None:
 
 
 # "Under which section of the GLA Act…": a numbered provision of a law, as the page writes it.
-_PROVISION_ASKED = re.compile(
-    r"\b(?:which|what)\s+(section|paragraph|schedule|regulation|article|clause|proposal|recommendation)\b",
-    re.I,
-)
 _PROVISION = r"\b{}s?\s+(\d{{1,4}}[A-Z]{{0,2}}(?:\(\d+\))?)"
 
 
 def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
     """Asked "Under which section of…?", where the text names its one section ("…under [section 121] of the
     GLA Act 1999"); None when none is asked, or the text names none or several."""
-    asked = _PROVISION_ASKED.search(question)
+    asked = PROVISION_ASKED.search(question)
     if not asked:
         return None
     return _named_once(re.finditer(_PROVISION.format(asked.group(1).lower()), text, re.I), whole=True)

@@ -141,6 +141,14 @@ SEARCH_WANTS = (
 )
 
 
+# "Under which section of the GLA Act…", "Which Mayor's Transport Strategy proposal…": a numbered provision
+# of a law or plan, its number as the page writes it ("Proposal 44"), not who or a sentence.
+PROVISION_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:(?-i:[A-Z])[\w’']*\s+){0,4}"
+    # ("Under which Act's section 18…" states the number: the Act is asked.)
+    r"(section|paragraph|schedule|regulation|article|clause|proposal|recommendation)\b(?!\s*\d)",
+    re.I,
+)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -362,6 +370,8 @@ def question_kind(question: str) -> str:
         return question_kind(question[found[1].start :])
     if SOURCE_ASKED.match(question):
         return "person"
+    if PROVISION_ASKED.match(question):
+        return "text"
     if (
         words[:2] == ["name", "of"]
         or (

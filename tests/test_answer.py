@@ -2470,3 +2470,27 @@ def test_a_sum_with_a_thousands_comma_still_says_who_receives(full_index, full_s
         "the Olympic Park?"
     )
     assert answer_question(full_index, asked, full_settings).answer == "Groundwork London"
+
+
+def test_a_numbered_proposal_of_a_named_plan_is_answered_by_its_number(full_index, full_settings):
+    # DD2496 (tuning128's t128_45): "…complimenting those in the Mayors Transport Strategy (specifically
+    # Proposal 44)".
+    asked = (
+        "Which Mayor's Transport Strategy proposal do the 2020-21 sustainable drainage projects complement?"
+    )
+    assert answer_question(full_index, asked, full_settings).answer == "Proposal 44"
+
+
+def test_a_word_of_a_name_is_no_contract_with_it(full_index, full_settings):
+    # MD3089 (tuning129's t129_41, no answer in the corpus): "…for the Subregional Immigration Advice Services’
+    # Accommodation Fund" says no supplier was chosen; "Services" is the name's own word.
+    asked = (
+        "Which software supplier was chosen to build the new rough sleeping data warehouse funded by DLUHC?"
+    )
+    assert not answer_question(full_index, asked, full_settings).answered
+
+
+def test_a_section_the_question_numbers_is_not_what_it_asks(full_index, full_settings):
+    # MD1437 (tuning25's t25_02): "…under section 18 of the Business Rate Supplements Act 2009": the Act is asked.
+    asked = "Under which Act's section 18 are billing authorities notified of the Crossrail BRS policies for 2015-16?"
+    assert "Business Rate Supplements Act 2009" in answer_question(full_index, asked, full_settings).answer

@@ -1015,6 +1015,11 @@ def test_a_search_for_a_change_to_money_asks_its_sum():
         ("What did the GLA pay for the Webbs site?", "amount"),
         # Money asked is its sum, however it is called.
         ("What extra money was approved for boroughs whose schools had take-up above 90 per cent?", "amount"),
+        # A numbered provision of a named plan: its number, not who.
+        (
+            "Which Mayor's Transport Strategy proposal do the 2020-21 sustainable drainage projects complement?",
+            "text",
+        ),
     ],
 )
 def test_what_the_asking_words_want(question, kind):
