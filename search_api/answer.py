@@ -41,6 +41,7 @@ from .answer_checks import (
     asked_provision_named,
     building_unsaid,
     consulted_named,
+    dates_nothing,
     group_for_member,
     is_asked_year,
     maker_named,
@@ -695,7 +696,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
     decider_asked = q.kind == "person" and record_field(q.text) in ("decision_maker", "decision_maker_role")
     # A decision that never names "2026-27" states no figure for it (tried: named beside the figure
     # or in what it is read with; on the tuning questions that lost five right answers to save three).
-    year_named = names_asked_year(q.text, ev.source.text, ev.source.title, ev.source.signed)
+    year_named = _names_asked_year(q, ev)
     zones = [None, _following(ev)] if q.kind == "list" else [None]
     if q.kind == "person" and q.post and (intro := _introducing(ev)):
         zones.append(intro)  # "- LCEF funding allocations…" under "…delegates authority to X … to approve:"
@@ -1260,7 +1261,10 @@ _POOL_NAMED_BEFORE = re.compile(
     r"\b(?:budget|funding|allocation|fund|pot)\s+of\s*$",
     re.I,
 )
-_PARTS_FOLLOW = re.compile(r"\s*[,(]?\s*(?:of which|including)\b", re.I)  # "£20.02m, of which £16.36m …"
+# "£20.02m, of which £16.36m …", "£3,670,000 (consisting of £270,000 in 2021-22, …)".
+_PARTS_FOLLOW = re.compile(
+    r"\s*[,(]?\s*(?:of which|including|consisting of|comprising|made up of|broken down as)\b", re.I
+)
 _PART_BEFORE = re.compile(r"\bof which\s*$", re.I)
 # ("…a combined programme total of £2.9m": a total named by what it sums.)
 _TOTAL_BEFORE = re.compile(
@@ -1471,12 +1475,23 @@ def _text_before(ev: Evidence, zone: tuple[int, int], span: Span) -> str:
     return ev.at(zone)[: span.start].rstrip()
 
 
+def _names_asked_year(q: Question, ev: Evidence) -> bool:
+    """Does the decision name the year asked? A page that dates nothing says no other year of a name or list
+    asked: "…amend their articles of association after the 2024 governance document refresh" (MD3274). A
+    figure's year it must state: "London Community Energy Fund budget for 2026-27" is no year of an undated
+    round's sums."""
+    source = ev.source
+    if q.kind not in reading.FIGURE_KINDS and dates_nothing(source.text, source.title, source.signed):
+        return True
+    return names_asked_year(q.text, source.text, source.title, source.signed)
+
+
 def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     """A decision that never names the asked year ("2019-20") or borough ("Barnet"), nor was signed in that
     year, or names the asked part of a programme ("fifth round") only by other numbers, does not answer
     about it, in any words."""
     return (
-        names_asked_year(q.text, ev.source.text, ev.source.title, ev.source.signed)
+        _names_asked_year(q, ev)
         and names_asked_boroughs(q.text, ev.source.text, ev.source.title)
         and same_round(q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms, whole=True)
     )

@@ -131,6 +131,11 @@ def names_asked_year(question: str, text: str, title: str, signed: str | None = 
     )
 
 
+def dates_nothing(text: str, title: str, signed: str | None) -> bool:
+    """Does a page give no year at all, nor a signed date (MD3274's opening)?"""
+    return signed is None and not years(text) and not years(title)
+
+
 def is_asked_year(question: str, value: str) -> bool:
     """Is a value only a year the question itself states, however written? "…all 20 violence reduction
     units for 2025-26?" is not answered "2025-2026": the question says which year it asks about."""

@@ -2494,3 +2494,26 @@ def test_a_section_the_question_numbers_is_not_what_it_asks(full_index, full_set
     # MD1437 (tuning25's t25_02): "…under section 18 of the Business Rate Supplements Act 2009": the Act is asked.
     asked = "Under which Act's section 18 are billing authorities notified of the Crossrail BRS policies for 2015-16?"
     assert "Business Rate Supplements Act 2009" in answer_question(full_index, asked, full_settings).answer
+
+
+def test_a_page_that_dates_nothing_may_answer_a_question_naming_a_year(full_index, full_settings):
+    # MD3274 (fresh18's f18_21): its opening names no year and it has no signed date; "…Directors of Arms-Length
+    # GLA subsidiaries (London Treasury Ltd (LTL), GLIF Limited and LTLF GP Limited) are authorised to amend…".
+    asked = (
+        "Which GLA subsidiaries were authorised to amend their articles of association after the 2024 governance "
+        "document refresh?"
+    )
+    assert answer_question(full_index, asked, full_settings).answer == (
+        "London Treasury Ltd (LTL), GLIF Limited and LTLF GP Limited"
+    )
+    # A figure's year the page must state: the undated sixth round's sums are no 2026-27 budget.
+    assert not answer_question(
+        full_index, "London Community Energy Fund budget for 2026-27", full_settings
+    ).answered
+
+
+def test_the_total_its_parts_follow_in_brackets_is_the_total_asked(full_index, full_settings):
+    # MD2895 (tuning60's t60_04): "…expenditure of up to £3,670,000 (consisting of £270,000 in 2021-22, £1.4m in
+    # 2022-23, £1m in 2023-24, and £1m in 2024-25)…".
+    asked = "What is the total Sport Unites second phase budget from 2021-22 to 2024-25?"
+    assert answer_question(full_index, asked, full_settings).answer == "up to £3,670,000"
