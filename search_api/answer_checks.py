@@ -133,7 +133,7 @@ def names_asked_year(question: str, text: str, title: str, signed: str | None = 
 
 def dates_nothing(text: str, title: str, signed: str | None) -> bool:
     """Does a page give no year at all, nor a signed date (MD3274's opening)?"""
-    return signed is None and not years(text) and not years(title)
+    return signed is None and not years_named(text) and not years_named(title)  # (cached: read per passage)
 
 
 def is_asked_year(question: str, value: str) -> bool:
