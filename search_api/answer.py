@@ -730,9 +730,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             found = [f for f in found if prefix is None or re.match(rf"{prefix}\d", spans.code_of(f.text))]
         # What the question states is not what it asks: "the 2016/17 pay award" does not date it.
         found = [f for f in found if " ".join(spans.unqualified(f.text).lower().split()) not in asked]
-        found = [
-            f for f in found if not is_asked_year(q.text, spans.unqualified(f.text))
-        ]  # "2025-26" as "2025-2026"
+        # (Nor the question's own year written otherwise: "2025-2026" for "…for 2025-26?".)
+        found = [f for f in found if not is_asked_year(q.text, spans.unqualified(f.text))]
         if q.kind == "amount" and q.stated_sums:  # "How much of the £310.7m …": not "up to £310.7 million"
             found = [f for f in found if not q.stated_sums & set(amounts_in(f.text))]
         if q.kind == "amount":  # "… maximum spend": not "up to £500 per child"
