@@ -219,7 +219,8 @@ CLIPPED = {
     "mgmt": "management", "orgs": "organisations", "yr": "year", "yrs": "years", "exec": "executive",
     "asst": "assistant", "mgr": "manager", "reps": "representatives", "comms": "communications",
     "uni": "university", "cttee": "committee", "assoc": "association", "intl": "international",
-    "natl": "national", "no. of": "number of",
+    "natl": "national", "no. of": "number of", "advert": "advertisement", "adverts": "advertisements",
+    "stats": "statistics",
 }  # fmt: skip
 _CLIPPED = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(c) for c in sorted(CLIPPED, key=len, reverse=True)) + r")(?![\w-])",

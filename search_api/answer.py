@@ -139,7 +139,16 @@ class Source:
     @functools.cached_property
     def words(self) -> frozenset[str]:
         """Stems of its title and whole text, read once (too long for `stems`' cache)."""
-        return reading.word_stems(f"{self.title}\n{self.text}")[0]
+        return self._read[0]
+
+    @functools.cached_property
+    def forms(self) -> frozenset[str]:
+        """Its words as written, in lower case."""
+        return self._read[1]
+
+    @functools.cached_property
+    def _read(self) -> tuple[frozenset[str], frozenset[str]]:
+        return reading.word_stems(f"{self.title}\n{self.text}")
 
 
 @dataclass
@@ -2484,7 +2493,7 @@ def _answer(
 ) -> Answer:
     ev = cand.evidence
     # How likely it is right, from how well the evidence covers the question (answer_confidence).
-    found = answer_confidence.features(q, ev, _reworded(index, q, ev))
+    found = answer_confidence.features(q, ev, _reworded(index, q, ev), _formed_otherwise(index, q, ev.source))
     if answer_confidence.observer is not None:
         answer_confidence.observer(q.text, found)
     likely = answer_confidence.probability(found)
@@ -2599,6 +2608,29 @@ def _reworded(index: LoadedIndex, q: Question, ev: Evidence) -> frozenset[str]:
     if close is None:
         return held
     return held | frozenset(s for s, c in zip(absent, close, strict=True) if c >= REWORDED)
+
+
+def _formed_otherwise(index: LoadedIndex, q: Question, source: Source) -> frozenset[str]:
+    """The question's words a decision uses only in a form the stemmer keeps apart: "feasible" as
+    "feasibility" ("feasibl", "feasibil"). A shared start is not enough ("generation", "general"): their
+    vectors, each word alone, must lie close too."""
+    near = {
+        word_stem: [
+            w
+            for w in source.forms
+            if len(w) >= 6 and w.isalpha() and w.startswith(word_stem[:-1]) and len(w) - len(word_stem) <= 5
+        ][:3]
+        for word_stem in q.weights
+        if len(word_stem) >= 6 and word_stem not in source.words
+    }
+    near = {s: forms for s, forms in near.items() if forms}
+    if index.model is None or not near:
+        return frozenset()
+    asked, forms = list(near), sorted({w for ws in near.values() for w in ws})
+    vectors = _embed(index, [q.words[s] for s in asked] + forms)
+    close = vectors[: len(asked)] @ vectors[len(asked) :].T
+    place = {w: i for i, w in enumerate(forms)}
+    return frozenset(s for i, s in enumerate(asked) if max(close[i, place[w]] for w in near[s]) >= REWORDED)
 
 
 def _closeness(index: LoadedIndex, asked: list[str], words: set[str]) -> np.ndarray | None:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .answer_checks import periods_said
-from .question_reading import Question, spelt_in, stems
+from .answer_checks import parts_said, periods_said
+from .question_reading import Question, short_forms_in, spelt_in, stems
 
 FEATURES = (
     "bias",
@@ -59,22 +59,31 @@ THRESHOLD = 0.762  # abstain when the probability is below it
 observer: Callable[[str, dict[str, float]], None] | None = None
 
 
-def features(q: Question, evidence, reworded: frozenset[str] = frozenset()) -> dict[str, float]:
+def features(
+    q: Question, evidence, reworded: frozenset[str] = frozenset(), formed: frozenset[str] = frozenset()
+) -> dict[str, float]:
     """The signals of the evidence an answer is read from (an answer.Evidence), each in [0, 1]. `reworded`:
-    the question's words the evidence holds in another form ("deployed" as "deployment")."""
-    weights = q.weights.items()
-    total, rarest = sum(q.weights.values()) or 1.0, max(q.weights.values(), default=0.0) or 1.0
-    # Initials the evidence writes out count as held: "MOPAC" as "Mayor’s Office for Policing and Crime".
-    piece = stems(evidence.at(evidence.piece))[0]
-    piece = piece | spelt_in(q, piece)
-    read = stems(f"{evidence.read}\n{evidence.source.title}")[0]
-    read = read | spelt_in(q, read)
+    the question's words the evidence holds in another form ("deployed" as "deployment"); `formed`: those
+    the whole decision holds only in another form ("feasible" as "feasibility")."""
+    # The body noun asked by is the answer's kind, not its topic: "Which councils…" is answered by "the
+    # London Boroughs of Harrow and Hackney" in a decision that never writes "council".
+    asked = {s: w for s, w in q.weights.items() if s != q.kind_stem} or q.weights
+    weights = asked.items()
+    total, rarest = sum(asked.values()) or 1.0, max(asked.values(), default=0.0) or 1.0
+    said, around = evidence.at(evidence.piece), f"{evidence.read}\n{evidence.source.title}"
+    # Initials the evidence writes out count as held: "MOPAC" as "Mayor’s Office for Policing and Crime"; and a
+    # name asked in full that it writes by its initials: "MOPAC" for "Mayor's Office for Policing and Crime".
+    piece = stems(said)[0]
+    piece = piece | spelt_in(q, piece) | short_forms_in(q, said)
+    read = stems(around)[0]
+    read = read | spelt_in(q, read) | short_forms_in(q, around)
     whole = evidence.source.words
-    whole = whole | spelt_in(q, whole)
-    # A period asked as one span ("2021-25") is held where it is said as its years ("2021-22 to 2024-25").
-    piece |= periods_said(q.text, evidence.at(evidence.piece))
-    read |= periods_said(q.text, f"{evidence.read}\n{evidence.source.title}")
-    whole |= periods_said(q.text, evidence.source.text)
+    whole = whole | spelt_in(q, whole) | formed
+    # A period asked as one span ("2021-25") is held where it is said as its years ("2021-22 to 2024-25"), a
+    # part asked in other words where it is said so ("round eight" as "an eighth round").
+    piece |= periods_said(q.text, said) | parts_said(q.text, said)
+    read |= periods_said(q.text, around) | parts_said(q.text, around)
+    whole |= periods_said(q.text, evidence.source.text) | parts_said(q.text, evidence.source.text)
     missing = [w for s, w in weights if s not in whole]
     return {
         "bias": 1.0,

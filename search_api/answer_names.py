@@ -132,6 +132,8 @@ def _name_quality(run: list[Token], q: Question, common: set[str], next_word: st
     # "Mayor’s Office for Policing and Crime": the Mayor owns the body; it is not his post.
     owner = run[0].word == "mayor" and run[0].text.endswith(("’s", "'s")) and len(run) > 1
     words = {t.word for t in run[owner:]}
+    if owner and not (words - {"london"}) & ORG_WORDS:
+        return 0.1  # "the Mayor’s Improving London’s Housing Stock programme": his programme, not a body
     if words & ROLE_WORDS:  # a post: the answer only when a post is asked ("which officer may approve…")
         return 0.9 if q.post else 0.05 if q.organisation else 0.15
     # "the Team London Young Ambassador programme"; but "Arts Council England grant income" is a body's.
@@ -370,7 +372,9 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         if plain_name:  # a body asked for, one word the money goes to: a name only a body has
             quality = max(quality, 0.8)
         owned = [t.word for t in tokens(text[end : end + 40])][:5]
-        if q.organisation and end < run[-1].end and THING_WORDS & set(owned):
+        # (Not a name that is no body, as the Mayor's own programme: "the Mayor’s Improving London’s Housing
+        # Stock programme".)
+        if q.organisation and end < run[-1].end and THING_WORDS & set(owned) and quality > 0.1:
             quality = max(quality, 0.8)  # "Better Bankside’s ‘Crossing the Line’ project": whose it is
         named = 1 + sum(t.word in ("and", "&") for t in run)
         if q.stated_number and q.stated_number > 1 and named == q.stated_number:  # "Which two artists…"

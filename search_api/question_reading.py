@@ -29,13 +29,14 @@ from .question_types import (
     singular_body,
 )
 
-# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run", "put towards":
-# how people ask, rare in the decisions' formal text, so they would weigh as topics that are missing);
+# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run",
+# "put towards", "whether", "went": how people ask, rare in the decisions' formal text, so they would weigh as
+# topics that are missing);
 # not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became put puts putting towards
+filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became put puts putting towards whether went
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds reserve reserves code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery obligation obligations
@@ -154,6 +155,9 @@ class Question:
     organisation: bool = False  # "which company…": an organisation is wanted, not a person
     individual: bool = False  # "which artist…": a person is wanted, never a body
     asked_noun: str | None = None  # "which department…": a name holding "Department" fits best
+    # The stem of the body noun it asks by ("Which councils…": "council"): the answer's kind, which the
+    # answering decision need not write ("the London Boroughs of Harrow and Hackney").
+    kind_stem: str | None = None
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
     increment: bool = False  # "the one-off increase", "how much extra": a sum added, not the whole
@@ -326,6 +330,7 @@ def analyse_question(text: str) -> Question:
     # "Which officer may approve…", "who is given the decision…", "who can agree…": a delegation names a post.
     q.post = q.kind == "person" and bool(DELEGATION.search(text) or _POST_ASKED.search(text))
     q.asked_noun = next((w for w in asking[1:3] if w in ORG_NOUNS), None) if q.organisation else None
+    q.kind_stem = stem_with_irregulars(q.asked_noun) if q.asked_noun else None
     # "Which artist…", "Who is the artist of…" (not "Who commissioned the artists…").
     noun_at = 1 + next((i for i, w in enumerate(asking[1:4]) if w not in _LINKS), 0)
     noun_at = noun_at if asking[:1] == ["which"] or noun_at > 1 else len(asking)

@@ -297,8 +297,11 @@ def asking_clause(question: str) -> str:
 # "Which budget pays for the grants?", "What fund paid for…": the budget's name, not its sum.
 SOURCE_ASKED = re.compile(
     # ("Which EU fund was to pay half the cost…")
-    r"^\s*(?:(?:from )?(?:which|what) (?:GLA |Mayoral |EU |European |government )?(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
-    r"(?:will |would |is to |was to |were to |is used to )?(?:pays?|paid|funds?|funded|covers?|covered|meets?|met)\b"
+    # (after a terse topic: "DD2783 small sites due diligence grants - which budget pays for them?")
+    r"^\s*(?:(?:[^?]*?\s[-–—:]\s+)?(?:from )?(?:which|what) (?:GLA |Mayoral |EU |European |government )?"
+    r"(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
+    r"(?:will |would |is to |was to |were to |is used to |is |are |was |were )?"
+    r"(?:pays?|paid|paying|funds?|funded|funding|covers?|covered|covering|meets?|met|meeting)\b"
     # "Name the budget that £200m was moved from…": its name, never its sum.
     r"|name the (?:GLA |Mayoral )?(?P<named>budget|fund|funding stream|budget line|reserve)\b"
     # "What funded the one-off £978,000 uplift…?": the budget or fund that paid ("funds" may be a noun).
@@ -341,6 +344,14 @@ _THRESHOLDS = frozenset("above below over under beyond".split())
 _PERIODS = frozenset("period time timescale timeframe years months weeks days".split())  # "Over what period…"
 
 
+# "What did MD2714 set aside for the emissions inventory analysis tool": the sum set aside for a thing
+# named (not "What is the £500,000 … earmarked for?", which asks the thing).
+_SET_ASIDE_FOR = re.compile(
+    r"^\W*what\b[^?]*?\b(?:set aside|earmark(?:ed)?|ring-?fenced?)\s+(?:for|to)\s+(?:the |a |an )?\w{3,}",
+    re.I,
+)
+
+
 def question_kind(question: str) -> str:
     """amount | date | person | count | share | list | email | reference | text: what the answer must be
     (share: a percentage)."""
@@ -372,6 +383,8 @@ def question_kind(question: str) -> str:
         return "person"
     if PROVISION_ASKED.match(question):
         return "text"
+    if _SET_ASIDE_FOR.match(question):
+        return "amount"
     if (
         words[:2] == ["name", "of"]
         or (

@@ -56,6 +56,75 @@ def test_confidence_counts_initials_written_out_as_held(full_index):
     assert answer_confidence.features(q, evidence)["piece_cover"] == 0.25
 
 
+def test_confidence_counts_a_name_asked_in_full_and_written_by_its_initials_as_held(full_index):
+    from search_api import answer_confidence
+    from search_api.answer import Source, _question
+    from search_api.search import SearchRequest, search
+
+    # MD2662: "£500,000 of income from MOPAC" for the "Mayor's Office for Policing and Crime" asked.
+    question = "How much did the Mayor's Office for Policing and Crime give towards youth activities?"
+    q = _question(full_index, question, search(full_index, SearchRequest(q=question)))
+    assert "MOPAC" in q.short_forms
+    text = "made up of: £400,000 of Young Londoners Fund unallocated funding, £500,000 of income from MOPAC"
+    source = Source("d", "p", frozenset(), text, [], title="MD2662")
+    evidence = type("Evidence", (), {"kw": 0.5, "sem": 0.5, "rank": 0, "read": text, "source": source})()
+    evidence.at = lambda piece: text
+    evidence.piece = (0, len(text))
+    held = sum(w or 0 for s, w in q.weights.items() if s in q.short_forms["MOPAC"])
+    assert held > 0
+    assert answer_confidence.features(q, evidence)["piece_cover"] >= held / sum(
+        w or 0 for w in q.weights.values()
+    )
+
+
+def test_confidence_holds_a_part_in_other_words_and_leaves_out_the_body_noun_asked_by():
+    from search_api import answer_confidence
+    from search_api.answer import Source
+
+    def features(question: str, text: str) -> dict[str, float]:
+        q = analyse_question(question)
+        q.weights = {s: 1.0 for s in q.words}
+        source = Source("d", "p", frozenset(), text, [], title="")
+        evidence = type("Evidence", (), {"kw": 0.5, "sem": 0.5, "rank": 0, "read": text, "source": source})()
+        evidence.at = lambda piece: text
+        evidence.piece = (0, len(text))
+        return answer_confidence.features(q, evidence)
+
+    # MD3418: "…delivery of an eighth round of the programme" holds the question's "round eight".
+    found = features(
+        "Who can approve round eight allocations?", "the Director may approve allocations for an eighth round"
+    )
+    assert found["decision_missing"] == 0.0
+    # MD2615 never writes "council": the councils asked are "the London Boroughs of Harrow and Hackney".
+    found = features(
+        "Which councils is the GLA doing collaborative treasury work with?",
+        "collaborative treasury working with the GLA and the London Boroughs of Harrow and Hackney",
+    )
+    assert found["decision_missing"] == 0.0 and found["rarest_missing"] == 0.0
+    # How people ask ("went") is no topic the decision must hold; "cash" may be ("£3bn of cash and more than
+    # £4bn of borrowings").
+    assert "went" not in analyse_question("How much GLA cash went to TfL?").words.values()
+    assert "cash" in analyse_question("How much GLA cash went to TfL?").words.values()
+
+
+def test_a_word_the_decision_writes_in_another_form_is_held_when_their_vectors_agree(full_index):
+    from search_api.answer import Source, _formed_otherwise, _question
+    from search_api.search import SearchRequest, search
+
+    # MD2196: "…to assess the feasibility of developing CEZs", asked "…would be feasible?"
+    question = "How many development grants tested whether a Creative Enterprise Zone would be feasible?"
+    q = _question(full_index, question, search(full_index, SearchRequest(q=question)))
+    text = "Ten Development Grants to enable London Boroughs to assess the feasibility of developing CEZs"
+    assert _formed_otherwise(full_index, q, Source("d", "p", frozenset(), text, [])) == {"feasibl"}
+    # A shared start alone is no other form: "general" is not "generation".
+    q = _question(
+        full_index, "How much power will generation add?", search(full_index, SearchRequest(q="generation"))
+    )
+    assert "generat" not in _formed_otherwise(
+        full_index, q, Source("d", "p", frozenset(), "the general fund", [])
+    )
+
+
 def test_a_passage_writing_initials_out_holds_them():
     q = analyse_question("By how much was the CEZ Sustainability Capital Fund increased?")
     q.spelt = {"cez": (frozenset({"creativ", "enterpris", "zone"}),)}

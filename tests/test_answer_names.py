@@ -92,6 +92,15 @@ def test_the_questions_own_words_shortened_are_not_its_answer():
     assert "Crossrail BRS" not in {s.text for s in spans_for(q.kind, line, q, set())}
 
 
+def test_a_mayors_programme_is_not_a_body():
+    # corpus/gla/gla-a482458b.txt: "The delivery plan for the Mayor’s Improving London’s Housing Stock programme"
+    line = (
+        "The delivery plan for the Mayor’s Improving London’s Housing Stock programme sets out the activities"
+    )
+    q = analyse_question("Which organisation runs delivery of the Warmer Homes programme for the GLA?")
+    assert all(quality <= 0.1 for quality in _qualities(q, line).values())
+
+
 def test_the_asked_kind_of_body_fits_best_and_a_decision_type_is_no_body():
     # corpus/gla/ (MD2306): "…the Mayor and lead Assembly Members have indicated they wish to appoint Mary
     # Harpley, currently Chief Executive of the London Borough of Hounslow"

@@ -328,6 +328,8 @@ def test_a_clipped_word_is_read_in_full():
     # ADD2342 buys "high visibility vests/tabards"; people type "hi-vis".
     assert "high visibility tabards" in parse_query("hi-vis tabards for Team London", TODAY).text
     assert parse_query("Govt dept info", TODAY).text == "government department information"
+    # MD1507: "responses to the advertisement for his successor closed on 15 May 2015"
+    assert parse_query("when did the advert close", TODAY).text == "when did the advertisement close"
     assert parse_query("infoboard uni-x", TODAY).text == "infoboard uni-x"  # only whole words
 
 

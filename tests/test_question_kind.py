@@ -376,6 +376,11 @@ def test_give_the_name_of_asks_a_person():
         # Which budget money comes from is a name, asked at the start or inside a search.
         ("Which budget is the due diligence grant funded from?", "person"),
         ("small sites grant £250,000 which budget does it come from", "person"),
+        ("DD2783 small sites due diligence grants - which budget pays for them?", "person"),
+        ("Which budget is paying for the up to £250,000 of due diligence grants?", "person"),
+        # What was set aside for a thing named is a sum; what a sum is earmarked for is a thing.
+        ("what did MD2714 set aside for the emissions inventory analysis tool", "amount"),
+        ("What is the £500,000 Young Londoners Fund grant to MOPAC earmarked for?", "text"),
         ("What budget was given to Love London in 2018?", "amount"),
     ],
 )

@@ -78,6 +78,7 @@ REAL_FILES = (
     "fresh45.jsonl",  # unseen in session 47, tuning material since
     "fresh46.jsonl",  # unseen in session 48, tuning material since
     "fresh47.jsonl",  # unseen in session 49, tuning material since
+    "fresh48.jsonl",  # unseen in session 50, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -125,6 +126,10 @@ REAL_FILES = (
     "tuning127.jsonl",
     "tuning128.jsonl",
     "tuning129.jsonl",
+    "tuning130.jsonl",
+    "tuning131.jsonl",
+    "tuning132.jsonl",
+    "tuning133.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
