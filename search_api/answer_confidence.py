@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable
 
 from .answer_checks import parts_said, periods_said
-from .question_reading import Question, short_forms_in, spelt_in, stems
+from .question_reading import RANGE_CUES, Question, short_forms_in, spelt_in, stems
 
 FEATURES = (
     "bias",
@@ -55,6 +55,8 @@ WEIGHTS: dict[str, float] = {
 # kept 2,126 right and 76 wrong left one file out; these weights keep 2,128 and 71 — kept.
 THRESHOLD = 0.762  # abstain when the probability is below it
 
+_DATE_CUES = RANGE_CUES | {"closing", "closed", "deadline", "opening", "opened"}
+
 # A hook for tests/quality/fit_confidence.py: called with (question, features) for every answer.
 observer: Callable[[str, dict[str, float]], None] | None = None
 
@@ -66,8 +68,12 @@ def features(
     the question's words the evidence holds in another form ("deployed" as "deployment"); `formed`: those
     the whole decision holds only in another form ("feasible" as "feasibility")."""
     # The body noun asked by is the answer's kind, not its topic: "Which councils…" is answered by "the
-    # London Boroughs of Harrow and Hackney" in a decision that never writes "council".
-    asked = {s: w for s, w in q.weights.items() if s != q.kind_stem} or q.weights
+    # London Boroughs of Harrow and Hackney" in a decision that never writes "council". So are the words
+    # that say which date is wanted: "the closing date for … bids" is "The deadline for submission of bids".
+    kind_words = _DATE_CUES if q.kind == "date" else frozenset()
+    asked = {
+        s: w for s, w in q.weights.items() if s != q.kind_stem and q.words[s] not in kind_words
+    } or q.weights
     weights = asked.items()
     total, rarest = sum(asked.values()) or 1.0, max(asked.values(), default=0.0) or 1.0
     said, around = evidence.at(evidence.piece), f"{evidence.read}\n{evidence.source.title}"

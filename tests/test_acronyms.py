@@ -101,6 +101,11 @@ def test_confidence_holds_a_part_in_other_words_and_leaves_out_the_body_noun_ask
         "collaborative treasury working with the GLA and the London Boroughs of Harrow and Hackney",
     )
     assert found["decision_missing"] == 0.0 and found["rarest_missing"] == 0.0
+    # MD1592 calls the "closing date" asked "The deadline": the words say which date is wanted.
+    found = features(
+        "What was the closing date for bids?", "The deadline for submission of bids was 30 September"
+    )
+    assert found["decision_missing"] == 0.0
     # How people ask ("went") is no topic the decision must hold; "cash" may be ("£3bn of cash and more than
     # £4bn of borrowings").
     assert "went" not in analyse_question("How much GLA cash went to TfL?").words.values()
