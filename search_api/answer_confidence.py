@@ -77,8 +77,8 @@ def features(
     weights = asked.items()
     total, rarest = sum(asked.values()) or 1.0, max(asked.values(), default=0.0) or 1.0
     said, around = evidence.at(evidence.piece), f"{evidence.read}\n{evidence.source.title}"
-    # Initials the evidence writes out count as held: "MOPAC" as "Mayor’s Office for Policing and Crime"; and a
-    # name asked in full that it writes by its initials: "MOPAC" for "Mayor's Office for Policing and Crime".
+    # A name held in either form counts: initials asked that the evidence writes out ("MOPAC" asked, "Mayor’s
+    # Office for Policing and Crime" written), and a name asked in full that it writes by its initials.
     piece = stems(said)[0]
     piece = piece | spelt_in(q, piece) | short_forms_in(q, said)
     read = stems(around)[0]
