@@ -142,6 +142,9 @@ STEM_FAMILIES = {
     "leverag": "lever",  # "leverage up to an additional £2.08m" is what a programme levers in
     # A forecast in any of its words: "expected to bring in" is answered by "estimates … will raise".
     "estim": "expect", "forecast": "expect", "anticip": "expect", "predict": "expect",
+    # (So is what is due: "When is the money expected to arrive?" is answered by "The funding is due to be
+    # received in November 2025"; arriving is being received.)
+    "due": "expect", "arriv": "receiv",
     # A reply in any of its words: "When did the chair respond" is answered by "replied on 19 May 2015".
     "respond": "repl", "respons": "repl", "repli": "repl",
     "send": "submit",  # "Who are the documents sent to?": "…will be submitted to the London Assembly"

@@ -49,6 +49,7 @@ from .answer_checks import (
     measure_unstated,
     named_part_unsaid,
     names_asked_boroughs,
+    names_asked_part,
     names_asked_year,
     one_year_of_period,
     only_other_years,
@@ -916,7 +917,11 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
             if extra and q.kind == "person":  # as close as the item under the line is to the question
-                item = stems(ev.at(ev.piece))[0]
+                # (A name the item writes by its initials is held: "LCEF funding allocations"; so is the part
+                # asked, "the eighth round", when the whole decision is that part's.)
+                item = stems(ev.at(ev.piece))[0] | reading.short_forms_in(q, ev.at(ev.piece))
+                if names_asked_part(q.text, ev.source.text, ev.source.title):
+                    item |= parts_said(q.text, ev.source.text)
                 near = (
                     0.8 * sum(w for s, w in relation.items() if s in item) / (sum(relation.values()) or 1.0)
                 )

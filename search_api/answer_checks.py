@@ -103,9 +103,10 @@ def _ranges_named(text: str) -> frozenset[str]:
 
 
 # "…up to 2027-28", "until the end of 2027-28": the year a period asked about ends.
-# ("…programme running to 2020/21": the end of its period, "between 17/18 to 20/21".)
+# ("…programme running to 2020/21": the end of its period, "between 17/18 to 20/21"; "…to run Warmer Homes
+# London to 2027-28".)
 _UNTIL = re.compile(
-    r"\b(?:up to|until|till|through|by|(?:running|runs|ran|lasting|extending|extended|continuing) to)\s+"
+    r"\b(?:up to|until|till|through|by|to|(?:running|runs|ran|lasting|extending|extended|continuing) to)\s+"
     r"(?:the end of\s+)?$",
     re.I,
 )

@@ -18,10 +18,12 @@ kept fewer right answers. The answerer abstains below THRESHOLD; the probability
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from .answer_checks import parts_said, periods_said
 from .question_reading import RANGE_CUES, Question, short_forms_in, spelt_in, stems
+from .question_types import MONTH
 
 FEATURES = (
     "bias",
@@ -56,6 +58,9 @@ WEIGHTS: dict[str, float] = {
 THRESHOLD = 0.762  # abstain when the probability is below it
 
 _DATE_CUES = RANGE_CUES | {"closing", "closed", "deadline", "opening", "opened"}
+_DATE_PHRASE = re.compile(
+    rf"\b(end|start|beginning|middle)\s+of\s+(?:the\s+)?(?:{MONTH}|(?:19|20)\d\d|financial year|year)\b", re.I
+)
 
 # A hook for tests/quality/fit_confidence.py: called with (question, features) for every answer.
 observer: Callable[[str, dict[str, float]], None] | None = None
@@ -71,6 +76,8 @@ def features(
     # London Boroughs of Harrow and Hackney" in a decision that never writes "council". So are the words
     # that say which date is wanted: "the closing date for … bids" is "The deadline for submission of bids".
     kind_words = _DATE_CUES if q.kind == "date" else frozenset()
+    # "…expected to be by the end of March 2022": a date said in words ("by 31 March 2022").
+    kind_words = kind_words | {m.group(1).lower() for m in _DATE_PHRASE.finditer(q.text)}
     asked = {
         s: w for s, w in q.weights.items() if s != q.kind_stem and q.words[s] not in kind_words
     } or q.weights

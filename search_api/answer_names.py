@@ -76,10 +76,19 @@ def _received(q: Question, text: str, start: int, end: int) -> float:
     if _FROM_BEFORE.search(text[max(0, start - 50) : start]) or (
         word == "by" and _GIVEN_BY.search(text[max(0, start - 60) : start])
     ):
-        return 0.3
+        # (Asked which body gave, not the fund it came from: "the Forestry Commission (FC) confirmed that the
+        # GLA would be awarded a grant … from the national Urban Tree Challenge Fund (UTCF)".)
+        return 0.0 if not q.source and _names_a_thing(text[start:end]) else 0.3
     if q.source:  # a budget or fund the money was taken from is named after "from", seldom elsewhere
         return -0.6
     return 0.3 if _GIVES_AFTER.match(text, end) else -0.3 if word == "to" else 0.0
+
+
+def _names_a_thing(name: str) -> bool:
+    """ "Urban Tree Challenge Fund (UTCF)": a fund (past the initials in brackets), not a body as the
+    "Department of Business, Energy and Industrial Strategy (BEIS)" is."""
+    words = [t.word for t in tokens(re.sub(r"\s*\([^)]*\)\s*$", "", name))]
+    return bool(words) and words[-1] in THING_WORDS and not ORG_WORDS & set(words)
 
 
 # The number of a round or phase a name ends with: "Growth Deal 3" (not "… 3 per cent", "… 10 years").
@@ -269,6 +278,10 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         reordered = len(content) >= 3 and not said_in(" ".join(t.text for t in content), q.text)
         if (not own and not reordered) or (own and len(own) * 2 < len(content)):
             continue
+        if all(t.word in _AREA_WORDS for t in own) and all(
+            t.text in q.acronyms for t in content if t not in own
+        ):
+            continue  # "London VRU" for "…Violence Reduction Unit funding…": the body asked about, by its initials
         if any(c.isdigit() for t in run for c in t.text):
             continue
         lone = len(run) == 1 and run[0].text  # one word: an acronym the question did not spell out, or…

@@ -195,11 +195,12 @@ def _emails(text: str) -> list[Span]:
 # the past ("have been donated", "were completed") is not answered by "up to three".
 _DONE_ASKED = re.compile(r"\b(?:have|has|had) been\b|\b(?:were|was|did)\b")
 _LIMIT_ASKED = re.compile(r"\b(?:up to|at most|maximum|limit|cap)\b", re.I)  # "Up to how many homes were…"
-# "How many homes were the Housing Zones expected to unlock…": a plan is asked, and "up to 25,837" states it.
+# "How many homes were the Housing Zones expected to unlock…", "…did the GLA plan to select": a plan
+# is asked, and "up to 25,837" states it.
 _PLAN_ASKED = re.compile(
     r"\b(?:expected|planned|aim(?:ed|ing|s)?|intended|projected|forecast|estimated|anticipated|target(?:ed)?|"
     r"aspir\w*|hop(?:e|ed|ing)|ambition|goal|"
-    r"(?:set|due|meant|supposed|going) to|could|would|will|might|may)\b",
+    r"(?:set|due|meant|supposed|going|plan(?:s|ning)?) to|could|would|will|might|may)\b",
     re.I,
 )
 
@@ -666,6 +667,8 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
             ],
             key=lambda s: (s.start, -s.end),
         )
+    if kind == "frequency":
+        return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["frequency"].finditer(text)]
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
                "list": lambda t: _lists(t, q)}  # fmt: skip
     return finders[kind](text) if kind in finders else []

@@ -226,6 +226,25 @@ CITES_WORDS = re.compile(
     r"|follow(?:s|ing)?(?: on from| up)?|under (?:the )?cover of|extend(?:s|ing)?|previously approved)\b",
     re.IGNORECASE,
 )
+_REF_TYPED = re.compile(r"\b[A-Z]{2,4}\s?\d{3,5}\b", re.IGNORECASE)
+_REF_ENDS = re.compile(r"\b[A-Z]{2,4}\s?\d{3,5}\s*$", re.IGNORECASE)
+_REF_ACTS = re.compile(r"\b(?:that|which|does|did|do|will|would)\s+[A-Z]{2,4}\s?\d{3,5}\s*$", re.IGNORECASE)
+_GAP_PREPOSITION = re.compile(r"\b(?:in|of|for|from|by|with|under|at)\b", re.IGNORECASE)
+
+
+def _cited_by(text: str, cue: re.Match) -> bool:
+    """Does the cue word ask for decisions citing the code beside it? "decisions that build on MD2721",
+    "MD2721 follow-up decisions"; not "the … contract that MD3350 extends" (the decision named acts) nor
+    "the cost of extending the rough sleeping services in DD1149" (the code says where, not what is extended)."""
+    after = _REF_TYPED.search(text, cue.end())
+    if after:
+        gap = text[cue.end() : after.start()]
+        if len(gap.split()) <= 3 and not _GAP_PREPOSITION.search(gap):
+            return True
+    before = text[: cue.start()]
+    return bool(_REF_ENDS.search(before)) and not _REF_ACTS.search(before)
+
+
 _UNDER_REF = re.compile(r"\bunder\s+(?:the\s+)?[A-Z]{2,4}\s?\d{3,5}\b", re.IGNORECASE)
 PART2_WORDS = re.compile(r"\b(?:with a )?part 2\b|\bconfidential annex\b", re.IGNORECASE)
 DEFERRED_WORDS = re.compile(r"\b(?:publication )?deferred\b", re.IGNORECASE)
@@ -414,11 +433,10 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
             text = _strip(text, match.span())
     text = _read_known_names(parsed, text, known or {})
     text = _read_exclusions(parsed, text)
-    if parsed.refs and CITES_WORDS.search(text):
+    cited = next((m for m in CITES_WORDS.finditer(text) if _cited_by(text, m)), None)
+    if parsed.refs and cited:
         parsed.cites_ref = parsed.refs[0]
-        parsed.understood.append(
-            Understood("cites", parsed.refs[0], f"{CITES_WORDS.search(text).group()} {parsed.refs[0]}")
-        )
+        parsed.understood.append(Understood("cites", parsed.refs[0], f"{cited.group()} {parsed.refs[0]}"))
     # "…approved under the MD3274 governance process": decisions made under another one, which is no
     # lookup of it (its decision is ranked by the words, those citing it are lifted).
     under = _UNDER_REF.search(text)

@@ -30,13 +30,13 @@ from .question_types import (
 )
 
 # Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run",
-# "put towards", "whether", "went": how people ask, rare in the decisions' formal text, so they would weigh as
+# "put towards", "whether", "went", "given", "approximate": how people ask, rare in the decisions' formal text, so they would weigh as
 # topics that are missing);
 # not_names: word endings.
 _VOCAB = {
     name: words.split()
     for name, words in (line.split(":", 1) for line in """
-filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became put puts putting towards whether went
+filler: must might shall named mentioned say says said according decision decisions document documents give tell know please there their also goes go going get gets find identify provide show quote roughly approximately exactly precisely get gets getting got give gives giving gave win wins won money behind per big large run runs running ran become becomes became put puts putting towards whether went given approximate
 role: director assistant executive mayor deputy head officer chair chairman chairwoman chairperson commissioner chief manager secretary minister councillor cllr position
 org_words: authority authorities body board council councils unit team procurement partnership partnerships department ltd limited trust trusts group committee network hub assembly hall police service services university college foundation association agency office bank commission centre society sector llp plc cic charity company intelligence london borough co-operative co-operatives cooperative cooperatives embassy england uk ministry
 thing_words: programme programmes fund funds reserve reserves code act report strategy plan plans regulations recovery mission missions project projects scheme schemes initiative framework policy prize award awards grant grants budget zone zones post role delivery obligation obligations
@@ -142,7 +142,7 @@ def _split_at_reach(runs):
 @dataclass
 class Question:
     text: str
-    kind: str  # question_types.answer_kind: amount | date | person | count | list | email | reference | text
+    kind: str  # question_types.answer_kind: amount | date | person | count | list | email | reference | frequency | text
     words: dict[str, str] = field(default_factory=dict)  # stem → the word as asked
     weights: dict[str, float] = field(default_factory=dict)  # stem → how telling (rare) it is
     head: list[str] = field(default_factory=list)  # the counted noun: "how many [grant applications]…"

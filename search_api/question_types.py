@@ -22,7 +22,7 @@ PERSON_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """organisation organization company supplier partner contractor body team board council
     consultancy firm charity provider department unit directorate agency co-operative cooperative committee
-    panel forum ministry funder borough country nation recipient grantee beneficiary""".split()
+    panel forum ministry funder borough country nation recipient grantee beneficiary not-for-profit""".split()
 )
 
 
@@ -68,6 +68,14 @@ ANSWER_PATTERNS = {
     "email": re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"),
     "count": re.compile(r"\b\d[\d,]*\b"),
     "share": re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE),
+    # How often: "quarterly", "on an annual basis", "twice a year", "every six months".
+    "frequency": re.compile(
+        r"\b(?:(?:on|at)\s+an?\s+(?:quarterly|annual|monthly|weekly|yearly|daily|six-monthly|regular)\s+basis"
+        r"|quarterly|annually|monthly|weekly|fortnightly|yearly|daily"
+        r"|(?:once|twice|three times|four times)\s+(?:a|per|each|every)\s+(?:year|month|week|quarter|day)"
+        r"|(?:every|each)\s+(?:\w+\s+)?(?:years?|months?|weeks?|quarters?|days?))\b",
+        re.IGNORECASE,
+    ),
     # Two or more capitalised words: "Luke Bruce", "Transport for London Procurement".
     "person": re.compile(r"\b[A-Z][a-z]+(?: (?:of |for |and )?[A-Z][a-zA-Z]+){1,4}\b"),
 }
@@ -294,12 +302,13 @@ def asking_clause(question: str) -> str:
     return question
 
 
-# "Which budget pays for the grants?", "What fund paid for…": the budget's name, not its sum.
+# "Which budget pays for the grants?", "What fund paid for…", "What pot of funding paid for…": the budget's
+# name, not its sum.
 SOURCE_ASKED = re.compile(
     # ("Which EU fund was to pay half the cost…")
     # (after a terse topic: "DD2783 small sites due diligence grants - which budget pays for them?")
     r"^\s*(?:(?:[^?]*?\s[-–—:]\s+)?(?:from )?(?:which|what) (?:GLA |Mayoral |EU |European |government )?"
-    r"(?P<noun>budget|fund|funding stream|budget line|reserve)s? "
+    r"(?P<noun>budget|fund|funding stream|budget line|reserve|pot)s?(?: of (?:funding|money))? "
     r"(?:will |would |is to |was to |were to |is used to |is |are |was |were )?"
     r"(?:pays?|paid|paying|funds?|funded|funding|covers?|covered|covering|meets?|met|meeting)\b"
     # "Name the budget that £200m was moved from…": its name, never its sum.
@@ -311,8 +320,8 @@ SOURCE_ASKED = re.compile(
     r"|(?P<whence>where (?:did|does|do|was|were|is|are|will)\b[^?]* (?:come|came|comes|coming|taken|moved|drawn|"
     r"transferred|reallocated|sourced|funded|paid|financed) from\b)"
     # "…grant £250,000 which budget does it come from", "Which budget is the grant funded from?"
-    r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve)s?"
-    r"\b[^?]{0,100}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"
+    r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve|pot)s?"
+    r"(?: of (?:funding|money))?\b[^?]{0,100}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"
     # "Housing Zones phase 2 money reallocated from which budget"
     r"|.*?\b(?:come|came|comes|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from (?:which|what) "
     r"(?:GLA |Mayoral )?(?P<from_noun>budget|fund|funding stream|budget line|reserve)s?\b)",
@@ -379,6 +388,8 @@ def question_kind(question: str) -> str:
         return question_kind(clause)
     if words[0] in _HEDGES and len(found) > 1:  # "Roughly how big is…" asks as "How big is…"
         return question_kind(question[found[1].start :])
+    if words[0] == "how" and words[1:2] in (["often"], ["frequently"], ["regularly"]):
+        return "frequency"  # "How often does the GLA receive … receipts?": "on a quarterly basis"
     if SOURCE_ASKED.match(question):
         return "person"
     if PROVISION_ASKED.match(question):
@@ -559,7 +570,12 @@ def question_kind(question: str) -> str:
         return "amount"  # "What were the hi-vis tabards budgeted at?"
     if (
         words[0] == "what"
-        and (words[-1] == "for" or words[-2:] == ["used", "for"] or _PURPOSE_END.search(question))
+        and (
+            words[-1] == "for"
+            or words[-2:]
+            in (["used", "for"], ["spent", "on"], ["used", "on"])  # "What was the £15,000 … spent on?"
+            or _PURPOSE_END.search(question)
+        )
         and words[1] not in ASKED_NOUNS  # "What period will the … service run for?" asks the period
     ):
         # "What is the £7.2m meant to pay for?", "What were the OPDC revenue grants … meant to help

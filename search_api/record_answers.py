@@ -204,7 +204,9 @@ def record_field(question: str) -> str | None:
         kind = own_kind if own_kind in ("count", "amount", "date") else kind
     # "Who chaired the London Food Board when the programme was approved?": a verb in a clause of time
     # says when, not what is asked.
-    main = _TIME_CLAUSE.split(low, maxsplit=1)[0]
+    # ("When the … documents were approved in 2019, who were they sent to for noting?": nor in one before
+    # the asking clause.)
+    main = _TIME_CLAUSE.split(asking_clause(question).lower(), maxsplit=1)[0]
     acted = re.search(rf"\b(?:{_ACTED})\b", main if kind == "person" and main.strip() else low)
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"
@@ -377,18 +379,25 @@ def _decision(
     titled = [r for r in response.results if set(asked.topic) <= reading.stems(r.title)[0]]
     if len(titled) == 1:
         return index.decisions[titled[0].decision_id], response.filters
-    if not _clear(index, asked, response):
+    shares = [_covered(index, asked, r.decision_id) for r in response.results]
+    # The only result that holds the whole topic, wherever it ranks: "Who approved the JOAQUIN air quality
+    # funding reallocation…" is DD1460 ("Air Quality - EU funding and other arrangements update"), second
+    # to a Mayor's air quality programme that says neither "JOAQUIN" nor "reallocation".
+    whole = [i for i, share in enumerate(shares) if share >= WHOLE_TOPIC]
+    if len(whole) == 1 and all(share < COVERED for i, share in enumerate(shares) if i != whole[0]):
+        response.results.insert(0, response.results.pop(whole[0]))
+        shares.insert(0, shares.pop(whole[0]))
+    if not _clear(index, asked, response, shares):
         return None
     return index.decisions[response.results[0].decision_id], response.filters
 
 
-def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) -> bool:
+def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse, shares: list[float]) -> bool:
     """The first result leads clearly, its title and text hold most of the topic words, and the
     sentence that holds most of them does not name another decision."""
     results = response.results
     if not results:
         return False
-    shares = [_covered(index, asked, r.decision_id) for r in results]
     if shares[0] < COVERED:
         return False
     # A lead in score, or the only result that holds the whole topic: "…high-visibility vests for Team
@@ -400,13 +409,37 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse) 
     # "Who approved the Community-Led Recovery Programme?" finds MD2848, whose words for it are "…the
     # Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721": another's.
     own, others = [0.0], [0.0]
+    own_words, others_words = set(), set()
+    same_maker = _same_maker(index, asked, decision)
     for path in source_paths(index, decision.id):
         text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:
             said = text[piece.start : piece.end]
-            naming = set(find_refs(said)) - {decision.ref} - _delegating(said)
-            (others if naming else own).append(_share(index, asked.topic, reading.stems(said)[0]))
-    return max(own) > max(others)  # a tie: the question may be about either
+            naming = set(find_refs(said)) - {decision.ref} - _delegating(said) - same_maker
+            held = reading.stems(said)[0]
+            (others if naming else own).append(_share(index, asked.topic, held))
+            (others_words if naming else own_words).update(
+                s for s in asked.topic if reading.held(asked.topic[s], held)
+            )
+    # A tie: the question may be about either, unless its own sentences hold every topic word the others'
+    # do and more ("…revising the JOAQUIN … allocation": "revise" is only in DD1460's own words, not in
+    # "…approved the GLA’s participation in the Joint Air Quality Initiative (JOAQUIN) project under MD1314").
+    if max(own) == max(others) > 0:
+        return others_words < own_words
+    return max(own) > max(others)
+
+
+def _same_maker(index: LoadedIndex, asked: RecordQuestion, decision: DecisionRow) -> set[str]:
+    """Asked who took it, the codes of decisions the same person took: "DD1460 … revises the allocation
+    approved in DD1254" is about either, and either answers "Fiona Fletcher-Smith"."""
+    if asked.field not in ("decision_maker", "decision_maker_role") or not decision.decision_maker:
+        return set()
+    return {
+        ref
+        for ref, decision_id in index.by_ref.items()
+        if index.decisions[decision_id].decision_maker == decision.decision_maker
+        and index.decisions[decision_id].decision_maker_role == decision.decision_maker_role
+    }
 
 
 _ASKED_TITLE = re.compile(r"\b(?:which|what)\s+((?:assistant|executive)\s+director|deputy\s+mayor)\b", re.I)

@@ -110,6 +110,15 @@ def test_confidence_holds_a_part_in_other_words_and_leaves_out_the_body_noun_ask
     # £4bn of borrowings").
     assert "went" not in analyse_question("How much GLA cash went to TfL?").words.values()
     assert "cash" in analyse_question("How much GLA cash went to TfL?").words.values()
+    # Nor are "given" and "approximate" ("How much had the GLA given TfL…", "the approximate annual value").
+    asked = analyse_question("What is the approximate sum the GLA had given TfL?").words.values()
+    assert "given" not in asked and "approximate" not in asked
+    # MD2759: "…expected to be over £4.6 billion by 31 March 2022": "the end of March 2022" is its date.
+    found = features(
+        "How large was the Crossrail debt expected to be by the end of March 2022?",
+        "The GLA’s residual Crossrail debt is expected to be over £4.6 billion by 31 March 2022.",
+    )
+    assert found["decision_missing"] == 0.0
 
 
 def test_a_word_the_decision_writes_in_another_form_is_held_when_their_vectors_agree(full_index):

@@ -1302,6 +1302,13 @@ CITED_ANSWERS = [
         "Assistant Director of Environment and Energy",
         "MD3418",
     ),
+    # …and asked by the fund's full name and its round, which the item writes as "LCEF" and the decision's
+    # summary as "an eighth round of the programme".
+    (
+        "Who can approve funding allocations for the eighth round of the London Community Energy Fund?",
+        "Assistant Director of Environment and Energy",
+        "MD3418",
+    ),
     # DD2075: "…ADD2033 approved expenditure of £35,000 to undertake valuation work for the potential acquisition
     # of these sites in the vicinity of the Webbs site": Blackhorse Lane, after the site, only places it.
     ("cost of valuation of sites near Webbs site Blackhorse Lane", "£35,000", "DD2075"),

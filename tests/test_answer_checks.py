@@ -390,6 +390,9 @@ def test_a_year_asked_as_a_period_s_end_is_named_by_that_period():
     page = "the GLA will provide grant funding of £9,084,000 to London Councils, from 2025-26 to 2027-28 inclusive."
     assert names_asked_year("How much will London Councils get up to 2027-28?", page, "Warmer Homes London")
     assert names_asked_year("How much will London Councils get until the end of 2027-28?", page, "")
+    assert names_asked_year(
+        "How much will London Councils get to run Warmer Homes London to 2027-28?", page, ""
+    )
     assert not names_asked_year("How much will London Councils get in 2027-28?", page, "")  # that year alone
 
 
@@ -1029,3 +1032,17 @@ def test_asked_which_things_a_sentence_naming_none_does_not_answer():
     assert not _names_nothing_asked(landlords, "Grants went to the ‘Warm Homes’ landlords.")  # a quoted title
     developer = analyse_question("Which developer was failing to meet its obligations?")
     assert not _names_nothing_asked(developer, "The developer was failing to meet its obligations.")
+
+
+def test_how_often_is_answered_by_a_frequency():
+    from search_api.answer_spans import spans_for
+
+    # corpus/gla (MD2369): "The receipt from central Government of grant on a quarterly basis for amounts up to…"
+    q = analyse_question("How often does the GLA receive Right to Buy receipts from central government?")
+    text = (
+        "The receipt from central Government of grant on a quarterly basis for amounts up to that collected"
+    )
+    assert [s.text for s in spans_for(q.kind, text, q, set())] == ["on a quarterly basis"]
+    assert [s.text for s in spans_for(q.kind, "a report to the Board twice a year", q, set())] == [
+        "twice a year"
+    ]

@@ -584,3 +584,36 @@ def test_a_post_before_a_borough_is_no_part_of_the_borough():
     assert _answer("Which council was Mary Harpley running before her appointment?", line) == (
         "the London Borough of Hounslow"
     )
+
+
+def test_a_fund_money_comes_from_is_not_the_body_that_gave_it():
+    # corpus/gla/gla-09554b99.txt (MD2528)
+    line = (
+        "In October 2019 the Forestry Commission (FC) confirmed that the GLA would be awarded a grant of up to "
+        "£2.2m from the national Urban Tree Challenge Fund (UTCF) to plant new street trees in London."
+    )
+    found = _qualities(
+        analyse_question("Which body gave the GLA the £2.2m grant to plant new street trees?"), line
+    )
+    assert found["Urban Tree Challenge Fund (UTCF)"] < 0.3 < found["Forestry Commission (FC)"]
+    # A department's name may end in a word a programme's does: it is still a body.
+    # corpus/gla/gla-548176cd.txt (DD2595)
+    line = (
+        "Mayoral Decision (MD) 2900 approved receipt of £40.2m funding from the Department of Business, Energy "
+        "and Industrial Strategy (BEIS) to be used for Warmer Homes Programme expenditure"
+    )
+    q = analyse_question("Name the government department that provided the £40.2m used for Warmer Homes")
+    assert _best(q.text, line) == "Department of Business, Energy and Industrial Strategy (BEIS)"
+
+
+def test_the_body_asked_about_by_its_initials_is_not_its_answer():
+    # corpus/gla/gla-13dfcefd.txt (PCD 1792): "…£9,397,400 grant allocation for London VRU for 2025-2026…";
+    # the question names the Violence Reduction Unit, so "London VRU" is what it asks about.
+    line = (
+        "This would include £9,397,400 grant allocation for London VRU for 2025-2026, with full delivery in "
+        "2025-2026 once a VRU application was agreed and grant agreements signed."
+    )
+    q = analyse_question(
+        "Who signed off the reallocation of Violence Reduction Unit funding over three years?"
+    )
+    assert "London VRU" not in _names_in(q.text, line)

@@ -350,3 +350,19 @@ def test_a_kind_of_decision_asked_for_is_no_filter(q):
 def test_decisions_of_a_kind_wanted_are_still_a_filter():
     assert parse_query("which director decisions were made on trees", TODAY).filters == {"type": "director"}
     assert parse_query("mayoral decisions on housing", TODAY).filters == {"type": "mayoral"}
+
+
+@pytest.mark.parametrize(
+    ("q", "cited"),
+    [
+        ("decisions that build on MD2721", "MD2721"),
+        ("MD2721 follow-up decisions", "MD2721"),
+        ("which decisions refer to the earlier decision MD2721", "MD2721"),
+        # The decision named acts: it extends, it is not extended.
+        ("Which charity runs the No Second Night Out contract that MD3350 extends with an extra Hub?", None),
+        # The code says where the services are, not what extends them.
+        ("Give the cost of extending the rough sleeping services in DD1149.", None),
+    ],
+)
+def test_a_code_is_cited_only_when_the_cue_word_is_about_it(q, cited):
+    assert parse_query(q, TODAY).cites_ref == cited

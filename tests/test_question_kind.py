@@ -116,6 +116,9 @@ def test_a_reply_meets_a_response():
     assert stem_with_irregulars("launched") == stem_with_irregulars("announced")
     # MD2472: "…the two documents will be submitted to the London Assembly" asked whom they are sent to.
     assert stem_with_irregulars("sent") == stem_with_irregulars("submitted")
+    # ADD2791: "The funding is due to be received in November 2025" asked when it is expected to arrive.
+    assert stem_with_irregulars("due") == stem_with_irregulars("expected")
+    assert stem_with_irregulars("arrive") == stem_with_irregulars("received")
 
 
 def test_the_answerer_also_meets_possessives_and_irregular_verbs():
@@ -1025,6 +1028,14 @@ def test_a_search_for_a_change_to_money_asks_its_sum():
             "Which Mayor's Transport Strategy proposal do the 2020-21 sustainable drainage projects complement?",
             "text",
         ),
+        # How often: a frequency ("on a quarterly basis"), not a sentence.
+        ("How often does the GLA receive Right to Buy receipts from central government?", "frequency"),
+        # What money was spent on: the thing bought, not its sum.
+        ("What was the £15,000 in ADD2342 spent on?", "text"),
+        # A not-for-profit is a body, named.
+        ("Which not-for-profit delivers Warmer Homes under the 2018/19 funding extension?", "person"),
+        # A pot of funding is a budget: its name.
+        ("What pot of funding paid for the £3.2m construction academy expansion?", "person"),
     ],
 )
 def test_what_the_asking_words_want(question, kind):

@@ -558,3 +558,33 @@ def test_which_decision_a_named_decision_relates_to_is_read_from_its_record(full
         ra.recognise("Which earlier decision approved the programme that the vests purchase relates to?")
         is None
     )
+
+
+def test_a_time_clause_before_the_asking_one_says_when_not_what_is_asked():
+    # MD2472: "Following Mayoral approval, the two documents will be submitted to the London Assembly…":
+    # where they were sent is asked, not who approved them.
+    asked = (
+        "When the refreshed Financial Regulations were approved in 2019, who were they sent to for noting?"
+    )
+    assert record_field(asked) is None
+    assert record_field("When the programme was approved, who signed it?") == "decision_maker"
+
+
+DD1460_BY = "Decision by: Fiona Fletcher-Smith, Executive Director of Development, Enterprise and Environment"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # DD1460 ("Air Quality - EU funding and other arrangements update") is the one result holding the
+        # whole topic, though a Mayor's air quality programme (MD2347) outranks it.
+        "Who approved the JOAQUIN air quality funding reallocation, and what was her job title?",
+        # Its sentence on JOAQUIN names MD1314 as much as its own do; only its own say "revise".
+        "Who signed the decision revising the JOAQUIN EU air quality project allocation?",
+    ],
+)
+def test_an_unnamed_decision_holding_the_whole_topic_answers_from_its_record(
+    full_index, full_settings, question
+):
+    result = answer_question(full_index, question, full_settings)
+    assert result.answer.startswith("Fiona Fletcher-Smith") and _quoted(result, DD1460_BY)

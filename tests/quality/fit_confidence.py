@@ -79,6 +79,7 @@ REAL_FILES = (
     "fresh46.jsonl",  # unseen in session 48, tuning material since
     "fresh47.jsonl",  # unseen in session 49, tuning material since
     "fresh48.jsonl",  # unseen in session 50, tuning material since
+    "fresh49.jsonl",  # unseen in session 51, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -130,6 +131,10 @@ REAL_FILES = (
     "tuning131.jsonl",
     "tuning132.jsonl",
     "tuning133.jsonl",
+    "tuning134.jsonl",
+    "tuning135.jsonl",
+    "tuning136.jsonl",
+    "tuning137.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
