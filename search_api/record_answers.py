@@ -410,12 +410,12 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse, 
     # Community-Led Recovery Programme that was approved by the Mayor under the cover of MD2721": another's.
     own, others = [0.0], [0.0]
     own_words, others_words = set(), set()
-    same_maker = _same_maker(index, asked, decision)
     for path in source_paths(index, decision.id):
         text = source_text(index, decision.id, path)
         for piece in spans.pieces(text)[1]:
             said = text[piece.start : piece.end]
-            naming = set(find_refs(said)) - {decision.ref} - _delegating(said) - same_maker
+            naming = set(find_refs(said)) - {decision.ref} - _delegating(said)
+            naming -= _same_maker(index, asked, decision, naming)
             held = reading.stems(said)[0]
             (others if naming else own).append(_share(index, asked.topic, held))
             (others_words if naming else own_words).update(
@@ -429,16 +429,17 @@ def _clear(index: LoadedIndex, asked: RecordQuestion, response: SearchResponse, 
     return max(own) > max(others)
 
 
-def _same_maker(index: LoadedIndex, asked: RecordQuestion, decision: DecisionRow) -> set[str]:
-    """Asked who took it, the codes of decisions the same person took: "DD1460 … revises the allocation
-    approved in DD1254" is about either, and either answers "Fiona Fletcher-Smith"."""
+def _same_maker(index: LoadedIndex, asked: RecordQuestion, decision: DecisionRow, refs: set[str]) -> set[str]:
+    """Asked who took it, the codes among `refs` of decisions the same person took in the same role: "DD1460
+    … revises the allocation approved in DD1254" is about either, and either answers "Fiona Fletcher-Smith"."""
     if asked.field not in ("decision_maker", "decision_maker_role") or not decision.decision_maker:
         return set()
+    others = {ref: index.decisions[index.by_ref[ref]] for ref in refs if ref in index.by_ref}
     return {
         ref
-        for ref, decision_id in index.by_ref.items()
-        if index.decisions[decision_id].decision_maker == decision.decision_maker
-        and index.decisions[decision_id].decision_maker_role == decision.decision_maker_role
+        for ref, other in others.items()
+        if (other.decision_maker, other.decision_maker_role)
+        == (decision.decision_maker, decision.decision_maker_role)
     }
 
 
