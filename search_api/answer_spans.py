@@ -667,11 +667,14 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
             ],
             key=lambda s: (s.start, -s.end),
         )
-    if kind == "frequency":
-        return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["frequency"].finditer(text)]
     finders = {"email": _emails, "reference": _references, "person": lambda t: names(t, q, common), "count": lambda t: _counts(t, q),
-               "list": lambda t: _lists(t, q)}  # fmt: skip
+               "list": lambda t: _lists(t, q), "frequency": _frequencies}  # fmt: skip
     return finders[kind](text) if kind in finders else []
+
+
+def _frequencies(text: str) -> list[Span]:
+    """ "on a quarterly basis", "twice a year": how often, as stated."""
+    return [Span(m.start(), m.end(), m.group()) for m in ANSWER_PATTERNS["frequency"].finditer(text)]
 
 
 def called_name(text: str, span: Span) -> bool:

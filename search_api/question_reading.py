@@ -29,9 +29,9 @@ from .question_types import (
     singular_body,
 )
 
-# Generic vocabulary. filler: question padding ("roughly": a hedge; "get", "money", "big", "run",
-# "put towards", "whether", "went", "given", "approximate": how people ask, rare in the decisions' formal text, so they would weigh as
-# topics that are missing);
+# Generic vocabulary. filler: question padding ("roughly", "approximate": hedges; "get", "money", "big",
+# "run", "put towards", "whether", "went", "given": how people ask, rare in the decisions' formal text, so
+# they would weigh as topics that are missing);
 # not_names: word endings.
 _VOCAB = {
     name: words.split()
