@@ -546,6 +546,13 @@ def _about(q: Question, ev: Evidence) -> bool:
     # Webbs site". Its rarest word stands for it where the decision holds the rest, when that word is
     # rare enough to name it alone ("AEB" of "AEB Mayoral Board" is not).
     said = stems(ev.read)[0]  # in the passage itself: a title word is no mention
+    # So does a name of which it writes most by initials the decision defines: "the UTCF" stands for "the
+    # Forestry Commission Urban Tree Challenge Fund" in a decision naming the Commission's fund.
+    initialled = reading.short_forms_in(q, ev.read)
+    for e in q.entities:
+        weight = lambda words: sum(q.weights.get(s) or 0.0 for s in words)  # noqa: E731
+        if len(e & initialled) >= 2 and weight(e & initialled) >= 0.5 * weight(e) and e <= ev.source.words:
+            read = read | e
     for e in q.entities:
         # (Not a post's word: "chaired" does not name "the Chair of the London Food Board".)
         naming = {s for s in e if q.words.get(s, s) not in reading.ROLE_WORDS}
@@ -926,7 +933,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                     0.8 * sum(w for s, w in relation.items() if s in item) / (sum(relation.values()) or 1.0)
                 )
             fits_year = (
-                year_fit(q.text, ev.at(zone), span, ev.source.signed)
+                year_fit(q.text, ev.at(zone), span, ev.source.signed, ev.source.title)
                 if q.kind in reading.FIGURE_KINDS
                 else 1.0
             )

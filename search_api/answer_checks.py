@@ -199,11 +199,12 @@ def names_asked_boroughs(question: str, text: str, title: str) -> bool:
     return boroughs_named(question) <= boroughs_named(text) | boroughs_named(title)
 
 
-def year_fit(question: str, text: str, span: Span, signed: str | None = None) -> float:
+def year_fit(question: str, text: str, span: Span, signed: str | None = None, title: str = "") -> float:
     """For a question naming a year: 1 for a figure stated with that year or with no year of its
     own beside it, 0 for one stated with another year or in a text whose years are all others
     (unless the decision was signed in the asked year: "Love London £126,000 - £36,000 of which is
-    slippage from 2017-18" in May 2018 is the 2018-19 budget)."""
+    slippage from 2017-18" in May 2018 is the 2018-19 budget), or in a text dating nothing of a decision
+    whose title spans the asked year among others."""
     named = years(question)
     asked = {f for y in named for f in y.covered}  # "over 2021-23": a figure for 2021-22 or 2022-23
     if not asked:
@@ -231,6 +232,17 @@ def year_fit(question: str, text: str, span: Span, signed: str | None = None) ->
         return 1.0 if any(asked.intersection(y.covered) for y in later) else 0.0
     if own is None and len(asked) == 1 and _period_around(text, asked):
         # "£2.3m … across the years 2019/20 – 2022/23": the sum is the period's, not one year's of it.
+        return 0.0
+    if (
+        own is None
+        and len(asked) == 1
+        and all(y.ranged for y in named)  # a financial year's figure ("in 2018" may say when it was signed)
+        and not ends  # ("…to run Warmer Homes London up to 2027-28?" asks the period's sum)
+        and not years(text)
+        and _period_around(title, asked)
+    ):
+        # "…expenditure of £910,000 to deliver the supporting activities…" in "Air quality programme –
+        # supporting work (2018/19 to 2020/21)": the decision's sum is its period's, not 2018/19's.
         return 0.0
     if own is None:
         # "£323,946 to Crisis by grant, and £118,584 to St Mungo's by grant, in 2023-24": a year the

@@ -21,6 +21,7 @@ from pathlib import Path
 from decisions.settings import Settings
 from indexer.amounts import amounts_in
 from indexer.parse import normalise_ref
+from indexer.refs import find_refs, ref_spans
 
 from .acronyms import definitions
 from .index import LoadedIndex
@@ -117,8 +118,9 @@ _BOROUGH_COUNCIL = re.compile(r"\b([A-Z][\w&]*(?: (?:and )?[A-Z][\w&]*)*?) (?:Lo
 
 
 _BOROUGH_LB = re.compile(r"\bLB ([A-Z][\w&]*)")  # "LB Hounslow"
-# "his Chief of Staff" is named by "Chief of Staff": the determiner is the sentence's, not the name's.
-_DETERMINER = re.compile(r"^(?:the|his|her|its|their)\s+", re.I)
+# "his Chief of Staff" is named by "Chief of Staff", "an eighth round" by "eighth round": the determiner
+# is the sentence's, not the name's.
+_DETERMINER = re.compile(r"^(?:the|his|her|its|their|an?)\s+", re.I)
 
 
 def _as_named(text: str) -> str:
@@ -131,8 +133,25 @@ def _as_named(text: str) -> str:
 def _same_name(expected: str, answer: str) -> bool:
     """An expected "MDC Reserve" is named by "the Mayoral Development Corporation (MDC) Reserve",
     "London Borough of Islington" by "Islington Council", "LB Hounslow" by "the London Borough of
-    Hounslow" and "his Chief of Staff" by "Chief of Staff"."""
-    return _norm(_as_named(_DETERMINER.sub("", expected))) in _norm(_as_named(answer))
+    Hounslow", "his Chief of Staff" by "Chief of Staff" and "the Forestry Commission" by "Forestry
+    Commission (FC)" (the name in full, its initials after it)."""
+    name = _DETERMINER.sub("", expected)
+    return _norm(_as_named(name)) in _norm(_as_named(answer)) or _norm(name) in _norm(answer)
+
+
+def _same_decision(expected: str, answer: str) -> bool:
+    """An expected decision named in words ("Mayoral Decision 2338") is named by its code ("MD2338"): an
+    expected answer that is only decision references, each of them in the answer."""
+    spans = ref_spans(expected)
+    rest = expected
+    for start, end, _ in reversed(spans):
+        rest = rest[:start] + rest[end:]
+    written = set(find_refs(answer))
+    return (
+        bool(spans)
+        and not re.search(r"\w", _DETERMINER.sub("", rest.strip()))
+        and all(ref in written for _, _, ref in spans)
+    )
 
 
 def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
@@ -160,6 +179,7 @@ def score_answer(index: LoadedIndex, item: dict, settings: Settings) -> dict:
         expected in _norm(result.answer)
         or _same_sum(expected, result.answer)
         or _same_name(item.get("answer", ""), result.answer)
+        or _same_decision(item.get("answer", ""), result.answer)
     )
     return {
         "answered": result.answered,

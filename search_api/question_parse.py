@@ -136,3 +136,21 @@ def governing_verbs(text: str, starts: tuple[int, ...]) -> tuple[str | None, ...
             tok = tok.head
         out.append(tok.lemma_.lower() if tok is not None and _is_verb(tok) else None)
     return tuple(out)
+
+
+def only_describes(question: str, start: int, end: int) -> bool:
+    """Does the verb at [start, end) only describe a noun ("…the fourth commissioning round [approved] in
+    2014?", a participle after its noun) rather than say what the question asks about ("…decision signed
+    by whom?")? False without the parser."""
+    doc = _parsed(question)
+    if doc is None:
+        return False
+    verb = next((t for t in doc if t.idx <= start < t.idx + len(t)), None)
+    # ("…decision signed by whom": the question's own word under it makes it what is asked.)
+    return (
+        verb is not None
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and not any(t.tag_ in ("WP", "WDT", "WRB") for t in verb.subtree)
+    )

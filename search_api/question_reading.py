@@ -373,7 +373,9 @@ def analyse_question(text: str) -> Question:
         q.after = (
             "from"  # "the original budget", "…before it was extended": in "from £15m to £16.4m", the first
         )
-    if q.kind in FIGURE_KINDS and q.after is None and set(toks) & _CHANGED_WORDS:
+    # ("How many new street trees…" counts things that are new; no change of a figure is asked.)
+    described = {"new"} if toks[:3] == ["how", "many", "new"] else set()
+    if q.kind in FIGURE_KINDS and q.after is None and (set(toks) - described) & _CHANGED_WORDS:
         q.after = "changed"  # "the total after the extra money": in "from £15m to £16.4m", the second
     # ("…maximum number of zones": the most there will be, the total a change reaches.)
     if (

@@ -630,6 +630,9 @@ def question_kind(question: str) -> str:
         )
         if said:
             return ASKED_NOUNS[said]
+        # "What total savings does the Brigade expect…": a total is a figure, whatever it totals.
+        if words[1] == "total":
+            return "amount"
         # "What was the Crossrail business rate supplement multiplier set for…": the noun phrase after
         # "was the" ends in what is wanted.
         if words[1] in ("is", "was", "are", "were") and words[2:3] in (["the"], ["a"], ["an"]):

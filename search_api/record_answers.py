@@ -25,6 +25,7 @@ from indexer.parse import TAKEN_IN_DIRECTORATE, find_refs
 from indexer.refs import PREFIXES
 
 from . import answer_spans as spans
+from . import question_parse
 from . import question_reading as reading
 from .answer_checks import asked_parts, periods_asked, same_round, states_asked_period, years
 from .decision import cite, source_paths, source_text
@@ -170,6 +171,14 @@ _THRESHOLD = re.compile(
 )
 
 
+def _describes_only(question: str, low: str, verb: str) -> bool:
+    """Every place the question writes the acting verb, a participle describing the noun before it."""
+    places = [m.start() for m in re.finditer(rf"\b{re.escape(verb)}\b", low)]
+    return bool(places) and all(
+        question_parse.only_describes(question, start, start + len(verb)) for start in places
+    )
+
+
 @functools.lru_cache(maxsize=1024)  # the answerer asks it of one question for every passage it reads
 def record_field(question: str) -> str | None:
     """Which field of the record the question asks for, or None for any other question."""
@@ -208,6 +217,10 @@ def record_field(question: str) -> str | None:
     # the asking clause.)
     main = _TIME_CLAUSE.split(asking_clause(question).lower(), maxsplit=1)[0]
     acted = re.search(rf"\b(?:{_ACTED})\b", main if kind == "person" and main.strip() else low)
+    # "Which two artists won the … round approved in 2014?": a verb describing a noun after it says
+    # which round, not that the approver is asked.
+    if acted and kind == "person" and _describes_only(question, low, acted.group()):
+        acted = None
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"
     if kind == "date" and re.search(r"\bpublish", low):

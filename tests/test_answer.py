@@ -1309,6 +1309,23 @@ CITED_ANSWERS = [
         "Assistant Director of Environment and Energy",
         "MD3418",
     ),
+    # MD2528: "The combined funding from the UTCF, GLA and boroughs will enable the planting of 7691 new street
+    # trees": the fund named in full is the one its initials stand for, in the decision naming the Commission.
+    (
+        "How many new street trees will the Forestry Commission Urban Tree Challenge Fund grant, together with "
+        "GLA and borough match funding, pay for?",
+        "7691",
+        "MD2528",
+    ),
+    # MD2347, "Air quality programme – supporting work (2018/19 to 2020/21)": the year's figure ("£370,000 in
+    # 2018/19"), not the three years' "£910,000", which its sentence dates by no year.
+    ("How much was set aside for the air quality supporting work in 2018/19?", "£370,000", "MD2347"),
+    # MD1384: the round "approved in 2014" says which round; the artists are asked, not who approved it.
+    (
+        "Which two artists won the fourth Fourth Plinth commissioning round approved in 2014?",
+        "Hans Haacke and David Shrigley",
+        "MD1384",
+    ),
     # DD2075: "…ADD2033 approved expenditure of £35,000 to undertake valuation work for the potential acquisition
     # of these sites in the vicinity of the Webbs site": Blackhorse Lane, after the site, only places it.
     ("cost of valuation of sites near Webbs site Blackhorse Lane", "£35,000", "DD2075"),

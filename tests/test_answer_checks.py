@@ -409,6 +409,31 @@ def test_one_year_held_only_by_a_period_is_not_named():
     )
 
 
+def test_a_sum_dating_nothing_in_a_decision_spanning_years_is_not_one_year_s():
+    # MD2347, "Air quality programme – supporting work (2018/19 to 2020/21)": "…associated expenditure of
+    # £910,000 to deliver the supporting activities…" is the three years' sum; "£370,000 in 2018/19" the year's.
+    title = "Air quality programme – supporting work (2018/19 to 2020/21)"
+    total = "That the Mayor approves the proposed activities and associated expenditure of £910,000."
+    year = "It invites the Mayor to approve expenditure of £370,000 in 2018/19, £270,000 in 2019/20."
+    asked = "How much was set aside for the air quality supporting work in 2018/19?"
+    at = total.index("£910,000")
+    assert year_fit(asked, total, Span(at, at + 8, "£910,000"), title=title) == 0.0
+    assert year_fit(asked, total, Span(at, at + 8, "£910,000")) == 1.0  # no period known, no judgement
+    at = year.index("£370,000")
+    assert year_fit(asked, year, Span(at, at + 8, "£370,000"), title=title) == 1.0
+    # Asked up to a year ("…to run Warmer Homes London up to 2027-28?", MD3420), the period's sum is asked.
+    up_to = "How much was set aside for the air quality supporting work up to 2020/21?"
+    assert year_fit(up_to, total, Span(at, at + 8, "£910,000"), title=title) == 1.0
+    # A calendar year may say when it was signed: "What total did the Mayor sign off in 2018…".
+    at = total.index("£910,000")
+    assert (
+        year_fit(
+            "What total did the Mayor sign off in 2018?", total, Span(at, at + 8, "£910,000"), title=title
+        )
+        == 1.0
+    )
+
+
 def test_what_money_is_given_for_is_no_outcome():
     # MD2968: "We can achieve this by providing additional grant funding to the Peabody Trust to support their
     # project to install around 300 solar photovoltaic systems on Peabody homes"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from search_api.evaluate import _norm, _same_name, _same_sum
+from search_api.evaluate import _norm, _same_decision, _same_name, _same_sum
 
 
 def test_a_bare_sum_expected_is_stated_by_the_same_sum_written_another_way():
@@ -43,3 +43,19 @@ def test_a_borough_written_lb_and_a_name_after_a_determiner_are_the_names_expect
     assert _same_name("his Chief of Staff", "Chief of Staff")
     assert not _same_name("LB Hounslow", "the London Borough of Camden")
     assert not _same_name("his Chief of Staff", "Deputy Mayor")
+
+
+def test_a_name_in_full_with_its_initials_after_it_is_the_name_expected():
+    # fresh50 expects "the Forestry Commission"; MD2528 writes "the Forestry Commission (FC)".
+    assert _same_name("the Forestry Commission", "Forestry Commission (FC)")
+    assert _same_name("an eighth round", "eighth round")  # tuning131: the article is the sentence's
+    assert not _same_name("the Forestry Commission", "the FC")
+
+
+def test_a_decision_expected_in_words_is_named_by_its_code():
+    # tuning140 expects "Mayoral Decision 2338" (DD2515's words); the answer gives "MD2338".
+    assert _same_decision("Mayoral Decision 2338", "MD2338")
+    assert _same_decision("Director Decision 2752", "DD2752")
+    assert not _same_decision("Mayoral Decision 2338", "MD2339")
+    assert not _same_decision("the grant of Mayoral Decision 2338", "MD2338")  # more than a code expected
+    assert not _same_decision("MD2338 and MD2339", "MD2338")

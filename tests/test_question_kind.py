@@ -1036,7 +1036,26 @@ def test_a_search_for_a_change_to_money_asks_its_sum():
         ("Which not-for-profit delivers Warmer Homes under the 2018/19 funding extension?", "person"),
         # A pot of funding is a budget: its name.
         ("What pot of funding paid for the £3.2m construction academy expansion?", "person"),
+        # A total is a figure, whatever it totals.
+        ("What total savings does the London Fire Brigade expect from the DMFD262 proposals?", "amount"),
     ],
 )
 def test_what_the_asking_words_want(question, kind):
     assert question_kind(question) == kind
+
+
+def test_things_counted_as_new_ask_no_changed_figure():
+    # MD2528: "…will enable the planting of 7691 new street trees": the trees are new, no figure changed.
+    assert analyse_question("How many new street trees will the grant pay for?").after is None
+    assert analyse_question("How much is the new total?").after == "changed"
+
+
+def test_a_verb_describing_a_noun_does_not_ask_who_acted():
+    # MD1384: "Which two artists won the fourth … round approved in 2014?" asks the artists, not the Mayor.
+    assert (
+        record_field("Which two artists won the fourth Fourth Plinth commissioning round approved in 2014?")
+        is None
+    )
+    assert record_field("Who approved the fourth Fourth Plinth commissioning round?") == "decision_maker"
+    # "…signed by whom": the participle holds the question's own word, so the signer is asked.
+    assert record_field("DD2595 social housing retrofit funding – signed by whom?") == "decision_maker"

@@ -80,6 +80,7 @@ REAL_FILES = (
     "fresh47.jsonl",  # unseen in session 49, tuning material since
     "fresh48.jsonl",  # unseen in session 50, tuning material since
     "fresh49.jsonl",  # unseen in session 51, tuning material since
+    "fresh50.jsonl",  # unseen in session 52, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -135,6 +136,10 @@ REAL_FILES = (
     "tuning135.jsonl",
     "tuning136.jsonl",
     "tuning137.jsonl",
+    "tuning138.jsonl",
+    "tuning139.jsonl",
+    "tuning140.jsonl",
+    "tuning141.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
