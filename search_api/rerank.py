@@ -125,6 +125,7 @@ class RerankQuery:
     # Initials the index defines for a name the query writes out, as stems: "ufsm" → the stems of
     # "universal free school meals". A passage writing the initials holds the name's words.
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    yearly: tuple[str, ...] = ()  # "annual", "yearly" as the query's stems: held by a title naming one year
 
 
 # A hook for tests/quality/fit_rerank.py: called with (query, rows, feature matrix) per scoring.
@@ -154,7 +155,24 @@ def prepare(
         fused=fused, best_fused=max(fused.values(), default=0.0), both_lists=both,
         refs=tuple(written_ref(ref) for ref in refs), keyword_trust=keyword_trust,
         aliases={stem(initials): tuple(stem(w) for w in words) for initials, words in (written_out or {}).items()},
+        yearly=tuple(s for s in stems if s in _YEARLY),
     )  # fmt: skip
+
+
+_YEARLY = frozenset(stem(w) for w in ("annual", "yearly"))
+# "2014-15", "2017-2018", "2017/18": one financial year, the whole of a year's programme's title.
+_ONE_YEAR = re.compile(r"\b(?:19|20)(\d\d)\s?[-–/]\s?(?:(?:19|20)?(\d\d))\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def one_year_titled(title: str) -> bool:
+    """Does the title name one financial year and no other year ("Team London Programme 2014-15")?"""
+    years = _ONE_YEAR.findall(title)
+    return (
+        len(years) == 1
+        and int(years[0][1]) == (int(years[0][0]) + 1) % 100
+        and len(re.findall(r"\b(?:19|20)\d\d\b", title)) <= 2
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -235,6 +253,10 @@ def features(index, q: RerankQuery, rows: Sequence, titles: Sequence[str]) -> np
             if f" {initials} " in stems_field:
                 held += [s for s in name if s in q.stems and s not in held]
         named = _title_stems(title)
+        # "Team London annual work programme": a decision titled by one year ("Team London Programme
+        # 2014-15") is a year's programme, though no passage says "annual".
+        if q.yearly and one_year_titled(title):
+            held += [s for s in q.yearly if s not in held]
         residual_total = sum(w for s, w in q.idf.items() if s not in named)
         out[i, 0] = q.fused.get(row["rowid"], 0.0) / q.best_fused if q.best_fused else 0.0
         out[i, 2] = sum(q.idf.get(s, 0.0) for s in held) / total

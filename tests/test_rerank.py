@@ -140,3 +140,17 @@ def test_a_decision_shows_first_the_passage_holding_what_is_asked(full_index, qu
     response = search(full_index, SearchRequest(q=query, today=TODAY))
     assert response.results[0].ref == ref
     assert proof in response.results[0].passages[0].text
+
+
+def test_a_title_naming_one_year_is_a_years_programme():
+    assert rerank.one_year_titled("Team London Programme 2014-15")
+    assert rerank.one_year_titled("Team London Work Programme 2017-2018")
+    assert not rerank.one_year_titled("Air quality programme – supporting work (2018/19 to 2020/21)")
+    assert not rerank.one_year_titled("Team London Summer Events Programme - 2014")  # a calendar year's event
+
+
+def test_an_annual_programme_search_finds_the_decisions_titled_by_one_year(full_index):
+    # MD1341 "Team London Programme 2014-15" never writes "annual" or "work"; ADD2342 (emergency volunteer
+    # mobilisation) writes "an annual … programme every summer" and had ranked above it.
+    response = search(full_index, SearchRequest(q="Team London annual work programme approvals", today=TODAY))
+    assert {r.ref for r in response.results[:3]} == {"MD1341", "MD1661", "MD2124"}
