@@ -490,6 +490,11 @@ def _following(ev: Evidence) -> tuple[int, int] | None:
     return (start, start + found[0].end) if found and start < end else None
 
 
+def _rarity(q: Question, words: set[str]) -> float:
+    """The summed rarity of some of the question's words."""
+    return sum(q.weights.get(s) or 0.0 for s in words)
+
+
 def _about(q: Question, ev: Evidence) -> bool:
     """Does it name what the question names ("Kim Wright chairs the LPB Subgroup" is not about the Board)?
     For "who chairs…", does it say "chair" (title words and the names asked about don't count)?"""
@@ -550,8 +555,8 @@ def _about(q: Question, ev: Evidence) -> bool:
     # Forestry Commission Urban Tree Challenge Fund" in a decision naming the Commission's fund.
     initialled = reading.short_forms_in(q, ev.read)
     for e in q.entities:
-        weight = lambda words: sum(q.weights.get(s) or 0.0 for s in words)  # noqa: E731
-        if len(e & initialled) >= 2 and weight(e & initialled) >= 0.5 * weight(e) and e <= ev.source.words:
+        held = e & initialled
+        if len(held) >= 2 and _rarity(q, held) >= 0.5 * _rarity(q, e) and e <= ev.source.words:
             read = read | e
     for e in q.entities:
         # (Not a post's word: "chaired" does not name "the Chair of the London Food Board".)

@@ -138,8 +138,8 @@ def governing_verbs(text: str, starts: tuple[int, ...]) -> tuple[str | None, ...
     return tuple(out)
 
 
-def only_describes(question: str, start: int, end: int) -> bool:
-    """Does the verb at [start, end) only describe a noun ("…the fourth commissioning round [approved] in
+def only_describes(question: str, start: int) -> bool:
+    """Does the verb starting at `start` only describe a noun ("…the fourth commissioning round [approved] in
     2014?", a participle after its noun) rather than say what the question asks about ("…decision signed
     by whom?")? False without the parser."""
     doc = _parsed(question)

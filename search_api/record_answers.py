@@ -174,9 +174,7 @@ _THRESHOLD = re.compile(
 def _describes_only(question: str, low: str, verb: str) -> bool:
     """Every place the question writes the acting verb, a participle describing the noun before it."""
     places = [m.start() for m in re.finditer(rf"\b{re.escape(verb)}\b", low)]
-    return bool(places) and all(
-        question_parse.only_describes(question, start, start + len(verb)) for start in places
-    )
+    return bool(places) and all(question_parse.only_describes(question, start) for start in places)
 
 
 @functools.lru_cache(maxsize=1024)  # the answerer asks it of one question for every passage it reads
