@@ -74,6 +74,7 @@ from .answer_checks import (
     states_asked_period,
     states_asked_sums,
     states_no_year,
+    thing_named,
     total_for_unit,
     unit_for_total,
     urging_verb,
@@ -118,6 +119,7 @@ NAMING_RARITY = 4.3
 TYPE_WEIGHT = 0.3  # what a well-placed span of the wanted type adds to its evidence's score
 _EMBEDDINGS: dict[tuple[int, str], np.ndarray] = {}  # evidence vectors, kept across questions
 AGGREGATE_CONFIDENCE = 0.85
+THING_CLOSENESS = 0.8  # of the question's words, a passage naming the programme (plan, fund…) asked must hold
 MIN_OVERLAP = 0.35  # of the question's words the evidence of a typed answer must hold
 _ANNOUNCED = re.compile(r"(?:these|they|this|the \w+)\s+(?:are|is|include)", re.I)  # "These are: a; b"
 
@@ -400,6 +402,9 @@ def _overlap(q: Question, ev: Evidence) -> float:
     piece_stems, piece_words = piece_stems | period, piece_words | period
     joined = reading.joined_in(q, ev.at(ev.piece))  # "Spacehive" written "Space Hive"
     piece_stems, piece_words = piece_stems | joined, piece_words | {q.words[s] for s in joined}
+    # "£35k" asked, "£35,000" written: the same sum, in other figures.
+    same_sum = _sums_written_otherwise(q, ev.at(ev.piece))
+    piece_stems, piece_words = piece_stems | same_sum, piece_words | {q.words[s] for s in same_sum}
     read = stems(ev.read)[0]
     places = (
         (ev.source.named | reading.spelt_in(q, ev.source.named) | periods_said(q.text, ev.source.title), 0.8),
@@ -602,6 +607,21 @@ def _same_sum_said(q: Question, ev: Evidence) -> frozenset[str]:
     text = ev.source.text
     lines = [text[a:b] for a, b in ev.source.lines if sums & set(amounts_in(text[a:b]))]
     return stems(" ".join(lines))[0]
+
+
+def _sums_written_otherwise(q: Question, said: str) -> set[str]:
+    """The question's stems of each sum it states that the piece states by value ("35k" for "£35,000")."""
+    asked = _sum_stems(q.text)
+    if not asked:
+        return set()
+    values = set(amounts_in(said))
+    return {s for value, sum_stems in asked if value in values for s in sum_stems if s in q.words}
+
+
+@functools.lru_cache(maxsize=256)
+def _sum_stems(question: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Each sum the question states, with the stems of how it writes it: (35000, {"35k"})."""
+    return tuple((value, stems(question[start:end])[0]) for value, start, end in find_amounts(question))
 
 
 @functools.lru_cache(maxsize=256)
@@ -1171,13 +1191,14 @@ _UNDER_BEFORE = re.compile(r"\bunder\b[^.;]{0,40}$", re.I)
 # A sum or grant going "to" the name right after it (within its sentence).
 _MONEY_TO = re.compile(
     r"(?:£\d|\b(?:grants?|funding|allocated|awarded|paid|payment|expenditure|given|transfer(?:red)?)\b)"
-    r"[^.;:]{0,80}\bto\s+(?:the\s+)?$",
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}\bto\s+(?:the\s+)?$",
     re.I,
 )
-# A sum or grant coming "from" (or given "by") the name right after it.
+# A sum or grant coming "from" (or given "by") the name right after it ("funding of £3.2m by [DEFRA]": a
+# decimal point ends no sentence).
 _MONEY_FROM = re.compile(
     r"(?:[£$]\d|\b(?:grants?|funding|income|contributions?|allocated|awarded|given|money|reallocates?)\b)"
-    r"[^.;:]{0,80}\b(?:from(?:\s+[\w’'-]+){0,3}|by(?:\s+the)?)\s+$",
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}\b(?:from(?:\s+[\w’'-]+){0,3}|by(?:\s+the)?)\s+$",
     re.I,
 )
 _TO_OR_FROM = re.compile(r"^\W{0,3}(?:[\w’'-]+\s+){0,4}?(to|from)\s+((?:[\w’'&-]+\s*){1,6})")
@@ -1589,6 +1610,17 @@ def _extract(
             if named and ev.kw >= 0.6:
                 said = ev.at(ev.piece)[named[0] : named[1]]
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+        # "…is part of which Mayoral programme?": "…which forms part of [the Mayor’s Life off the Streets
+        # programme]", in the best passage holding nearly all the question's words that names one.
+        things = [
+            (ev, named)
+            for ev in evidence[:3]
+            if ev.kw >= THING_CLOSENESS and (named := thing_named(q.text, ev.at(ev.piece)))
+        ]
+        if things:
+            ev, named = max(things, key=lambda found: found[0].kw)
+            said = ev.at(ev.piece)[named[0] : named[1]]
+            return _answer(index, q, response, Candidate(ev, said, 1.0), related)
     # ("Who pushed for…": the urging verb asks who made representations; no passage need say "pushed".)
     asking = {s: w for s, w in q.weights.items() if s != stem_with_irregulars(urging_verb(q.text) or "")}
     for ev in evidence[:3]:
@@ -1972,7 +2004,7 @@ def _item_over_total(q: Question, best: Candidate, candidates: list[Candidate], 
 
 
 def _joined_in_question(q: Question, one: set[str], other: set[str]) -> bool:
-    """Do the question's words of `one` and of `other` stand on either side of an "and"?"""
+    """Do the question's words of `one` and of `other` stand on either side of an "and" ("together with")?"""
     low = q.text.lower()
     at = {s: low.find(q.words[s].lower()) for s in one | other}
     first, second = [at[s] for s in one if at[s] >= 0], [at[s] for s in other if at[s] >= 0]
@@ -1980,8 +2012,12 @@ def _joined_in_question(q: Question, one: set[str], other: set[str]) -> bool:
         return False
     return any(
         max(first) < m.start() < min(second) or max(second) < m.start() < min(first)
-        for m in re.finditer(r"\band\b", low)
+        for m in _JOINING.finditer(low)
     )
+
+
+# "…the Construction Academy and a careers campaign", "…together with a careers campaign": both parts asked.
+_JOINING = re.compile(r"\b(?:and|together with|along with|as well as|plus)\b")
 
 
 def _total_over_item(q: Question, best: Candidate, candidates: list[Candidate]) -> Candidate:

@@ -548,6 +548,36 @@ def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
     return _named_once(re.finditer(_PROVISION.format(asked.group(1).lower()), text, re.I), whole=True)
 
 
+# "…is part of which Mayoral programme?", "Which delivery plan is … captured in?": the name of a thing of that
+# kind is asked ("the Mayor’s [Life off the Streets programme]", "the [Making Best Use of Land Delivery Plan]").
+_THING_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,2}?(programme|scheme|fund|plan|strategy|initiative|framework)\b(?!\s*\d)",
+    re.I,
+)
+_THING_NAME_PART = r"(?:[A-Z][\w’'&-]*|of|off|the|for|on|to|in|at)"  # ("and" joins two names)
+
+
+def thing_named(question: str, text: str) -> tuple[int, int] | None:
+    """Asked which programme (plan, fund…), where the text names one of that kind by a capitalised name the
+    question does not write ("…which forms part of the Mayor’s [Life off the Streets programme]"); None when
+    none is asked, or the text names none or several."""
+    asked = _THING_ASKED.search(question)
+    if not asked:
+        return None
+    noun = asked.group(1).lower()
+    own = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    names = [
+        m
+        for m in re.finditer(rf"((?:[A-Z][\w’'&-]*\s+)(?:{_THING_NAME_PART}\s+)*?(?i:{noun}))\b", text)
+        # A name of its own: a capitalised word the question does not write ("Rough Sleeping" asked is no answer).
+        if any(w[0].isupper() and w.lower() not in own for w in m.group(1).split()[:-1])
+    ]
+    named = _named_once(names)
+    if named and text[: named[0]].endswith("the "):
+        return named[0] - 4, named[1]  # "the Mayor’s … programme", as the page writes it
+    return named
+
+
 def _named_once(found: Iterable[re.Match], whole: bool = False) -> tuple[int, int] | None:
     """Where the text names one thing (its first group), however often: None when it names none or several."""
     named = list(found)

@@ -208,7 +208,8 @@ _NOT_SUMS = frozenset(
 # Whom a decision empowers, not who took it: "who is given delegated authority…", "who may approve…".
 # The answerer wants a post for it; record answers leave it to the text.
 DELEGATION = re.compile(
-    r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to) (?:approve|sign|authori[sz]e|agree|decide|award)"
+    r"\bdelegat\w*|\b(?:may|can|could|will|would|must|is able to|gets? to|got to)"
+    r" (?:approve|sign|authori[sz]e|agree|decide|award)"
     # "Who was given authority to agree allocations…": the post empowered.
     r"|\b(?:given|granted|has|have|had|holds?)\s+(?:the\s+)?(?:authority|power)\s+to\b"
     # "Which officer does MD1437 authorise to send…" (not "Who authorised the grant to Crisis?")
@@ -337,6 +338,12 @@ PHRASE_ENDS = _VERBS | frozenset(
 )
 
 
+# "…artists chosen…", "…consultants appointed…": a noun naming people, then the act that picked them.
+_CHOSEN = re.compile(
+    r"\b([a-z-]+)\s+(?:chosen|selected|appointed|picked|short-?listed|nominated|named|commissioned)\b", re.I
+)
+
+
 def noun_phrase(words: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda w: w not in PHRASE_ENDS, words))
 
@@ -435,6 +442,10 @@ def question_kind(question: str) -> str:
             return _ASKED_INSIDE_KINDS[" ".join((asked.group(1) or asked.group(2)).lower().split())]
         # "Warm Homes Local Grant funding department" wants the body (not "salary of the chief executive").
         if searched and words[-1] in ORG_NOUNS | PERSON_NOUNS and not _LINKED & set(words):
+            return "person"
+        # "Fourth Plinth artists chosen in 2014…": those the participle says were picked.
+        chosen = _CHOSEN.search(question)
+        if searched and chosen and _asks_someone("", [chosen.group(1).lower()], plural=True):
             return "person"
         # A search, not a question ("Sport Unites budget for 2022-23", "DD1221 – date signed?"): its cue
         # words say, question mark or not.
@@ -604,7 +615,7 @@ def question_kind(question: str) -> str:
         # "What rateable value threshold applies…": the noun before the verb says what is wanted.
         # (Only up to a verb it knows: "Which directorate put forward the budget" asks a directorate.)
         verb = next((i for i, w in enumerate(words[1:6], 1) if w in _VERBS), None)
-        phrase = words[1:verb] if verb else []
+        phrase = before_verb = words[1:verb] if verb else []
         if phrase and phrase[-1] in ASKED_NOUNS:
             return ASKED_NOUNS[phrase[-1]]
         # "Over which financial years was … funded": the years themselves ("2016-17 and 2017-18").
@@ -639,8 +650,13 @@ def question_kind(question: str) -> str:
             phrase = list(itertools.takewhile(lambda w: w not in _VALUED | {"per"}, noun_phrase(words[3:9])))
             if phrase and phrase[-1] in ASKED_NOUNS:
                 return ASKED_NOUNS[phrase[-1]]
-        # "Which not-for-profit co-operative…": the noun may follow an adjective.
-        if _asks_someone(noun, words[1:3], plural=True):
+        # "Which not-for-profit co-operative…": the noun may follow an adjective; "Which Fourth Plinth
+        # artists were chosen…": the last of the nouns before the verb (not an owner's: "which subsidiary
+        # companies' directors may…" asks the companies).
+        owned = verb is not None and any(
+            question[t.end : t.end + 1] in ("'", "’") or t.text.endswith(("'s", "’s")) for t in found[1:verb]
+        )
+        if _asks_someone(noun, words[1:3] + ([] if owned else before_verb[-1:]), plural=True):
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were", "will", "would"):
             return "amount"

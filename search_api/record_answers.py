@@ -95,6 +95,7 @@ _OTHER_ACTOR = re.compile(
     rf"(?:approv|sign|agree|decid|authori|consent)|\b(?:approv|sign|agree|decid|authori)\w*\s+by\s+(?:the\s+)?"
     rf"(?:[A-Z][\w’'&-]*\s+){{0,4}}{_BODIES}\b"
 )
+_PROPOSITION = re.compile(r"\s+that\b")  # "agreed that …": a clause agreed, not a decision taken
 _FROM_WHEN = re.compile(r"\s*(?:from|since|starting) (?:when|which|what)\b")
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
@@ -218,6 +219,10 @@ def record_field(question: str) -> str | None:
     # "Which two artists won the … round approved in 2014?": a verb describing a noun after it says
     # which round, not that the approver is asked.
     if acted and kind == "person" and _describes_only(question, low, acted.group()):
+        acted = None
+    # "Who agreed that the LEP's governance should be reviewed?": who holds a view the text states, not who
+    # signed the form.
+    if acted and kind == "person" and _PROPOSITION.match(low, acted.end()):
         acted = None
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"

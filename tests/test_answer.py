@@ -1326,6 +1326,37 @@ CITED_ANSWERS = [
         "Hans Haacke and David Shrigley",
         "MD1384",
     ),
+    # MD3135: "…the No Second Night Out service (which forms part of the Mayor’s Life off the Streets programme)":
+    # the programme's name, not the sentence.
+    ("No Second Night Out is part of which Mayoral programme?", "Life off the Streets programme", "MD3135"),
+    # DD2075 writes "£35,000": the question's "£35k" is the same sum, held as the question's words are.
+    (
+        "Which earlier decision paid £35k for valuation work on the sites around the former Webbs Industrial "
+        "site in Blackhorse Lane?",
+        "ADD2033",
+        "DD2075",
+    ),
+    # DD2285: "…expenditure of £3.2m … comprising: • £2.2m … Construction Academy …; and • £1m on the Mayor’s
+    # careers campaign": both parts asked, joined by "together with", so their whole.
+    (
+        "In 2018, how much Business Rates Retention Pilot money was approved for expanding the Mayor's "
+        "Construction Academy together with a careers campaign?",
+        "£3.2m",
+        "DD2285",
+    ),
+    # MD1384: a search for the artists chosen asks their names, not a sentence about them.
+    (
+        "Fourth Plinth artists chosen in 2014 for the next two commissions",
+        "Hans Haacke and David Shrigley",
+        "MD1384",
+    ),
+    # MD2339: "…granted funding of £3.2m by [Department for Environment, Food and Rural Affairs (DEFRA)]": the
+    # sum's decimal point ends no sentence, so the name after "by" is the giver.
+    (
+        "Who funds the Drain London surface water flood risk programme?",
+        "Department for Environment",
+        "MD2339",
+    ),
     # DD2075: "…ADD2033 approved expenditure of £35,000 to undertake valuation work for the potential acquisition
     # of these sites in the vicinity of the Webbs site": Blackhorse Lane, after the site, only places it.
     ("cost of valuation of sites near Webbs site Blackhorse Lane", "£35,000", "DD2075"),

@@ -31,6 +31,7 @@ from search_api.answer_checks import (
     same_round,
     schedule_for_act,
     share_of_joint,
+    thing_named,
     total_for_unit,
     unit_for_total,
     urging_verb,
@@ -1071,3 +1072,24 @@ def test_how_often_is_answered_by_a_frequency():
     assert [s.text for s in spans_for(q.kind, "a report to the Board twice a year", q, set())] == [
         "twice a year"
     ]
+
+
+def test_the_name_of_the_programme_asked():
+    asked = "No Second Night Out is part of which Mayoral programme?"
+    # MD3135: the one programme a sentence names, with the article the page writes.
+    said = "reprocuring the No Second Night Out service (which forms part of the Mayor’s Life off the Streets programme)"
+    start, end = thing_named(asked, said)
+    assert said[start:end] == "the Mayor’s Life off the Streets programme"
+    # DD2783: a plan asked, the plan named ("and" ends a name: "Greater London Authority and European…").
+    plan = "SSSB has been approved and captured in the Making Best Use of Land Delivery Plan (approved by MD3434)"
+    start, end = thing_named(
+        "Which delivery plan is the Small Sites Small Builders programme captured in?", plan
+    )
+    assert plan[start:end] == "the Making Best Use of Land Delivery Plan"
+    # Two programmes named, or only words the question writes: no answer from the name alone.
+    assert thing_named(asked, "the Rough Sleeping Programme and the Life off the Streets programme") is None
+    assert (
+        thing_named("Which GLA Rough Sleeping programme funds it?", "the GLA Rough Sleeping Programme")
+        is None
+    )
+    assert thing_named("What does the programme include?", plan) is None

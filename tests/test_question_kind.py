@@ -1038,6 +1038,10 @@ def test_a_search_for_a_change_to_money_asks_its_sum():
         ("What pot of funding paid for the £3.2m construction academy expansion?", "person"),
         # A total is a figure, whatever it totals.
         ("What total savings does the London Fire Brigade expect from the DMFD262 proposals?", "amount"),
+        # The last noun before the verb says who is asked; so do people a participle says were picked.
+        ("Which Fourth Plinth artists were chosen in 2014 for the next two commissions?", "person"),
+        ("Fourth Plinth artists chosen in 2014 for the next two commissions", "person"),
+        ("projects selected in the second round", "text"),
     ],
 )
 def test_what_the_asking_words_want(question, kind):
@@ -1059,3 +1063,17 @@ def test_a_verb_describing_a_noun_does_not_ask_who_acted():
     assert record_field("Who approved the fourth Fourth Plinth commissioning round?") == "decision_maker"
     # "…signed by whom": the participle holds the question's own word, so the signer is asked.
     assert record_field("DD2595 social housing retrofit funding – signed by whom?") == "decision_maker"
+
+
+def test_a_view_agreed_or_a_power_held_is_not_who_took_the_decision():
+    # ADD196: "The Mayor, boroughs and business groups have agreed that there should be a governance review…":
+    # those who agreed a view, not the officer who signed the form.
+    assert (
+        record_field("Who agreed that the London Enterprise Panel's governance should be reviewed?") is None
+    )
+    assert record_field("Who agreed the London Enterprise Panel governance review?") == "decision_maker"
+    # MD3410 delegates the allocation to an Assistant Director: who "gets to decide" holds the power.
+    asked = (
+        "Who gets to decide how the GLA's £1m public information campaigns budget for 2025-26 is allocated?"
+    )
+    assert record_field(asked) is None

@@ -81,6 +81,7 @@ REAL_FILES = (
     "fresh48.jsonl",  # unseen in session 50, tuning material since
     "fresh49.jsonl",  # unseen in session 51, tuning material since
     "fresh50.jsonl",  # unseen in session 52, tuning material since
+    "fresh51.jsonl",  # unseen in session 53, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -140,6 +141,10 @@ REAL_FILES = (
     "tuning139.jsonl",
     "tuning140.jsonl",
     "tuning141.jsonl",
+    "tuning142.jsonl",
+    "tuning143.jsonl",
+    "tuning144.jsonl",
+    "tuning145.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
