@@ -222,7 +222,8 @@ def record_field(question: str) -> str | None:
         acted = None
     # "Who agreed that the LEP's governance should be reviewed?": who holds a view the text states, not who
     # signed the form.
-    if acted and kind == "person" and _PROPOSITION.match(low, acted.end()):
+    # (Read where the verb was found: the asking clause, not always the whole question.)
+    if acted and kind == "person" and _PROPOSITION.match(acted.string, acted.end()):
         acted = None
     if re.search(r"\bdefer", low) and kind in ("date", "text"):
         return "deferred_until"

@@ -1072,6 +1072,8 @@ def test_a_view_agreed_or_a_power_held_is_not_who_took_the_decision():
         record_field("Who agreed that the London Enterprise Panel's governance should be reviewed?") is None
     )
     assert record_field("Who agreed the London Enterprise Panel governance review?") == "decision_maker"
+    # (In an asking clause after a comma too, where the verb is found.)
+    assert record_field("For the LEP review, who agreed that the governance should be reviewed?") is None
     # MD3410 delegates the allocation to an Assistant Director: who "gets to decide" holds the power.
     asked = (
         "Who gets to decide how the GLA's £1m public information campaigns budget for 2025-26 is allocated?"
