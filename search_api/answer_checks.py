@@ -550,8 +550,11 @@ def asked_provision_named(question: str, text: str) -> tuple[int, int] | None:
 
 # "…is part of which Mayoral programme?", "Which delivery plan is … captured in?": the name of a thing of that
 # kind is asked ("the Mayor’s [Life off the Streets programme]", "the [Making Best Use of Land Delivery Plan]").
+# (Only words describing the noun between: "What does the programme include?" and "What is the programme for?"
+# ask no programme's name.)
 _THING_ASKED = re.compile(
-    r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,2}?(programme|scheme|fund|plan|strategy|initiative|framework)\b(?!\s*\d)",
+    r"\b(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|the|a|an)\b)"
+    r"[\w’'-]+\s+){0,2}?(programme|scheme|fund|plan|strategy|initiative|framework)\b(?!\s*\d)",
     re.I,
 )
 _THING_NAME_PART = r"(?:[A-Z][\w’'&-]*|of|off|the|for|on|to|in|at)"  # ("and" joins two names)

@@ -1092,4 +1092,7 @@ def test_the_name_of_the_programme_asked():
         thing_named("Which GLA Rough Sleeping programme funds it?", "the GLA Rough Sleeping Programme")
         is None
     )
-    assert thing_named("What does the programme include?", plan) is None
+    # A programme named in the question but not asked by "which/what" ("What does the programme include?",
+    # "What is the programme for?"): no name is wanted, though the text names one.
+    assert thing_named("What does the programme include?", said) is None
+    assert thing_named("What is the programme for?", said) is None
