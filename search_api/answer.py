@@ -41,6 +41,7 @@ from .answer_checks import (
     asked_provision_named,
     building_unsaid,
     consulted_named,
+    counted_list,
     dates_nothing,
     group_for_member,
     is_asked_year,
@@ -264,6 +265,11 @@ def _question(index: LoadedIndex, text: str, response: SearchResponse) -> Questi
             q.entities = [e - {stem_with_irregulars(tok.text)} for e in q.entities]
     for ref in response.parsed.refs:
         q.words.pop(stem_with_irregulars(ref), None)
+        # "PCD 1263" written with a space: its prefix is the code's, no word a passage must hold.
+        prefix, number = re.match(r"[A-Za-z]+", ref), re.sub(r"\D", "", ref)
+        if prefix and re.search(rf"\b{prefix.group()}\s+{number}\b", q.text, re.I):
+            q.words.pop(stem_with_irregulars(prefix.group()), None)
+            q.entities = [(e - {stem_with_irregulars(prefix.group())}) or e for e in q.entities]
         q.words[re.sub(r"\D", "", ref)] = ref
         # "ADD2791 GLA staffing resource amount": the code opens a search; it is no part of a name.
         q.entities = [(e - {stem_with_irregulars(ref)}) or e for e in q.entities]
@@ -933,6 +939,16 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 said = stems(ev.at(zone))[0]
                 held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
                 near = max(near, 0.7 * held)
+            if q.sent_to and (
+                verb := _VERB_TO_BEFORE.search(ev.at(zone)[max(0, span.start - 40) : span.start])
+            ):
+                # "Who were the documents submitted to for noting?": "…the two documents will be submitted to
+                # [the London Assembly] for its Members to note", as close as the sentence is to the question.
+                # (Any name stands there as surely as a person's: "the London Assembly" is what is asked.)
+                if stem_with_irregulars(verb.group(1).lower()) == q.sent_to:
+                    said = stems(ev.at(zone))[0]
+                    held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                    near, owner = max(near, 0.8 * held), True
             if q.kind == "person" and q.plural and " and " in span.text and ev.context < ev.piece[0]:
                 # "Which artists were chosen for the 12th and 13th Fourth Plinth sculptures?": "…will deliver
                 # the 12th and 13th sculptures… The next two commissions, by [Michael Rakowitz and Heather
@@ -1194,6 +1210,9 @@ _MONEY_TO = re.compile(
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}\bto\s+(?:the\s+)?$",
     re.I,
 )
+_VERB_TO_BEFORE = re.compile(
+    r"\b([a-z]{3,}) to (?:the )?$", re.I
+)  # "…will be submitted to [the London Assembly]"
 # A sum or grant coming "from" (or given "by") the name right after it ("funding of £3.2m by [DEFRA]": a
 # decimal point ends no sentence).
 _MONEY_FROM = re.compile(
@@ -1532,12 +1551,35 @@ def _names_asked_year(q: Question, ev: Evidence) -> bool:
     return names_asked_year(q.text, source.text, source.title, source.signed)
 
 
+# A sum a question bounds ("over £500k", "up to £2m") is no sum it names: any larger or smaller one fits.
+_SUM_BOUND_BEFORE = re.compile(
+    r"\b(?:over|under|above|below|more than|less than|at least|at most|up to|exceeding|beyond|between|and)\s*$",
+    re.I,
+)
+
+
+def _states_asked_sums(q: Question, ev: Evidence) -> bool:
+    """A decision that states no sum the question names, to within rounding, is not the one asked about: "Which
+    round … is the £700k in 2025-26 paying for?" is not answered by a decision spending £450,000."""
+    named = [v for v, start, _ in find_amounts(q.text) if not _SUM_BOUND_BEFORE.search(q.text[:start])]
+    if not named:
+        return True
+    stated = _amounts_of(ev.source.text) | _amounts_of(ev.source.title)
+    return all(any(abs(a - v) <= 0.05 * v for a in stated) for v in named)
+
+
+@functools.lru_cache(maxsize=64)
+def _amounts_of(text: str) -> frozenset[int]:
+    return frozenset(amounts_in(text))
+
+
 def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     """A decision that never names the asked year ("2019-20") or borough ("Barnet"), nor was signed in that
     year, or names the asked part of a programme ("fifth round") only by other numbers, does not answer
     about it, in any words."""
     return (
         _names_asked_year(q, ev)
+        and _states_asked_sums(q, ev)
         and names_asked_boroughs(q.text, ev.source.text, ev.source.title)
         and same_round(q.text, f"{ev.source.title}\n{ev.source.text}", q.acronyms, whole=True)
     )
@@ -1602,6 +1644,19 @@ def _extract(
         if named and top.kw >= 0.6:  # "…on delivery of an [eighth round] of the programme"
             said = top.at(top.piece)[named[0] : named[1]]
             return _answer(index, q, response, Candidate(top, said, 1.0), related)
+    # "Which two reserve-list projects were funded…": "…to two projects from the … reserve list: [A and B]", in
+    # the best passage among the first three holding nearly all the question's words that announces as many.
+    if (q.stated_number or 0) > 1:
+        counted = [
+            (ev, span)
+            for ev in evidence[:3]
+            if ev.kw >= THING_CLOSENESS and (span := counted_list(q.text, ev.at(ev.piece)))
+        ]
+        if counted:
+            ev, span = max(counted, key=lambda found: found[0].kw)
+            return _answer(
+                index, q, response, Candidate(ev, ev.at(ev.piece)[span[0] : span[1]], 1.0), related
+            )
     if q.kind == "text":
         # "Under which section of the GLA Act…": "…under [section 121] of the GLA Act 1999", in the best
         # passage that names one.
@@ -2444,6 +2499,13 @@ def _record_date_line(q: Question, c: Candidate) -> bool:
     )
 
 
+_AT_LEAST = re.compile(r"\b(?:or|and) (?:above|more|over|greater|higher)\b")
+# (Not `_BOUND_ASKED`: its "under" is any question's "under DMFD262".)
+_THRESHOLD_ASKED = re.compile(
+    r"\b(?:above|over|beyond|exceed\w*|threshold|limit|level|more than|at least)\b", re.I
+)
+
+
 def _accepted(q: Question, c: Candidate | None) -> bool:
     """Near the question's words, or plainly on topic (not for a name: any name may stand in such a sentence)."""
     said = c.evidence.at(c.evidence.piece) if c else ""
@@ -2471,6 +2533,8 @@ def _accepted(q: Question, c: Candidate | None) -> bool:
         or plan_for_outcome(q.text, said)
         or (q.kind in reading.FIGURE_KINDS and q.after == "from" and bool(_FOR_CHANGES.search(said)))
         or (q.kind == "amount" and building_unsaid(q.text, c.evidence.read))
+        # "£150,000 or above" is a threshold: it answers "Above what amount…", not "How much was authorised…".
+        or (q.kind == "amount" and _AT_LEAST.search(c.answer) and not _THRESHOLD_ASKED.search(q.text))
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or other_edition(q.text, c.evidence.read)
@@ -2738,8 +2802,12 @@ def _aggregate(index: LoadedIndex, q: Question, response: SearchResponse, relate
     for d in (index.decisions[r.decision_id] for r in response.results):
         # One passage (with the title) must cover the topic: "community" in one paragraph and
         # "engagement" in another is not a decision about community engagement.
+        # (Nor is a passage naming part of a name: "Young Londoners Fund Round 3" is not the LCEF's round.)
         passages = (stems(f"{d.title} {t}")[0] for t in index.decision_texts(d.id))
-        cover = max((sum(w for s, w in topic.items() if s in p) for p in passages), default=0.0)
+        cover = max(
+            (sum(w for s, w in topic.items() if s in p) for p in passages if all(e <= p for e in q.entities)),
+            default=0.0,
+        )
         found = _approval(index, d.id, d.approved_amount) if d.approved_amount is not None else None
         if found and cover >= 0.7 * sum(topic.values()):
             lines.append(f"{d.ref or d.title}: {found[1]}")

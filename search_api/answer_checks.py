@@ -581,6 +581,40 @@ def thing_named(question: str, text: str) -> tuple[int, int] | None:
     return named
 
 
+# "Which two reserve-list projects were funded…": so many things of a kind, by the plural that names it.
+_COUNTED_ASKED = re.compile(
+    r"\b(?:which|what|name the|list the)\s+(\w+)\s+(?:[\w’'-]+\s+){0,3}?(\w{3,}s)\b", re.I
+)
+
+
+def counted_list(question: str, text: str) -> tuple[int, int] | None:
+    """Asked "which two <things>", where the text announces that many of them before a colon ("…two projects from
+    the Good Growth Fund round 2 reserve list: [A’s ‘…’ project and B’s ‘…’ project]"): the list, when it
+    holds exactly that many items; else None."""
+    asked = _COUNTED_ASKED.search(question)
+    number = NUMBER_WORDS.get(asked.group(1).lower()) if asked else None
+    if number is None and asked and asked.group(1).isdecimal():
+        number = int(asked.group(1))
+    if not number or number < 2:
+        return None
+    noun = asked.group(2).lower().removesuffix("s")
+    said = rf"(?:{asked.group(1)}|{number})"
+    for m in re.finditer(
+        rf"\b{said}\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}s?\b[^.:;]{{0,100}}:\s*", text, re.I
+    ):
+        end = _sentence_end(text, m.end())
+        items = [p for p in re.split(r";|,\s+|\s+and\s+", text[m.end() : end]) if p.strip(" ,;")]
+        if len(items) == number and all(len(p.split()) <= 15 for p in items):
+            return m.end(), end
+    return None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence going on at `start` ends: at ". " (not a decimal point) or the text's end."""
+    stop = re.compile(r"\.(?=\s|$)").search(text, start)
+    return stop.start() if stop else len(text.rstrip())
+
+
 def _named_once(found: Iterable[re.Match], whole: bool = False) -> tuple[int, int] | None:
     """Where the text names one thing (its first group), however often: None when it names none or several."""
     named = list(found)
@@ -766,6 +800,8 @@ _PLANNED = re.compile(
     # "We can achieve this by providing … grant funding to … support their project to install around 300 …":
     # what money is given for, or could do, is yet to happen.
     r"|can|could|might|in order to|to support|to deliver|to fund"
+    # "…the receipt and expenditure of up to £500,000 from London boroughs": a ceiling, not what was paid.
+    r"|up to(?= ?£)"
     # "It includes activity to help … create 150,000 high quality jobs by 2028": jobs to come, not created.
     r"|to help|helps? to"
     # "Approval is sought for £489.5m … of delivering 21,307 homes": money sought for what is to come.
@@ -794,7 +830,12 @@ def building_unsaid(question: str, sentence: str) -> bool:
 
 def plan_for_outcome(question: str, sentence: str) -> bool:
     """Does the question ask what happened while the sentence only says what is planned?"""
-    return bool(_OUTCOME_ASKED.search(question)) and bool(_PLANNED.search(sentence))
+    # (Not in a clause describing a sum stated: "…budget for 2020/21, out of which £692,000 had been approved?")
+    asked = _DESCRIBING_CLAUSE.sub("", question)
+    return bool(_OUTCOME_ASKED.search(asked)) and bool(_PLANNED.search(sentence))
+
+
+_DESCRIBING_CLAUSE = re.compile(r",\s*(?:(?:out )?of|from|for)\s+which\b(?:[^,?]|(?<=\d),(?=\d))*", re.I)
 
 
 # "On what date did the London Assembly approve the pay award?" asks when it was done; "The London Assembly

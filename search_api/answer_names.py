@@ -60,6 +60,11 @@ _CONTRACTED_WITH = re.compile(
 
 # "£2,183,379 from underspend on the [Small Sites programme]", "from the unallocated [Growth Deal]".
 _FROM_BEFORE = re.compile(r"\bfrom(?:\s+[\w’'-]+){0,3}\s+$", re.I)
+# "…£3.2m (of funding approved under [the Business Rates Retention Pilot])": the pot money is drawn under.
+_FUNDED_UNDER = re.compile(
+    r"\b(?:funding|funded|money|financed|paid for)(?:\s+[\w’'-]+){0,2}?\s+(?:under|through)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _received(q: Question, text: str, start: int, end: int) -> float:
@@ -73,8 +78,10 @@ def _received(q: Question, text: str, start: int, end: int) -> float:
     word = _word_before(text, start)
     if q.receiver:
         return 0.3 if word == "to" else -0.3 if word in ("on", "at", "in") else 0.0
-    if _FROM_BEFORE.search(text[max(0, start - 50) : start]) or (
-        word == "by" and _GIVEN_BY.search(text[max(0, start - 60) : start])
+    if (
+        _FROM_BEFORE.search(text[max(0, start - 50) : start])
+        or (word == "by" and _GIVEN_BY.search(text[max(0, start - 60) : start]))
+        or (q.source and _FUNDED_UNDER.search(text[max(0, start - 60) : start]))
     ):
         # (Asked which body gave, not the fund it came from: "the Forestry Commission (FC) confirmed that the
         # GLA would be awarded a grant … from the national Urban Tree Challenge Fund (UTCF)".)
@@ -247,12 +254,18 @@ def said_in(name: str, text: str) -> bool:
     return any(inside[i : i + len(words)] == words for i in range(len(inside) - len(words) + 1))
 
 
+_SOURCE_NOUNS = frozenset("fund budget reserve pot programme".split())
+
+
 def names(text: str, q: Question, common: set[str]) -> list[Span]:
     """People and organisations; `common` holds the words known in lower case."""
     out, said = [], set(q.words.values()) | {a.lower() for a in q.acronyms}  # "Chairman of LFEPA" is asked
     # "Which London borough gets…": the noun asked is the answer's kind, not a word of its topic
     # ("London Borough of Hounslow").
     said -= {q.asked_noun}
+    # Asked where money came from, a budget's kind is no word of the question's ("…transferred into the Young
+    # Londoners Fund … come from?": "from the Youth Innovation Fund").
+    said -= _SOURCE_NOUNS if q.source else set()
     # Asked who was contracted, "…contract directly with a … authorised firm" names nobody: the names
     # beside it ("…relating to the Group Investment Syndicate (GIS)") are something else.
     unnamed_party = q.contractor and bool(_UNNAMED_PARTY.search(text))

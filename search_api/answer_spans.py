@@ -273,7 +273,12 @@ _PRONOUN_ONE_BEFORE = re.compile(
 
 LOOSE_COUNT = 0.75  # a count by another word than the asked one fits less than one by the asked word
 # Housing decisions count homes as "units" or "dwellings" ("capacity for around 100,000 units").
-_COUNTED_AS = {"home": frozenset(["unit", "dwell"])}
+# ("How many spots…": "…at 9 key locations across the city": places counted by another of their words.)
+_PLACES_COUNTED = ("spot", "locat", "site", "plac", "venu")
+_COUNTED_AS = {
+    "home": frozenset(["unit", "dwell"]),
+    **{place: frozenset(_PLACES_COUNTED) - {place} for place in _PLACES_COUNTED},
+}
 
 
 def _counted(stem: str, head: list[str]) -> bool:
@@ -401,12 +406,20 @@ def _items(part: str, longest: int) -> list[str]:
     return items if short_enough and len(items) >= (2 if ";" in part else 3) else []
 
 
+_LIST_LEAD = re.compile(r"\b(?:by|including|includes|include|namely|such as|between)\s+")
+
+
 def _lists(text: str, q: Question) -> list[Span]:
     """A list after a colon ("These are: a; b; …"), in brackets ("six missions (Growth, Health, …)"), or bare."""
     parts = [(i + 1, end) for i, c in enumerate(text) if c == "(" and (end := _closing(text, i)) > 0]
     for s, e in sentences(text, 0, len(text)):
         colon = text.find(":", s, e)
-        parts.append((colon + 1 if colon >= 0 else s, s + len(text[s:e].rstrip(" ."))))
+        end = s + len(text[s:e].rstrip(" ."))
+        parts.append((colon + 1 if colon >= 0 else s, end))
+        if colon < 0:
+            # "…activities undertaken by Think London (inward investment), Visit London (tourism) and Study
+            # London (education).": the list that ends a sentence, after the word leading to it.
+            parts.extend((m.end(), end) for m in _LIST_LEAD.finditer(text, s, end))
     out = []
     for start, end in parts:
         colon = text[start - 1 : start] == ":"
@@ -579,6 +592,12 @@ def spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span]
     return out
 
 
+_DATING_EVENT = re.compile(
+    r"\b(?:the )?(?:19|20)\d\d (?:Autumn Statement|Spring Statement|Spending Review|Autumn Budget|Spring Budget|Budget)\b"
+    r"|\b(?:the )?(?:Autumn Statement|Spring Statement|Spending Review|Autumn Budget|Spring Budget) (?:of )?(?:19|20)\d\d\b"
+)
+
+
 def _dates_and_years(text: str, bare_years: re.Pattern, quality: float) -> list[Span]:
     """The dates in the text, and the years `bare_years` finds outside them, each of that quality."""
     dated = _value_spans("date", text)
@@ -617,7 +636,11 @@ def _spans_for(kind: str, text: str, q: Question, common: set[str]) -> list[Span
         # "…was established in 2004": a year is the whole answer to when an event happened when it is
         # all the sentence gives, but less than a day or month beside it.
         years = _WHEN_OR_TO_YEAR if _UNTIL_ASKED.search(q.text) else _WHEN_YEAR
-        return _dates_and_years(text, years, 0.6) or _days_without_year(text)
+        found = _dates_and_years(text, years, 0.6) or _days_without_year(text)
+        # "In the 2016 Autumn Statement, the government announced…": an event of a year dates what was done at
+        # it, as surely as a month would (its year alone would say less).
+        events = [Span(m.start(), m.end(), m.group(), 0.9) for m in _DATING_EVENT.finditer(text)]
+        return [f for f in found if not any(e.start <= f.start < e.end for e in events)] + events
     if kind == "amount":
         return list(_value_spans(kind, text))
     if kind == "share":  # "a pay award of 2 per cent", "23%"; "covers around 21% of London": as stated

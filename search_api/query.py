@@ -40,6 +40,21 @@ _TWO_KINDS = re.compile(
     re.IGNORECASE,
 )
 
+# "…decisions taken by directors or assistant directors", "decisions made by the Mayor": the kinds by who
+# takes them (not "by the Mayor's Office", nor "by the Director of Housing", a post).
+_MAKERS = [
+    ("assistant_director", r"assistant directors?"),
+    ("executive_director", r"executive directors?"),
+    ("director", r"directors?"),
+    ("mayoral", r"(?:the )?mayor"),
+]
+_MAKER = "|".join(pattern for _, pattern in _MAKERS)
+_TAKEN_BY = re.compile(
+    rf"\bdecisions\s+(?:(?:taken|made|signed|approved)\s+)?by\s+(?P<a>{_MAKER})(?:\s*(?:,|or|and|&|/)\s*"
+    rf"(?P<b>{_MAKER}))?\b(?!['’]s|\s+(?:of|for)\b)",
+    re.IGNORECASE,
+)
+
 # A kind of decision that is asked for, not wanted: "Which mayoral decision approved…", "under what
 # earlier Mayoral Decision…", "… mayoral decision code". Its code is often cited by a Director's decision.
 _ASKS_CODE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -391,7 +406,15 @@ def _asks_code(text: str, match: re.Match) -> bool:
 def _two_kinds(text: str) -> tuple[str, re.Match] | None:
     """The two kinds of decision a search names together ("director,assistant_director"), and where;
     only when the words end in "decisions" (or are codes: "DDs and ADDs"), not "the Mayor and
-    directors"."""
+    directors" (but "decisions taken by the Mayor and directors": by who takes them)."""
+    taken = _TAKEN_BY.search(text)
+    if taken:
+        codes = [
+            next(code for code, pattern in _MAKERS if re.fullmatch(pattern, taken[part], re.I))
+            for part in ("a", "b")
+            if taken[part]
+        ]
+        return ",".join(dict.fromkeys(codes)), taken
     match = _TWO_KINDS.search(text)
     if not match or not match.group().lower().endswith(("decisions", "ds")):
         return None

@@ -50,6 +50,18 @@ def asked_noun(question: str) -> str | None:
     return None
 
 
+def asked_head(question: str) -> str | None:
+    """The head of the noun phrase "what"/"which" opens, whatever its kind ("body" of "Which national
+    sports body put money into…"), singular; None without one or without the parser."""
+    doc = _parsed(question)
+    if doc is None:
+        return None
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ in ("what", "which") and len(chunk) > 1:
+            return chunk.root.lemma_.lower() if chunk.root.tag_ == "NNS" else chunk.root.lower_
+    return None
+
+
 # Verbs that carry no action of their own ("was meant to report", "did … get"): not what tells two values apart.
 _LIGHT_VERBS = frozenset("be have do get make mean need seek go".split())
 

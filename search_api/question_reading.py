@@ -160,6 +160,8 @@ class Question:
     kind_stem: str | None = None
     post: bool = False  # a delegation is asked about: "Executive Director of Housing and Land" answers
     receiver: bool = False  # "Which organisation received/got the grant…": the body money goes "to"
+    # "Who were the documents submitted to for noting?": the stem of the verb whose "to" the answer follows.
+    sent_to: str | None = None
     increment: bool = False  # "the one-off increase", "how much extra": a sum added, not the whole
     contractor: bool = False  # "Which charity runs the … contract": the body the contract is "with"
     giver: bool = False  # "Which body gave the grant…", "Where did the £200m come from?": it comes "from"
@@ -344,6 +346,8 @@ def analyse_question(text: str) -> Question:
         and not q.giver
         and bool(_RECEIVED.search(asking_clause(text)) or _GIVEN_TO.search(text) or _RECIPIENT.search(text))
     )
+    sent = _SENT_TO.search(asking_clause(text)) if q.kind == "person" and not q.giver else None
+    q.sent_to = stem_with_irregulars(sent.group(1).lower()) if sent else None
     q.contractor = q.kind == "person" and not q.post and bool(_CONTRACT_ASKED.search(text))
     source = SOURCE_ASKED.match(text)
     q.source = bool(source)
@@ -544,6 +548,12 @@ def _asked_phrase(text: str) -> set[str]:
 
 # Who money went to: "Which organisation received…", "Who got the grant…", "…was given…".
 _RECIPIENT = re.compile(r"\b(?:recipients?|beneficiar(?:y|ies)|grantees?)\b", re.I)  # "… £144,535 recipient"
+# The asking clause ends at a verb's "to": "Who were they submitted to for noting?", "Who is it reported to?".
+_SENT_TO = re.compile(
+    r"^\W*(?:who|whom|which|what)\b[^?]*?\b(?!(?:is|was|are|were|be|been|due|going|has|have|had|able)\b)([a-z]{3,})"
+    r" to\s*(?:$|[?.,]|(?:for|in|under|as|at|by|on|after|before|when|once)\b)",
+    re.I,
+)
 _RECEIVED = re.compile(r"\b(?:receiv\w*|got|gets?|given|awarded|went|paid|allocated)\b", re.I)
 
 
@@ -628,10 +638,14 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
         # ("Grenfell-area", "London-wide": a place made an adjective describes the name that follows.)
         current = runs[-1]
         capital = tok.text[0].isupper() and tok.word not in MONTHS and not _PLACE_MODIFIER.fullmatch(tok.text)
+        # "The National Lottery Community Foundation #iwill Fund": a hashtag is a name's word, in any case.
+        hashtag = text[tok.start - 1 : tok.start] == "#"
+        capital = capital or hashtag
         # "GLA’s Contracts and Funding Code" is two names; "Mayor’s Office for Policing and Crime" and
         # "the Mayor's Housing Covenant" are one: the Mayor's own bodies and budgets carry his name.
         possessive = current and current[-1].text.endswith(("’s", "'s")) and current[-1].word[:5] != "mayor"
         gap = text[current[-1].end : tok.start].strip() if current else ""
+        gap = "" if hashtag and gap == "#" else gap
         bracketed = gap in ("(", ")") and any(a <= current[-1].start and tok.end <= b for a, b in companies)
         joined = current and (not gap or bracketed) and not possessive
         ahead = next((t for t in toks[i + 1 : i + 3] if t.word not in JOINERS), None)

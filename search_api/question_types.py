@@ -13,6 +13,8 @@ import re
 from decisions.words import tokens
 from indexer.refs import find_refs
 
+from . import question_parse
+
 # Words that say what is asked for: "Which director…" a person, "Which council…" an organisation
 # (both answered by a name), "What was the budget…" an amount.
 PERSON_NOUNS = frozenset(
@@ -656,7 +658,9 @@ def question_kind(question: str) -> str:
         owned = verb is not None and any(
             question[t.end : t.end + 1] in ("'", "’") or t.text.endswith(("'s", "’s")) for t in found[1:verb]
         )
-        if _asks_someone(noun, words[1:3] + ([] if owned else before_verb[-1:]), plural=True):
+        # (A verb it does not know, "Which national sports body put money into…": the parser finds the head.)
+        head = [] if owned or verb is not None else [question_parse.asked_head(question) or ""]
+        if _asks_someone(noun, words[1:3] + ([] if owned else before_verb[-1:]) + head, plural=True):
             return "person"
         if AMOUNT_WORDS & set(words) and words[1] in ("is", "was", "'s", "were", "will", "would"):
             return "amount"

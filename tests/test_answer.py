@@ -798,6 +798,11 @@ NOT_WHAT_IS_ASKED = [
     "What penalty did the GLA charge ABP over the Royal Albert Dock development agreement?",
     "What compensation was ABP paid when the Royal Albert Dock agreement ended?",
     "Which community groups got grants in the seventh LCEF round?",
+    # DMFD262 sets a threshold ("£150,000 or above") for prior approval; asked what was authorised, none.
+    "How much upfront revenue expenditure was the London Fire Commissioner authorised to commit under DMFD262 to "
+    "deliver savings?",
+    # MD2194: "…receipt and expenditure of up to £500,000 from London boroughs…": a ceiling, not what was paid.
+    "How much did London boroughs actually pay into the London Community-Led Housing Hub by March 2020?",
     # DD2352 gives one sum for two projects together; MD2751 never says the agreement was terminated.
     "How much did Better Bankside's Crossing the Line project receive from the Good Growth Fund by itself?",
     "Did GLA Land and Property end up terminating the Royal Albert Dock agreement with ABP?",
@@ -1425,6 +1430,70 @@ CITED_ANSWERS = [
     # MD1545: "…within the London Boroughs of Waltham Forest, Brent (two Zones), Enfield, …": one borough is
     # asked, the one whose note in brackets says what the question asks.
     ("In the second round of Housing Zones, which borough got two zones?", "Brent", "MD1545"),
+    # MD2472: "…the two documents will be submitted to [the London Assembly] for its Members to note": the body
+    # after the verb whose "to" ends the question.
+    (
+        "Once the Mayor approved the refreshed decision-making and financial regulations documents in 2019, who "
+        "were they submitted to for noting?",
+        "London Assembly",
+        "MD2472",
+    ),
+    # MD2028: "…promotional activities undertaken by [Think London (inward investment), Visit London (tourism)
+    # and Study London (education)]": the list ending a sentence, after the word leading to it.
+    (
+        "Which separate promotional agencies were brought together when London & Partners was created?",
+        "Think London (inward investment), Visit London (tourism) and Study London (education)",
+        "MD2028",
+    ),
+    # DD2352: "…two projects from the Good Growth Fund round 2 reserve list: [A and B]": as many as asked.
+    (
+        "Which two reserve-list projects were funded from the Small Sites underspend in Good Growth Fund round 2?",
+        "Better Bankside’s ‘Crossing the Line’ project and the London Borough of Redbridge’s ‘The Forge Centre’",
+        "DD2352",
+    ),
+    # MD2265: "Transfer of £0.7m from [the Youth Innovation Fund] to the Young Londoners Fund ‘Impact for Youth’
+    # project": a fund's kind is no word of the question's when where money came from is asked.
+    (
+        "Where did the £0.7m transferred into the Young Londoners Fund ‘Impact for Youth’ project come from?",
+        "Youth Innovation Fund",
+        "MD2265",
+    ),
+    # PCD 1263: "Approve the individual project funding requests … which total to £43,673,238." The code written
+    # with a space ("PCD 1263") is the code; its prefix is no word the passage must hold.
+    (
+        "What do the Violence Reduction Unit project funding requests in PCD 1263 add up to?",
+        "£43,673,238",
+        "PCD1263",
+    ),
+    # MD2255: "In [the 2016 Autumn Statement], the government announced the commitment to devolve the Adult
+    # Education Budget (AEB) in London to the Mayor.": an event of a year dates what was done at it.
+    (
+        "When did the government announce it would devolve the adult education budget to the Mayor of London?",
+        "2016 Autumn Statement",
+        "MD2255",
+    ),
+    # DD2285: "…approves the expenditure of £3.2m (of funding approved under [the Business Rates Retention Pilot])":
+    # the pot money is drawn under, asked which pot paid.
+    (
+        "What pot of funding paid for the £3.2m construction academy expansion and careers campaign in 2018?",
+        "Business Rates Retention Pilot",
+        "DD2285",
+    ),
+    # DD1221: "…the deployment of London Ambassadors at 9 key locations across the city": places counted by
+    # another of their words.
+    (
+        "At how many spots around the city were volunteer ambassadors stationed during the 2014 Team London "
+        "summer programme?",
+        "9",
+        "DD1221",
+    ),
+    # MD2714: "…total approved expenditure on air quality in the year to £692,000, from a budget of [£740,000]":
+    # "out of which £692,000 had been approved" describes the sum stated, and asks no outcome.
+    (
+        "What was the full air quality budget for 2020/21, out of which £692,000 had been approved?",
+        "£740,000",
+        "MD2714",
+    ),
 ]
 
 
@@ -2572,3 +2641,15 @@ def test_the_total_its_parts_follow_in_brackets_is_the_total_asked(full_index, f
     # 2022-23, £1m in 2023-24, and £1m in 2024-25)…".
     asked = "What is the total Sport Unites second phase budget from 2021-22 to 2024-25?"
     assert answer_question(full_index, asked, full_settings).answer == "up to £3,670,000"
+
+
+def test_a_decision_stating_none_of_the_sums_asked_does_not_answer(full_index, full_settings):
+    # MD3175 spends £450,000 on the seventh LCEF round; the £700k asked is MD3418's ("up to £700,000 on delivery
+    # of an eighth round"): the seventh round is no answer.
+    result = answer_question(
+        full_index,
+        "Which round of the London Community Energy Fund is the £700k in 2025-26 paying for?",
+        full_settings,
+    )
+    assert "seventh" not in result.answer
+    assert all(c.ref != "MD3175" for c in result.citations[:1])

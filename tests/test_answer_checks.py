@@ -11,6 +11,7 @@ from search_api.answer_checks import (
     approval_to_come,
     asked_prefix,
     consulted_named,
+    counted_list,
     group_for_member,
     is_asked_year,
     maker_named,
@@ -1096,3 +1097,34 @@ def test_the_name_of_the_programme_asked():
     # "What is the programme for?"): no name is wanted, though the text names one.
     assert thing_named("What does the programme include?", said) is None
     assert thing_named("What is the programme for?", said) is None
+
+
+def test_so_many_things_asked_are_the_list_announcing_as_many():
+    # DD2352: "…to two projects from the Good Growth Fund round 2 reserve list: A’s … project and B’s … project."
+    said = (
+        "additional capital expenditure of £2,183,379 from underspend on the Small Sites programme to two projects "
+        "from the Good Growth Fund round 2 reserve list: Better Bankside’s ‘Crossing the Line’ project and the "
+        "London Borough of Redbridge’s ‘The Forge Centre’ project."
+    )
+    asked = "Which two reserve-list projects were funded from the Small Sites underspend?"
+    start, end = counted_list(asked, said)
+    assert said[start:end] == (
+        "Better Bankside’s ‘Crossing the Line’ project and the London Borough of Redbridge’s ‘The Forge Centre’ project"
+    )
+    # Three asked, two listed; or no number asked: no list.
+    assert counted_list("Which three reserve-list projects were funded?", said) is None
+    assert counted_list("Which reserve-list projects were funded?", said) is None
+
+
+def test_a_clause_describing_a_stated_sum_asks_no_outcome():
+    # MD2714: "This will take total approved expenditure on air quality in the year to £692,000, from a budget of
+    # £740,000…": the budget is asked; "had been approved" describes the £692,000.
+    planned = "This will take total approved expenditure in the year to £692,000, from a budget of £740,000."
+    asked = "What was the full air quality budget for 2020/21, out of which £692,000 had been approved?"
+    assert not plan_for_outcome(asked, planned)
+    assert plan_for_outcome("How much had actually been approved by 2021?", planned)
+    # A ceiling is no outcome: MD2194 "…receipt and expenditure of up to £500,000 from London boroughs…".
+    assert plan_for_outcome(
+        "How much did boroughs actually pay into the hub?",
+        "the receipt of up to £500,000 from London boroughs",
+    )

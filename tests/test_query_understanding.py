@@ -126,6 +126,15 @@ def test_the_kind_of_decision_is_read_from_its_name_or_plural_code(q, expected):
         ),
         # People, not kinds of decision: no filter.
         ("The Mayor and directors on housing", {}),
+        # Decisions by who takes them: the kinds those people sign.
+        (
+            "rough sleeping decisions taken by directors or assistant directors rather than the Mayor",
+            {"type": "director,assistant_director"},
+        ),
+        ("housing decisions made by the Mayor", {"type": "mayoral"}),
+        # A post or a body, not a kind of decision maker: no filter.
+        ("decisions signed by the Director of Housing", {}),
+        ("decisions approved by the Mayor's Office for Policing and Crime", {}),
     ],
 )
 def test_two_kinds_of_decision_named_together_are_one_filter_for_either(q, expected):

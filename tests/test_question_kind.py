@@ -1079,3 +1079,32 @@ def test_a_view_agreed_or_a_power_held_is_not_who_took_the_decision():
         "Who gets to decide how the GLA's £1m public information campaigns budget for 2025-26 is allocated?"
     )
     assert record_field(asked) is None
+
+
+def test_a_body_asked_past_describing_words_and_an_unknown_verb_is_a_name():
+    # ADD2167: "Sport England is contributing £54,000 towards the project." The parser finds "body", the head of
+    # "Which national sports body", though "put" is no verb the word lists know.
+    assert (
+        question_kind("Which national sports body put money into the Grenfell-area sport cluster?")
+        == "person"
+    )
+    assert question_kind("Which national sports body funded the cluster?") == "person"
+    # A thing, not a body: still not a name.
+    assert question_kind("Which national sports programme put money into the cluster?") != "person"
+
+
+def test_a_verb_whose_to_ends_the_question_is_what_the_answer_follows():
+    # MD2472: "…the two documents will be submitted to the London Assembly for its Members to note."
+    asked = "Once the Mayor approved the refreshed documents in 2019, who were they submitted to for noting?"
+    assert analyse_question(asked).sent_to == stem_with_irregulars("submitted")
+    assert analyse_question("Who submitted the documents?").sent_to is None
+    assert analyse_question("Who is the contract due to?").sent_to is None
+
+
+def test_an_event_of_a_year_dates_what_was_done_at_it():
+    # MD2255: "In the 2016 Autumn Statement, the government announced the commitment to devolve the AEB…".
+    said = "In the 2016 Autumn Statement, the government announced the commitment to devolve the AEB to the Mayor."
+    q = analyse_question("When did the government announce it would devolve the adult education budget?")
+    found = [s.text for s in spans_for("date", said, q, set())]
+    assert "the 2016 Autumn Statement" in found
+    assert "2016" not in found  # the year alone, inside the event, says less

@@ -82,6 +82,7 @@ REAL_FILES = (
     "fresh49.jsonl",  # unseen in session 51, tuning material since
     "fresh50.jsonl",  # unseen in session 52, tuning material since
     "fresh51.jsonl",  # unseen in session 53, tuning material since
+    "fresh52.jsonl",  # unseen in session 54, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -145,6 +146,10 @@ REAL_FILES = (
     "tuning143.jsonl",
     "tuning144.jsonl",
     "tuning145.jsonl",
+    "tuning146.jsonl",
+    "tuning147.jsonl",
+    "tuning148.jsonl",
+    "tuning149.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
