@@ -1585,6 +1585,22 @@ def _names_what_is_asked(q: Question, ev: Evidence) -> bool:
     )
 
 
+def _read_in_closest(
+    q: Question, evidence: list[Evidence], find: Callable[[str, str], tuple[int, int] | None]
+) -> tuple[Evidence, str] | None:
+    """What `find` reads ("the Mayor’s Life off the Streets programme", "A’s project and B’s project") in the
+    passage, among the first three holding nearly all the question's words, that holds most of them."""
+    found = [
+        (ev, span)
+        for ev in evidence[:3]
+        if ev.kw >= THING_CLOSENESS and (span := find(q.text, ev.at(ev.piece)))
+    ]
+    if not found:
+        return None
+    ev, span = max(found, key=lambda pair: pair[0].kw)
+    return ev, ev.at(ev.piece)[span[0] : span[1]]
+
+
 def _extract(
     index: LoadedIndex, q: Question, response: SearchResponse, evidence: list, related: list, gathered: list
 ):
@@ -1646,17 +1662,8 @@ def _extract(
             return _answer(index, q, response, Candidate(top, said, 1.0), related)
     # "Which two reserve-list projects were funded…": "…to two projects from the … reserve list: [A and B]", in
     # the best passage among the first three holding nearly all the question's words that announces as many.
-    if (q.stated_number or 0) > 1:
-        counted = [
-            (ev, span)
-            for ev in evidence[:3]
-            if ev.kw >= THING_CLOSENESS and (span := counted_list(q.text, ev.at(ev.piece)))
-        ]
-        if counted:
-            ev, span = max(counted, key=lambda found: found[0].kw)
-            return _answer(
-                index, q, response, Candidate(ev, ev.at(ev.piece)[span[0] : span[1]], 1.0), related
-            )
+    if (q.stated_number or 0) > 1 and (counted := _read_in_closest(q, evidence, counted_list)):
+        return _answer(index, q, response, Candidate(*counted, 1.0), related)
     if q.kind == "text":
         # "Under which section of the GLA Act…": "…under [section 121] of the GLA Act 1999", in the best
         # passage that names one.
@@ -1667,15 +1674,8 @@ def _extract(
                 return _answer(index, q, response, Candidate(ev, said, 1.0), related)
         # "…is part of which Mayoral programme?": "…which forms part of [the Mayor’s Life off the Streets
         # programme]", in the best passage holding nearly all the question's words that names one.
-        things = [
-            (ev, named)
-            for ev in evidence[:3]
-            if ev.kw >= THING_CLOSENESS and (named := thing_named(q.text, ev.at(ev.piece)))
-        ]
-        if things:
-            ev, named = max(things, key=lambda found: found[0].kw)
-            said = ev.at(ev.piece)[named[0] : named[1]]
-            return _answer(index, q, response, Candidate(ev, said, 1.0), related)
+        if thing := _read_in_closest(q, evidence, thing_named):
+            return _answer(index, q, response, Candidate(*thing, 1.0), related)
     # ("Who pushed for…": the urging verb asks who made representations; no passage need say "pushed".)
     asking = {s: w for s, w in q.weights.items() if s != stem_with_irregulars(urging_verb(q.text) or "")}
     for ev in evidence[:3]:
