@@ -151,6 +151,11 @@ class Source:
         return self._read[1]
 
     @functools.cached_property
+    def amounts(self) -> frozenset[int]:
+        """The sums its title and text state, by value, read once."""
+        return frozenset(amounts_in(f"{self.title}\n{self.text}"))
+
+    @functools.cached_property
     def _read(self) -> tuple[frozenset[str], frozenset[str]]:
         return reading.word_stems(f"{self.title}\n{self.text}")
 
@@ -1561,16 +1566,15 @@ _SUM_BOUND_BEFORE = re.compile(
 def _states_asked_sums(q: Question, ev: Evidence) -> bool:
     """A decision that states no sum the question names, to within rounding, is not the one asked about: "Which
     round … is the £700k in 2025-26 paying for?" is not answered by a decision spending £450,000."""
-    named = [v for v, start, _ in find_amounts(q.text) if not _SUM_BOUND_BEFORE.search(q.text[:start])]
-    if not named:
-        return True
-    stated = _amounts_of(ev.source.text) | _amounts_of(ev.source.title)
-    return all(any(abs(a - v) <= 0.05 * v for a in stated) for v in named)
+    return all(any(abs(a - v) <= 0.05 * v for a in ev.source.amounts) for v in _named_sums(q.text))
 
 
-@functools.lru_cache(maxsize=64)
-def _amounts_of(text: str) -> frozenset[int]:
-    return frozenset(amounts_in(text))
+@functools.lru_cache(maxsize=256)  # asked of one question for every passage read
+def _named_sums(question: str) -> tuple[int, ...]:
+    """The sums a question names, not those it only bounds ("over £500k")."""
+    return tuple(
+        v for v, start, _ in find_amounts(question) if not _SUM_BOUND_BEFORE.search(question[:start])
+    )
 
 
 def _names_what_is_asked(q: Question, ev: Evidence) -> bool:

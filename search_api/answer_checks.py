@@ -609,9 +609,12 @@ def counted_list(question: str, text: str) -> tuple[int, int] | None:
     return None
 
 
+_SENTENCE_STOP = re.compile(r"\.(?=\s|$)")  # (not a decimal point)
+
+
 def _sentence_end(text: str, start: int) -> int:
     """Where the sentence going on at `start` ends: at ". " (not a decimal point) or the text's end."""
-    stop = re.compile(r"\.(?=\s|$)").search(text, start)
+    stop = _SENTENCE_STOP.search(text, start)
     return stop.start() if stop else len(text.rstrip())
 
 

@@ -40,26 +40,28 @@ def _parsed(question: str):
 
 def asked_noun(question: str) -> str | None:
     """The head of the noun phrase "what"/"which" opens ("fee" of "What accreditation fee…"), or None."""
-    doc = _parsed(question)
-    if doc is None:
-        return None
-    for chunk in doc.noun_chunks:
-        if chunk[0].lower_ in ("what", "which") and len(chunk) > 1:
-            head = chunk.root.lemma_.lower() if chunk.root.tag_ == "NNS" else chunk.root.lower_
-            return None if head in _KIND_NOUNS else chunk.root.lower_
-    return None
+    chunk = _asked_chunk(question)
+    return None if chunk is None or asked_head(question) in _KIND_NOUNS else chunk.root.lower_
 
 
 def asked_head(question: str) -> str | None:
     """The head of the noun phrase "what"/"which" opens, whatever its kind ("body" of "Which national
     sports body put money into…"), singular; None without one or without the parser."""
-    doc = _parsed(question)
-    if doc is None:
+    chunk = _asked_chunk(question)
+    if chunk is None:
         return None
-    for chunk in doc.noun_chunks:
-        if chunk[0].lower_ in ("what", "which") and len(chunk) > 1:
-            return chunk.root.lemma_.lower() if chunk.root.tag_ == "NNS" else chunk.root.lower_
-    return None
+    return chunk.root.lemma_.lower() if chunk.root.tag_ == "NNS" else chunk.root.lower_
+
+
+def _asked_chunk(question: str):
+    """The noun phrase "what"/"which" opens, or None (also without the parser)."""
+    doc = _parsed(question)
+    return next(
+        (c for c in doc.noun_chunks if c[0].lower_ in ("what", "which") and len(c) > 1)
+        if doc is not None
+        else (),
+        None,
+    )
 
 
 # Verbs that carry no action of their own ("was meant to report", "did … get"): not what tells two values apart.
