@@ -94,6 +94,7 @@ def named_phrases(text: str) -> list[list[str]]:
 _SUFFIXES = ("ements", "ement", "ations", "ation", "ings", "ing", "ions", "ion", "ies", "als", "al",
              "ers", "er", "ed", "es", "s", "e", "y")  # fmt: skip
 MIN_STEM = 4
+_ATE_VERB = ("ate", "ated", "ates", "ating")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -101,10 +102,14 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word in STEMS_APART:  # "Sport Unites" is no "unit" to search either
         return STEMS_APART[word]
+    verbed = word.endswith(_ATE_VERB)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    # A verb in "-ate" meets its noun in "-ation": "designating" ("designat") is "designation" ("design"),
+    # "allocated" "allocation" (not "threat", "three": no "-ate" verb).
+    return word[:-2] if verbed and word.endswith("at") and len(word) - 2 >= MIN_STEM else word
 
 
 # Past forms that no suffix stripping reaches: the answerer must find "sent" for "send".

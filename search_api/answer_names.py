@@ -289,7 +289,11 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         # Its words in another order are another name: "Community Energy London" administers the
         # "London Community Energy Fund".
         reordered = len(content) >= 3 and not said_in(" ".join(t.text for t in content), q.text)
-        if (not own and not reordered) or (own and len(own) * 2 < len(content)):
+        # So is a name ending in a place after the question's words ("Community Energy London" would
+        # administer "the Mayor's community energy fund"): a body named for where it works (not "the London
+        # Urban Forest Partnership" for "…the London Urban Forest Plan": a sibling of the name asked).
+        headed = reordered and len(own) == 1 and content[-1] is own[0] and own[0].word in _AREA_WORDS
+        if (not own and not reordered) or (own and len(own) * 2 < len(content) and not headed):
             continue
         if all(t.word in _AREA_WORDS for t in own) and all(
             t.text in q.acronyms for t in content if t not in own

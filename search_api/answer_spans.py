@@ -387,7 +387,21 @@ def _counts(text: str, q: Question) -> list[Span]:
             continue  # "scrap up to three vehicles (up from one vehicle)": the old limit, unless it is asked
         start = max(0, tok.start - 16) + (before.rfind(qualifier) if qualifier else len(before))
         last = _noun_phrase_end(toks, ahead[-1], q)
-        last += _plural_head_after(text, toks, last)
+        extended = _plural_head_after(text, toks, last)
+        # "three existing rough sleeping [services]" for "How many rough sleepers…": every asked word only
+        # describes what is counted, another noun (not "62 community organisations" for "…community
+        # groups", where the other noun stands for the asked one).
+        # (Not "774 learners in construction skills": the asked noun heads its own phrase there.)
+        before_head = toks[i + 1 : last + 1]
+        described = {stem_with_irregulars(t.text) for t in before_head}
+        if (
+            extended
+            and set(q.head) <= described
+            and not any(t.word in STOPWORDS for t in before_head)
+            and stem_with_irregulars(toks[last + 1].text) not in q.head
+        ):
+            continue
+        last += extended
         end = toks[last].end
         rate = _RATE.match(text, end)  # "40,000 people a day": the count is of a day's
         end = rate.end() if rate else end

@@ -135,7 +135,7 @@ def _same_name(expected: str, answer: str) -> bool:
     "London Borough of Islington" by "Islington Council", "LB Hounslow" by "the London Borough of
     Hounslow", "his Chief of Staff" by "Chief of Staff" and "the Forestry Commission" by "Forestry
     Commission (FC)" (the name in full, its initials after it)."""
-    name = _DETERMINER.sub("", expected)
+    name = _DETERMINER.sub("", expected).strip("'\"‘’“” ")  # "‘My London’": the quotes mark the name
     return _norm(_as_named(name)) in _norm(_as_named(answer)) or _norm(name) in _norm(answer)
 
 

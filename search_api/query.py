@@ -33,6 +33,12 @@ _KINDS = [
 ]
 # (Not "Mayoral Decision-Making in the GLA", a document's name.)
 TYPE_WORDS = [(code, rf"(?:{name}) decisions?(?![\w‐-])|\b{plural}\b") for code, name, plural in _KINDS]
+# "Mayoral decisions on Housing Zones (not director decisions)": a kind the person does not want.
+_NOT_KIND = re.compile(
+    r"\(?\s*(?:\b(?:but|and)\s+)?\b(?:not|excluding|except(?: for)?|other than|apart from|without|rather than)\s+(?:any\s+)?"
+    rf"(?:{'|'.join(pattern for _, pattern in TYPE_WORDS)})\s*\)?",
+    re.IGNORECASE,
+)
 # "Director and assistant director decisions on …", "MDs or DDs": a search for either kind.
 _KIND = "|".join(rf"{name}|{plural}" for _, name, plural in _KINDS)
 _TWO_KINDS = re.compile(
@@ -260,7 +266,8 @@ def _cited_by(text: str, cue: re.Match) -> bool:
     return bool(_REF_ENDS.search(before)) and not _REF_ACTS.search(before)
 
 
-_UNDER_REF = re.compile(r"\bunder\s+(?:the\s+)?[A-Z]{2,4}\s?\d{3,5}\b", re.IGNORECASE)
+# ("…under the refreshed MD3274 governance process": a word or two may describe it.)
+_UNDER_REF = re.compile(r"\bunder\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?[A-Z]{2,4}\s?\d{3,5}\b", re.IGNORECASE)
 PART2_WORDS = re.compile(r"\b(?:with a )?part 2\b|\bconfidential annex\b", re.IGNORECASE)
 DEFERRED_WORDS = re.compile(r"\b(?:publication )?deferred\b", re.IGNORECASE)
 FILLER_AFTER_FILTERS = re.compile(
@@ -431,6 +438,9 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
     parsed = ParsedQuery(raw=raw, text=text)
     parsed.phrases = [p.strip() for p in re.findall(r'"([^"]{1,200})"', text) if p.strip()]
     parsed.refs = query_refs(text)
+    unwanted = list(_NOT_KIND.finditer(text))
+    for match in unwanted:  # no filter, and no words to match
+        text = _strip(text, match.span())
     kinds = _two_kinds(text)
     if kinds:
         codes, match = kinds
@@ -465,5 +475,5 @@ def parse_query(raw: str, today: dt.date, known: dict[str, list[str]] | None = N
     under = _UNDER_REF.search(text)
     if under and not parsed.cites_ref:
         parsed.under_ref = next(iter(query_refs(under.group())), None)
-    parsed.text = _tidy(text) if parsed.understood else text
+    parsed.text = _tidy(text) if parsed.understood or unwanted else text
     return parsed

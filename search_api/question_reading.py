@@ -349,12 +349,13 @@ def analyse_question(text: str) -> Question:
     sent = _SENT_TO.search(asking_clause(text)) if q.kind == "person" and not q.giver else None
     q.sent_to = stem_with_irregulars(sent.group(1).lower()) if sent else None
     q.contractor = q.kind == "person" and not q.post and bool(_CONTRACT_ASKED.search(text))
-    source = SOURCE_ASKED.match(text)
+    # ("Apart from GLA money, which EU fund was to pay…": the asking clause asks it.)
+    source = SOURCE_ASKED.match(text) or SOURCE_ASKED.match(asking_clause(text))
     q.source = bool(source)
     q.giver = q.giver or q.source  # "Which budget pays…": "…from the [Homes for Londoners budget]"
     if source:  # "Which budget pays for…": a name, with its noun ("Homes for Londoners Collaboration budget")
         noun = next(
-            (source.group(g) for g in ("noun", "named", "whence_noun", "from_noun") if source.group(g)), None
+            (source.group(g) for g in ("noun", "named", "whence_noun", "lead_noun", "from_noun") if source.group(g)), None
         )
         q.organisation, q.asked_noun = True, noun.lower().split()[-1] if noun else None
     if q.kind == "person" and PLACE_ASKED.match(text):

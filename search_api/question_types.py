@@ -325,6 +325,11 @@ SOURCE_ASKED = re.compile(
     # "…grant £250,000 which budget does it come from", "Which budget is the grant funded from?"
     r"|(?:.*?\s)?(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<whence_noun>budget|fund|funding stream|budget line|reserve|pot)s?"
     r"(?: of (?:funding|money))?\b[^?]{0,100}?\b(?:come|came|comes|coming|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from\b"
+    # "From what reserve is the one-off £978,000 top-up … drawn?": "from" opening the question (or its
+    # asking clause, read without it).
+    r"|(?:from )?(?:which|what) (?:GLA |Mayoral )?(?P<lead_noun>budget|fund|funding stream|budget line|reserve|pot)s?"
+    r"(?: of (?:funding|money))?\b[^?]{0,100}?\b(?:drawn|taken|funded|paid|met|sourced|moved|transferred|reallocated|"
+    r"financed)(?: down)?\s*\??\s*$"
     # "Housing Zones phase 2 money reallocated from which budget"
     r"|.*?\b(?:come|came|comes|funded|paid|drawn|taken|sourced|met|moved|transferred|reallocated) from (?:which|what) "
     r"(?:GLA |Mayoral )?(?P<from_noun>budget|fund|funding stream|budget line|reserve)s?\b)",
@@ -382,8 +387,17 @@ def question_kind(question: str) -> str:
     # "What is the Department for Education's annual allocation…": the allocation is asked, not the
     # Department ("Which company's contract…" still asks a company: no verb before the owner).
     owner = next((t for t in found[2:8] if t.text.endswith(("'s", "’s"))), None)
-    if owner and "of" in words[2 : found.index(owner)]:
-        owner = None  # "What was the total cost of the Mayor's … event?": the cost is asked, of the event
+    if owner and (
+        "of" in words[2 : found.index(owner)]
+        or any(
+            t.word in PHRASE_ENDS and before.text[:1].islower()
+            for before, t in itertools.pairwise(found[2 : found.index(owner)])
+        )
+    ):
+        # "What was the total cost of the Mayor's … event?": the cost is asked, of the event; "What is the
+        # budget to set up London's … Taskforce?": the budget, for the act (not "the Department for
+        # Education's allocation", where the word ends no lower-case noun).
+        owner = None
     if words[0] in ("what", "which") and words[1] in ("is", "was", "are", "were") and owner:
         return question_kind(f"{words[0]} {words[1]} the {question[owner.end :]}")
     if (

@@ -384,8 +384,12 @@ def _named_first(index: LoadedIndex, ranked: list[Ranked], phrased: list[int], n
     if not phrased:
         return
     # `named`: decisions named by their code, or by a title the search holds ("Royal Docks Delivery Plan").
+    # Those it names by code or title come first of them: "designating new Housing Zones" names "Designation
+    # of Housing Zones (Round 2)" before the "Housing Zones Prospectus" that only holds the name.
     naming = {decision_id for decision_id, _ in index.owners(phrased)} | set(named)
-    ranked.sort(key=lambda r: (r.decision_id not in naming, -r.score, r.decision_id))
+    ranked.sort(
+        key=lambda r: (r.decision_id not in naming, r.decision_id not in named, -r.score, r.decision_id)
+    )
 
 
 def _exhaustive(index: LoadedIndex, parsed: ParsedQuery, scope: Filters) -> list[Ranked]:
@@ -508,6 +512,10 @@ def _find(index: LoadedIndex, request: SearchRequest, parsed: ParsedQuery, filte
         for decision_id in index.cited_by(ref):
             if decision_id in allowed_ids and decision_id in ranked_by_id:
                 ranked_by_id[decision_id].score += REF_BOOST / 2
+    if under in index.by_ref and index.by_ref[under] in ranked_by_id:
+        # "…approved under the refreshed MD3274 governance process": decisions made under it, not it; it
+        # ranks after them.
+        ranked_by_id[index.by_ref[under]].score -= REF_BOOST / 2
     for boost, decision_id in enumerate(reversed(pinned)):
         entry = ranked_by_id.get(decision_id) or Ranked(decision_id, 0.0, _leading_chunks(index, decision_id))
         entry.score += REF_BOOST + boost

@@ -781,10 +781,6 @@ READ_AS_WRITTEN = [
 # Team London Awards" (nobody is said to have won them); "The network will initially consist of ten
 # organisations" says nothing of how many had joined by the end.
 NOT_WHAT_IS_ASKED = [
-    # MD3175: "Community Energy London would manage the administration of LCEF 7": "LCEF" is the London
-    # Community Energy Fund the question asks about ("the community energy fund"), not who runs it.
-    "Which body handles administration of round seven of the community energy fund?",
-    "Which organisation will administer the community energy fund's seventh round?",
     "What is the yearly salary for the Local Energy Accelerator Technical Lead for Distributed Energy?",
     # MD2713's recollection of phase 1 ("…over 680 young people…") says nothing of the phase it is titled by.
     "How many young people have joined the second phase of Young London Inspired, My London?",
@@ -798,6 +794,8 @@ NOT_WHAT_IS_ASKED = [
     "What penalty did the GLA charge ABP over the Royal Albert Dock development agreement?",
     "What compensation was ABP paid when the Royal Albert Dock agreement ended?",
     "Which community groups got grants in the seventh LCEF round?",
+    # MD3043 "…expand three existing rough sleeping services": services counted, described by the asked words.
+    "How many rough sleepers were housed in severe weather emergency accommodation in winter 2022-23?",
     # DMFD262 sets a threshold ("£150,000 or above") for prior approval; asked what was authorised, none.
     "How much upfront revenue expenditure was the London Fire Commissioner authorised to commit under DMFD262 to "
     "deliver savings?",
@@ -1493,6 +1491,54 @@ CITED_ANSWERS = [
         "What was the full air quality budget for 2020/21, out of which £692,000 had been approved?",
         "£740,000",
         "MD2714",
+    ),
+    # MD2289: "Love London £126,000 - [£36,000] of which is slippage from 2017-18": the part whose own word is
+    # asked, though the question's year stands in its lead.
+    (
+        "In the 2018 culture programme, how much of the Love London budget was slippage from the year before?",
+        "£36,000",
+        "MD2289",
+    ),
+    # MD3175: "[Community Energy London] would manage the administration of LCEF 7…": the body the asked act
+    # follows, its name in plain words ending in a place ("LCEF", the fund the question names in lower case,
+    # is never the answer).
+    (
+        "Who would administer the seventh round of the Mayor's community energy fund?",
+        "Community Energy London",
+        "MD3175",
+    ),
+    (
+        "Which body handles administration of round seven of the community energy fund?",
+        "Community Energy London",
+        "MD3175",
+    ),
+    (
+        "Which organisation will administer the community energy fund's seventh round?",
+        "Community Energy London",
+        "MD3175",
+    ),
+    # MD2510: "…increasing the total amount available for Round 2 from £15,000,000 to [£16,425,000]": the total a
+    # change reaches, said with fewer of the question's words than the top-up's own sentence.
+    (
+        "After the top-up from unallocated scale-up money, how big was the Young Londoners Fund Round 2 grant pot?",
+        "£16,425,000",
+        "MD2510",
+    ),
+    # ADD2753: "…expenditure of [£27,972] to establish a Community Energy Taskforce…": a budget asked "to set up"
+    # London's Taskforce.
+    ("What is the budget to set up London's Community Energy Taskforce?", "£27,972", "ADD2753"),
+    # MD3367: "…funded through a drawdown from [the Strategic Investment Fund within GLA Group Reserves]".
+    (
+        "From what reserve is the one-off £978,000 top-up to London & Partners' 2025-26 grant drawn?",
+        "Strategic Investment Fund",
+        "MD3367",
+    ),
+    # MD3063: "…a supplementary budget of up to £1m funded from [the Mayoral Development Corporation (MDC)
+    # Reserve], from previous OPDC underspends": what it was funded from, in other words than the question's.
+    (
+        "Where is the extra money for the Old Oak and Park Royal Development Corporation in 2022-23 coming from?",
+        "Mayoral Development Corporation (MDC) Reserve",
+        "MD3063",
     ),
 ]
 

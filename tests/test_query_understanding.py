@@ -141,6 +141,23 @@ def test_two_kinds_of_decision_named_together_are_one_filter_for_either(q, expec
     assert parse_query(q, TODAY).filters == expected
 
 
+@pytest.mark.parametrize(
+    "q, expected_filters, expected_text",
+    [
+        # A kind the person does not want is no filter, and no words to match.
+        ("Mayoral decisions on Housing Zones (not director decisions)", {"type": "mayoral"}, "Housing Zones"),
+        ("MDs but not DDs on housing", {"type": "mayoral"}, "housing"),
+        ("housing zones, excluding mayoral decisions", {}, "housing zones"),
+        # "not" before other words is no kind refused.
+        ("director decisions not about housing", {"type": "director"}, "not about housing"),
+    ],
+)
+def test_a_kind_of_decision_refused_is_no_filter(q, expected_filters, expected_text):
+    parsed = parse_query(q, TODAY)
+    assert parsed.filters == expected_filters
+    assert parsed.text == expected_text
+
+
 def test_a_search_for_two_kinds_of_decision_finds_both_and_no_other(full_index):
     found = search(full_index, SearchRequest(q="Director and assistant director decisions on Team London", limit=10,
                                               today=TODAY))  # fmt: skip

@@ -1108,3 +1108,31 @@ def test_an_event_of_a_year_dates_what_was_done_at_it():
     found = [s.text for s in spans_for("date", said, q, set())]
     assert "the 2016 Autumn Statement" in found
     assert "2016" not in found  # the year alone, inside the event, says less
+
+
+def test_a_possessive_after_the_asked_noun_is_not_what_is_asked():
+    # ADD2753: "…expenditure of £27,972 to establish a Community Energy Taskforce": the budget is asked, for an
+    # act on London's Taskforce; "the Department for Education's allocation" still asks the allocation.
+    assert question_kind("What is the budget to set up London's Community Energy Taskforce?") == "amount"
+    assert (
+        question_kind("What was the maximum budget for Team London's core work programme in 2016-17?")
+        == "amount"
+    )
+    assert (
+        question_kind(
+            "What is the Department for Education's Adult Skills Fund allocation to London for 2026-27?"
+        )
+        == "amount"
+    )
+
+
+def test_a_budget_asked_from_the_question_s_opening_from_is_a_name():
+    # MD3367: "…funded through a drawdown from the Strategic Investment Fund within GLA Group Reserves".
+    assert question_kind(
+        "From what reserve is the one-off £978,000 top-up to London & Partners' grant drawn?"
+    ) == ("person")
+    assert analyse_question(
+        "Apart from GLA money, which EU fund was to pay half the cost of the accelerator?"
+    ).source
+    # Not a sum drawn: "How much was drawn from the reserve?" asks the sum.
+    assert question_kind("How much was drawn from the reserve?") == "amount"

@@ -41,6 +41,13 @@ def test_decisions_made_under_a_reference_come_before_it(full_index):
         parse_query("delivery plans approved under the MD3274 governance process", TODAY).under_ref
         == "MD3274"
     )
+    # A word or two may describe it (fresh53's f53_60); a year after "under the scheme in" is no code.
+    described = (
+        "delivery plans for the Mayor's strategic programmes approved under the refreshed MD3274 governance"
+    )
+    assert parse_query(described, TODAY).under_ref == "MD3274"
+    assert parse_query("grants under the scheme in 2023", TODAY).under_ref is None
+    assert "MD3274" not in refs(full_index, described, limit=3)  # made under it: MD3380, MD3386, MD3430
     found = refs(full_index, "decisions approved under MD3274", limit=5)
     assert found[0] == "MD3386"  # it cites MD3274; MD3274 itself is ranked by the words only
     # A question's "under MD3161" names the decision it asks about (tuning81's t81_30).
@@ -370,6 +377,18 @@ def test_a_programme_named_by_a_verb_is_no_unit_of_the_same_stem(full_index):
     response = search(full_index, SearchRequest(q="Sport Unites programme approvals", today=TODAY))
     top = [r.ref for r in response.results[:4]]
     assert top[:2] == ["MD2777", "MD2895"] and "DD2758" not in top
+
+
+def test_a_verb_in_ate_meets_its_noun_in_ation(full_index):
+    # MD1545 "Designation of Housing Zones (Round 2)", MD1597 "Housing Zones Designations - Phase 2": a search
+    # "designating" Housing Zones names both titles, before the "Housing Zones Prospectus" (MD1366).
+    from decisions.words import stem
+
+    assert stem("designating") == stem("designation") == stem("Designations") == stem("designated")
+    assert stem("allocated") == stem("allocation")
+    assert stem("threats") != stem("three")  # no "-ate" verb
+    found = refs(full_index, "mayoral decisions designating new Housing Zones", limit=5)
+    assert set(found[:2]) == {"MD1545", "MD1597"}
 
 
 def test_changing_the_stemmer_rebuilds_the_index(monkeypatch, tmp_path):

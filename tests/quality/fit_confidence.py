@@ -83,6 +83,7 @@ REAL_FILES = (
     "fresh50.jsonl",  # unseen in session 52, tuning material since
     "fresh51.jsonl",  # unseen in session 53, tuning material since
     "fresh52.jsonl",  # unseen in session 54, tuning material since
+    "fresh53.jsonl",  # unseen in session 55, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -150,6 +151,10 @@ REAL_FILES = (
     "tuning147.jsonl",
     "tuning148.jsonl",
     "tuning149.jsonl",
+    "tuning150.jsonl",
+    "tuning151.jsonl",
+    "tuning152.jsonl",
+    "tuning153.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
