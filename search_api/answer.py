@@ -925,8 +925,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             if span in empowered and not extra:
                 # "…delegates authority to [the Chief of Staff and …], in consultation with …, to agree any
                 # allocation from further 2015-16 carry forwards": what the post may do follows it.
-                said = stems(ev.at(zone))[0]
-                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                held = _share_held(relation, ev.at(zone))
                 near = max(near, 0.8 * held)
             if (
                 q.kind == "reference"
@@ -955,8 +954,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # and 2016/17 for the creation of a … community garden at Chobham Manor": what it received
                 # is said around the recipient, as close as the sentence is to the question. Asked who
                 # gave: "$92,544 (£70,777) grant funding (from the [US Embassy]) … for the learning…".
-                said = stems(ev.at(zone))[0]
-                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                held = _share_held(relation, ev.at(zone))
                 near = max(near, 0.7 * held)
             if q.sent_to and (
                 verb := _VERB_TO_BEFORE.search(ev.at(zone)[max(0, span.start - 40) : span.start])
@@ -965,8 +963,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # [the London Assembly] for its Members to note", as close as the sentence is to the question.
                 # (Any name stands there as surely as a person's: "the London Assembly" is what is asked.)
                 if stem_with_irregulars(verb.group(1).lower()) == q.sent_to:
-                    said = stems(ev.at(zone))[0]
-                    held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                    held = _share_held(relation, ev.at(zone))
                     near, owner = max(near, 0.8 * held), True
             if (
                 q.kind == "person"
@@ -978,21 +975,18 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 # "Who would administer the seventh round of the … fund?": "[Community Energy London] would
                 # manage the administration of LCEF 7", the name the asked act follows, however plain its
                 # words, as close as the sentence is to the question.
-                said = stems(ev.at(zone))[0]
-                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                held = _share_held(relation, ev.at(zone))
                 near, owner = max(near, 0.8 * held), True
             if q.kind == "person" and q.plural and " and " in span.text and ev.context < ev.piece[0]:
                 # "Which artists were chosen for the 12th and 13th Fourth Plinth sculptures?": "…will deliver
                 # the 12th and 13th sculptures… The next two commissions, by [Michael Rakowitz and Heather
                 # Phillipson], will be unveiled…", the names asked in the sentence after the one that matches.
-                said = stems(ev.read)[0]
-                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                held = _share_held(relation, ev.read)
                 near = max(near, 0.6 * held)
             if q.kind == "person" and q.asked_noun in PLACE_NOUNS and len(found) == 1:
                 # "Which country…": "…removal of non-compliant vehicles from use in Greater London to
                 # [Ukraine]", the one place a sentence names, as close as the sentence is to the question.
-                said = stems(ev.at(zone))[0]
-                held = sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
+                held = _share_held(relation, ev.at(zone))
                 near = max(near, 0.7 * held)
             if extra and (ev.at(ev.piece).rstrip().endswith(":") or _ANNOUNCED.match(ev.at(zone))):
                 near = announced
@@ -1163,6 +1157,13 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
 
 # People named, then their names in brackets: "the senior managers of the Warmer Homes programme (".
 _BRACKETED_AFTER = re.compile(rf"\b((?:{'|'.join(sorted(PERSON_NOUNS))})s?\b[^(),;:.]{{0,60}})\(\s*$", re.I)
+
+
+def _share_held(relation: dict[str, float], text: str) -> float:
+    """The weighted share of the question's related words the text holds: how close a sentence is to the
+    question, for a value it places by another cue."""
+    said = stems(text)[0]
+    return sum(w for s, w in relation.items() if s in said) / (sum(relation.values()) or 1.0)
 
 
 def _subject_of_asked(q: Question, text: str, span: Span) -> bool:
@@ -1395,14 +1396,14 @@ _PART_BEFORE = re.compile(r"\bof which\s*$", re.I)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:to total|totalling|totaling|a (?:[\w-]+\s+){0,3}?total of|bringing the total to)\s*$", re.I
 )
-# "…take total … to £60,855,085" (a round's number is no figure: "…total for Round 2 to").
-_TOTAL_TO = re.compile(r"\btotal\b(?:[^.;£\d]|(?<=\s)\d{1,2}(?=\s)){0,100}\bto\s*$", re.I)
+# A total, then words up to the figure (a round's number is no figure: "…total for Round 2 to").
+_TOTAL_THEN = r"\btotal\b(?:[^.;£\d]|(?<=\s)\d{1,2}(?=\s)){0,100}"
+# "…take total … to £60,855,085".
+_TOTAL_TO = re.compile(rf"{_TOTAL_THEN}\bto\s*$", re.I)
 # "…increasing the total amount available for Round 2 from £15,000,000 to £16,425,000": what a change made
 # the total, for a question asked after the change (not a total asked alone: a round's is not the fund's).
 _TOTAL_FROM_TO = re.compile(
-    r"\btotal\b(?:[^.;£\d]|(?<=\s)\d{1,2}(?=\s)){0,100}"
-    r"\bfrom\s+£[\d,.]+(?:\s?(?:m|bn|k|million|billion)\b)?\s+to\s*$",
-    re.I,
+    rf"{_TOTAL_THEN}\bfrom\s+£[\d,.]+(?:\s?(?:m|bn|k|million|billion)\b)?\s+to\s*$", re.I
 )
 
 
