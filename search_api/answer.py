@@ -98,10 +98,12 @@ from .question_types import (
 )
 from .recipients import (
     asked_payee,
+    asked_payer,
     asked_recipient,
     comes_from,
     named_only_as_source,
     names_payee,
+    paid_by_other,
     recipient_value,
 )
 from .record_answers import record_answer, record_field
@@ -1024,6 +1026,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
             bonus = ((max(span.quality, 1.0) if owner else span.quality) + 0.3 * after) * near
             if q.after == "total" and _PART_BEFORE.search(ev.at(zone)[max(0, span.start - 20) : span.start]):
                 bonus *= 0.4  # "…£20.02m, of which [£16.36m] is GLA budget": a part, not the total
+            if _whole_of_asked_part(q, ev.at(zone), span, found):
+                bonus *= 0.4  # asked the part the next figure says it is, not the whole before it
             if (
                 q.after in _OTHER_END
                 and not after
@@ -1207,17 +1211,37 @@ def _part_of_years_whole(q: Question, text: str, span: Span, found: list[Span], 
     figure ("Love London £126,000 - [£36,000] of which is slippage from 2017-18") is of the asked year's
     whole, whatever year it names of its own: the year the question names describes the whole."""
     asked_years = {t.text.lower() for t in tokens(q.text) if any(c.isdigit() for c in t.text)}
-    said = _PART_SAID_AFTER.match(text, span.end)
-    if q.kind != "amount" or not asked_years or not said:
+    if q.kind != "amount" or not asked_years or not _PART_SAID_AFTER.match(text, span.end):
         return False
     # The part's own word asked ("In the 2018 … programme, how much of the Love London budget was carried
     # over as [slippage]…"): the years the question names are the whole's too, wherever they stand.
-    part_asked = bool(
-        {stem_with_irregulars(t.word) for t in tokens(said["part"])} & set(q.words) - q.whole - STOPWORDS
-    )
-    return (asked_years <= q.whole or part_asked) and any(
+    return (asked_years <= q.whole or _said_part_asked(q, text, span)) and any(
         o.end <= span.start and year_fit(q.text, text, o, signed) for o in found
     )
+
+
+def _said_part_asked(q: Question, text: str, span: Span) -> bool:
+    """Do the words after the figure saying what part it is ("[£36,000] of which is slippage") hold a word
+    the question asks, other than the whole's?"""
+    said = _PART_SAID_AFTER.match(text, span.end)
+    return bool(
+        said
+        and {stem_with_irregulars(t.word) for t in tokens(said["part"])} & set(q.words) - q.whole - STOPWORDS
+    )
+
+
+def _whole_of_asked_part(q: Question, text: str, span: Span, found: list[Span]) -> bool:
+    """ "Love London [£126,000] - £36,000 of which is slippage from 2017-18", asked how much was slippage:
+    the figure right before the asked part is its whole."""
+    return (
+        q.kind == "amount"
+        # (Not when the whole is asked first: "What was the Love London budget…, and how much of it was slippage?")
+        and not _ASKED_SECOND.search(q.text)
+        and any(0 < o.start - span.end <= 4 and _said_part_asked(q, text, o) for o in found)
+    )
+
+
+_ASKED_SECOND = re.compile(r"\band\s+(?:how much|what)\b", re.I)
 
 
 _BREAKDOWN = re.compile(
@@ -2340,11 +2364,23 @@ def _more_fully_stated(q: Question, best: Candidate, gathered: list) -> Candidat
     return best
 
 
+def _sends_to_asked(q: Question, ev: Evidence) -> bool:
+    """Asked how much went to a body, a sentence sending one of its sums there ("…as follows: £1,447,300 to
+    Peabody Trust and £241,700 to the Royal Borough…") needs not repeat the programme's name, which the
+    decision states once, above it."""
+    recipient = asked_recipient(q.text) if q.kind == "amount" else None
+    if recipient is None:
+        return False
+    return (
+        recipient_value(ev.read, spans.spans_for(q.kind, ev.read, q, ev.source.common), recipient) is not None
+    )
+
+
 def _phrase_fit(q: Question, ev: Evidence) -> float:
     """The figure the asked phrase names ("the combined total") over one its qualifiers stand near
     ("…once external income is included": "£330,000 in external income"), in choosing between them."""
     read = stems(ev.read)[0]
-    if q.asked_phrase and not q.asked_phrase & read:
+    if q.asked_phrase and not q.asked_phrase & read and not _sends_to_asked(q, ev):
         return 0.6
     # "Crossrail BRS threshold 2026-27": a threshold, a cap or a salary is a figure of its own kind;
     # one stated without the word ("the BRS will raise c£290 million") is some other sum. (0.6, as for
@@ -2606,6 +2642,7 @@ def _passes_checks(q: Question, c: Candidate | None) -> bool:
     """Says nothing against the question: none of the checks of what the passage must say rejects it."""
     said = c.evidence.at(c.evidence.piece) if c else ""
     payee = asked_payee(q.text) if q.kind == "amount" else None  # whom the money asked about was paid
+    payer = asked_payer(q.text) if q.kind == "amount" else None  # who gave it
     if (
         c is None
         # (A word of the name itself says no contract: "…for the Subregional Immigration Advice Services’ Fund".)
@@ -2622,10 +2659,13 @@ def _passes_checks(q: Question, c: Candidate | None) -> bool:
             and not _FEE_SAID.search(f"{c.evidence.read} {c.evidence.source.title}")
         )
         or (payee and not names_payee(payee, said, q.text))
+        or (payer and paid_by_other(payer, said, c.answer))
         or (q.kind == "person" and _WON_ASKED.search(q.text) and not _won_said(q.text, c.evidence.read))
         or (q.kind == "person" and _SEVERAL_ASKED.match(q.text) and not _SEVERAL_SAID.search(c.answer))
         or (q.kind == "reference" and act_object_unsaid(q.text, c.evidence.read))
         or (q.kind == "reference" and act_unsaid_by(q.text, said, c.answer))
+        # "Which decision originally approved the £100,000 grant pot…": not "ADD329 approved … £13,700".
+        or (q.kind == "reference" and _other_sums_only(q, said))
         or plan_for_outcome(q.text, said)
         or (q.kind in reading.FIGURE_KINDS and q.after == "from" and bool(_FOR_CHANGES.search(said)))
         or (q.kind == "amount" and building_unsaid(q.text, c.evidence.read))
@@ -2651,6 +2691,12 @@ def _passes_checks(q: Question, c: Candidate | None) -> bool:
     ):
         return False
     return True
+
+
+def _other_sums_only(q: Question, said: str) -> bool:
+    """Does the sentence state sums, none of them one the question states?"""
+    asked, stated = set(amounts_in(q.text)), set(amounts_in(said))
+    return bool(asked and stated and not asked & stated)
 
 
 def _named_in_another_clause(q: Question, answer: str, said: str) -> bool:

@@ -1316,8 +1316,10 @@ def measure_unstated(question: str, sentence: str) -> bool:
 # "From which year did the Mayor take on the devolved Adult Education Budget?" asks when it starts: "…from the
 # 2019/20 academic year", not "In the 2016 Autumn Statement, the government announced…".
 # ("From what date was the ULEZ expanded…" asks the day it happened, "…on 29 August 2023".)
+# ("Since when has GLAP been writing to ABP…": not "the Development Agreement … entered into in May 2013".)
 _START_ASKED = re.compile(
-    r"^\W*(?:from|starting)\s+(?:which|what)\s+(?:academic\s+|financial\s+)?year\b", re.I
+    r"^\W*(?:(?:from|starting)\s+(?:which|what)\s+(?:academic\s+|financial\s+)?year|since\s+(?:when|what|which))\b",
+    re.I,
 )
 _START_SAID = re.compile(
     r"\b(?:from|since|starting|start(?:s|ing)? (?:in|on)|commenc\w*|beginning|with effect from|effective)\s+"

@@ -22,7 +22,7 @@ from .question_reading import (
     Span,
     name_runs,
 )
-from .question_types import SOURCE_ASKED
+from .question_types import SOURCE_ASKED, singular_body
 
 _PORTFOLIO_AFTER = re.compile(r",\s+[A-Z][\w’'&-]*(?:\s+(?:and|the|of|for|&|[A-Z][\w’'&-]*))*")
 _PUBLISHER = re.compile(r"\bGLA\b|\bGreater London Authority\b")  # not "Greater Manchester"
@@ -257,6 +257,9 @@ def said_in(name: str, text: str) -> bool:
 _SOURCE_NOUNS = frozenset("fund budget reserve pot programme".split())
 
 
+_BY_THE = re.compile(r"\bby\s+[Tt]he\s+$")
+
+
 def names(text: str, q: Question, common: set[str]) -> list[Span]:
     """People and organisations; `common` holds the words known in lower case."""
     out, said = [], set(q.words.values()) | {a.lower() for a in q.acronyms}  # "Chairman of LFEPA" is asked
@@ -358,7 +361,9 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         possessive = run[-1].text.endswith(("’s", "'s")) and not _NAME_ENDS.match(text, run[-1].end)
         end, before = run[-1].end - 2 * possessive, text[: run[0].start][-3:]
         # An agent ("procured by Transport for London…") or a field value ("Name: Luke Bruce").
-        bonus = 0.2 if before == "by " or before.endswith(": ") else 0.0
+        # ("…committed as matched funding by The National Lottery Community Foundation…": "The" left out.)
+        agent = before == "by " or bool(_BY_THE.search(text, max(0, run[0].start - 8), run[0].start))
+        bonus = 0.2 if agent or before.endswith(": ") else 0.0
         thing = None
         if q.source:  # "£7.2m capital funding from the [Growth Deal 3]", "…on the [Small Sites programme]"
             numbered = _ROUND_NUMBER.match(text, end)
@@ -376,7 +381,8 @@ def names(text: str, q: Question, common: set[str]) -> list[Span]:
         if q.post and {t.word for t in run} & ROLE_WORDS:  # "Assistant Director, Civil Society and Sport"
             portfolio_run = _PORTFOLIO_AFTER.match(text, end)
             end = portfolio_run.end() if portfolio_run else end
-        if q.asked_noun and q.asked_noun in {t.word for t in run}:  # "Which council…": "…Council"
+        # "Which council…": "…Council"; "Which GLA teams…": "…Regeneration Teams".
+        if q.asked_noun and q.asked_noun in {singular_body(t.word) for t in run}:
             quality += 0.2
         elif q.asked_noun and next_word == q.asked_noun and SOURCE_ASKED.match(q.text):
             # "Which budget pays…": "from the Homes for Londoners Collaboration budget", noun and all.

@@ -211,9 +211,16 @@ def held(word: str, read: frozenset[str] | set[str]) -> bool:
     """The word's stem is among `read`, or each part of a hyphenated word is: "high-visibility" is written
     "high visibility vests", "BEIS-funded" "the funding agreement with BEIS"."""
     parts = [p for p in word.split("-") if p]
-    return stem_with_irregulars(word) in read or (
-        len(parts) > 1 and all(stem_with_irregulars(p) in read for p in parts)
+    return (
+        stem_with_irregulars(word) in read
+        or (len(parts) > 1 and all(stem_with_irregulars(p) in read for p in parts))
+        # "the extra Good Growth Fund money" is the text's "additional capital expenditure".
+        or (word.lower() in _ADDED and bool(_ADDED_STEMS & read))
     )
+
+
+_ADDED = frozenset("extra additional further".split())
+_ADDED_STEMS = frozenset(stem_with_irregulars(w) for w in _ADDED)
 
 
 def _loose_initials(run: list[Token]) -> set[str]:
@@ -355,7 +362,12 @@ def analyse_question(text: str) -> Question:
     q.giver = q.giver or q.source  # "Which budget pays…": "…from the [Homes for Londoners budget]"
     if source:  # "Which budget pays for…": a name, with its noun ("Homes for Londoners Collaboration budget")
         noun = next(
-            (source.group(g) for g in ("noun", "named", "whence_noun", "lead_noun", "from_noun") if source.group(g)), None
+            (
+                source.group(g)
+                for g in ("noun", "named", "whence_noun", "lead_noun", "from_noun")
+                if source.group(g)
+            ),
+            None,
         )
         q.organisation, q.asked_noun = True, noun.lower().split()[-1] if noun else None
     if q.kind == "person" and PLACE_ASKED.match(text):
@@ -648,7 +660,8 @@ def name_runs(text: str, toks: list[Token]) -> list[list[Token]]:
         gap = text[current[-1].end : tok.start].strip() if current else ""
         gap = "" if hashtag and gap == "#" else gap
         bracketed = gap in ("(", ")") and any(a <= current[-1].start and tok.end <= b for a, b in companies)
-        joined = current and (not gap or bracketed) and not possessive
+        # ("Housing & Land", "Hammersmith & Fulham": an ampersand joins a name's words as a space does.)
+        joined = current and (not gap or bracketed or gap == "&") and not possessive
         ahead = next((t for t in toks[i + 1 : i + 3] if t.word not in JOINERS), None)
         # "Sport 4 Good Cluster": a small number between capitalised words is the name's ("Round 2 Good
         # Growth Fund" numbers a part of the fund: `PART_WORDS`).

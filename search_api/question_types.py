@@ -311,7 +311,9 @@ SOURCE_ASKED = re.compile(
     # ("Which EU fund was to pay half the cost…")
     # (after a terse topic: "DD2783 small sites due diligence grants - which budget pays for them?")
     r"^\s*(?:(?:[^?]*?\s[-–—:]\s+)?(?:from )?(?:which|what) (?:GLA |Mayoral |EU |European |government )?"
-    r"(?P<noun>budget|fund|funding stream|budget line|reserve|pot)s?(?: of (?:funding|money))? "
+    # ("…what funding source pays for the £7.2m capital side…")
+    r"(?P<noun>budget|fund|funding stream|funding source|source of funding|budget line|reserve|pot)s?"
+    r"(?: of (?:funding|money))? "
     r"(?:will |would |is to |was to |were to |is used to |is |are |was |were )?"
     r"(?:pays?|paid|paying|funds?|funded|funding|covers?|covered|covering|meets?|met|meeting)\b"
     # "Name the budget that £200m was moved from…": its name, never its sum.
@@ -435,10 +437,15 @@ def question_kind(question: str) -> str:
     if re.search(r"\b(?:what|which) (?:interest rate|rate of interest)\b", question, re.IGNORECASE):
         return "share"  # "What interest rate does the GLA pay…": a percentage, not a sentence
     if words[0] in _PREPOSITIONS and len(found) > 1 and words[1] in QUESTION_WORDS:
-        if words[0] in _THRESHOLDS and {"rate", "percentage"} & set(words[2:6]):
-            return (
-                "share"  # "Above what meal uptake rate do boroughs get an extra … payment?": not the payment
-            )
+        # "Above what meal uptake rate do boroughs get an extra … payment?": not the payment. So for a level of
+        # what no sum measures: "Above what level of school meal uptake…" ("above 90 per cent"), not "Above
+        # what level of spending…".
+        rated = {"rate", "percentage"} & set(words[2:6]) or (
+            words[2:4] == ["level", "of"]
+            and not (AMOUNT_WORDS | _MONEY_NOUNS | _SIZED_SUMS) & set(words[4:8])
+        )
+        if words[0] in _THRESHOLDS and rated:
+            return "share"
         kind = question_kind(question[found[1].start :])  # "By when…" asks as "When…"
         if kind == "text" and words[0] in _THRESHOLDS and not _PERIODS & set(words[2:5]):
             # "Above what level must … get approval?": a threshold, a sum, or a share when it is a rate

@@ -122,6 +122,49 @@ def asked_payee(question: str) -> str | None:
 
 _THE_AUTHORITY = frozenset(["gla", "greater london authority", "mayor", "city hall", "london"])
 
+# Who a question says the money came from: "How much is the London Borough of Newham contributing…", "How
+# much did Peabody put in from its own funds…" (the GLA itself, whose spending every decision states, aside).
+_ASKED_PAYER = re.compile(
+    rf"\bhow much\b(?:\s+[\w’'£,.-]+){{0,5}}?\s+(?:"
+    rf"(?:is|are|was|were)\s+(?:the\s+)?(?P<doing>(?-i:{_NAME}))\s+"
+    r"(?:contributing|putting\s+in|paying|providing|investing|matching)"
+    rf"|(?:will|would|did|does|do)\s+(?:the\s+)?(?P<does>(?-i:{_NAME}))\s+"
+    r"(?:contribute|put\s+in|pay|provide|invest|match)"
+    rf"|(?:has|have|had)\s+(?:the\s+)?(?P<did>(?-i:{_NAME}))\s+(?:contributed|put\s+in|paid|provided|invested|matched)"
+    r")\b",
+    re.I,
+)
+
+
+def asked_payer(question: str) -> str | None:
+    """The body a question says the money came from, as written, or None."""
+    found = _ASKED_PAYER.search(question)
+    if not found:
+        return None
+    name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", next(g for g in found.groups() if g))
+    # (Not a decision's code: "How much … funding did MD3139 provide" asks what it approved.)
+    return None if name.lower() in _THE_AUTHORITY or any(c.isdigit() for c in name) else name
+
+
+# "From 2021-22 to 2022-23 [it] provides £4.085m…": the payer named in the sentence before.
+_IT_GIVES = re.compile(
+    r"\b(?:it|they)\s+(?:will\s+|has\s+|have\s+)?(?:provides?|provided|contribut\w+|pays?|paid|invests?|invested|puts? in)\b",
+    re.I,
+)
+
+
+def paid_by_other(payer: str, sentence: str, answer: str) -> bool:
+    """Asked what a body gave, a sentence that never names it, or that sends the sum to it ("£1,447,300 to
+    Peabody Trust" for "How much did Peabody put in…"), states some other payer's money. (Named, it need not
+    be named as giving: "it provides £4.085m", "£1.125M support from the Department for Levelling Up…".)"""
+    if not names_payee(payer, sentence) and not _IT_GIVES.search(sentence):
+        return True
+    first = re.escape(_NAME_WORD.findall(payer)[0])
+    at = sentence.find(answer)
+    return at >= 0 and bool(
+        re.match(rf"\s+(?:[\w’'-]+\s+){{0,3}}?to\s+(?:the\s+)?{first}\b", sentence[at + len(answer) :])
+    )
+
 
 def names_payee(payee: str, sentence: str, question: str = "") -> bool:
     """Does the sentence stating a sum name whom it was paid to? "MD1153 approved the allocation of
@@ -169,12 +212,27 @@ def _in_order(letters: str, word: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
+def _written_as(body: str, text: str) -> str:
+    """A pattern for the body as the text may write it: whole, or by its initials ("MOPAC" for "the Mayor's
+    Office for Policing and Crime")."""
+    forms = [re.escape(body)]
+    firsts = "".join(w[0] for w in _NAME_WORD.findall(body))
+    if len(firsts) > 2:
+        forms += [
+            re.escape(caps)
+            for caps in sorted(set(re.findall(rf"\b{firsts[0]}[A-Z]{{2,}}\b", text)))
+            if _in_order(firsts, caps)
+        ]
+    return "(?:" + "|".join(forms) + ")"
+
+
 def comes_from(after: str, body: str | None) -> bool:
     """Does the text after a sum say it comes from the body ("£500,000 of income from MOPAC")? Asked what went
     to MOPAC, that sum went the other way."""
     if not body:
         return False
-    return bool(re.match(rf"\W{{0,3}}(?:[\w’'-]+\s+){{0,4}}?from\s+(?:the\s+)?{re.escape(body)}\b", after))
+    written = _written_as(body, after)
+    return bool(re.match(rf"\W{{0,3}}(?:[\w’'-]+\s+){{0,4}}?from\s+(?:the\s+)?{written}\b", after))
 
 
 def named_only_as_source(text: str, body: str | None) -> bool:
@@ -182,7 +240,7 @@ def named_only_as_source(text: str, body: str | None) -> bool:
     additional Young Londoners Fund budget")? Asked what went to MOPAC, none of its sums did."""
     if not body:
         return False
-    named = [m.start() for m in re.finditer(rf"\b{re.escape(body)}\b", text)]
+    named = [m.start() for m in re.finditer(rf"\b{_written_as(body, text)}\b", text)]
     return bool(named) and all(
         re.search(r"\bfrom\s+(?:the\s+)?$", text[max(0, at - 12) : at]) for at in named
     )

@@ -60,10 +60,12 @@ WHAT = {
 SIGNATURE_LINES = 6
 
 # "took"/"made" only with the decision or its code: "Who made the Fourth Plinth commission…" asks the artist
-# (and "Which artists made the 12th and 13th … sculptures?": "the 12" is no code).
+# (and "Which artists made the 12th and 13th … sculptures?": "the 12" is no code; nor is "…commissions in
+# MD2179", a code where what was made is told, not what was made).
 _ACTED = (
     r"approv\w*|sign\w*|(?:took|take[ns]?|made|make[s]?)(?! part\b)"
-    rf"(?= (?:[\w’'-]+ ){{0,8}}?(?:decision|\b(?:{PREFIXES.lower()}) ?-?\d))|decid\w*|authori[sz]\w*"
+    rf"(?= (?:[\w’'-]+ ){{0,8}}?(?:decision|(?<!\bin )(?<!\bunder )\b(?:{PREFIXES.lower()}) ?-?\d))"
+    r"|decid\w*|authori[sz]\w*"
     r"|agree[ds]?|consent(?:s|ed)?|decision.maker|decision (?:was |been )?(?:taken|made)"
 )
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;

@@ -828,6 +828,10 @@ NOT_WHAT_IS_ASKED = [
     "Which firm did DD2180 appoint for the treasury management review?",
     "Which company was hired as the FSMA authorised firm in DD2180?",
     "Which property agency was appointed to advise GLAP on the sites near the Webbs site?",
+    # MD2968: "…as follows: £1,447,300 to Peabody Trust…": what Peabody was given, not what it put in.
+    "How much did Peabody put in itself for the solar panels funded by MD2968?",
+    # MD2751: "…the Development Agreement that was entered into in May 2013…": no start of the letters asked.
+    "Since when has the GLA's property arm been writing to ABP about Royal Albert Dock?",
 ]
 
 
@@ -1539,6 +1543,57 @@ CITED_ANSWERS = [
         "Where is the extra money for the Old Oak and Park Royal Development Corporation in 2022-23 coming from?",
         "Mayoral Development Corporation (MDC) Reserve",
         "MD3063",
+    ),
+    # MD2289: "Love London £126,000 - [£36,000] of which is slippage from 2017-18": the part asked by its own
+    # word, not the whole before it.
+    ("Love London budget in MD2289 - how much is slippage from 2017-18?", "£36,000", "MD2289"),
+    # MD2968: "…as follows: [£1,447,300] to Peabody Trust…": a sum sent to the body asked needs not repeat the
+    # programme's name, stated once above.
+    (
+        "How much extra Green Homes Grant LAD funding was reallocated to Peabody for solar PV?",
+        "£1,447,300",
+        "MD2968",
+    ),
+    # MD2265: "Allocation of [£3.615m] … to the Mayor’s Office for Policing and Crime", not MD2662's "£500,000 of
+    # income from MOPAC" (the body by its initials, as a source).
+    (
+        "How much of the £45m Young Londoners Fund went to the Mayor's Office for Policing and Crime?",
+        "£3.615m",
+        "MD2265",
+    ),
+    # DD1457: "…from £100,000 (previously agreed via [MD1429])…", not "ADD329 approved … £13,700": the
+    # question's sum says which approval.
+    (
+        "Which decision originally approved the £100,000 grant pot for the London Tree and Woodland Community "
+        "Grant Scheme 2015-16?",
+        "MD1429",
+        "DD1457",
+    ),
+    # DD2352's record: its text says "additional" for the question's "extra".
+    (
+        "Who approved the extra Good Growth Fund money for Crossing the Line and the Forge Centre?",
+        "Debbie Jackson",
+        "DD2352",
+    ),
+    # MD2713: "…matched funding by The [National Lottery Community Foundation #iwill Fund]": the agent after
+    # "by The".
+    (
+        "Who provided National Lottery match funding for Young London Inspired's second phase?",
+        "National Lottery Community Foundation",
+        "MD2713",
+    ),
+    # MD2179: "Which artists made … in MD2179?": a code where the thing was made, not the decision made.
+    (
+        "Which artists made the 12th and 13th Fourth Plinth commissions in MD2179?",
+        "Michael Rakowitz and Heather Phillipson",
+        "MD2179",
+    ),
+    # DD2114: "The GLA’s [Housing & Land and Regeneration Teams] are developing…": an ampersand joins a name,
+    # and "Teams" is the asked noun in the plural.
+    (
+        "Which GLA teams were developing the programme for small publicly owned sites?",
+        "Housing & Land and Regeneration Teams",
+        "DD2114",
     ),
 ]
 

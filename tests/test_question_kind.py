@@ -295,6 +295,11 @@ def test_what_with_the_wanted_noun(question, kind):
         # A threshold asked after "above": a sum, or a share when it is a rate.
         ("Above what level must the Commissioner get approval before committing expenditure?", "amount"),
         ("Above what meal uptake rate do boroughs get the additional payment?", "share"),
+        # A level of what no sum measures is a rate: "above 90 per cent"; a level of spending is a sum.
+        ("Above what level of school meal uptake do boroughs get the extra payment?", "share"),
+        ("Above what level of spending must the Commissioner get prior approval?", "amount"),
+        # "…what funding source pays…": the source's name, as "which budget pays…".
+        ("What funding source pays for the £7.2m capital side of the Construction Academy Scheme?", "person"),
         # Asking by its noun: a limit is a sum; a search for a payment wants its sum.
         ("What is the earnings limit for KS2 children on universal credit?", "amount"),
         ("Extra payment to Islington for the JOAQUIN air quality project", "amount"),

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from search_api.question_reading import Span
-from search_api.recipients import asked_payee, asked_recipient, comes_from, names_payee, recipient_value
+from search_api.recipients import (
+    asked_payee,
+    asked_payer,
+    asked_recipient,
+    comes_from,
+    names_payee,
+    paid_by_other,
+    recipient_value,
+)
 
 # corpus/gla MD2971
 GRANTS = (
@@ -133,3 +141,36 @@ def test_a_sum_is_the_payee_s_only_where_its_sentence_names_the_payee():
     # MD1493: "L&P has been awarded £12.446m for 2015/16": named by its initials.
     assert names_payee("London & Partners", "L&P has been awarded £12.446m for 2015/16")
     assert names_payee("St Mungo's", "£141,855 to St Mungo’s by grant")
+
+
+def test_the_payer_a_question_names_is_read_by_its_verb():
+    assert (
+        asked_payer("How much did Peabody put in from its own funds towards the solar project?") == "Peabody"
+    )
+    assert asked_payer("How much is the London Borough of Newham contributing to the plan?") == (
+        "London Borough of Newham"
+    )
+    # Paid, not paying; the GLA's own spending; a decision's code; a noun, not the verb.
+    assert asked_payer("How much was Hans Haacke paid for his Fourth Plinth commission?") is None
+    assert asked_payer("How much will the GLA pay to TfL?") is None
+    assert asked_payer("How much air quality funding did MD3139 provide for 2026-27?") is None
+    assert asked_payer("How much is the Connecting Communities London investment?") is None
+
+
+def test_a_sum_sent_to_the_payer_or_a_sentence_never_naming_it_is_another_s_money():
+    # corpus/gla MD2968: "…as follows: £1,447,300 to Peabody Trust and £241,700 to the Royal Borough…"
+    sentence = "as follows: £1,447,300 to Peabody Trust and £241,700 to the Royal Borough of Kensington"
+    assert paid_by_other("Peabody", sentence, "£1,447,300")
+    assert paid_by_other("Sport England", "The GLA will spend £54,000 on the Cluster.", "£54,000")
+    assert not paid_by_other("Sport England", "Sport England is contributing £54,000 towards it.", "£54,000")
+    # corpus/gla DD2585: the payer named in the sentence before, "it provides…".
+    assert not paid_by_other(
+        "High Streets for All Challenge", "From 2021-22 to 2022-23 it provides £4.085m of funding", "£4.085m"
+    )
+
+
+def test_a_sum_from_a_body_written_by_its_initials_comes_from_it():
+    # corpus/gla MD2662: "…£500,000 of income from MOPAC…", asked what went to "the Mayor's Office for Policing
+    # and Crime".
+    assert comes_from(" of income from MOPAC, and £750,000", "Mayor's Office for Policing and Crime")
+    assert not comes_from(" to MOPAC for the Knife Crime fund", "Mayor's Office for Policing and Crime")

@@ -84,6 +84,7 @@ REAL_FILES = (
     "fresh51.jsonl",  # unseen in session 53, tuning material since
     "fresh52.jsonl",  # unseen in session 54, tuning material since
     "fresh53.jsonl",  # unseen in session 55, tuning material since
+    "fresh54.jsonl",  # unseen in session 56, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -155,6 +156,10 @@ REAL_FILES = (
     "tuning151.jsonl",
     "tuning152.jsonl",
     "tuning153.jsonl",
+    "tuning154.jsonl",
+    "tuning155.jsonl",
+    "tuning156.jsonl",
+    "tuning157.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
