@@ -257,7 +257,9 @@ def said_in(name: str, text: str) -> bool:
 _SOURCE_NOUNS = frozenset("fund budget reserve pot programme".split())
 
 
-_BY_THE = re.compile(r"\bby\s+[Tt]he\s+$")
+_BY_THE = re.compile(
+    r"\bby\s+The\s+$"
+)  # "The" of the name, in capitals (not "…affected by the Grenfell Tower…")
 
 
 def names(text: str, q: Question, common: set[str]) -> list[Span]:

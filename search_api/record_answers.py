@@ -118,6 +118,8 @@ _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b"
 _RUNNING = re.compile(
     r"\b(?:reach(?:ed|es)?|cumulative)\b|\b(?:after|once)\b[^?]*\b(?:additional|extra|further|added)\b"
     r"|\b(?:come|comes|came) to\b"  # "…what did total approved Good Growth Fund capital come to?"
+    # "What did the extra 2020/21 air quality spending bring the year's total … to?": the total reached.
+    r"|\b(?:bring|brings|brought|take|takes|took)\b[^?]*\btotal\b[^?]*\bto\s*\??\s*$"
     # "MD3230: how much expenditure had already been approved against MD2338 since 2018?": approvals made so
     # far under an envelope, which the decision reports.
     r"|\balready\b|\bapproved against\b|\b(?:so far|to date)\b"

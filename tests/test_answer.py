@@ -1588,6 +1588,21 @@ CITED_ANSWERS = [
         "Michael Rakowitz and Heather Phillipson",
         "MD2179",
     ),
+    # MD2714: "This will take total approved expenditure on air quality in the year to [£692,000]": the total
+    # reached, read from the text, not the record's own sum (its "additional" is the question's "extra").
+    (
+        "What did the extra 2020/21 air quality spending take the year's total approved air quality expenditure "
+        "to?",
+        "£692,000",
+        "MD2714",
+    ),
+    # ADD2167: "[Sport England] is contributing £54,000…"; "…affected by the Grenfell Tower tragedy" names no
+    # agent ("by the", not a name's own "The").
+    (
+        "Which organisation put £54,000 into the Sport 4 Good Cluster set up after the Grenfell Tower fire?",
+        "Sport England",
+        "ADD2167",
+    ),
     # DD2114: "The GLA’s [Housing & Land and Regeneration Teams] are developing…": an ampersand joins a name,
     # and "Teams" is the asked noun in the plural.
     (
