@@ -182,11 +182,7 @@ def names_payee(payee: str, sentence: str, question: str = "") -> bool:
         initials = "&?".join(re.escape(w[0]) for w in named)
         by_initials = by_initials or (len(named) > 1 and bool(re.search(rf"\b{initials}s?\b", sentence)))
     # Or by initials holding the small words too: "MOPAC" for "the Mayor's Office for Policing and Crime".
-    firsts = "".join(w[0] for w in capitals)
-    by_initials = by_initials or (
-        len(firsts) > 2
-        and any(_in_order(firsts, caps) for caps in re.findall(rf"\b{firsts[0]}[A-Z]{{2,}}\b", sentence))
-    )
+    by_initials = by_initials or bool(_initials_in(payee, sentence))
     return (
         not words or bool(words & stems(sentence)[0]) or bool(by_initials) or _spelt_out_in(payee, sentence)
     )
@@ -212,18 +208,18 @@ def _in_order(letters: str, word: str) -> bool:
     return all(letter in rest for letter in letters)
 
 
+def _initials_in(name: str, text: str) -> list[str]:
+    """The words in capitals of `text` that write the name by its initials, small words' letters kept or not
+    ("MOPAC" for "Mayor's Office for Policing and Crime"); three initials at least."""
+    firsts = "".join(w[0] for w in _NAME_WORD.findall(name))
+    if len(firsts) < 3:
+        return []
+    return sorted(c for c in set(re.findall(rf"\b{firsts[0]}[A-Z]{{2,}}\b", text)) if _in_order(firsts, c))
+
+
 def _written_as(body: str, text: str) -> str:
-    """A pattern for the body as the text may write it: whole, or by its initials ("MOPAC" for "the Mayor's
-    Office for Policing and Crime")."""
-    forms = [re.escape(body)]
-    firsts = "".join(w[0] for w in _NAME_WORD.findall(body))
-    if len(firsts) > 2:
-        forms += [
-            re.escape(caps)
-            for caps in sorted(set(re.findall(rf"\b{firsts[0]}[A-Z]{{2,}}\b", text)))
-            if _in_order(firsts, caps)
-        ]
-    return "(?:" + "|".join(forms) + ")"
+    """A pattern for the body as the text may write it: whole, or by its initials."""
+    return "(?:" + "|".join(re.escape(form) for form in [body, *_initials_in(body, text)]) + ")"
 
 
 def comes_from(after: str, body: str | None) -> bool:
