@@ -43,6 +43,7 @@ from .answer_checks import (
     consulted_named,
     counted_list,
     dates_nothing,
+    document_unsaid,
     group_for_member,
     is_asked_year,
     maker_named,
@@ -1919,6 +1920,7 @@ _BOUND_SAID = re.compile(
 # Nouns asking how a thing is done or given ("In what form was the £200m … provided?"): the sentence saying
 # one ("…in the form of a repayable investment") holds few other words of the question.
 _MANNER_NOUNS = frozenset("form way manner basis method means mechanism format".split())
+_MANNER_SAID = re.compile(r"\bin the form of\b|\bon an? [\w-]+ basis\b|\bby way of\b", re.I)
 
 
 WHICH_NOUN_OVERLAP = 0.4
@@ -1945,7 +1947,10 @@ _FIGURE_NOUNS = frozenset(
 def _holds_asked_noun(q: Question, ev: Evidence) -> bool:
     """Does the passage itself say the manner noun "what" or "which" asks for ("form" of "In what form…")?"""
     noun = question_parse.asked_noun(q.text)
-    return noun in _MANNER_NOUNS and reading.held(noun, stems(ev.at(ev.piece))[0])
+    said = ev.at(ev.piece)
+    # Any manner asked is said by a phrase of manner: "on what basis" by "…is in the form of a repayable
+    # investment", "in what form" by "…on a matched basis".
+    return noun in _MANNER_NOUNS and (reading.held(noun, stems(said)[0]) or bool(_MANNER_SAID.search(said)))
 
 
 def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
@@ -1955,7 +1960,11 @@ def _says_asked_noun(index: LoadedIndex, q: Question, ev: Evidence) -> bool:
     if noun is None:
         return True
     read, words = stems(f"{ev.read}\n{ev.source.title}")
-    if reading.held(noun, read) or (noun in _BOUND_NOUNS and _BOUND_SAID.search(ev.read)):
+    if (
+        reading.held(noun, read)
+        or (noun in _BOUND_NOUNS and _BOUND_SAID.search(ev.read))
+        or (noun in _MANNER_NOUNS and _MANNER_SAID.search(ev.read))
+    ):
         return True
     # In other words: "spending" as "expenditure".
     closeness = _closeness(index, [noun], words)
@@ -2685,6 +2694,7 @@ def _passes_checks(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "person" and post_for_name(q.text, c.answer, reading.ROLE_WORDS))
         or (q.kind == "person" and _maker_in_lead(q, c))
         or (q.kind == "date" and start_unsaid(q.text, said, c.answer))
+        or (q.kind == "date" and document_unsaid(q.text, c.evidence.read))
         # (Not in a decision that names the asked part too: "…£47,000 remaining from the first phase of YLI" is
         # part of the second phase's total.)
         or (other_part_said(q.text, said) and other_part_said(q.text, c.evidence.source.text))

@@ -69,6 +69,11 @@ class _Year:
     def covered(self) -> tuple[str, ...]:
         return self.firsts or (self.first,)
 
+    @property
+    def last(self) -> str:
+        """The year a period of several ends in: "2022" of "2017-2022" and of "2017-22"."""
+        return str(int(self.firsts[-1]) + 1) if self.firsts else self.first
+
 
 def _firsts(first: str, to: str | None) -> tuple[str, ...]:
     """The first years of the financial years a range covers ("2021-23": 2021, 2022); empty for one."""
@@ -128,8 +133,21 @@ def names_asked_year(question: str, text: str, title: str, signed: str | None = 
     said_lone = _years_alone(text) if one else years_named(text)
     said_ranged = _years_alone(text, ranged=True) if one else _ranges_named(text)
     return not asked or bool(
-        lone & (said_lone | years_named(title)) or ranged & (said_ranged | _ranges_named(title))
+        lone & (said_lone | years_named(title))
+        or ranged & (said_ranged | _ranges_named(title))
+        or any((y.first, y.last) in _periods_spelt(text) for y in asked if y.firsts)
     )
+
+
+# "2017-2022" asked, "…lost in London between 2017 and 2022" said: a period of years in words.
+_PERIOD_SPELT = re.compile(
+    r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b", re.I
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _periods_spelt(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset((m[1], m[2]) for m in _PERIOD_SPELT.finditer(text))
 
 
 def dates_nothing(text: str, title: str, signed: str | None) -> bool:
@@ -230,6 +248,11 @@ def year_fit(question: str, text: str, span: Span, signed: str | None = None, ti
         # "…currently managing £3bn of cash and more than £4bn of borrowings in 2017-18" is 2017-18's.
         later = years(re.split(r"[.;]", text[span.end :])[0])
         return 1.0 if any(asked.intersection(y.covered) for y in later) else 0.0
+    # "…the five-year delivery plan starting 2024-25": a period asked by its first year, whose figure a
+    # period that starts then states ("(2024-25 to 2028-29), with expenditure approval of £64.31m").
+    starts = {int(y.covered[0]) for y in named if _STARTS_PERIOD.search(question[: y.start])}
+    if own is None and starts and any(held.start in starts for held in _periods(text)):
+        return 1.0
     if own is None and len(asked) == 1 and _period_around(text, asked):
         # "£2.3m … across the years 2019/20 – 2022/23": the sum is the period's, not one year's of it.
         return 0.0
@@ -363,6 +386,11 @@ def _joined(text: str, stated: list[_Year]) -> list[int]:
 def _period_around(text: str, asked: set[str]) -> bool:
     """Does the text state a period of several years that holds the asked year among others?"""
     return any(int(y) in held for held in _periods(text) for y in asked)
+
+
+_STARTS_PERIOD = re.compile(
+    r"\b(?:starting|beginning|commencing|starts|started|begins|began)\s+(?:in\s+|from\s+)?$", re.I
+)
 
 
 # "spending from 2023 onwards", "2019 onward": a period with no end named.
@@ -1318,7 +1346,8 @@ def measure_unstated(question: str, sentence: str) -> bool:
 # ("From what date was the ULEZ expanded…" asks the day it happened, "…on 29 August 2023".)
 # ("Since when has GLAP been writing to ABP…": not "the Development Agreement … entered into in May 2013".)
 _START_ASKED = re.compile(
-    r"^\W*(?:(?:from|starting)\s+(?:which|what)\s+(?:academic\s+|financial\s+)?year|since\s+(?:when|what|which))\b",
+    # ("royal albert dock ABP failures - since when has GLAP…": after a dash or comma too.)
+    r"(?:^|[,;:—–]|\s-)\W*(?:(?:from|starting)\s+(?:which|what)\s+(?:academic\s+|financial\s+)?year|since\s+(?:when|what|which))\b",
     re.I,
 )
 _START_SAID = re.compile(
@@ -1336,3 +1365,21 @@ def start_unsaid(question: str, sentence: str, answer: str) -> bool:
         and at >= 0
         and not _START_SAID.search(sentence[max(0, at - 40) : at])
     )
+
+
+# "When was the final prospectus for the Crossrail BRS issued?": a document's date, said beside the document
+# ("…Final prospectus’ (January 2010)"), not a day other papers go out ("…rates bills which are due to be issued
+# before the end of March 2015").
+_ISSUE_ASKED = re.compile(
+    r"\bwhen\s+(?:was|were|is|are|will)\s+(?P<thing>[^?]+?)\s+(?:(?:be|to be|due to be|first)\s+)?"
+    r"(?:issued|published|launched|released)\b",
+    re.I,
+)
+_DOCUMENT_STEMS = stems("prospectus plan report strategy review guidance document consultation statement")[0]
+
+
+def document_unsaid(question: str, sentence: str) -> bool:
+    """Asked when a document was issued, does the sentence leave the kind of document unnamed?"""
+    asked = _ISSUE_ASKED.search(question)
+    documents = stems(asked["thing"])[0] & _DOCUMENT_STEMS if asked else frozenset()
+    return bool(documents) and not documents & stems(sentence)[0]

@@ -103,6 +103,8 @@ _KIND_WORDS = {
     "amount": frozenset("amount figure".split()),  # "…, and what was the exact amount?": "£40,237,555"
 }
 _NUMBER_OF = re.compile(r"\bnumber of\b", re.I)
+# "On what basis…", "In what way…": the manner asked, which a page says by any phrase of manner.
+_MANNER_ASKED = re.compile(r"\b(?:on|in|by)\s+(?:what|which)\s+(basis|way|manner)\b", re.I)
 _EXACTLY = frozenset("exact exactly precise precisely".split())  # how the answer is to be given, not what
 # "cover all of London", "the whole of Greater London": what a page writes "London-wide".
 _WHOLE_AREA = re.compile(
@@ -322,6 +324,8 @@ def analyse_question(text: str) -> Question:
             q.words.setdefault(stem_with_irregulars(word), word)
     # "What percentage pay rise…", "Which email address…": the words name the kind asked, not the topic.
     q.words = {s: w for s, w in q.words.items() if w not in _KIND_WORDS.get(q.kind, frozenset()) | _EXACTLY}
+    if q.kind == "text" and (manner := _MANNER_ASKED.search(text)):  # "on a matched basis", "in the form of"
+        q.words = {s: w for s, w in q.words.items() if w.lower() != manner.group(1).lower()}
     if q.kind == "count" and _NUMBER_OF.search(text):  # "housing zones round 2 number of homes": "how many"
         q.words = {s: w for s, w in q.words.items() if w != "number"}
     if whole := _WHOLE_AREA.search(text):  # "to cover the whole of London": the page says "London-wide"
@@ -516,13 +520,21 @@ def analyse_question(text: str) -> Question:
     return q
 
 
+# "…its bid to the Sustainable Warmth competition": asking words; the money comes from the body asked.
+BIDDING_WORDS = frozenset(
+    "bid bids bidding application applications applied apply submission submissions submitted appeal".split()
+)
+
+
 def _flow_named(text: str, body: set[str]) -> str | None:
     """ "…received from London Councils": the sum comes from the body ("gives"), whatever the verb says;
     "…paid to Crisis": it goes to it ("gets"). None when neither word stands just before the body."""
     toks = tokens(text)
     for i, tok in enumerate(toks):
         if tok.word in ("from", "to") and body <= {stem_with_irregulars(t.word) for t in toks[i + 1 : i + 5]}:
-            return "gives" if tok.word == "from" else "gets"
+            # "…win in its bid to the Sustainable Warmth competition": a bid goes to the body, the money from it.
+            asked_of = tok.word == "to" and i > 0 and toks[i - 1].word in BIDDING_WORDS
+            return "gives" if tok.word == "from" or asked_of else "gets"
         # "How much of the Young Londoners Fund was allocated to MOPAC…": the pool a part comes from.
         if [t.word for t in toks[max(0, i - 2) : i + 1]] == ["how", "much", "of"] and body <= {
             stem_with_irregulars(t.word) for t in toks[i + 1 : i + 5]

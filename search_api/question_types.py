@@ -227,7 +227,7 @@ _ASKING_CLAUSE = re.compile(
     # "MD3410 who decides how the funding is allocated": after a decision's code, too.
     r"(?:[,;:—–]|\s-|^|\b[A-Z]{2,5}\s?\d{3,5}\s)\s*"
     # ("Through which Chief Officer decision was the pay award confirmed?": its code.)
-    r"(?:(?:on|in|under|by|from|for|at|to|of|with|until|through|via|against|during)\s+)?"
+    r"(?:(?:on|in|under|by|from|for|at|to|of|with|until|since|through|via|against|during)\s+)?"
     # (A threshold stays: "Under DD2750, above what meal uptake rate…" asks a bound.)
     r"(?=(?:(?:above|below|over|beyond)\s+)?(?:who|whom|whose|what|when|which|how|where)\b)",
     re.IGNORECASE,
@@ -690,7 +690,7 @@ def question_kind(question: str) -> str:
         # ("Which GLA subsidiaries…", "which GLA arm's-length companies…": bodies, whatever comes before.)
         if (
             words[1] in ("are", "were")
-            or (noun.endswith("s") and noun not in ("is", "was", "does") and head.endswith("s"))
+            or (_plural(noun) and noun not in ("is", "was", "does") and _plural(head))
             or singular_body(head, _LISTED_BODIES) != head
         ):
             return "list"
@@ -711,6 +711,13 @@ _PURPOSE_END = re.compile(
     r"|\s(?:for|used for)\s+(?:at|in|on|within|during)\s+[^,;?]{1,40}\?\s*$",
     re.I,
 )
+
+
+def _plural(word: str) -> bool:
+    """ "projects", not "basis", "status" or "process" (an s of their own)."""
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
+
+
 _ASKS_CONTENTS = re.compile(r"\binclud(?:e|es|ed|ing)\W*$", re.I)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .question_reading import Span, stems
+from .question_reading import BIDDING_WORDS, Span, stems
 
 # "give the GLA", "paid to the GLA itself", "allocated to MOPAC", "grant to London Councils".
 _ASKED_RECIPIENT = re.compile(
@@ -26,10 +26,14 @@ _ASKED_GETTER = re.compile(
     r"(?P<body>[A-Z][\w&’'-]*(?:\s+(?:of|for|and|the|[A-Z][\w&’'-]*)){0,6})\s+(?:get|receive|obtain)\b"
 )
 
+# "…win in its bid to the Sustainable Warmth grant competition": a bid goes to the body, the money from it.
+_BID_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(BIDDING_WORDS))})\s+$", re.I)
+
 
 def asked_recipient(question: str) -> str | None:
     """The body the question asks money went to ("GLA"), or None."""
-    found = _ASKED_RECIPIENT.search(question) or _ASKED_GETTER.search(question)
+    sent = (m for m in _ASKED_RECIPIENT.finditer(question) if not _BID_BEFORE.search(question[: m.start()]))
+    found = next(sent, None) or _ASKED_GETTER.search(question)
     if not found:
         return None
     body = re.sub(r"(?:\s+(?:of|for|and|the))+$", "", found.group("body"))

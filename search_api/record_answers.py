@@ -71,6 +71,7 @@ _ACTED = (
 # "Who decides how the £1m is allocated": the present tense asks whom the decision empowers too;
 # the record holds who decided, once.
 _TIME_CLAUSE = re.compile(r"\b(?:when|while|whilst|after|before|at the time)\b")
+_AFTER_CLAUSE = re.compile(r"\b(?:while|whilst|after|before|once)\s+(?!the end\b)")
 _PRESENT = re.compile(r"\b(?:decides|approves|signs|authori[sz]es)\b", re.I)
 # "Which department is providing the funding": a government department paying, not the GLA's own.
 _FUNDER = re.compile(r"\b(?:provid\w*|gave|give[sn]?|giving|fund\w*|grant\w*|paid|pay\w*|award\w*)\b", re.I)
@@ -219,7 +220,12 @@ def record_field(question: str) -> str | None:
     # ("When the … documents were approved in 2019, who were they sent to for noting?": nor in one before
     # the asking clause.)
     main = _TIME_CLAUSE.split(asking_clause(question).lower(), maxsplit=1)[0]
-    acted = re.search(rf"\b(?:{_ACTED})\b", main if kind == "person" and main.strip() else low)
+    # ("By when must the money be spent after BEIS agreed an extension?": nor in a clause of time after the
+    # asking one; "when" itself asks the date.)
+    dated = _AFTER_CLAUSE.split(low, maxsplit=1)[0]
+    acted = re.search(
+        rf"\b(?:{_ACTED})\b", main if kind == "person" and main.strip() else dated if kind == "date" else low
+    )
     # "Which two artists won the … round approved in 2014?": a verb describing a noun after it says
     # which round, not that the approver is asked.
     if acted and kind == "person" and _describes_only(question, low, acted.group()):

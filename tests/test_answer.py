@@ -1610,6 +1610,47 @@ CITED_ANSWERS = [
         "Housing & Land and Regeneration Teams",
         "DD2114",
     ),
+    # MD3115: "…over 200,000 night-time jobs were lost in London [between 2017 and 2022]": a period asked
+    # "2017-2022", said in words.
+    ("How many night-time jobs did London lose over 2017-2022?", "over 200,000", "MD3115"),
+    # MD2900: "The GLA has successfully bid for [£40,237,555] from the Sustainable Warmth grant competition":
+    # a bid goes to the competition, the money comes from it.
+    (
+        "How much did the GLA secure through its bid to the Sustainable Warmth competition?",
+        "£40,237,555",
+        "MD2900",
+    ),
+    # MD2968: "The budget needs to be spent by the end of [June 2022]": the agreeing is in a clause after the
+    # asking one; no signing date is asked.
+    (
+        "By when does the Green Homes Grant LAD 1b budget have to be spent after the extension BEIS agreed?",
+        "June 2022",
+        "MD2968",
+    ),
+    # MD1366: "…the £200m contribution from HMG is in the form of [a repayable investment]": a basis asked, a
+    # form said.
+    (
+        "On what basis was the government's £200m contribution to Housing Zones made?",
+        "repayable investment",
+        "MD1366",
+    ),
+    # MD3230: "…Delivery Plan period (2024-25 to 2028-29), with expenditure approval of £64.31m (£21.58m revenue
+    # and [£42.73m] capital)": the period asked by the year it starts.
+    (
+        "What capital expenditure does the Royal Docks delivery plan starting 2024-25 include?",
+        "£42.73m",
+        "MD3230",
+    ),
+    # MD2751: "GLAP has written to ABP … [since December 2019]", asked after a comma, not "…entered into in May
+    # 2013".
+    ("Concerns about ABP, since when has GLAP been writing to them?", "December 2019", "MD2751"),
+    # MD1437: "…the final prospectus for the BRS - ‘… Final prospectus’ ([January 2010])", not the day the rates
+    # bills go out.
+    (
+        "Under MD1437, when was the final prospectus for the Crossrail business rate supplement issued?",
+        "January 2010",
+        "MD1437",
+    ),
 ]
 
 

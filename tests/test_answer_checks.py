@@ -12,6 +12,7 @@ from search_api.answer_checks import (
     asked_prefix,
     consulted_named,
     counted_list,
+    document_unsaid,
     group_for_member,
     is_asked_year,
     maker_named,
@@ -32,6 +33,7 @@ from search_api.answer_checks import (
     same_round,
     schedule_for_act,
     share_of_joint,
+    start_unsaid,
     thing_named,
     total_for_unit,
     unit_for_total,
@@ -1128,3 +1130,30 @@ def test_a_clause_describing_a_stated_sum_asks_no_outcome():
         "How much did boroughs actually pay into the hub?",
         "the receipt of up to £500,000 from London boroughs",
     )
+
+
+def test_a_period_of_years_asked_is_named_by_its_two_ends_in_words():
+    # corpus/gla MD3115: "…over 200,000 night-time jobs were lost in London between 2017 and 2022".
+    page = "over 200,000 night-time jobs were lost in London between 2017 and 2022"
+    assert names_asked_year("How many night-time jobs were lost in London 2017-2022?", page, "")
+    assert not names_asked_year("How many night-time jobs were lost in London 2015-2020?", page, "")
+
+
+def test_since_when_after_a_comma_or_dash_asks_a_start():
+    # corpus/gla MD2751: "…the Development Agreement that was entered into in May 2013…" starts no letters.
+    sentence = "The GLA has concerns under the Development Agreement that was entered into in May 2013."
+    assert start_unsaid("ABP failures - since when has GLAP been writing to them?", sentence, "May 2013")
+    assert not start_unsaid(
+        "ABP failures - since when has GLAP been writing?", "letters since May 2013", "May 2013"
+    )
+
+
+def test_a_document_s_date_is_said_beside_the_document():
+    # corpus/gla MD1437: "…the final prospectus for the BRS - ‘… Final prospectus’ (January 2010)", not "…rates
+    # bills which are due to be issued before the end of March 2015".
+    question = "When was the final prospectus for the Crossrail business rate supplement issued?"
+    assert document_unsaid(
+        question, "2015-16 rates bills which are due to be issued before the end of March 2015"
+    )
+    assert not document_unsaid(question, "having regard to the final prospectus for the BRS (January 2010)")
+    assert not document_unsaid("When was Warmer Homes London launched?", "It was launched in February 2025.")

@@ -294,3 +294,13 @@ def test_a_year_asked_beside_the_programme_s_period_is_the_year_asked():
     period = "air quality supporting work 2018/19-2020/21 total expenditure approved"
     each = "It invites the Mayor to approve expenditure of £370,000 in 2018/19, £270,000 in 2019/20"
     assert not states_asked_period(period, each)
+
+
+def test_a_period_asked_by_its_first_year_is_stated_by_a_period_starting_then():
+    # corpus/gla MD3230: the five-year plan "(2024-25 to 2028-29), with expenditure approval of £64.31m (£21.58m
+    # revenue and £42.73m capital)".
+    plan = (
+        "the next five-year Delivery Plan period (2024-25 to 2028-29), with expenditure approval of £64.31m"
+    )
+    assert _fit("How much is in the delivery plan starting 2024-25?", plan, "£64.31m") == 1.0
+    assert _fit("How much is in the delivery plan for 2024-25?", plan, "£64.31m") == 0.0

@@ -300,6 +300,9 @@ def test_what_with_the_wanted_noun(question, kind):
         ("Above what level of spending must the Commissioner get prior approval?", "amount"),
         # "…what funding source pays…": the source's name, as "which budget pays…".
         ("What funding source pays for the £7.2m capital side of the Construction Academy Scheme?", "person"),
+        # "basis" and "status" are no plurals: one thing asked, not a list.
+        ("On what basis was the £200m contribution made?", "text"),
+        ("What status does the site have?", "text"),
         # Asking by its noun: a limit is a sum; a search for a payment wants its sum.
         ("What is the earnings limit for KS2 children on universal credit?", "amount"),
         ("Extra payment to Islington for the JOAQUIN air quality project", "amount"),

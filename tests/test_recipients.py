@@ -174,3 +174,12 @@ def test_a_sum_from_a_body_written_by_its_initials_comes_from_it():
     # and Crime".
     assert comes_from(" of income from MOPAC, and £750,000", "Mayor's Office for Policing and Crime")
     assert not comes_from(" to MOPAC for the Knife Crime fund", "Mayor's Office for Policing and Crime")
+
+
+def test_a_body_a_bid_went_to_is_no_recipient():
+    # corpus/gla MD2900: "The GLA has successfully bid for £40,237,555 from the Sustainable Warmth grant
+    # competition": the money came from the body the bid went to.
+    assert (
+        asked_recipient("How much did the GLA win in its bid to the Sustainable Warmth competition?") is None
+    )
+    assert asked_recipient("How much was paid to Crisis after its bid to the fund?") == "Crisis"

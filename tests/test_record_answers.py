@@ -588,3 +588,10 @@ def test_an_unnamed_decision_holding_the_whole_topic_answers_from_its_record(
 ):
     result = answer_question(full_index, question, full_settings)
     assert result.answer.startswith("Fiona Fletcher-Smith") and _quoted(result, DD1460_BY)
+
+
+def test_an_approval_in_a_clause_after_the_asking_one_dates_nothing_asked():
+    # corpus/gla MD2968: "The budget needs to be spent by the end of June 2022 (extended from end of March 2022)".
+    assert record_field("By when must the LAD 1b money be spent after BEIS agreed an extension?") is None
+    assert record_field("When was the LAD 1b reallocation approved?") == "date_signed"
+    assert record_field("When was MD2968 signed after BEIS agreed the extension?") == "date_signed"

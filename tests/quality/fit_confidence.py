@@ -85,6 +85,7 @@ REAL_FILES = (
     "fresh52.jsonl",  # unseen in session 54, tuning material since
     "fresh53.jsonl",  # unseen in session 55, tuning material since
     "fresh54.jsonl",  # unseen in session 56, tuning material since
+    "fresh55.jsonl",  # unseen in session 57, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -160,6 +161,10 @@ REAL_FILES = (
     "tuning155.jsonl",
     "tuning156.jsonl",
     "tuning157.jsonl",
+    "tuning158.jsonl",
+    "tuning159.jsonl",
+    "tuning160.jsonl",
+    "tuning161.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
