@@ -1641,9 +1641,13 @@ CITED_ANSWERS = [
         "£42.73m",
         "MD3230",
     ),
-    # MD2751: "GLAP has written to ABP … [since December 2019]", asked after a comma, not "…entered into in May
+    # MD2751: "GLAP has written to ABP … [since December 2019]", asked after a dash, not "…entered into in May
     # 2013".
-    ("Concerns about ABP, since when has GLAP been writing to them?", "December 2019", "MD2751"),
+    (
+        "ABP's performance at the royal docks - since when has GLAP been writing to ABP about its concerns?",
+        "December 2019",
+        "MD2751",
+    ),
     # MD1437: "…the final prospectus for the BRS - ‘… Final prospectus’ ([January 2010])", not the day the rates
     # bills go out.
     (
