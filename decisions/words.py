@@ -53,6 +53,22 @@ def plain_word(word: str) -> str:
 def tokens(text: str) -> list[Token]:
     """Every word of a text in reading order with its offsets, stopwords included (unlike
     `keyword_tokens`): the answerer and the question's kind read word positions."""
+    if len(text) > _LONGEST_REMEMBERED:
+        return _read_tokens(text)
+    return list(_remembered_tokens(text))  # a copy: a caller may change its list
+
+
+# An answer reads the same sentences again for each check and each question's kind; whole decisions
+# are read once each and would fill the cache.
+_LONGEST_REMEMBERED = 2_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_read_tokens(text))
+
+
+def _read_tokens(text: str) -> list[Token]:
     out = []
     for match in _WORD_RUN.finditer(text):
         start, run = match.start(), match.group()

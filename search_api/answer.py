@@ -9,6 +9,7 @@ Pilot" above it); score it on rarity-weighted words, embedding similarity and a 
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import math
 import re
@@ -145,7 +146,7 @@ class Source:
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
-        """Stems of its title and whole text, read once (too long for `stems`' cache)."""
+        """Stems of its title and whole text, read once per decision (too long for `stems`' cache)."""
         return self._read[0]
 
     @functools.cached_property
@@ -160,7 +161,7 @@ class Source:
 
     @functools.cached_property
     def _read(self) -> tuple[frozenset[str], frozenset[str]]:
-        return reading.word_stems(f"{self.title}\n{self.text}")
+        return reading.document_stems(f"{self.title}\n{self.text}")
 
 
 @dataclass
@@ -452,15 +453,40 @@ def _embed(index: LoadedIndex, texts: list[str]) -> np.ndarray:
 def _score(index: LoadedIndex, q: Question, evidence: list[Evidence], passages: set[str]) -> list[Evidence]:
     """Rank cheaply (words, type, search's own passages), then embed the question and the best in one batch."""
     for ev in evidence:
-        typed = _typed(q, ev) if q.kind != "text" else None
         ev.kw = _overlap(q, ev)
-        ev.score = ev.kw + (TYPE_WEIGHT * typed.bonus if typed else 0.0) + 0.2 * (ev.chunk["id"] in passages)
+        ev.score = ev.kw + 0.2 * (ev.chunk["id"] in passages)  # before its span's fit, which only adds
+    if q.kind != "text":
+        _add_type_fit(q, evidence)
     shortlist = sorted(evidence, key=lambda e: -e.score)[:SCORED]
     vectors = _embed(index, [q.text, *(" ".join(ev.read.split()[-48:]) for ev in shortlist)])
     for ev, sem in zip(shortlist, vectors[1:] @ vectors[0], strict=True):
         ev.sem = float(sem)
         ev.score = 0.45 * ev.sem + 0.45 * ev.kw + 0.1 / (1 + ev.rank)
     return sorted(shortlist, key=lambda e: (-e.score, e.rank))
+
+
+# The most a span's bonus reaches: its fit to the type (1 at best) and 0.3 for standing after the cue
+# ("end date [31 March 2025]"), times a closeness of 1 at best. So for figures and dates; a name's fit
+# grows past 1 with what surrounds it ("RetrofitWorks (a not-for-profit co-operative)"), so every piece
+# that may name someone is read.
+_MOST_BONUS = 1.3
+_BOUNDED_KINDS = ("amount", "count", "share", "date")
+
+
+def _add_type_fit(q: Question, evidence: list[Evidence]) -> None:
+    """Add each piece's best span fit to its score, where it can still reach the shortlist: finding the
+    spans is most of an answer's time, and most pieces hold too few of the question's words to be among
+    the SCORED best whatever they hold. The shortlist is the one scoring every piece would give."""
+    best: list[float] = []  # the SCORED highest scores so far, lowest first
+    bounded = q.kind in _BOUNDED_KINDS
+    for ev in sorted(evidence, key=lambda e: -e.score):
+        if bounded and len(best) == SCORED and ev.score + TYPE_WEIGHT * _MOST_BONUS < best[0]:
+            break  # every piece after it scores lower still: none can displace the SCORED best
+        typed = _typed(q, ev)
+        ev.score += TYPE_WEIGHT * typed.bonus if typed else 0.0
+        heapq.heappush(best, ev.score)
+        if len(best) > SCORED:
+            heapq.heappop(best)
 
 
 # "…delegates authority to [the Assistant Director of Environment and Energy] to approve:", "A delegation to [the
@@ -853,6 +879,12 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 q.after in ("total", "changed")
                 and _total_to(q, ev.at(zone)[max(0, span.start - 120) : span.start])
             )
+            # "…with the total project cost of [£84,000]", "The deadline … closed on [15 May 2015]": the
+            # word of the value asked, a few words before it.
+            labelled = q.after in _NAMED_BEFORE and bool(
+                _NAMED_BEFORE[q.after].search(ev.at(zone)[: span.start])
+            )
+            after = after or labelled
             shifted = Span(span.start + zone[0] - ev.start, span.end + zone[0] - ev.start, span.text)
             if q.kind == "person" and _DECIDED_BY.search(quote[: shifted.start]) and not decider_asked:
                 # "Decision by: Boris Johnson MP, Mayor of London" took the decision: it answers who holds
@@ -899,6 +931,8 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 and any(_pair(ev.at(zone), span, o) for o in found if o is not span)
             ):
                 # asked the end date: "…service … from 1 April 2024 to [31 March 2027]", the range's end
+                near = max(near, 0.8)
+            if labelled:  # as close as its own label: "…with the total project cost of [£84,000]"
                 near = max(near, 0.8)
             # "Whose participation … did the Mayor direct LFEPA to secure?": "…to secure his [Chief of Staff]’s
             # participation", the name or post owning what is asked, whichever it is.
@@ -1141,7 +1175,7 @@ def _typed(q: Question, ev: Evidence) -> Candidate | None:
                 continue  # asked what a review cost, "managing [c£50m] of cash" is money held, not spent
             if q.kind == "amount" and _bound(ev.at(zone), span) and not _BOUND_ASKED.search(q.text):
                 bonus *= 0.4  # "£30,000 … on small grants (under [£10k])": a bound describes the grants
-            if q.flow and _flows(ev.at(zone)[span.end :], q) not in (None, q.flow):
+            if q.flow and _flows(ev.at(zone)[span.end :], q, ev.at(zone)) not in (None, q.flow):
                 continue  # "£716,781 on-grant to London Councils" is no sum London Councils gives
             if sourced:
                 continue  # "£500,000 of income from MOPAC, and [£750,000] additional … budget"
@@ -1316,15 +1350,26 @@ def _undated(text: str, found: list[Span]) -> str:
     return text
 
 
-def _flows(after: str, q: Question) -> str | None:
-    """Whether the sum before `after` goes to ("gets") or comes from ("gives") a body the question names."""
+def _flows(after: str, q: Question, sentence: str = "") -> str | None:
+    """Whether the sum before `after` goes to ("gets") or comes from ("gives") a body the question names,
+    or comes from another ("elsewhere") in a `sentence` that never names the asked one."""
     said = _TO_OR_FROM.match(after)
     if not said:
         return None
     named = stems(said.group(2))[0]
     if not any(entity and entity <= named for entity in q.entities):
+        # "…secured [over £8m] in match funding from the Green Homes Grant…", asked what came from the
+        # Sustainable Warmth competition: a sum from another source, by name.
+        if said.group(1) == "from" and q.flow == "gives" and _NAME_OPENS.match(said.group(2)):
+            read = stems(sentence)[0]
+            read |= reading.spelt_in(q, read) | reading.short_forms_in(q, sentence)
+            if not any(entity & read for entity in q.entities):
+                return "elsewhere"
         return None
     return "gets" if said.group(1) == "to" else "gives"
+
+
+_NAME_OPENS = re.compile(rf"(?:the\s+)?(?!{MONTH}\b)[A-Z]")
 
 
 _WHOSE = re.compile(r"\bwhose\s+([a-z][\w-]*)", re.I)
@@ -1430,6 +1475,23 @@ _TOTAL_TO = re.compile(rf"{_TOTAL_THEN}\bto\s*$", re.I)
 _TOTAL_FROM_TO = re.compile(
     rf"{_TOTAL_THEN}\bfrom\s+£[\d,.]+(?:\s?(?:m|bn|k|million|billion)\b)?\s+to\s*$", re.I
 )
+
+
+_NAMED_BEFORE = {
+    "total": re.compile(
+        r"\btotal(?:\s+[a-z-]+){0,3}?\s+(?:of|is|was|at|will be|amounts to|comes to)\s*:?\s*$", re.I
+    ),
+    "end": re.compile(
+        r"\b(?:clos(?:es|ed|ing)?|end(?:s|ed)?|expir(?:es|ed|y)|finish(?:es|ed)?|deadline(?:\s+(?:of|is|was))?"
+        r"|no later than)(?:\s+(?:on|at|in|of|by))?\s*:?\s*$",
+        re.I,
+    ),
+    "start": re.compile(
+        r"\b(?:start(?:s|ed)?|beg(?:an|ins|un)|commenc(?:es|ed)|open(?:s|ed)|launch(?:es|ed))"
+        r"(?:\s+(?:on|at|in|from))?\s*:?\s*$",
+        re.I,
+    ),
+}
 
 
 def _total_to(q: Question, before: str) -> bool:

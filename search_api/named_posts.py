@@ -16,10 +16,11 @@ from .question_reading import ROLE_WORDS
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})"
 _POST_NOUN = r"(?:job(?:\s+title)?|post|position|role|title)"
 _ASKED = (
-    # "What job did Mary Harpley hold…", "Which post does Tunde Olayinka have?"
+    # "What job did Mary Harpley hold…", "Which post does Tunde Olayinka have?", "What job was Mary Harpley
+    # doing when…"
     re.compile(
         rf"^(?:what|which)\s+{_POST_NOUN}\s+(?:did|does|do|was|is|has|had)\s+{_NAME}\s+"
-        r"(?:hold|have|held|had|occupy|fill)\b",
+        r"(?:hold|holding|have|held|had|occupy|occupying|fill|filling|do|doing|perform|performing)\b",
         re.I,
     ),
     # "What was Philippa Hird's job?", "What is Philip Graham’s role?"

@@ -194,7 +194,7 @@ class Span:
 
 def word_stems(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(stems, lower-case words); "ADD2234" also gives 2234: decisions cite each other by number.
-    Uncached, for a whole decision's text; `stems` remembers the short pieces asked again and again."""
+    Uncached: `stems` remembers the short pieces asked again and again, `document_stems` whole decisions."""
     words = [t.text for t in tokens(text)]
     numbers = {re.sub(r"\D", "", w) for w in words if w[0].isalpha() and w[-1].isdigit()}
     found = {stem_with_irregulars(w) for w in words}
@@ -207,6 +207,8 @@ JOINED = re.compile(r"[a-z]-[a-z]", re.I)
 
 
 stems = functools.lru_cache(maxsize=8192)(word_stems)
+# A whole decision's words, read again by every question its passages answer (a few hundred at most).
+document_stems = functools.lru_cache(maxsize=512)(word_stems)
 
 
 def held(word: str, read: frozenset[str] | set[str]) -> bool:

@@ -57,6 +57,9 @@ AMOUNT_WORDS = frozenset(
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
+# The capital or revenue part of a sum, asked by its name.
+_MONEY_PART = re.compile(r"\b(?:capital|revenue)\s+(?:element|portion|component|part)s?\b", re.IGNORECASE)
+
 # What a passage holding an answer of each kind shows; list and text have no one mark, and a reference
 # is another decision's code than the passage's own (has_answer_type).
 ANSWER_PATTERNS = {
@@ -147,7 +150,7 @@ SEARCH_WANTS = (
     # "Fourth Plinth daily visitors before Covid": how many came.
     ("count", re.compile(r"\b(?:visitors|audiences?|attendance|attendees|footfall)\b", re.IGNORECASE)),
     # "Capital element of the Royal Docks Delivery Plan…": the capital part of a sum.
-    ("amount", re.compile(r"\b(?:capital|revenue)\s+(?:element|portion|component|part)s?\b", re.IGNORECASE)),
+    ("amount", _MONEY_PART),
 )
 
 
@@ -480,9 +483,21 @@ def question_kind(question: str) -> str:
             for m in cue.finditer(question)
             if m.end() > m.start() and _OF_AFTER.match(question, m.end())
         ]
+        # A cue word ending the search names what is asked too ("review of London & Partners funding - report
+        # back deadline", "DD2455 LEAP Investment Committee endorsement date"); the others what it is about.
+        last = [
+            kind
+            for kind, cue in SEARCH_WANTS
+            for m in cue.finditer(question)
+            if m.end() > m.start()
+            and not question[m.end() :].strip(" ?.!")
+            and not re.search(r"\d\s*$", question[: m.start()])  # "…uptake over 90 per cent": a value said
+        ]
         cued = (
             min(named)[1]
             if named
+            else last[0]
+            if last
             else next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), None)
         )
         # "Warmer Homes funding extension 2018/19 minimum number of extra households": a count named after
@@ -673,6 +688,8 @@ def question_kind(question: str) -> str:
             phrase = list(itertools.takewhile(lambda w: w not in _VALUED | {"per"}, noun_phrase(words[3:9])))
             if phrase and phrase[-1] in ASKED_NOUNS:
                 return ASKED_NOUNS[phrase[-1]]
+            if _MONEY_PART.fullmatch(" ".join(phrase[-2:])):
+                return "amount"  # "What is the capital element of the … Delivery Plan…": a part of a sum
         # "Which not-for-profit co-operative…": the noun may follow an adjective; "Which Fourth Plinth
         # artists were chosen…": the last of the nouns before the verb (not an owner's: "which subsidiary
         # companies' directors may…" asks the companies).

@@ -1655,6 +1655,28 @@ CITED_ANSWERS = [
         "January 2010",
         "MD1437",
     ),
+    # ADD2167: "…in addition to the £30,000 from the GLA Sports Team, with the total project cost of [£84,000]":
+    # the total's own label stands a few words before it.
+    (
+        "What was the total cost of the Sport 4 Good Cluster once Sport England's money is counted?",
+        "£84,000",
+        "ADD2167",
+    ),
+    # MD1507: "The deadline for responses to the advertisement for his successor closed on [15 May 2015]", not
+    # the day the Chief of Staff wrote to LFEPA.
+    ("In 2015, when did responses to the London Fire Commissioner advert close?", "15 May 2015", "MD1507"),
+    # MD2900: not "…secured over £8m in match funding from the Green Homes Grant…", a sum from another source.
+    (
+        "How much has London secured from the Sustainable Warmth grant competition?",
+        "£40,237,555",
+        "MD2900",
+    ),
+    # MD3230: "…expenditure approval of £64.31m ([£21.58m] revenue and £42.73m capital)": an element of a sum.
+    (
+        "What is the revenue element of the Royal Docks Delivery Plan for 2024-25 to 2028-29?",
+        "£21.58m",
+        "MD3230",
+    ),
 ]
 
 
@@ -2814,3 +2836,32 @@ def test_a_decision_stating_none_of_the_sums_asked_does_not_answer(full_index, f
     )
     assert "seventh" not in result.answer
     assert all(c.ref != "MD3175" for c in result.citations[:1])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did DD2593 approve?",
+        "When will the London Communities Report be launched?",
+        "How many community conversations were submitted during recovery?",
+        "What is the budget of the Citizen Shift environment pilot?",
+    ],
+)
+def test_the_shortlist_is_the_one_typing_every_piece_gives(index, settings, question, monkeypatch):
+    """Pieces that cannot reach the shortlist are not typed (`answer._add_type_fit`): the shortlist, its
+    order and its scores are those of typing every piece."""
+    from search_api import answer
+
+    seen = []
+    extract = answer._extract
+
+    def recording(index, q, response, evidence, *rest):
+        seen.append([(e.chunk["id"], e.piece, round(e.score, 9)) for e in evidence])
+        return extract(index, q, response, evidence, *rest)
+
+    monkeypatch.setattr(answer, "_extract", recording)
+    pruned = answer_question(index, question, settings)
+    monkeypatch.setattr(answer, "_BOUNDED_KINDS", ())  # every piece typed
+    full = answer_question(index, question, settings)
+    assert len(seen) == 2 and seen[0] and seen[0] == seen[1]
+    assert (pruned.answer, pruned.confidence) == (full.answer, full.confidence)

@@ -15,6 +15,9 @@ from search_api.named_posts import asked_person, post_of, restates
         ("Which position does Tunde Olayinka have?", "Tunde Olayinka"),
         ("What was Philippa Hird’s role?", "Philippa Hird"),
         ("What is the job title of Debbie Jackson?", "Debbie Jackson"),
+        # The job someone was doing, or the role they performed, is the post they held.
+        ("What job was Mary Harpley doing when she was picked as Chief Officer?", "Mary Harpley"),
+        ("What role was Philippa Hird performing at the time?", "Philippa Hird"),
         # Not a named person's post: the record's question, and a post asked of a programme.
         ("What post did the person who approved ADD2793 hold?", None),
         ("What role does the London Food Board play?", None),
@@ -53,6 +56,12 @@ def test_a_named_person_s_post_is_answered_from_the_page(full_index, full_settin
     )
     assert found.answer == "Chief Executive of the London Borough of Hounslow"
     assert found.citations and "Mary Harpley, currently" in found.citations[0].quote
+    performing = answer_question(
+        full_index,
+        "What role was Mary Harpley performing when the Mayor appointed her Chief Officer?",
+        full_settings,
+    )
+    assert performing.answer == found.answer and performing.citations[0].ref == "MD2306"
 
 
 def test_the_post_the_question_names_is_not_its_answer(full_index, full_settings):

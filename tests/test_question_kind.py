@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from decisions.words import stem, stem_with_irregulars
+from decisions.words import stem, stem_with_irregulars, tokens
 from search_api.answer_spans import spans_for
 from search_api.question_reading import analyse_question, stems
 from search_api.question_types import expected_answer_type, has_answer_type, question_kind
@@ -159,6 +159,11 @@ def test_a_search_names_what_it_wants_by_its_words_a_question_by_its_kind():
     # and £42.73m capital)").
     assert expected_answer_type("Home Office grant for the London VRU in 2025-26") == "amount"
     assert expected_answer_type("capital element of the Royal Docks delivery plan") == "amount"
+    # …and so asked as a question.
+    assert (
+        question_kind("What is the capital element of the Royal Docks Delivery Plan for 2024-25?") == "amount"
+    )
+    assert question_kind("What was the revenue portion of the LCEF budget?") == "amount"
     # A pay change is a percentage (MD3388: "…a pay award of 2.5 per cent…"); what people call a sum is one,
     # unless the number of something is asked; a grant to a named body is its sum; visitors are counted.
     assert expected_answer_type("2025-26 pay rise for the statutory officers") == "share"
@@ -1144,3 +1149,23 @@ def test_a_budget_asked_from_the_question_s_opening_from_is_a_name():
     ).source
     # Not a sum drawn: "How much was drawn from the reserve?" asks the sum.
     assert question_kind("How much was drawn from the reserve?") == "amount"
+
+
+def test_a_remembered_reading_of_words_is_never_changed_by_its_reader():
+    # `tokens` remembers short texts' words (an answer reads each sentence many times): each caller gets its
+    # own list, and a long text (a whole decision) is read afresh.
+    first = tokens("The Mayor approves £250,000.")
+    first.append(first[0])
+    assert [t.word for t in tokens("The Mayor approves £250,000.")] == ["the", "mayor", "approves", "250,000"]
+    long_text = "word " * 1000
+    assert tokens(long_text) == tokens(long_text) and tokens(long_text) is not tokens(long_text)
+
+
+def test_a_search_ending_in_the_noun_it_asks_wants_that_noun():
+    # A cue word that ends a search says what is wanted, whatever money the words before name (DD2455: "…endorsed
+    # by LEAP Investment Committee on 6 March 2020"); a value the search states ("over 90 per cent") does not.
+    assert question_kind("Good Growth Fund round 2 funding - Investment Committee endorsement date") == "date"
+    assert question_kind("London & Partners grant review - report back deadline") == "date"
+    assert (
+        question_kind("extra money for boroughs where school meal uptake went above 90 per cent") == "amount"
+    )

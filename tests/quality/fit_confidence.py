@@ -86,6 +86,7 @@ REAL_FILES = (
     "fresh53.jsonl",  # unseen in session 55, tuning material since
     "fresh54.jsonl",  # unseen in session 56, tuning material since
     "fresh55.jsonl",  # unseen in session 57, tuning material since
+    "fresh56.jsonl",  # unseen in session 58, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -165,6 +166,10 @@ REAL_FILES = (
     "tuning159.jsonl",
     "tuning160.jsonl",
     "tuning161.jsonl",
+    "tuning162.jsonl",
+    "tuning163.jsonl",
+    "tuning164.jsonl",
+    "tuning165.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
