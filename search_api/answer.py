@@ -1350,7 +1350,7 @@ def _undated(text: str, found: list[Span]) -> str:
     return text
 
 
-def _flows(after: str, q: Question, sentence: str = "") -> str | None:
+def _flows(after: str, q: Question, sentence: str) -> str | None:
     """Whether the sum before `after` goes to ("gets") or comes from ("gives") a body the question names,
     or comes from another ("elsewhere") in a `sentence` that never names the asked one."""
     said = _TO_OR_FROM.match(after)
