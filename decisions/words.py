@@ -189,7 +189,14 @@ def stem_with_irregulars(word: str) -> str:
     word_stem = STEMS_APART.get(word) or _settled(_ADVERB.sub(r"\1", IRREGULAR_VERBS.get(word, word)))
     if _DOUBLED.search(word_stem) and word.endswith(("ing", "ed")):
         word_stem = word_stem[:-1]  # "running", "planned": "run", "plan" (not "fill", "pass", "buzz")
+    word_stem = _IFY.sub(r"\1", word_stem)
     return STEM_FAMILIES.get(word_stem, word_stem)
+
+
+# A verb in "-ify" and its noun in "-ification" are one word: "Which officer was to notify billing
+# authorities…" is answered by "…to issue a notification to each billing authority" (the stemmer makes
+# "notif", "notifi" and "notific" of them).
+_IFY = re.compile(r"^(\w{3,}if)(?:ic|i|y)$")
 
 
 def _settled(word: str) -> str:

@@ -588,6 +588,9 @@ _THING_ASKED = re.compile(
 _THING_NAME_PART = r"(?:[A-Z][\w’'&-]*|of|off|the|for|on|to|in|at)"  # ("and" joins two names)
 
 
+_PUBLISHER_WORDS = frozenset(["gla", "gla’s", "gla's", "london", "london’s", "london's"])
+
+
 def thing_named(question: str, text: str) -> tuple[int, int] | None:
     """Asked which programme (plan, fund…), where the text names one of that kind by a capitalised name the
     question does not write ("…which forms part of the Mayor’s [Life off the Streets programme]"); None when
@@ -600,8 +603,12 @@ def thing_named(question: str, text: str) -> tuple[int, int] | None:
     names = [
         m
         for m in re.finditer(rf"((?:[A-Z][\w’'&-]*\s+)(?:{_THING_NAME_PART}\s+)*?(?i:{noun}))\b", text)
-        # A name of its own: a capitalised word the question does not write ("Rough Sleeping" asked is no answer).
-        if any(w[0].isupper() and w.lower() not in own for w in m.group(1).split()[:-1])
+        # A name of its own: a capitalised word the question does not write ("Rough Sleeping" asked is no answer),
+        # nor the publisher's ("the GLA Rough Sleeping Programme" for "which mayoral programme").
+        if any(
+            w[0].isupper() and w.lower() not in own and w.lower() not in _PUBLISHER_WORDS
+            for w in m.group(1).split()[:-1]
+        )
     ]
     named = _named_once(names)
     if named and text[: named[0]].endswith("the "):

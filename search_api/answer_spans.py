@@ -33,6 +33,8 @@ AFTER_ENDINGS = {
 COUNT_QUALIFIERS = (
     *("up to", "more than", "over", "around", "about", "circa", "at least", "nearly", "almost"),
     *("approximately", "an estimated", "roughly", "less than", "fewer than", "no more than", "a maximum of"),
+    # "it will result in a minimum 481 additional households being retrofitted"
+    *("a minimum of", "a minimum"),
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -277,6 +279,9 @@ LOOSE_COUNT = 0.75  # a count by another word than the asked one fits less than 
 _PLACES_COUNTED = ("spot", "locat", "site", "plac", "venu")
 _COUNTED_AS = {
     "home": frozenset(["unit", "dwell"]),
+    # "How much housing capacity…": "capacity for around 100,000 units".
+    "hous": frozenset(["unit", "dwell", "home"]),
+    "capacit": frozenset(["unit", "dwell", "home", "plac", "space"]),
     **{place: frozenset(_PLACES_COUNTED) - {place} for place in _PLACES_COUNTED},
 }
 

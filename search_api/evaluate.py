@@ -136,7 +136,22 @@ def _same_name(expected: str, answer: str) -> bool:
     Hounslow", "his Chief of Staff" by "Chief of Staff" and "the Forestry Commission" by "Forestry
     Commission (FC)" (the name in full, its initials after it)."""
     name = _DETERMINER.sub("", expected).strip("'\"‘’“” ")  # "‘My London’": the quotes mark the name
-    return _norm(_as_named(name)) in _norm(_as_named(answer)) or _norm(name) in _norm(answer)
+    # "Community Energy London (CEL)" is named by "Community Energy London": the initials only repeat it.
+    spelt = _initials_after(name)
+    return (
+        _norm(_as_named(name)) in _norm(_as_named(answer))
+        or _norm(name) in _norm(answer)
+        or bool(spelt and _norm(spelt) in _norm(answer))
+    )
+
+
+def _initials_after(name: str) -> str | None:
+    """The name without the initials that close it, when the words before them spell them ("Community
+    Energy London (CEL)" → "Community Energy London")."""
+    m = re.search(r"\s*\(([A-Z][A-Za-z&]{1,9})\)$", name)
+    if not m or not definitions(name, m.group(1)):
+        return None
+    return name[: m.start()]
 
 
 def _same_decision(expected: str, answer: str) -> bool:

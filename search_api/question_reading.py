@@ -84,8 +84,9 @@ _TOTAL_WORDS = frozenset("total altogether cumulative combined".split())
 _MOST_COUNTED = re.compile(r"\bmaximum number\b", re.I)
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
 _POST_ASKED = re.compile(
+    # "Which GLA officer was to notify…", "which senior post…": a post is asked, whoever holds it.
     # "Who decides how the £1m is allocated": the present tense asks whom a decision empowers.
-    r"\bwhich (?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b"
+    r"\bwhich (?:[\w’'-]+ ){0,2}?(?:officer|post|role)\b|\bwho is given\b|\bsenior responsible owner\b"
     r"|\bwho (?:decides|approves|signs off|allocates)\b",
     re.I,
 )

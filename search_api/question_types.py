@@ -163,6 +163,7 @@ PROVISION_ASKED = re.compile(
     re.I,
 )
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_SEPARATED = re.compile(r"(?:\s[-–—]|:)\s*$")  # "… pay award - [date] London Assembly considers it"
 
 
 # A search that asks inside it, as busy people type: "SSSB budget how much", "LCEF round 6 no. of
@@ -171,6 +172,9 @@ _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _ASKED_INSIDE = re.compile(
     r"\b(how much|how many|no\. of)\b|\b(when|who|whom)(?=\W*$)|\b(?:which|what)(?=(?:\W+\w+){1,3}\W*$)", re.I
 )
+# Asked with a question mark, "which" or "what" anywhere asks: "MD2792 proposed merging which two … funds…?"
+# (Its two empty groups make a match read as `_ASKED_INSIDE`'s "which": the question from there on.)
+_WH_INSIDE = re.compile(r"()()\b(?:which|what)\b", re.I)
 _ASKED_INSIDE_KINDS = {
     "how much": "amount",
     "how many": "count",
@@ -361,7 +365,9 @@ def noun_phrase(words: list[str]) -> list[str]:
 
 
 # What is measured in units other than money: "How much carbon dioxide…", "How much energy…".
-MEASURED = frozenset("carbon co2 energy electricity heat power waste water land floorspace emissions".split())
+MEASURED = frozenset(
+    "carbon co2 energy electricity heat power waste water land floorspace emissions capacity housing space".split()
+)
 # (Not "What post did Mary Harpley hold…": the post a person held is read by named_posts.)
 _POST_EMPOWERED = re.compile(r"\s*(?:which|what) post (?:can|may|could|must|will|would|is able to)\b", re.I)
 _PREPOSITIONS = frozenset(
@@ -462,6 +468,8 @@ def question_kind(question: str) -> str:
         if searched and words[-1] == "by":  # "…projects approved by"
             return "person"
         asked = _ASKED_INSIDE.search(question)
+        if not asked and not searched:  # "MD2792 proposed merging which two GLA investment funds into one?"
+            asked = _WH_INSIDE.search(question)
         if asked and not (asked.group(1) or asked.group(2)):  # "… grant income comes from which funder"
             return question_kind(question[asked.start() :])
         if asked:  # "SSSB initial project budget how much", "LCEF round 6 no. of projects"
@@ -493,11 +501,20 @@ def question_kind(question: str) -> str:
             and not question[m.end() :].strip(" ?.!")
             and not re.search(r"\d\s*$", question[: m.start()])  # "…uptake over 90 per cent": a value said
         ]
+        # Else one opening the part after a dash ("… pay award - date London Assembly considers it").
+        opened = [
+            (m.start(), kind)
+            for kind, cue in SEARCH_WANTS
+            for m in cue.finditer(question)
+            if m.end() > m.start() and _SEPARATED.search(question[: m.start()])
+        ]
         cued = (
             min(named)[1]
             if named
             else last[0]
             if last
+            else min(opened)[1]
+            if opened
             else next((kind for kind, cue in SEARCH_WANTS if cue.search(question)), None)
         )
         # "Warmer Homes funding extension 2018/19 minimum number of extra households": a count named after
@@ -547,8 +564,15 @@ def question_kind(question: str) -> str:
         AMOUNT_WORDS | _SIZED_SUMS
     ) & set(words):
         return "amount"
-    if lead.startswith("how much") and len(words) > 2 and words[2] in MEASURED:
-        return "count"  # "How much carbon dioxide…": "20,000 tonnes of carbon dioxide", a quantity, not a sum
+    if (
+        lead.startswith("how much")
+        and len(words) > 2
+        and words[2] in MEASURED
+        and not (AMOUNT_WORDS | _MONEY_NOUNS) & set(words[3:5])  # ("How much housing funding…": a sum)
+    ):
+        # "How much carbon dioxide…": "20,000 tonnes of carbon dioxide", a quantity, not a sum; "How much
+        # housing capacity…": "capacity for around 100,000 units".
+        return "count"
     if lead.startswith(("how many", "how much")):
         return "count" if lead.startswith("how many") and "pounds" not in words else "amount"
     if words[0] == "when" or re.search(r"\b(?:what|which) (?:date|year|month|day)\b|by when", lead):

@@ -98,7 +98,11 @@ _OTHER_ACTOR = re.compile(
     rf"(?:approv|sign|agree|decid|authori|consent)|\b(?:approv|sign|agree|decid|authori)\w*\s+by\s+(?:the\s+)?"
     rf"(?:[A-Z][\w’'&-]*\s+){{0,4}}{_BODIES}\b"
 )
-_PROPOSITION = re.compile(r"\s+that\b")  # "agreed that …": a clause agreed, not a decision taken
+# "agreed that …", "agreed the LEP governance review was needed": a clause agreed, not a decision taken.
+_PROPOSITION = re.compile(
+    r"\s+(?:that\b|(?:the|a|an|its|their)\s+(?:(?!that\b|which\b|who\b)[\w’'-]+\s+){0,5}?"
+    r"(?:was|were|is|are|should|would|must|needed|need|had)\b)"
+)
 _FROM_WHEN = re.compile(r"\s*(?:from|since|starting) (?:when|which|what)\b")
 _ACROSS = re.compile(r"\b(?:since|so far|to date|altogether|combined|overall|all)\b", re.I)
 _WH_WORDS = ("who", "whom", "whose", "when", "which", "what", "how", "until")
@@ -118,6 +122,8 @@ _DEADLINE = re.compile(r"\b(?:deadline|completion|expiry|end date|start date)\b"
 # fund's approvals came to, which one decision's own sum adds to.
 _RUNNING = re.compile(
     r"\b(?:reach(?:ed|es)?|cumulative)\b|\b(?:after|once)\b[^?]*\b(?:additional|extra|further|added)\b"
+    # "After the Bankside and Redbridge approvals, what was total approved capital spending through the Fund?"
+    r"|\b(?:after|once|following)\b[^?,]*\bapprovals?\b"
     r"|\b(?:come|comes|came) to\b"  # "…what did total approved Good Growth Fund capital come to?"
     # "What did the extra 2020/21 air quality spending bring the year's total … to?": the total reached.
     r"|\b(?:bring|brings|brought|take|takes|took)\b[^?]*\btotal\b[^?]*\bto\s*\??\s*$"

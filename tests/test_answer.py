@@ -781,6 +781,10 @@ READ_AS_WRITTEN = [
 # Team London Awards" (nobody is said to have won them); "The network will initially consist of ten
 # organisations" says nothing of how many had joined by the end.
 NOT_WHAT_IS_ASKED = [
+    # ADD304 funds a garden "in 2015/16 and 2016/17 for the creation of…": it never says when it opens.
+    "When does the Chobham Manor community garden open to visitors?",
+    # ADD196: the Mayor, boroughs and business groups agreed a review was needed; who signed the form did not.
+    "In ADD196, who agreed the London Enterprise Panel's governance should be reviewed?",
     "What is the yearly salary for the Local Energy Accelerator Technical Lead for Distributed Energy?",
     # MD2713's recollection of phase 1 ("…over 680 young people…") says nothing of the phase it is titled by.
     "How many young people have joined the second phase of Young London Inspired, My London?",
@@ -1001,6 +1005,10 @@ def test_a_name_is_not_found_in_a_word_the_stemmer_folds_into_it(full_index, ful
     # "unit" shared a stem, so its £170,000 for 2025-26 answered for Sport Unites.
     assert stem_with_irregulars("Unites") != stem_with_irregulars("unit")
     assert stem_with_irregulars("police") != stem_with_irregulars("policy")
+    # A verb in "-ify" and its noun in "-ification" are one word; an unrelated word stays apart.
+    assert stem_with_irregulars("notify") == stem_with_irregulars("notification")
+    assert stem_with_irregulars("notified") == stem_with_irregulars("notifying")
+    assert stem_with_irregulars("notify") != stem_with_irregulars("note")
     result = answer_question(full_index, "What was the Sport Unites budget for 2025-26?", full_settings)
     assert not result.answered
 
@@ -1677,6 +1685,42 @@ CITED_ANSWERS = [
         "£21.58m",
         "MD3230",
     ),
+    # MD1437: "…to authorise the Executive Director of Resources to issue a notification to each billing
+    # authority": "notify" and "notification" are one word; "which senior GLA officer" asks a post.
+    (
+        "Which senior GLA officer had to notify billing authorities about the 2015-16 Crossrail BRS policies?",
+        "Executive Director of Resources",
+        "MD1437",
+    ),
+    # DD2352: "This will take total approved capital expenditure through the Good Growth Fund to [£60,855,085]":
+    # after its approvals, the fund's running total, not the decision's own £2,183,379.
+    (
+        "Following both approvals, what was total approved capital spending through the Good Growth Fund?",
+        "£60,855,085",
+        "DD2352",
+    ),
+    # MD3465: "The rateable value threshold above which the Crossrail BRS will apply … from £75,000 to [£92,000]",
+    # not "…will raise c£290 million", a sentence that bounds nothing.
+    ("Above what rateable value will the Crossrail BRS be charged in 2026-27?", "£92,000", "MD3465"),
+    # MD2968: "The budget needs to be spent [by the end of June 2022]" says a deadline without the word.
+    ("What deadline applies to spending the LAD 1b Green Homes Grant money?", "June 2022", "MD2968"),
+    # MD2380: "…a minimum [481] additional households being retrofitted": "extra" said as "additional".
+    (
+        "How many extra households will be retrofitted under the £1.925m Warmer Homes funding top-up?",
+        "481",
+        "MD2380",
+    ),
+    # DD2114: "…estimates capacity for around [100,000] units…": housing capacity is counted in units.
+    (
+        "How much housing capacity did the 2013 SHLAA find on small sites under 0.25 hectares?",
+        "100,000",
+        "DD2114",
+    ),
+    # MD3252: "…the report … is due by [31 March 2024]", not the "2024-25" its title names.
+    ("When is MD3252's annual report to the DfE due?", "31 March 2024", "MD3252"),
+    # MD3112: "The London Assembly is due to consider this proposal … on [4 May 2023]": the cue word after the
+    # dash names what the search wants, not the pay award's percentage.
+    ("MD3112 pay award – date Assembly considers the proposal", "4 May 2023", "MD3112"),
 ]
 
 

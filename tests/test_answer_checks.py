@@ -1095,6 +1095,15 @@ def test_the_name_of_the_programme_asked():
         thing_named("Which GLA Rough Sleeping programme funds it?", "the GLA Rough Sleeping Programme")
         is None
     )
+    # MD3350's "the core GLA Rough Sleeping Programme budget": only the publisher's name added to words the
+    # question writes is no name of its own.
+    assert (
+        thing_named(
+            "The No Second Night Out rough sleeping service is part of which mayoral programme?",
+            "£9.2m … committed by the Mayor to the core GLA Rough Sleeping Programme budget",
+        )
+        is None
+    )
     # A programme named in the question but not asked by "which/what" ("What does the programme include?",
     # "What is the programme for?"): no name is wanted, though the text names one.
     assert thing_named("What does the programme include?", said) is None

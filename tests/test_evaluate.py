@@ -59,3 +59,12 @@ def test_a_decision_expected_in_words_is_named_by_its_code():
     assert not _same_decision("Mayoral Decision 2338", "MD2339")
     assert not _same_decision("the grant of Mayoral Decision 2338", "MD2338")  # more than a code expected
     assert not _same_decision("MD2338 and MD2339", "MD2338")
+
+
+def test_a_name_expected_with_its_initials_is_named_without_them():
+    # fresh57 expects "Community Energy London (CEL)"; the answer names "Community Energy London".
+    assert _same_name("Community Energy London (CEL)", "Community Energy London")
+    assert _same_name("Community Energy London (CEL)", "the CEL")
+    # Brackets that spell nothing are the name's own words; another name is not the one expected.
+    assert not _same_name("Grant Fund (Round 2)", "Grant Fund")
+    assert not _same_name("Community Energy London (CEL)", "Community Energy England")

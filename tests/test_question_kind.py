@@ -1169,3 +1169,31 @@ def test_a_search_ending_in_the_noun_it_asks_wants_that_noun():
     assert (
         question_kind("extra money for boroughs where school meal uptake went above 90 per cent") == "amount"
     )
+
+
+def test_a_cue_word_opening_the_part_after_a_dash_names_what_is_wanted():
+    # MD3112: "The London Assembly is due to consider this proposal … on 4 May 2023", not the pay award's
+    # percentage the words before the dash name.
+    assert question_kind("MD3112 statutory officers pay award - date London Assembly considers it") == "date"
+    assert question_kind("MD3112 statutory officers pay award") == "share"
+
+
+def test_housing_capacity_asked_by_how_much_is_a_count():
+    # DD2114: "…capacity for around 100,000 units": homes counted, not a sum; money for housing is a sum.
+    assert question_kind("How much housing capacity is there on sites smaller than 0.25 hectares?") == "count"
+    assert question_kind("How much housing funding did the Mayor approve?") == "amount"
+
+
+def test_which_inside_a_question_asks_from_there():
+    # MD2792: "…a proposal to combine the GLA Group Investment Syndicate (GIS) and London Strategic Reserve
+    # (LSR) into a single fund": funds named, not a sum, though "investment" is a money word.
+    assert question_kind("MD2792 proposed merging which two GLA investment funds into one?") == "person"
+    # Without a question mark it stays a search by its cue words.
+    assert question_kind("MD2792 investment funds merged") != "person"
+
+
+def test_which_officer_asks_a_post_whatever_words_stand_between():
+    # MD1437: "…authorise the Executive Director of Resources to issue a notification…".
+    assert analyse_question("Which GLA officer was to notify billing authorities of the policies?").post
+    assert analyse_question("Which officer was to notify each billing authority?").post
+    assert not analyse_question("Who notified the billing authorities?").post

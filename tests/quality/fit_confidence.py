@@ -87,6 +87,7 @@ REAL_FILES = (
     "fresh54.jsonl",  # unseen in session 56, tuning material since
     "fresh55.jsonl",  # unseen in session 57, tuning material since
     "fresh56.jsonl",  # unseen in session 58, tuning material since
+    "fresh57.jsonl",  # unseen in session 59, tuning material since
     "tuning83.jsonl",
     "tuning84.jsonl",
     "tuning85.jsonl",
@@ -170,6 +171,10 @@ REAL_FILES = (
     "tuning163.jsonl",
     "tuning164.jsonl",
     "tuning165.jsonl",
+    "tuning166.jsonl",
+    "tuning167.jsonl",
+    "tuning168.jsonl",
+    "tuning169.jsonl",
 )
 SAMPLE_FILES = ("tuning-sample.jsonl",)
 COST = 3.0  # a wrong answer costs a user about three times what a missing one does
