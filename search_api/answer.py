@@ -421,8 +421,8 @@ def _overlap(q: Question, ev: Evidence) -> float:
     joined = reading.joined_in(q, ev.at(ev.piece))  # "Spacehive" written "Space Hive"
     piece_stems, piece_words = piece_stems | joined, piece_words | {q.words[s] for s in joined}
     # "How many extra … households": "a minimum 481 additional households" says it in another of its words.
-    if q.increment and {w.lower() for w in piece_words} & _ADDITIONAL:
-        added = {s for s, w in q.words.items() if w.lower() in _ADDITIONAL}
+    if q.increment and {w.lower() for w in piece_words} & reading.INCREMENT_WORDS:
+        added = {s for s, w in q.words.items() if w.lower() in reading.INCREMENT_WORDS}
         piece_stems = piece_stems | added  # (another word: held as a stem is, not as the word itself)
     # "What is the deadline for spending…": "The budget needs to be spent by the end of June 2022" names one.
     if q.kind == "date" and _DEADLINE_ASKED.search(q.text) and _BY_DATE.search(ev.at(ev.piece)):
@@ -1988,6 +1988,12 @@ _BOUND_SAID = re.compile(
     r"below|exceeding|in excess of)\b",
     re.I,
 )
+_BOUND_NOUN_SAID = re.compile(rf"\b(?:{'|'.join(_BOUND_NOUNS)})s?\b", re.I)
+
+
+def _bounds(text: str) -> bool:
+    """Does the text set a bound, by its words ("above", "up to") or by naming one ("the threshold")?"""
+    return bool(_BOUND_SAID.search(text) or _BOUND_NOUN_SAID.search(text))
 
 
 # Nouns asking how a thing is done or given ("In what form was the £200m … provided?"): the sentence saying
@@ -2181,10 +2187,6 @@ def _raising_said(text: str, span: Span) -> bool:
 
 
 _BOUND_OF = re.compile(r"\b(?:above|below|over|under) (?:what|which)\b", re.I)
-_BOUND_SAID = re.compile(
-    r"\b(?:threshold|above|below|over|under|exceed\w*|limit|cap|ceiling|at least|more than|less than|minimum|maximum)\b",
-    re.I,
-)
 
 
 # The kind of money a part's line names: "1. revenue expenditure of up to £522,000…".
@@ -2688,7 +2690,6 @@ def _gives_no_reason(q: Question, ev: Evidence, said: str) -> bool:
 
 # "By when did the report have to be submitted?": "…is due by 31 March 2024", not the period it covers.
 _DEADLINE_ASKED = re.compile(r"\bdeadline\b|\bby (?:when|what date)\b|\bdue date\b", re.I)
-_ADDITIONAL = frozenset("additional extra further more".split())  # one word for an addition, in four ways
 # A deadline said: "…spent by the end of June 2022", "no later than 31 March 2024".
 _BY_DATE = re.compile(
     rf"\b(?:by|no later than|until|before)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+)?(?:\d{{1,2}}\s+)?(?:{MONTH}|(?:19|20)\d\d)\b",
@@ -2780,7 +2781,7 @@ def _passes_checks(q: Question, c: Candidate | None) -> bool:
         or (q.kind == "amount" and _AT_LEAST.search(c.answer) and not _THRESHOLD_ASKED.search(q.text))
         # "Above what rateable value does the levy kick in?": not "It expects to apply c£111 million of…", a
         # sentence that bounds nothing.
-        or (q.kind in ("amount", "share") and _BOUND_OF.search(q.text) and not _BOUND_SAID.search(said))
+        or (q.kind in ("amount", "share") and _BOUND_OF.search(q.text) and not _bounds(said))
         or (q.kind == "date" and schedule_for_act(q.text, said))
         or (q.kind == "amount" and total_for_unit(q.text, said))
         or other_edition(q.text, c.evidence.read)

@@ -74,12 +74,12 @@ _PUBLISHER_NAMES = [
 _WHOLE = frozenset("total totals altogether cumulative overall combined".split())
 # "the one-off increase", "how much extra": a sum added is asked ("how many more homes": homes).
 _INCREMENT_ASKED = frozenset("increase increases uplift top-up extra additional further".split())
-_INCREMENT_WORDS = frozenset("more additional extra further".split())
+INCREMENT_WORDS = frozenset("more additional extra further".split())
 _GAS_NAMES = frozenset({"carbon", "co2"})  # counted as the gas the decisions state
 _GAS = [stem_with_irregulars(w) for w in ("carbon", "dioxide")]
-INCREMENT_CUES = _INCREMENT_ASKED | _INCREMENT_WORDS | {"added", "add", "adds", "increased", "raised"}
+INCREMENT_CUES = _INCREMENT_ASKED | INCREMENT_WORDS | {"added", "add", "adds", "increased", "raised"}
 # "Initial DLUHC funding for…", "Total GLA spend…": an adjective capitalised for opening a search.
-_FIRST_ADJECTIVES = _EARLIER_WORDS | _INCREMENT_WORDS | frozenset("new total annual overall".split())
+_FIRST_ADJECTIVES = _EARLIER_WORDS | INCREMENT_WORDS | frozenset("new total annual overall".split())
 _TOTAL_WORDS = frozenset("total altogether cumulative combined".split())
 _MOST_COUNTED = re.compile(r"\bmaximum number\b", re.I)
 _CHANGED_WORDS = frozenset("new revised increased raised reduced after now updated".split())
@@ -468,7 +468,7 @@ def analyse_question(text: str) -> Question:
     if q.kind == "count":  # "…, how many homes in total", "number of young people": where it is asked
         asks = (["how", "many"], ["how", "much"], ["number", "of"], ["no", "of"])
         at = next((i + 2 for i in range(len(toks) - 1) if toks[i : i + 2] in asks), 2)
-        while at < len(toks) and toks[at] in _INCREMENT_WORDS:
+        while at < len(toks) and toks[at] in INCREMENT_WORDS:
             at += 1  # "how many more homes": the homes are counted
         # A name's joiner is no stop: "how many Free Courses for Jobs training places".
         inside_name = [
